@@ -1,0 +1,481 @@
+/*
+ * events: columnar event store. See events.h.
+ */
+#include "events.h"
+
+#include <assert.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+typedef struct EventsUndo {
+    uint32_t index;
+    uint32_t actors;     /* the actors tuple before the merge */
+    uint8_t flags;
+} EventsUndo;
+
+enum { PROV_FILE, PROV_SOURCE, PROV_SCALE };
+
+/* ------------------------------------------------------------------------- */
+/* Enum names                                                                */
+/* ------------------------------------------------------------------------- */
+
+static const char *const type_names[EVENT_TYPE_COUNT] = {
+    "Unknown", "Battles", "Explosions/Remote violence",
+    "Violence against civilians", "Protests", "Riots",
+    "Strategic developments",
+};
+
+static const struct {
+    const char *name;
+    EventType parent;
+} sub_types[SUB_COUNT] = {
+    {"", EVENT_UNKNOWN},
+    {"Armed clash", EVENT_BATTLES},
+    {"Government regains territory", EVENT_BATTLES},
+    {"Non-state actor overtakes territory", EVENT_BATTLES},
+    {"Chemical weapon", EVENT_EXPLOSIONS},
+    {"Air/drone strike", EVENT_EXPLOSIONS},
+    {"Suicide bomb", EVENT_EXPLOSIONS},
+    {"Shelling/artillery/missile attack", EVENT_EXPLOSIONS},
+    {"Remote explosive/landmine/IED", EVENT_EXPLOSIONS},
+    {"Grenade", EVENT_EXPLOSIONS},
+    {"Sexual violence", EVENT_VIOLENCE_CIVILIANS},
+    {"Attack", EVENT_VIOLENCE_CIVILIANS},
+    {"Abduction/forced disappearance", EVENT_VIOLENCE_CIVILIANS},
+    {"Peaceful protest", EVENT_PROTESTS},
+    {"Protest with intervention", EVENT_PROTESTS},
+    {"Excessive force against protesters", EVENT_PROTESTS},
+    {"Violent demonstration", EVENT_RIOTS},
+    {"Mob violence", EVENT_RIOTS},
+    {"Agreement", EVENT_STRATEGIC},
+    {"Arrests", EVENT_STRATEGIC},
+    {"Change to group/activity", EVENT_STRATEGIC},
+    {"Disrupted weapons use", EVENT_STRATEGIC},
+    {"Headquarters or base established", EVENT_STRATEGIC},
+    {"Looting/property destruction", EVENT_STRATEGIC},
+    {"Non-violent transfer of territory", EVENT_STRATEGIC},
+    {"Other", EVENT_STRATEGIC},
+};
+
+static const char *const disorder_names[DISORDER_COUNT] = {
+    "", "Political violence", "Demonstrations", "Strategic developments",
+    "Political violence; Demonstrations",
+};
+
+/* Case-insensitive equality that skips backslashes in s (API "\/") and
+ * surrounding spaces. */
+static bool name_equal(const char *s, const char *name)
+{
+    while (*s == ' ') s++;
+    for (;;) {
+        if (*s == '\\') {
+            s++;
+            continue;
+        }
+        if (*name == '\0') {
+            while (*s == ' ') s++;
+            return *s == '\0';
+        }
+        if (tolower((unsigned char)*s) != tolower((unsigned char)*name))
+            return false;
+        s++;
+        name++;
+    }
+}
+
+const char *events_type_name(EventType type)
+{
+    return (unsigned)type < EVENT_TYPE_COUNT ? type_names[type] : type_names[0];
+}
+
+EventType events_type_parse(const char *s)
+{
+    for (int t = 1; t < EVENT_TYPE_COUNT; t++)
+        if (name_equal(s, type_names[t])) return (EventType)t;
+    return EVENT_UNKNOWN;
+}
+
+const char *events_sub_type_name(SubEventType sub)
+{
+    return (unsigned)sub < SUB_COUNT ? sub_types[sub].name : "";
+}
+
+SubEventType events_sub_type_parse(const char *s)
+{
+    for (int t = 1; t < SUB_COUNT; t++)
+        if (name_equal(s, sub_types[t].name)) return (SubEventType)t;
+    return SUB_NONE;
+}
+
+EventType events_sub_type_parent(SubEventType sub)
+{
+    return (unsigned)sub < SUB_COUNT ? sub_types[sub].parent : EVENT_UNKNOWN;
+}
+
+const char *events_disorder_name(DisorderType d)
+{
+    return (unsigned)d < DISORDER_COUNT ? disorder_names[d] : "";
+}
+
+DisorderType events_disorder_parse(const char *s)
+{
+    for (int d = 1; d < DISORDER_COUNT; d++)
+        if (name_equal(s, disorder_names[d])) return (DisorderType)d;
+    return DISORDER_NONE;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Life cycle                                                                */
+/* ------------------------------------------------------------------------- */
+
+void events_init(EventSet *set)
+{
+    memset(set, 0, sizeof *set);
+    strpool_init(&set->strings);
+    tuples_init(&set->actor_tuples, 4);
+    tuples_init(&set->place_tuples, 5);
+    tuples_init(&set->prov_tuples, 3);
+    notes_init(&set->notes_store);
+    set->sorted = true;
+}
+
+void events_free(EventSet *set)
+{
+#define FREE_COLUMN(type, name) free(set->name);
+    EVENTS_COLUMNS(FREE_COLUMN)
+#undef FREE_COLUMN
+    strpool_free(&set->strings);
+    tuples_free(&set->actor_tuples);
+    tuples_free(&set->place_tuples);
+    tuples_free(&set->prov_tuples);
+    notes_free(&set->notes_store);
+    for (size_t i = 0; i < set->nfiles; i++) free(set->files[i]);
+    free(set->files);
+    free(set->dedup);
+    free(set->undo);
+    memset(set, 0, sizeof *set);
+}
+
+uint16_t events_add_file(EventSet *set, const char *path)
+{
+    assert(set->nfiles < UINT16_MAX);
+    set->files = xrealloc(set->files, (set->nfiles + 1) * sizeof *set->files);
+    set->files[set->nfiles] = xstrndup(path, strlen(path));
+    return (uint16_t)set->nfiles++;
+}
+
+size_t events_column_bytes(void)
+{
+    size_t bytes = 0;
+#define ADD_SIZE(type, name) bytes += sizeof(type);
+    EVENTS_COLUMNS(ADD_SIZE)
+#undef ADD_SIZE
+    return bytes;
+}
+
+size_t events_shared_bytes(const EventSet *set)
+{
+    return strpool_bytes(&set->strings) + tuples_bytes(&set->actor_tuples) +
+           tuples_bytes(&set->place_tuples) + tuples_bytes(&set->prov_tuples);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Dedup index: id ref -> event index, open addressing                       */
+/* ------------------------------------------------------------------------- */
+
+static size_t dedup_home(uint32_t id, size_t nslots)
+{
+    return (size_t)((id * 0x9E3779B1u) >> 7) & (nslots - 1);
+}
+
+static void dedup_put(EventSet *set, uint32_t id, size_t index)
+{
+    size_t j = dedup_home(id, set->dedup_slots);
+    while (set->dedup[j] != 0) j = (j + 1) & (set->dedup_slots - 1);
+    set->dedup[j] = (uint64_t)id << 32 | (uint64_t)(index + 1);
+    set->dedup_count++;
+}
+
+static void dedup_rebuild(EventSet *set, size_t want)
+{
+    size_t n = 1024;
+    while (n < want * 2) n *= 2;
+    free(set->dedup);
+    set->dedup = xcalloc(n, sizeof *set->dedup);
+    set->dedup_slots = n;
+    set->dedup_count = 0;
+    for (size_t i = 0; i < set->count; i++)
+        if (set->id[i] != 0) dedup_put(set, set->id[i], i);
+    set->dedup_valid = true;
+}
+
+/* Index of the event holding id, or SIZE_MAX. */
+static size_t dedup_find(const EventSet *set, uint32_t id)
+{
+    size_t j = dedup_home(id, set->dedup_slots);
+    for (;;) {
+        uint64_t slot = set->dedup[j];
+        if (slot == 0) return SIZE_MAX;
+        if ((uint32_t)(slot >> 32) == id) return (size_t)(uint32_t)slot - 1;
+        j = (j + 1) & (set->dedup_slots - 1);
+    }
+}
+
+/* ------------------------------------------------------------------------- */
+/* Adding                                                                    */
+/* ------------------------------------------------------------------------- */
+
+static uint32_t intern(EventSet *set, const char *s)
+{
+    return s == NULL ? 0 : strpool_intern(&set->strings, s, strlen(s));
+}
+
+static void grow_columns(EventSet *set)
+{
+    if (set->count < set->cap) return;
+    size_t cap = set->cap ? set->cap * 2 : 1024;
+#define GROW_COLUMN(type, name) \
+    set->name = xrealloc(set->name, cap * sizeof(type));
+    EVENTS_COLUMNS(GROW_COLUMN)
+#undef GROW_COLUMN
+    set->cap = cap;
+}
+
+/* Joins b to a as "a; b" in the pool (for a third actor of one event). */
+static uint32_t join_refs(EventSet *set, uint32_t a, uint32_t b)
+{
+    if (a == 0) return b;
+    if (b == 0) return a;
+    const char *sa = strpool_get(&set->strings, a);
+    const char *sb = strpool_get(&set->strings, b);
+    size_t la = strlen(sa), lb = strlen(sb);
+    char *joined = xmalloc(la + lb + 3);
+    memcpy(joined, sa, la);
+    memcpy(joined + la, "; ", 2);
+    memcpy(joined + la + 2, sb, lb);
+    uint32_t ref = strpool_intern(&set->strings, joined, la + 2 + lb);
+    free(joined);
+    return ref;
+}
+
+static EventsAddResult merge_actors(EventSet *set, size_t i,
+                                    const EventInput *in)
+{
+    const uint32_t *held = tuples_get(&set->actor_tuples, set->actors[i]);
+    uint32_t a[4] = {held[0], held[1], held[2], held[3]};
+    uint32_t new_actor = intern(set, in->actor1);
+    uint32_t new_assoc = intern(set, in->assoc_actor1);
+    uint32_t new_actor2 = intern(set, in->actor2);
+
+    if (new_actor == a[0] || new_actor == a[2] || new_actor == 0) {
+        /* The same row again (or a dyadic row seen twice). */
+        if (new_actor2 == 0 || new_actor2 == a[0] || new_actor2 == a[2])
+            return EVENTS_DUPLICATE;
+        new_actor = new_actor2;
+        new_assoc = intern(set, in->assoc_actor2);
+    }
+    if (a[2] == 0) {
+        a[2] = new_actor;
+        a[3] = new_assoc;
+    } else {
+        /* A third actor: keep it, with its associates, beside actor2's. */
+        a[3] = join_refs(set, a[3], new_actor);
+        a[3] = join_refs(set, a[3], new_assoc);
+    }
+    set->undo = xgrow(set->undo, &set->undo_cap, set->undo_len + 1,
+                      sizeof *set->undo);
+    set->undo[set->undo_len++] = (EventsUndo){(uint32_t)i, set->actors[i],
+                                              set->flags[i]};
+    set->actors[i] = tuples_intern(&set->actor_tuples, a);
+    set->flags[i] |= EVENT_FLAG_MERGED;
+    return EVENTS_MERGED;
+}
+
+EventsAddResult events_add(EventSet *set, const EventInput *in)
+{
+    uint32_t id = intern(set, in->id);
+    if (id != 0) {
+        if (!set->dedup_valid || set->dedup_count * 2 >= set->dedup_slots)
+            dedup_rebuild(set, set->count + 1);
+        size_t held = dedup_find(set, id);
+        if (held != SIZE_MAX) return merge_actors(set, held, in);
+    }
+
+    grow_columns(set);
+    size_t i = set->count++;
+    set->lon[i] = in->lon;
+    set->lat[i] = in->lat;
+    set->day[i] = in->day;
+    int32_t span = in->day_end > in->day ? in->day_end - in->day : 0;
+    set->span[i] = (uint16_t)(span > UINT16_MAX ? UINT16_MAX : span);
+    set->fat[i] = in->fatalities;
+    set->fat_low[i] = in->fatalities_low;
+    set->fat_high[i] = in->fatalities_high;
+    set->id[i] = id;
+
+    uint32_t actors[4] = {intern(set, in->actor1), intern(set, in->assoc_actor1),
+                          intern(set, in->actor2), intern(set, in->assoc_actor2)};
+    set->actors[i] = tuples_intern(&set->actor_tuples, actors);
+    uint32_t place[5] = {intern(set, in->country), intern(set, in->admin1),
+                         intern(set, in->admin2), intern(set, in->admin3),
+                         intern(set, in->location)};
+    set->place[i] = tuples_intern(&set->place_tuples, place);
+    uint32_t prov[3] = {in->file, intern(set, in->source),
+                        intern(set, in->source_scale)};
+    set->prov[i] = tuples_intern(&set->prov_tuples, prov);
+    set->notes[i] = notes_add(&set->notes_store, in->notes, in->notes_len);
+
+    set->type[i] = (uint8_t)in->type;
+    set->sub_type[i] = (uint8_t)in->sub_type;
+    set->disorder[i] = (uint8_t)in->disorder;
+    set->date_prec[i] = in->date_precision;
+    set->geo_prec[i] = in->geo_precision;
+    set->flags[i] = (uint8_t)((in->civilian_targeting
+                                   ? EVENT_FLAG_CIVILIAN_TARGETING : 0) |
+                              (in->ucdp_type & 3) << EVENT_FLAG_UCDP_SHIFT);
+
+    if (id != 0) dedup_put(set, id, i);
+    if (i > 0 && set->day[i] < set->day[i - 1]) set->sorted = false;
+    return EVENTS_ADDED;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Transactions                                                              */
+/* ------------------------------------------------------------------------- */
+
+EventsMark events_mark(EventSet *set)
+{
+    return (EventsMark){set->count, set->undo_len, set->nfiles};
+}
+
+void events_rollback(EventSet *set, EventsMark mark)
+{
+    for (size_t u = set->undo_len; u > mark.undo_len; u--) {
+        const EventsUndo *undo = &set->undo[u - 1];
+        if (undo->index < mark.count) {
+            set->actors[undo->index] = undo->actors;
+            set->flags[undo->index] = undo->flags;
+        }
+    }
+    set->undo_len = mark.undo_len;
+    set->count = mark.count;
+    while (set->nfiles > mark.nfiles) free(set->files[--set->nfiles]);
+    set->dedup_valid = false;
+    set->sorted = true;
+    for (size_t i = 1; i < set->count && set->sorted; i++)
+        if (set->day[i] < set->day[i - 1]) set->sorted = false;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Sorting and ranges                                                        */
+/* ------------------------------------------------------------------------- */
+
+void events_finish(EventSet *set)
+{
+    free(set->dedup);
+    set->dedup = NULL;
+    set->dedup_slots = set->dedup_count = 0;
+    set->dedup_valid = false;
+    free(set->undo);
+    set->undo = NULL;
+    set->undo_len = set->undo_cap = 0;
+    if (set->sorted || set->count < 2) {
+        set->sorted = true;
+        return;
+    }
+
+    /* Stable counting sort on the day: O(n + days spanned). */
+    size_t n = set->count;
+    int32_t lo = set->day[0], hi = set->day[0];
+    for (size_t i = 1; i < n; i++) {
+        if (set->day[i] < lo) lo = set->day[i];
+        if (set->day[i] > hi) hi = set->day[i];
+    }
+    size_t nbins = (size_t)(hi - lo) + 2;
+    size_t *start = xcalloc(nbins, sizeof *start);
+    for (size_t i = 0; i < n; i++) start[set->day[i] - lo + 1]++;
+    for (size_t b = 1; b < nbins; b++) start[b] += start[b - 1];
+    uint32_t *perm = xmalloc(n * sizeof *perm);   /* perm[new] = old */
+    for (size_t i = 0; i < n; i++) perm[start[set->day[i] - lo]++] = (uint32_t)i;
+    free(start);
+
+#define PERMUTE_COLUMN(type, name)                                   \
+    {                                                                \
+        type *dst = xmalloc(n * sizeof(type));                       \
+        for (size_t i = 0; i < n; i++) dst[i] = set->name[perm[i]];  \
+        free(set->name);                                             \
+        set->name = dst;                                             \
+    }
+    EVENTS_COLUMNS(PERMUTE_COLUMN)
+#undef PERMUTE_COLUMN
+    free(perm);
+    set->cap = n;
+    set->sorted = true;
+}
+
+static size_t lower_bound(const int32_t *day, size_t n, int32_t key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (day[mid] < key) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+void events_range(const EventSet *set, int32_t day0, int32_t day1, size_t *lo,
+                  size_t *hi)
+{
+    assert(set->sorted);
+    if (day0 > day1) {
+        *lo = *hi = 0;
+        return;
+    }
+    *lo = lower_bound(set->day, set->count, day0);
+    *hi = day1 == INT32_MAX ? set->count
+                            : lower_bound(set->day, set->count, day1 + 1);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Text access                                                               */
+/* ------------------------------------------------------------------------- */
+
+uint32_t events_text_ref(const EventSet *set, size_t i, EventText field)
+{
+    assert(i < set->count);
+    switch (field) {
+    case TEXT_ID: return set->id[i];
+    case TEXT_ACTOR1: case TEXT_ASSOC_ACTOR1:
+    case TEXT_ACTOR2: case TEXT_ASSOC_ACTOR2:
+        return tuples_get(&set->actor_tuples, set->actors[i])[field - TEXT_ACTOR1];
+    case TEXT_COUNTRY: case TEXT_ADMIN1: case TEXT_ADMIN2:
+    case TEXT_ADMIN3: case TEXT_LOCATION:
+        return tuples_get(&set->place_tuples, set->place[i])[field - TEXT_COUNTRY];
+    case TEXT_SOURCE:
+        return tuples_get(&set->prov_tuples, set->prov[i])[PROV_SOURCE];
+    case TEXT_SOURCE_SCALE:
+        return tuples_get(&set->prov_tuples, set->prov[i])[PROV_SCALE];
+    case TEXT_FILE:
+        return tuples_get(&set->prov_tuples, set->prov[i])[PROV_FILE];
+    case TEXT_COUNT: break;
+    }
+    assert(!"bad EventText");
+    return 0;
+}
+
+const char *events_text(const EventSet *set, size_t i, EventText field)
+{
+    uint32_t ref = events_text_ref(set, i, field);
+    if (field == TEXT_FILE) return ref < set->nfiles ? set->files[ref] : "";
+    return strpool_get(&set->strings, ref);
+}
+
+char *events_notes(EventSet *set, size_t i)
+{
+    assert(i < set->count);
+    return notes_get(&set->notes_store, set->notes[i]);
+}

@@ -1,0 +1,222 @@
+/*
+ * events: the event store. Events are kept by column (one array per field)
+ * and, once events_finish has run, sorted by start day (stably, so equal days
+ * keep their input order). A time window is then one contiguous index range
+ * found by binary search (events_range).
+ *
+ * Strings are interned (strpool) and grouped into shared tuples (tuples):
+ * actors, place and provenance each cost 4 bytes per event. Notes live out of
+ * memory (notes). One event costs 64 bytes of columns.
+ *
+ * Monadic ACLED exports repeat an event once per actor. events_add merges a
+ * record whose id is already in the set into that event, keeping both actors,
+ * so counts and fatality sums are per event, never per row.
+ */
+#ifndef SAHELMAP_EVENTS_H
+#define SAHELMAP_EVENTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "notes.h"
+#include "strpool.h"
+#include "tuples.h"
+
+/* ACLED's six event types; UCDP's violence types map onto them. */
+typedef enum EventType {
+    EVENT_UNKNOWN = 0,
+    EVENT_BATTLES,
+    EVENT_EXPLOSIONS,          /* Explosions/Remote violence */
+    EVENT_VIOLENCE_CIVILIANS,  /* Violence against civilians */
+    EVENT_PROTESTS,
+    EVENT_RIOTS,
+    EVENT_STRATEGIC,           /* Strategic developments */
+    EVENT_TYPE_COUNT
+} EventType;
+
+/* ACLED's 25 sub-event types, in the codebook's order under each type. */
+typedef enum SubEventType {
+    SUB_NONE = 0,
+    SUB_ARMED_CLASH, SUB_GOVERNMENT_REGAINS, SUB_NONSTATE_OVERTAKES,
+    SUB_CHEMICAL_WEAPON, SUB_AIR_DRONE_STRIKE, SUB_SUICIDE_BOMB,
+    SUB_SHELLING, SUB_REMOTE_EXPLOSIVE, SUB_GRENADE,
+    SUB_SEXUAL_VIOLENCE, SUB_ATTACK, SUB_ABDUCTION,
+    SUB_PEACEFUL_PROTEST, SUB_PROTEST_INTERVENTION, SUB_EXCESSIVE_FORCE,
+    SUB_VIOLENT_DEMONSTRATION, SUB_MOB_VIOLENCE,
+    SUB_AGREEMENT, SUB_ARRESTS, SUB_CHANGE_GROUP, SUB_DISRUPTED_WEAPONS,
+    SUB_HQ_ESTABLISHED, SUB_LOOTING, SUB_NONVIOLENT_TRANSFER, SUB_OTHER,
+    SUB_COUNT
+} SubEventType;
+
+typedef enum DisorderType {
+    DISORDER_NONE = 0,
+    DISORDER_POLITICAL_VIOLENCE,
+    DISORDER_DEMONSTRATIONS,
+    DISORDER_STRATEGIC,
+    DISORDER_POLITICAL_VIOLENCE_DEMONSTRATIONS,
+    DISORDER_COUNT
+} DisorderType;
+
+/* UCDP type_of_violence, kept beside the mapped EventType. */
+typedef enum UcdpType {
+    UCDP_NONE = 0,
+    UCDP_STATE_BASED = 1,     /* -> EVENT_BATTLES */
+    UCDP_NON_STATE = 2,       /* -> EVENT_BATTLES */
+    UCDP_ONE_SIDED = 3        /* -> EVENT_VIOLENCE_CIVILIANS */
+} UcdpType;
+
+/* Bits of the flags column. */
+enum {
+    EVENT_FLAG_CIVILIAN_TARGETING = 1 << 0,
+    EVENT_FLAG_MERGED = 1 << 1,       /* built from several monadic rows */
+    EVENT_FLAG_UCDP_SHIFT = 4         /* bits 4-5 hold the UcdpType */
+};
+
+/* The text fields of an event, for events_text. */
+typedef enum EventText {
+    TEXT_ID,
+    TEXT_ACTOR1, TEXT_ASSOC_ACTOR1, TEXT_ACTOR2, TEXT_ASSOC_ACTOR2,
+    TEXT_COUNTRY, TEXT_ADMIN1, TEXT_ADMIN2, TEXT_ADMIN3, TEXT_LOCATION,
+    TEXT_SOURCE, TEXT_SOURCE_SCALE,
+    TEXT_FILE,
+    TEXT_COUNT
+} EventText;
+
+/* One event as a loader hands it over. NULL strings mean "". */
+typedef struct EventInput {
+    const char *id;
+    int32_t day, day_end;             /* days since 1970-01-01; end >= day */
+    uint8_t date_precision;           /* 1 day, 2 week, 3 month */
+    uint8_t geo_precision;            /* 1 town, 2 near town, 3 region */
+    double lon, lat;                  /* WGS84 degrees, validated */
+    EventType type;
+    SubEventType sub_type;
+    DisorderType disorder;
+    UcdpType ucdp_type;
+    bool civilian_targeting;
+    const char *actor1, *assoc_actor1, *actor2, *assoc_actor2;
+    const char *country, *admin1, *admin2, *admin3, *location;
+    int32_t fatalities, fatalities_low, fatalities_high;  /* low<=best<=high */
+    const char *source, *source_scale;
+    const char *notes;
+    size_t notes_len;
+    uint16_t file;                    /* from events_add_file */
+} EventInput;
+
+typedef enum EventsAddResult {
+    EVENTS_ADDED,          /* a new event */
+    EVENTS_MERGED,         /* same id as an event already held: actors merged */
+    EVENTS_DUPLICATE       /* same id and nothing new: an exact repeat row */
+} EventsAddResult;
+
+/* The columns: one array each, `count` long. X(type, name, bytes-doc). */
+#define EVENTS_COLUMNS(X)                                                  \
+    X(double, lon)        /* longitude, degrees */                         \
+    X(double, lat)        /* latitude, degrees */                          \
+    X(int32_t, day)       /* start day, days since 1970-01-01 */           \
+    X(uint16_t, span)     /* end day - start day (UCDP spans) */           \
+    X(int32_t, fat)       /* fatalities, best estimate */                  \
+    X(int32_t, fat_low)                                                    \
+    X(int32_t, fat_high)                                                   \
+    X(uint32_t, id)       /* strpool ref */                                \
+    X(uint32_t, actors)   /* tuple: actor1, assoc1, actor2, assoc2 */      \
+    X(uint32_t, place)    /* tuple: country, admin1, admin2, admin3, loc */\
+    X(uint32_t, prov)     /* tuple: file, source, source_scale */          \
+    X(uint64_t, notes)    /* NotesStore ref */                             \
+    X(uint8_t, type)      /* EventType */                                  \
+    X(uint8_t, sub_type)  /* SubEventType */                               \
+    X(uint8_t, disorder)  /* DisorderType */                               \
+    X(uint8_t, date_prec)                                                  \
+    X(uint8_t, geo_prec)                                                   \
+    X(uint8_t, flags)     /* EVENT_FLAG_* */
+
+typedef struct EventSet {
+    size_t count, cap;
+#define EVENTS_DECLARE_COLUMN(type, name) type *name;
+    EVENTS_COLUMNS(EVENTS_DECLARE_COLUMN)
+#undef EVENTS_DECLARE_COLUMN
+    bool sorted;                 /* true after events_finish, until an add */
+
+    StrPool strings;
+    TupleTable actor_tuples, place_tuples, prov_tuples;
+    NotesStore notes_store;
+    char **files;                /* paths, indexed by EventInput.file */
+    size_t nfiles;
+
+    /* Load-time only (freed by events_finish): id -> index for merging
+     * monadic rows, and an undo log of merges for events_rollback. */
+    uint64_t *dedup;             /* (id ref << 32 | index + 1); 0 = empty */
+    size_t dedup_slots, dedup_count;
+    bool dedup_valid;
+    struct EventsUndo *undo;
+    size_t undo_len, undo_cap;
+} EventSet;
+
+/* A point to roll back to (see events_mark). */
+typedef struct EventsMark {
+    size_t count, undo_len, nfiles;
+} EventsMark;
+
+/* An empty set. Release everything with events_free. */
+void events_init(EventSet *set);
+void events_free(EventSet *set);
+
+/* Registers a source file and returns its index for EventInput.file.
+ * The path is copied. At most 65535 files (asserted). */
+uint16_t events_add_file(EventSet *set, const char *path);
+
+/* Appends one event, or merges it into the event with the same non-empty id
+ * (monadic exports): a new actor1 becomes actor2 of the held event (or joins
+ * its assoc_actor_2 when actor2 is taken). Inputs must be validated by the
+ * caller (record.c); strings are copied. Unsorts the set. */
+EventsAddResult events_add(EventSet *set, const EventInput *in);
+
+/* The current end of the set: everything added after it can be undone with
+ * events_rollback (used to load nothing from a file that turns out bad). */
+EventsMark events_mark(EventSet *set);
+void events_rollback(EventSet *set, EventsMark mark);
+
+/* Sorts the events by start day (stable) and drops load-time indexes. Call
+ * after loading, before events_range. Cheap if already sorted. */
+void events_finish(EventSet *set);
+
+/* The index range [*lo, *hi) of events whose start day is in [day0, day1].
+ * The set must be finished (sorted). Empty range when day0 > day1. */
+void events_range(const EventSet *set, int32_t day0, int32_t day1,
+                  size_t *lo, size_t *hi);
+
+/* A text field of event i ("" when absent). Valid until the next add. */
+const char *events_text(const EventSet *set, size_t i, EventText field);
+
+/* The interned reference of a text field: equal refs, equal strings. For
+ * TEXT_FILE it is the file index. */
+uint32_t events_text_ref(const EventSet *set, size_t i, EventText field);
+
+/* The notes of event i as a new string the caller frees. */
+char *events_notes(EventSet *set, size_t i);
+
+/* The event's UCDP type (UCDP_NONE for ACLED/GeoJSON events). */
+static inline UcdpType events_ucdp_type(const EventSet *set, size_t i)
+{
+    return (UcdpType)((set->flags[i] >> EVENT_FLAG_UCDP_SHIFT) & 3);
+}
+
+/* Bytes of column storage per event (the fixed cost; 64). */
+size_t events_column_bytes(void);
+
+/* Bytes held for strings, tuples and file names (not the columns). */
+size_t events_shared_bytes(const EventSet *set);
+
+/* Names and parsing of the enums. *_name never returns NULL; *_parse is
+ * case-insensitive, accepts "\/" for "/", and returns 0 (UNKNOWN/NONE) for
+ * text it does not know. */
+const char *events_type_name(EventType type);
+EventType events_type_parse(const char *s);
+const char *events_sub_type_name(SubEventType sub);
+SubEventType events_sub_type_parse(const char *s);
+EventType events_sub_type_parent(SubEventType sub);
+const char *events_disorder_name(DisorderType d);
+DisorderType events_disorder_parse(const char *s);
+
+#endif

@@ -1,0 +1,16 @@
+/*
+ * info: the `sahelmap info FILE...` command: for each file the format
+ * detected, the records read, loaded and skipped (with the first reasons),
+ * the date range, and events and fatalities by type, country, year and
+ * top admin-1 area; then the same for all files together.
+ */
+#ifndef SAHELMAP_INFO_H
+#define SAHELMAP_INFO_H
+
+#include <stdio.h>
+
+/* Loads paths[0..n) and prints the summary to out, problems to err.
+ * Returns the process exit status: 0 when every file loaded, 1 otherwise. */
+int info_run(char *const *paths, int n, FILE *out, FILE *err);
+
+#endif

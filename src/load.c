@@ -1,0 +1,154 @@
+/*
+ * load: file opening, format detection and the loaded/skipped books.
+ * See load.h.
+ */
+#include "load.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ------------------------------------------------------------------------- */
+/* Books                                                                     */
+/* ------------------------------------------------------------------------- */
+
+static void add_reason(LoadContext *ctx, size_t line, size_t col,
+                       size_t index, const char *reason)
+{
+    LoadReport *rep = ctx->report;
+    rep->skipped++;
+    if (rep->nreasons >= LOAD_MAX_REASONS) return;
+    char where[64] = "";
+    if (line > 0 && col > 0) snprintf(where, sizeof where, ":%zu:%zu", line, col);
+    else if (line > 0) snprintf(where, sizeof where, ":%zu", line);
+    char which[40] = "";
+    if (index > 0) snprintf(which, sizeof which, " record %zu:", index);
+    snprintf(rep->reasons[rep->nreasons++], sizeof rep->reasons[0],
+             "%s%s:%s %s", ctx->path, where, which, reason);
+}
+
+void load_skip(LoadContext *ctx, size_t line, size_t col, size_t index,
+               const char *reason)
+{
+    ctx->report->read++;
+    add_reason(ctx, line, col, index, reason);
+}
+
+void load_record(LoadContext *ctx, size_t line, size_t col, size_t index)
+{
+    LoadReport *rep = ctx->report;
+    EventInput in;
+    Error why;
+    rep->read++;
+    if (!record_to_event(&ctx->record, &in, &why)) {
+        add_reason(ctx, line, col, index, why.msg);
+        return;
+    }
+    if (ctx->kind == RECORD_GENERIC) ctx->kind = record_kind(&ctx->record);
+    in.file = ctx->file;
+    rep->loaded++;
+    switch (events_add(ctx->set, &in)) {
+    case EVENTS_ADDED: rep->events++; break;
+    case EVENTS_MERGED: rep->merged++; break;
+    case EVENTS_DUPLICATE: rep->duplicates++; break;
+    }
+}
+
+void load_set_container(LoadContext *ctx, const char *container)
+{
+    ctx->container = container;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Detection and the whole-file transaction                                  */
+/* ------------------------------------------------------------------------- */
+
+typedef enum { SNIFF_EMPTY, SNIFF_JSON, SNIFF_TABLE, SNIFF_BINARY } Sniff;
+
+/* Looks at the first bytes: the first non-blank character after an optional
+ * UTF-8 byte order mark decides JSON; a NUL byte means binary. */
+static Sniff sniff(FILE *f)
+{
+    unsigned char head[4096];
+    size_t n = fread(head, 1, sizeof head, f);
+    rewind(f);
+    size_t i = 0;
+    if (n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) i = 3;
+    if (memchr(head, '\0', n) != NULL) return SNIFF_BINARY;
+    while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' ||
+                     head[i] == '\n'))
+        i++;
+    if (i == n) return SNIFF_EMPTY;
+    return head[i] == '{' || head[i] == '[' ? SNIFF_JSON : SNIFF_TABLE;
+}
+
+static const char *kind_name(RecordKind kind)
+{
+    switch (kind) {
+    case RECORD_ACLED: return "ACLED";
+    case RECORD_UCDP: return "UCDP GED";
+    case RECORD_GENERIC: break;
+    }
+    return "";
+}
+
+static void describe_format(LoadContext *ctx)
+{
+    LoadReport *rep = ctx->report;
+    const char *container = ctx->container ? ctx->container : "?";
+    if (strncmp(container, "GeoJSON", 7) == 0)
+        snprintf(rep->format, sizeof rep->format, "%s", container);
+    else
+        snprintf(rep->format, sizeof rep->format, "%s%s%s%s",
+                 kind_name(ctx->kind), ctx->kind ? " " : "", container,
+                 rep->merged > 0 ? ", monadic (one row per actor)" : "");
+}
+
+bool load_file(EventSet *set, const char *path, LoadReport *report)
+{
+    memset(report, 0, sizeof *report);
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        error_set(&report->error, "%s: %s", path, strerror(errno));
+        return false;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        error_set(&report->error, "%s: is a directory, not an event file", path);
+        return false;
+    }
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        error_set(&report->error, "%s: %s", path, strerror(errno));
+        return false;
+    }
+
+    Sniff kind = sniff(f);
+    if (kind == SNIFF_EMPTY || kind == SNIFF_BINARY) {
+        fclose(f);
+        error_set(&report->error, "%s: %s", path,
+                  kind == SNIFF_EMPTY ? "empty file: no events"
+                                      : "binary data (a NUL byte near the "
+                                        "start): not JSON or CSV");
+        return false;
+    }
+
+    EventsMark mark = events_mark(set);
+    LoadContext ctx = {.set = set, .path = path, .report = report};
+    ctx.file = events_add_file(set, path);
+    bool ok = kind == SNIFF_JSON ? load_json(&ctx, f, &report->error)
+                                 : load_csv(&ctx, f, &report->error);
+    if (ok && ferror(f)) ok = error_set(&report->error, "read error");
+    fclose(f);
+    describe_format(&ctx);
+    if (!ok) {
+        events_rollback(set, mark);
+        error_prefix(&report->error, "%s", path);
+        /* Nothing from this file stays: the books say so. */
+        report->loaded = report->events = report->merged = 0;
+        report->duplicates = 0;
+        report->skipped = report->read;
+        return false;
+    }
+    report->ok = true;
+    return true;
+}

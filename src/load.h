@@ -1,0 +1,76 @@
+/*
+ * load: opens one input file, detects its format from its content (JSON
+ * object/array -> load_json, which also handles GeoJSON; anything else that
+ * reads as a table -> load_csv) and keeps the books a user is owed:
+ * every record read is either loaded or skipped with a reason and a
+ * position, and a file that is broken as a whole loads nothing at all.
+ *
+ * The format loaders report through a LoadContext (the second half of this
+ * header); users of sahelmap only need load_file and LoadReport.
+ */
+#ifndef SAHELMAP_LOAD_H
+#define SAHELMAP_LOAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "error.h"
+#include "events.h"
+#include "record.h"
+
+#define LOAD_MAX_REASONS 10     /* skip reasons kept per file (all counted) */
+
+typedef struct LoadReport {
+    char format[96];            /* "ACLED API JSON (envelope)", "UCDP GED CSV" */
+    size_t read;                /* records read from the file */
+    size_t loaded;              /* ... turned into events or merged into one */
+    size_t skipped;             /* ... refused; read == loaded + skipped */
+    size_t events;              /* new events (loaded minus merged rows) */
+    size_t merged;              /* monadic rows merged into an event */
+    size_t duplicates;          /* exact repeats of a row already loaded */
+    char reasons[LOAD_MAX_REASONS][224];  /* "file:line:col: why" */
+    size_t nreasons;
+    bool ok;                    /* false: the file loaded nothing */
+    Error error;                /* why, when !ok */
+} LoadReport;
+
+/* Loads every event of the file at path into set (then call events_finish
+ * before using ranges). Returns false, with report->error saying where and
+ * why, if the file cannot be read or is not JSON/CSV at all; in that case
+ * nothing from this file stays in the set. Skipped records do not make it
+ * fail. report is overwritten. */
+bool load_file(EventSet *set, const char *path, LoadReport *report);
+
+/* ---- for the format loaders --------------------------------------------- */
+
+typedef struct LoadContext {
+    EventSet *set;
+    const char *path;
+    uint16_t file;              /* index from events_add_file */
+    LoadReport *report;
+    RecordKind kind;            /* what the first loaded record looked like */
+    const char *container;      /* set by load_set_container */
+    RawRecord record;           /* scratch record a loader may fill */
+} LoadContext;
+
+/* Interprets ctx->record (filled by the loader) and adds it to the set, or
+ * counts it skipped with the reason prefixed by "path:line:col: record N: "
+ * (a zero line, col or index is left out). */
+void load_record(LoadContext *ctx, size_t line, size_t col, size_t index);
+
+/* Counts a record that could not even be read as a record (not an object,
+ * wrong field count) as read and skipped, with its position and reason. */
+void load_skip(LoadContext *ctx, size_t line, size_t col, size_t index,
+               const char *reason);
+
+/* Names the container the loader found ("JSON envelope", "CSV"); load_file
+ * combines it with the record kind into report->format. */
+void load_set_container(LoadContext *ctx, const char *container);
+
+/* The format loaders. Each reads the open file from its start and returns
+ * false with err (position included) when the file is broken as a whole. */
+bool load_json(LoadContext *ctx, FILE *f, Error *err);
+bool load_csv(LoadContext *ctx, FILE *f, Error *err);
+
+#endif

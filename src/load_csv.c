@@ -1,0 +1,159 @@
+/*
+ * load_csv: ACLED / UCDP CSV exports through libcsv (RFC 4180 quoting,
+ * LF or CRLF, UPPERCASE or lower-case headers, a UTF-8 byte order mark).
+ * The first row names the columns; each later row becomes one record.
+ *
+ * The file is fed to libcsv one physical line at a time, so every record
+ * knows the line it starts on even when quoted fields hold line breaks.
+ * libcsv runs in strict mode: a stray or unbalanced quote is an error with
+ * its position, never a silent merge of rows.
+ */
+#include "load.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+#define CSV_CHUNK (1u << 20)
+
+typedef struct CsvState {
+    LoadContext *ctx;
+    char *row;                 /* the current row's fields, NUL-separated */
+    size_t row_len, row_cap;
+    size_t *offsets;           /* start of each field in row */
+    size_t nfields, offsets_cap;
+    FieldId *columns;          /* meaning of each column, from the header */
+    size_t ncolumns;
+    bool have_header;
+    size_t line;               /* physical line being fed (from 1) */
+    size_t row_line;           /* line the current row started on */
+    bool failed;
+    Error *err;
+} CsvState;
+
+static void on_field(void *data, size_t len, void *state_ptr)
+{
+    CsvState *st = state_ptr;
+    st->offsets = xgrow(st->offsets, &st->offsets_cap, st->nfields + 1,
+                        sizeof *st->offsets);
+    st->offsets[st->nfields++] = st->row_len;
+    st->row = xgrow(st->row, &st->row_cap, st->row_len + len + 1, 1);
+    if (len > 0) memcpy(st->row + st->row_len, data, len);
+    st->row[st->row_len + len] = '\0';
+    st->row_len += len + 1;
+}
+
+static const char *field_text(const CsvState *st, size_t j)
+{
+    return st->row + st->offsets[j];
+}
+
+static void take_header(CsvState *st)
+{
+    st->have_header = true;
+    st->ncolumns = st->nfields;
+    st->columns = xcalloc(st->ncolumns, sizeof *st->columns);
+    bool seen[FIELD_COUNT] = {false};
+    for (size_t j = 0; j < st->nfields; j++) {
+        const char *name = field_text(st, j);
+        if (j == 0 && strncmp(name, "\xEF\xBB\xBF", 3) == 0) name += 3;
+        st->columns[j] = record_field(name);
+        seen[st->columns[j]] = true;
+    }
+    bool has_date = seen[FIELD_EVENT_DATE] || seen[FIELD_DATE_START] ||
+                    seen[FIELD_DATE] || seen[FIELD_TIME] ||
+                    seen[FIELD_TIMESTAMP];
+    if (!seen[FIELD_LATITUDE] || !seen[FIELD_LONGITUDE] || !has_date) {
+        st->failed = true;
+        error_set(st->err, "%zu: not an event table: the header has no %s "
+                           "column (first column: '%.40s')",
+                  st->row_line,
+                  !seen[FIELD_LATITUDE] ? "latitude"
+                  : !seen[FIELD_LONGITUDE] ? "longitude" : "date",
+                  st->nfields > 0 ? field_text(st, 0) : "");
+    }
+}
+
+static void take_row(CsvState *st)
+{
+    LoadContext *ctx = st->ctx;
+    if (st->nfields != st->ncolumns) {
+        char reason[96];
+        snprintf(reason, sizeof reason, "row has %zu fields, the header has %zu",
+                 st->nfields, st->ncolumns);
+        load_skip(ctx, st->row_line, 0, 0, reason);
+        return;
+    }
+    record_clear(&ctx->record);
+    for (size_t j = 0; j < st->ncolumns; j++)
+        if (st->columns[j] != FIELD_NONE)
+            record_set_string(&ctx->record, st->columns[j], field_text(st, j));
+    load_record(ctx, st->row_line, 0, 0);
+}
+
+static void on_row_end(int terminator, void *state_ptr)
+{
+    (void)terminator;
+    CsvState *st = state_ptr;
+    if (st->failed) return;
+    if (!st->have_header) take_header(st);
+    else take_row(st);
+    st->nfields = 0;
+    st->row_len = 0;
+}
+
+/* Feeds one piece of a line; false (with err) on a quoting error. */
+static bool feed(CsvState *st, struct csv_parser *parser, const char *p,
+                 size_t n, bool line_start)
+{
+    /* A row can only begin where libcsv is between rows. */
+    if (line_start && parser->pstate == 0) st->row_line = st->line;
+    size_t used = csv_parse(parser, p, n, on_field, on_row_end, st);
+    if (used < n) {
+        if (csv_error(parser) != CSV_EPARSE)
+            return error_set(st->err, "%zu: %s", st->line,
+                             csv_strerror(csv_error(parser)));
+        return error_set(st->err, "%zu:%zu: misplaced quote (a field with "
+                                  "quotes must be quoted whole, inner quotes "
+                                  "doubled)", st->line, used + 1);
+    }
+    return !st->failed;
+}
+
+bool load_csv(LoadContext *ctx, FILE *f, Error *err)
+{
+    CsvState st = {.ctx = ctx, .line = 1, .row_line = 1, .err = err};
+    struct csv_parser parser;
+    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+        return error_set(err, "cannot start the CSV parser");
+    load_set_container(ctx, "CSV");
+
+    char *chunk = xmalloc(CSV_CHUNK);
+    bool ok = true, line_start = true;
+    size_t n;
+    while (ok && (n = fread(chunk, 1, CSV_CHUNK, f)) > 0) {
+        const char *p = chunk, *end = chunk + n;
+        while (ok && p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            const char *stop = nl ? nl + 1 : end;
+            ok = feed(&st, &parser, p, (size_t)(stop - p), line_start);
+            line_start = nl != NULL;
+            if (nl) st.line++;
+            p = stop;
+        }
+    }
+    if (ok && csv_fini(&parser, on_field, on_row_end, &st) != 0)
+        ok = error_set(err, "%zu: unterminated quoted field: a quote opened "
+                            "in this record never closes", st.row_line);
+    if (ok && st.failed) ok = false;
+    if (ok && !st.have_header) ok = error_set(err, "1: no header row");
+
+    csv_free(&parser);
+    free(chunk);
+    free(st.row);
+    free(st.offsets);
+    free(st.columns);
+    return ok;
+}

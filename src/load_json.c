@@ -1,0 +1,376 @@
+/*
+ * load_json: streaming loader for JSON event files: an ACLED or UCDP API
+ * envelope ({"data": [...]} / {"Result": [...]}), a bare array of event
+ * objects, or GeoJSON (FeatureCollection or a single Feature).
+ *
+ * The file is read in chunks. The envelope is walked by hand; each element
+ * of the event array is handed to cJSON on its own
+ * (cJSON_ParseWithLengthOpts parses exactly one value and says where it
+ * ended), turned into a record and freed. So memory stays at one event's
+ * tree, never the whole file's (~5 KB of cJSON per ACLED event).
+ */
+#include "load.h"
+#include "load_json.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "xalloc.h"
+
+#define CHUNK (4u << 20)               /* bytes read at a time */
+#define MAX_VALUE (512u << 20)         /* largest single JSON value */
+
+/* ------------------------------------------------------------------------- */
+/* The byte stream, with line/column bookkeeping                             */
+/* ------------------------------------------------------------------------- */
+
+typedef struct JsonStream {
+    FILE *f;
+    char *buf;
+    size_t cap, len, pos;      /* buf[pos..len) is unread */
+    bool eof;
+    bool too_big;              /* a value outgrew MAX_VALUE */
+    uint64_t base;             /* file offset of buf[0] */
+    size_t line;               /* line (from 1) of buf[pos] */
+    uint64_t line_start;       /* file offset where that line starts */
+} JsonStream;
+
+/* Reads more of the file, keeping buf[pos..len). Returns false at end of
+ * file or when the buffer would pass MAX_VALUE. */
+static bool stream_fill(JsonStream *js)
+{
+    if (js->eof) return false;
+    if (js->pos > 0) {
+        memmove(js->buf, js->buf + js->pos, js->len - js->pos);
+        js->base += js->pos;
+        js->len -= js->pos;
+        js->pos = 0;
+    }
+    if (js->cap - js->len < CHUNK / 2) {
+        if (js->cap >= MAX_VALUE) {
+            js->too_big = true;
+            return false;
+        }
+        js->cap *= 2;
+        js->buf = xrealloc(js->buf, js->cap);
+    }
+    size_t n = fread(js->buf + js->len, 1, js->cap - js->len - 1, js->f);
+    js->len += n;
+    js->buf[js->len] = '\0';
+    if (n == 0) js->eof = true;
+    return n > 0;
+}
+
+/* Line and column (from 1, in bytes) of buf[at], at >= pos. */
+static void stream_where(const JsonStream *js, size_t at, size_t *line,
+                         size_t *col)
+{
+    size_t l = js->line;
+    uint64_t start = js->line_start;
+    for (const char *p = js->buf + js->pos, *end = js->buf + at;
+         (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+        l++;
+        start = js->base + (uint64_t)(p - js->buf) + 1;
+    }
+    *line = l;
+    *col = (size_t)(js->base + at - start) + 1;
+}
+
+static void stream_advance(JsonStream *js, size_t to)
+{
+    size_t col;
+    stream_where(js, to, &js->line, &col);
+    js->line_start = js->base + to - (col - 1);
+    js->pos = to;
+}
+
+/* The next non-blank byte (not consumed), or -1 at end of file. */
+static int stream_peek(JsonStream *js)
+{
+    for (;;) {
+        while (js->pos < js->len) {
+            char c = js->buf[js->pos];
+            if (c == '\n') {
+                js->line++;
+                js->line_start = js->base + js->pos + 1;
+            } else if (c != ' ' && c != '\t' && c != '\r') {
+                return (unsigned char)c;
+            }
+            js->pos++;
+        }
+        if (!stream_fill(js)) return -1;
+    }
+}
+
+/* Whether buf[0..n) holds one whole JSON value (a cheap structural scan
+ * used only when cJSON fails, to tell "truncated by the chunk" from "bad"). */
+static bool value_complete(const char *p, size_t n)
+{
+    size_t i = 0;
+    if (i < n && (p[i] == '{' || p[i] == '[' || p[i] == '"')) {
+        int depth = 0;
+        bool in_string = false;
+        for (; i < n; i++) {
+            char c = p[i];
+            if (in_string) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    in_string = false;
+                    if (depth == 0) return true;
+                }
+            } else if (c == '"') {
+                in_string = true;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if ((c == '}' || c == ']') && --depth <= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+    for (; i < n; i++)
+        if (strchr(",]} \t\r\n", p[i]) != NULL) return true;
+    return false;
+}
+
+static bool syntax_error(JsonStream *js, size_t at, const char *what,
+                         Error *err)
+{
+    size_t line, col;
+    stream_where(js, at < js->len ? at : js->len, &line, &col);
+    if (at >= js->len && js->eof)
+        return error_set(err, "%zu:%zu: unexpected end of file while reading "
+                              "%s (truncated?)", line, col, what);
+    unsigned char c = (unsigned char)js->buf[at];
+    if (c >= 0x20 && c < 0x7f)
+        return error_set(err, "%zu:%zu: invalid JSON in %s near '%c'", line,
+                         col, what, c);
+    return error_set(err, "%zu:%zu: invalid JSON in %s (byte 0x%02x)", line,
+                     col, what, c);
+}
+
+/* Parses the one JSON value starting at pos and consumes it. The caller
+ * owns the result (cJSON_Delete). NULL with err on a syntax error. */
+static cJSON *stream_value(JsonStream *js, const char *what, Error *err)
+{
+    for (;;) {
+        const char *end = NULL;
+        size_t avail = js->len - js->pos;
+        cJSON *item = cJSON_ParseWithLengthOpts(js->buf + js->pos, avail, &end, 0);
+        size_t at = end ? (size_t)(end - js->buf) : js->len;
+        bool maybe_cut = !js->eof && (item == NULL
+                             ? !value_complete(js->buf + js->pos, avail)
+                             : at >= js->len);
+        if (maybe_cut) {
+            cJSON_Delete(item);
+            if (stream_fill(js) || js->eof) continue;
+            error_set(err, "a single JSON value is larger than %u MB",
+                      MAX_VALUE >> 20);
+            return NULL;
+        }
+        if (item == NULL) {
+            if (js->eof && !value_complete(js->buf + js->pos, avail))
+                at = js->len;    /* the file ends inside this value */
+            syntax_error(js, at, what, err);
+            return NULL;
+        }
+        stream_advance(js, at);
+        return item;
+    }
+}
+
+/* ------------------------------------------------------------------------- */
+/* Records                                                                   */
+/* ------------------------------------------------------------------------- */
+
+void load_json_members(const cJSON *obj, RawRecord *rec)
+{
+    for (const cJSON *m = obj->child; m != NULL; m = m->next) {
+        if (m->string == NULL) continue;
+        FieldId f = record_field(m->string);
+        if (f == FIELD_NONE) continue;
+        if (cJSON_IsString(m)) record_set_string(rec, f, m->valuestring);
+        else if (cJSON_IsNumber(m)) record_set_number(rec, f, m->valuedouble);
+        else if (cJSON_IsTrue(m)) record_set_string(rec, f, "true");
+    }
+}
+
+static void take_element(LoadContext *ctx, const cJSON *item, size_t line,
+                         size_t col, size_t index)
+{
+    if (load_geojson_is_feature(item)) {
+        Error why;
+        if (!load_geojson_feature(item, &ctx->record, &why))
+            load_skip(ctx, line, col, index, why.msg);
+        else
+            load_record(ctx, line, col, index);
+        return;
+    }
+    if (!cJSON_IsObject(item)) {
+        load_skip(ctx, line, col, index, "not a JSON object");
+        return;
+    }
+    record_clear(&ctx->record);
+    load_json_members(item, &ctx->record);
+    load_record(ctx, line, col, index);
+}
+
+/* Streams the array at pos ('['), one element at a time. */
+static bool stream_array(LoadContext *ctx, JsonStream *js, Error *err)
+{
+    js->pos++; /* '[' */
+    int c = stream_peek(js);
+    if (c == ']') {
+        js->pos++;
+        return true;
+    }
+    for (size_t index = 1;; index++) {
+        size_t line, col;
+        stream_where(js, js->pos, &line, &col);
+        char what[48];
+        snprintf(what, sizeof what, "record %zu", index);
+        cJSON *item = stream_value(js, what, err);
+        if (item == NULL) return false;
+        if (index == 1 && ctx->container == NULL)
+            load_set_container(ctx, load_geojson_is_feature(item)
+                                        ? "GeoJSON (array of Features)"
+                                        : "JSON (array of events)");
+        take_element(ctx, item, line, col, index);
+        cJSON_Delete(item);
+
+        c = stream_peek(js);
+        if (c == ',') {
+            js->pos++;
+            stream_peek(js);
+        } else if (c == ']') {
+            js->pos++;
+            return true;
+        } else {
+            return syntax_error(js, js->pos, "the array of events", err);
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------- */
+/* The envelope                                                              */
+/* ------------------------------------------------------------------------- */
+
+/* The message of an API error envelope ({"success": false, "error": ...}),
+ * or NULL if the envelope does not report an error. */
+static const char *api_error(const cJSON *env)
+{
+    const cJSON *success = cJSON_GetObjectItemCaseSensitive(env, "success");
+    const cJSON *error = cJSON_GetObjectItemCaseSensitive(env, "error");
+    if (!cJSON_IsFalse(success) && (error == NULL || cJSON_IsNull(error) ||
+                                     cJSON_IsFalse(error)))
+        return NULL;
+    if (cJSON_IsArray(error)) error = cJSON_GetArrayItem(error, 0);
+    if (cJSON_IsObject(error))
+        error = cJSON_GetObjectItemCaseSensitive(error, "message");
+    if (cJSON_IsString(error)) return error->valuestring;
+    const cJSON *msgs = cJSON_GetObjectItemCaseSensitive(env, "messages");
+    const cJSON *first = cJSON_GetArrayItem(msgs, 0);
+    return cJSON_IsString(first) ? first->valuestring : "no message given";
+}
+
+/* Which envelope member holds the events, and what it tells of the format. */
+static const char *events_member(const char *key)
+{
+    if (strcasecmp(key, "data") == 0) return "API JSON (envelope)";
+    if (strcasecmp(key, "Result") == 0) return "API JSON (envelope)";
+    if (strcasecmp(key, "features") == 0) return "GeoJSON FeatureCollection";
+    return NULL;
+}
+
+static bool stream_envelope(LoadContext *ctx, JsonStream *js, Error *err)
+{
+    cJSON *env = cJSON_CreateObject();
+    bool found_events = false, ok = false;
+    js->pos++; /* '{' */
+    int c = stream_peek(js);
+    while (c != '}') {
+        if (c != '"') {
+            syntax_error(js, js->pos, "the top-level object", err);
+            goto done;
+        }
+        cJSON *key = stream_value(js, "a member name", err);
+        if (key == NULL) goto done;
+        if (stream_peek(js) != ':') {
+            cJSON_Delete(key);
+            syntax_error(js, js->pos, "the top-level object", err);
+            goto done;
+        }
+        js->pos++;
+        c = stream_peek(js);
+        const char *container = events_member(key->valuestring);
+        if (container != NULL && c == '[') {
+            load_set_container(ctx, container);
+            found_events = true;
+            if (!stream_array(ctx, js, err)) {
+                cJSON_Delete(key);
+                goto done;
+            }
+        } else {
+            cJSON *value = stream_value(js, key->valuestring, err);
+            if (value == NULL) {
+                cJSON_Delete(key);
+                goto done;
+            }
+            cJSON_AddItemToObject(env, key->valuestring, value);
+        }
+        cJSON_Delete(key);
+        c = stream_peek(js);
+        if (c == ',') {
+            js->pos++;
+            c = stream_peek(js);
+        } else if (c != '}') {
+            syntax_error(js, js->pos, "the top-level object", err);
+            goto done;
+        }
+    }
+    js->pos++; /* '}' */
+
+    const char *api_message = api_error(env);
+    if (api_message != NULL) {
+        error_set(err, "the file is an API error response: %.180s", api_message);
+        goto done;
+    }
+    if (!found_events && load_geojson_is_feature(env)) {
+        load_set_container(ctx, "GeoJSON Feature");
+        take_element(ctx, env, 1, 1, 1);
+        found_events = true;
+    }
+    if (!found_events) {
+        error_set(err, "no events found: expected an array of events, or an "
+                       "object with \"data\" (ACLED), \"Result\" (UCDP) or "
+                       "\"features\" (GeoJSON)");
+        goto done;
+    }
+    ok = true;
+done:
+    cJSON_Delete(env);
+    return ok;
+}
+
+bool load_json(LoadContext *ctx, FILE *f, Error *err)
+{
+    JsonStream js = {.f = f, .cap = CHUNK, .line = 1};
+    js.buf = xmalloc(js.cap);
+    js.buf[0] = '\0';
+    bool ok = false;
+    stream_fill(&js);
+    if (js.len >= 3 && memcmp(js.buf, "\xEF\xBB\xBF", 3) == 0) js.pos = 3;
+
+    int c = stream_peek(&js);
+    if (c == '[') ok = stream_array(ctx, &js, err);
+    else if (c == '{') ok = stream_envelope(ctx, &js, err);
+    else ok = syntax_error(&js, js.pos, "the file", err);
+
+    if (ok && stream_peek(&js) != -1)
+        ok = syntax_error(&js, js.pos, "what follows the JSON value", err);
+    free(js.buf);
+    return ok;
+}

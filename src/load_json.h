@@ -1,0 +1,27 @@
+/*
+ * load_json.h: what the two JSON loaders (load_json.c, load_geojson.c)
+ * share. Private to them: cJSON trees never leave these files.
+ */
+#ifndef SAHELMAP_LOAD_JSON_H
+#define SAHELMAP_LOAD_JSON_H
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+
+#include "error.h"
+#include "record.h"
+
+/* Copies the members of a flat JSON object whose names sahelmap knows into
+ * rec (strings and numbers; null, booleans and nested values are ignored).
+ * rec's strings then point into obj. rec is not cleared first. */
+void load_json_members(const cJSON *obj, RawRecord *rec);
+
+/* True when item is a GeoJSON Feature (type "Feature" or has "geometry"). */
+bool load_geojson_is_feature(const cJSON *item);
+
+/* Fills rec (cleared first) from a GeoJSON Feature: longitude and latitude
+ * from a Point geometry, everything else from its properties. False with a
+ * reason when the feature has no usable Point. */
+bool load_geojson_feature(const cJSON *feature, RawRecord *rec, Error *why);
+
+#endif

@@ -1,0 +1,43 @@
+/*
+ * notes: the free-text notes of events, kept out of memory. ACLED notes are
+ * a third of an export's size; holding them in RAM would break the memory
+ * budget for a million events, and they are read only when a user opens one
+ * event. They are appended to an anonymous temporary file (deleted by the
+ * system when sahelmap exits) and read back on demand. If no temporary file
+ * can be made, they are kept in memory instead.
+ */
+#ifndef SAHELMAP_NOTES_H
+#define SAHELMAP_NOTES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define NOTES_MAX_LEN 0xFFFFFFu   /* longer notes are cut to this many bytes */
+
+typedef struct NotesStore {
+    FILE *file;          /* anonymous spill file, or NULL */
+    char *mem;           /* in-memory fallback when file is NULL */
+    size_t mem_cap;
+    uint64_t size;       /* bytes written so far */
+    bool dirty;          /* file has buffered writes not yet flushed */
+    bool tried_file;
+} NotesStore;
+
+/* An empty store. Release with notes_free. */
+void notes_init(NotesStore *store);
+void notes_free(NotesStore *store);
+
+/* Stores s[0..len) and returns its reference; 0 for an empty note. Notes
+ * longer than NOTES_MAX_LEN are cut (at a UTF-8 character boundary). */
+uint64_t notes_add(NotesStore *store, const char *s, size_t len);
+
+/* The text of a reference as a new NUL-terminated string the caller frees;
+ * "" (still to be freed) for reference 0 or if the spill file cannot be read. */
+char *notes_get(NotesStore *store, uint64_t ref);
+
+/* Length in bytes of the note behind a reference. */
+static inline size_t notes_len(uint64_t ref) { return (size_t)(ref & NOTES_MAX_LEN); }
+
+#endif

@@ -1,0 +1,38 @@
+/*
+ * strpool: interned strings. Each distinct string is stored once in one
+ * growing block and named by a 32-bit reference (its offset), so an event
+ * column of actor names costs 4 bytes per event whatever the names' length.
+ * Reference 0 is always the empty string.
+ */
+#ifndef SAHELMAP_STRPOOL_H
+#define SAHELMAP_STRPOOL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct StrPool {
+    char *data;          /* NUL-terminated strings, back to back */
+    size_t len, cap;
+    uint32_t *slots;     /* open-addressing hash of references; 0 = empty */
+    size_t nslots, count;
+} StrPool;
+
+/* An empty pool holding only "". Release with strpool_free. */
+void strpool_init(StrPool *pool);
+void strpool_free(StrPool *pool);
+
+/* The reference of s[0..len), adding it if new. Embedded NULs end the
+ * string. Aborts (xalloc) if the pool would pass 4 GiB. */
+uint32_t strpool_intern(StrPool *pool, const char *s, size_t len);
+
+/* The string for a reference returned by strpool_intern. Valid until the
+ * next intern (the block may move); copy it if you keep it longer. */
+static inline const char *strpool_get(const StrPool *pool, uint32_t ref)
+{
+    return pool->data + ref;
+}
+
+/* Bytes held by the pool (strings plus hash table). */
+size_t strpool_bytes(const StrPool *pool);
+
+#endif

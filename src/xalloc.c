@@ -1,0 +1,56 @@
+/*
+ * xalloc: allocation wrappers that abort on out-of-memory. See xalloc.h.
+ */
+#include "xalloc.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void out_of_memory(size_t size)
+{
+    fprintf(stderr, "sahelmap: out of memory (asked for %zu bytes)\n", size);
+    abort();
+}
+
+void *xmalloc(size_t size)
+{
+    void *p = malloc(size ? size : 1);
+    if (p == NULL) out_of_memory(size);
+    return p;
+}
+
+void *xcalloc(size_t count, size_t size)
+{
+    void *p = calloc(count ? count : 1, size ? size : 1);
+    if (p == NULL) out_of_memory(count * size);
+    return p;
+}
+
+void *xrealloc(void *ptr, size_t size)
+{
+    void *p = realloc(ptr, size ? size : 1);
+    if (p == NULL) out_of_memory(size);
+    return p;
+}
+
+void *xgrow(void *ptr, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) return ptr;
+    size_t n = *cap ? *cap : 16;
+    while (n < need) {
+        if (n > SIZE_MAX / 2 / elem) out_of_memory(SIZE_MAX);
+        n *= 2;
+    }
+    *cap = n;
+    return xrealloc(ptr, n * elem);
+}
+
+char *xstrndup(const char *s, size_t len)
+{
+    char *p = xmalloc(len + 1);
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}

@@ -1,0 +1,24 @@
+/*
+ * xalloc: memory allocation that never returns NULL. Running out of memory is
+ * not something sahelmap can recover from, so it aborts here, in one place,
+ * with a message, instead of every caller checking.
+ */
+#ifndef SAHELMAP_XALLOC_H
+#define SAHELMAP_XALLOC_H
+
+#include <stddef.h>
+
+/* Like malloc/calloc/realloc but abort with a message on failure. A size of 0
+ * returns a valid, freeable pointer. Free results with free(). */
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+
+/* Grows an array so that it can hold at least `need` elements of `elem`
+ * bytes; *cap is updated. Growth is geometric, so appending is amortised O(1). */
+void *xgrow(void *ptr, size_t *cap, size_t need, size_t elem);
+
+/* A NUL-terminated copy of the first len bytes of s. Free with free(). */
+char *xstrndup(const char *s, size_t len);
+
+#endif

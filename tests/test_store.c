@@ -1,0 +1,231 @@
+/*
+ * test_store: interning (strpool, tuples), the notes spill file, and the
+ * event store: adding, monadic merging, stable sorting, ranges, rollback.
+ */
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "events.h"
+#include "notes.h"
+#include "strpool.h"
+#include "tuples.h"
+
+static void test_strpool(void **state)
+{
+    (void)state;
+    StrPool pool;
+    strpool_init(&pool);
+    assert_int_equal(strpool_intern(&pool, "", 0), 0);
+    uint32_t a = strpool_intern(&pool, "Mopti", 5);
+    uint32_t b = strpool_intern(&pool, "Gao", 3);
+    assert_int_not_equal(a, b);
+    assert_int_equal(strpool_intern(&pool, "Mopti plus", 5), a);
+    char name[32];
+    uint32_t refs[5000];
+    for (int i = 0; i < 5000; i++) {   /* forces several rehashes */
+        snprintf(name, sizeof name, "actor %d", i);
+        refs[i] = strpool_intern(&pool, name, strlen(name));
+    }
+    for (int i = 0; i < 5000; i++) {
+        snprintf(name, sizeof name, "actor %d", i);
+        assert_int_equal(strpool_intern(&pool, name, strlen(name)), refs[i]);
+        assert_string_equal(strpool_get(&pool, refs[i]), name);
+    }
+    assert_string_equal(strpool_get(&pool, a), "Mopti");
+    strpool_free(&pool);
+}
+
+static void test_tuples(void **state)
+{
+    (void)state;
+    TupleTable t;
+    tuples_init(&t, 3);
+    uint32_t zero[3] = {0, 0, 0};
+    assert_int_equal(tuples_intern(&t, zero), 0);
+    uint32_t idx[3000];
+    for (uint32_t i = 0; i < 3000; i++) {
+        uint32_t v[3] = {i, i * 7, 1};
+        idx[i] = tuples_intern(&t, v);
+    }
+    for (uint32_t i = 0; i < 3000; i++) {
+        uint32_t v[3] = {i, i * 7, 1};
+        assert_int_equal(tuples_intern(&t, v), idx[i]);
+        assert_memory_equal(tuples_get(&t, idx[i]), v, sizeof v);
+    }
+    tuples_free(&t);
+}
+
+static void test_notes(void **state)
+{
+    (void)state;
+    NotesStore store;
+    notes_init(&store);
+    assert_int_equal(notes_add(&store, "", 0), 0);
+    uint64_t a = notes_add(&store, "first note", 10);
+    uint64_t b = notes_add(&store, "second, with \"quotes\"", 21);
+    char *s = notes_get(&store, b);
+    assert_string_equal(s, "second, with \"quotes\"");
+    free(s);
+    s = notes_get(&store, a);
+    assert_string_equal(s, "first note");
+    free(s);
+    s = notes_get(&store, 0);
+    assert_string_equal(s, "");
+    free(s);
+    notes_free(&store);
+}
+
+static EventInput input(const char *id, int32_t day, const char *actor1)
+{
+    EventInput in;
+    memset(&in, 0, sizeof in);
+    in.id = id;
+    in.day = in.day_end = day;
+    in.lon = 2.0;
+    in.lat = 15.0;
+    in.type = EVENT_BATTLES;
+    in.actor1 = actor1;
+    in.fatalities = in.fatalities_low = in.fatalities_high = 3;
+    in.date_precision = in.geo_precision = 1;
+    return in;
+}
+
+static void test_event_columns_are_64_bytes(void **state)
+{
+    (void)state;
+    assert_int_equal(events_column_bytes(), 64);
+}
+
+static void test_monadic_merge(void **state)
+{
+    (void)state;
+    EventSet set;
+    events_init(&set);
+    EventInput a = input("MLI1", 100, "Military Forces of Mali");
+    a.assoc_actor1 = "Wagner Group";
+    EventInput b = input("MLI1", 100, "JNIM");
+    b.assoc_actor1 = "Katiba Macina";
+    EventInput c = input("MLI1", 100, "Dan Na Ambassagou");
+    assert_int_equal(events_add(&set, &a), EVENTS_ADDED);
+    assert_int_equal(events_add(&set, &b), EVENTS_MERGED);
+    assert_int_equal(events_add(&set, &b), EVENTS_DUPLICATE);
+    assert_int_equal(events_add(&set, &a), EVENTS_DUPLICATE);
+    assert_int_equal(events_add(&set, &c), EVENTS_MERGED);
+    assert_int_equal(set.count, 1);
+    assert_string_equal(events_text(&set, 0, TEXT_ACTOR1), "Military Forces of Mali");
+    assert_string_equal(events_text(&set, 0, TEXT_ASSOC_ACTOR1), "Wagner Group");
+    assert_string_equal(events_text(&set, 0, TEXT_ACTOR2), "JNIM");
+    assert_string_equal(events_text(&set, 0, TEXT_ASSOC_ACTOR2),
+                        "Katiba Macina; Dan Na Ambassagou");
+    assert_true(set.flags[0] & EVENT_FLAG_MERGED);
+    assert_int_equal(set.fat[0], 3);            /* not summed per row */
+
+    EventInput anon = input(NULL, 100, "JNIM");  /* no id: never merged */
+    assert_int_equal(events_add(&set, &anon), EVENTS_ADDED);
+    assert_int_equal(events_add(&set, &anon), EVENTS_ADDED);
+    assert_int_equal(set.count, 3);
+    events_free(&set);
+}
+
+static void test_sort_is_stable_and_ranges(void **state)
+{
+    (void)state;
+    EventSet set;
+    events_init(&set);
+    const int32_t days[] = {50, 10, 30, 10, 50, 20, 30};
+    for (int i = 0; i < 7; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "E%d", i);
+        EventInput in = input(id, days[i], "x");
+        in.fatalities = in.fatalities_low = in.fatalities_high = i;
+        events_add(&set, &in);
+    }
+    assert_false(set.sorted);
+    events_finish(&set);
+    assert_true(set.sorted);
+    const char *order[] = {"E1", "E3", "E5", "E2", "E6", "E0", "E4"};
+    for (int i = 0; i < 7; i++) {
+        assert_string_equal(events_text(&set, (size_t)i, TEXT_ID), order[i]);
+        assert_int_equal(set.fat[i], order[i][1] - '0');
+    }
+    size_t lo, hi;
+    events_range(&set, 10, 10, &lo, &hi);
+    assert_int_equal(lo, 0);
+    assert_int_equal(hi, 2);
+    events_range(&set, 11, 30, &lo, &hi);
+    assert_int_equal(lo, 2);
+    assert_int_equal(hi, 5);
+    events_range(&set, 51, 100, &lo, &hi);
+    assert_int_equal(lo, hi);
+    events_range(&set, 0, INT32_MAX, &lo, &hi);
+    assert_int_equal(hi - lo, 7);
+    events_range(&set, 40, 20, &lo, &hi);
+    assert_int_equal(lo, hi);
+
+    /* Adding after finishing, then finishing again, keeps it right. */
+    EventInput late = input("E7", 5, "x");
+    events_add(&set, &late);
+    events_finish(&set);
+    assert_string_equal(events_text(&set, 0, TEXT_ID), "E7");
+    assert_int_equal(set.count, 8);
+    events_free(&set);
+}
+
+static void test_rollback(void **state)
+{
+    (void)state;
+    EventSet set;
+    events_init(&set);
+    EventInput a = input("K1", 10, "A");
+    events_add(&set, &a);
+    events_add_file(&set, "good.csv");
+    EventsMark mark = events_mark(&set);
+    events_add_file(&set, "bad.json");
+    EventInput b = input("K1", 10, "B");        /* merges into the old one */
+    EventInput c = input("K2", 5, "C");
+    assert_int_equal(events_add(&set, &b), EVENTS_MERGED);
+    events_add(&set, &c);
+    events_rollback(&set, mark);
+    assert_int_equal(set.count, 1);
+    assert_int_equal(set.nfiles, 1);
+    assert_string_equal(events_text(&set, 0, TEXT_ACTOR2), "");
+    assert_false(set.flags[0] & EVENT_FLAG_MERGED);
+    /* The id index still works after a rollback. */
+    assert_int_equal(events_add(&set, &b), EVENTS_MERGED);
+    assert_int_equal(events_add(&set, &c), EVENTS_ADDED);
+    events_finish(&set);
+    assert_string_equal(events_text(&set, 0, TEXT_ID), "K2");
+    events_free(&set);
+}
+
+static void test_enum_names(void **state)
+{
+    (void)state;
+    assert_int_equal(events_type_parse("Explosions\\/Remote violence"), EVENT_EXPLOSIONS);
+    assert_int_equal(events_type_parse("VIOLENCE AGAINST CIVILIANS"), EVENT_VIOLENCE_CIVILIANS);
+    assert_int_equal(events_type_parse("Earthquake"), EVENT_UNKNOWN);
+    for (int s = 1; s < SUB_COUNT; s++)
+        assert_int_equal(events_sub_type_parse(events_sub_type_name((SubEventType)s)), s);
+    assert_int_equal(events_sub_type_parent(SUB_AIR_DRONE_STRIKE), EVENT_EXPLOSIONS);
+    assert_int_equal(events_sub_type_parent(SUB_MOB_VIOLENCE), EVENT_RIOTS);
+    assert_int_equal(events_disorder_parse("Political violence; Demonstrations"),
+                     DISORDER_POLITICAL_VIOLENCE_DEMONSTRATIONS);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_strpool),
+        cmocka_unit_test(test_tuples),
+        cmocka_unit_test(test_notes),
+        cmocka_unit_test(test_event_columns_are_64_bytes),
+        cmocka_unit_test(test_monadic_merge),
+        cmocka_unit_test(test_sort_is_stable_and_ranges),
+        cmocka_unit_test(test_rollback),
+        cmocka_unit_test(test_enum_names),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

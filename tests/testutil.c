@@ -1,0 +1,51 @@
+/*
+ * testutil: helpers for the tests. See testutil.h.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+const char *fixture(const char *name)
+{
+    static char path[1024];
+    snprintf(path, sizeof path, "%s/%s", FIXTURES_DIR, name);
+    return path;
+}
+
+bool load_one(EventSet *set, const char *path, LoadReport *rep)
+{
+    events_init(set);
+    bool ok = load_file(set, path, rep);
+    events_finish(set);
+    return ok;
+}
+
+size_t find_event(const EventSet *set, const char *id)
+{
+    for (size_t i = 0; i < set->count; i++)
+        if (strcmp(events_text(set, i, TEXT_ID), id) == 0) return i;
+    return SIZE_MAX;
+}
+
+int64_t total_fatalities(const EventSet *set)
+{
+    int64_t sum = 0;
+    for (size_t i = 0; i < set->count; i++) sum += set->fat[i];
+    return sum;
+}
+
+bool testutil_contains(const char *haystack, const char *needle)
+{
+    if (haystack != NULL && needle != NULL && strstr(haystack, needle) != NULL)
+        return true;
+    print_error("expected to find \"%s\" in \"%s\"\n", needle ? needle : "(null)",
+                haystack ? haystack : "(null)");
+    return false;
+}
+
+bool file_exists(const char *path)
+{
+    return access(path, R_OK) == 0;
+}
