@@ -1,1 +1,136 @@
-int main(void){return 0;}
+/*
+ * bench_load: how fast sahelmap's loader reads an ACLED API JSON file,
+ * against a plain cJSON_ParseWithLength of the same file, in the same run.
+ * Each measurement runs in its own child process, so its peak RSS (from
+ * wait4) is its own.
+ *
+ *   bench_load FILE...
+ */
+#define _DEFAULT_SOURCE   /* wait4 */
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "events.h"
+#include "load.h"
+
+typedef struct Result {
+    double seconds;
+    double parse_seconds;     /* raw: the cJSON_ParseWithLength call alone */
+    long events;
+    double rss_mb;
+} Result;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void run_loader(const char *path, Result *r)
+{
+    double t0 = now();
+    EventSet set;
+    events_init(&set);
+    LoadReport rep;
+    if (!load_file(&set, path, &rep)) {
+        fprintf(stderr, "bench_load: %s\n", rep.error.msg);
+        exit(1);
+    }
+    events_finish(&set);
+    r->seconds = now() - t0;
+    r->events = (long)set.count;
+    events_free(&set);
+}
+
+static void run_raw(const char *path, Result *r)
+{
+    double t0 = now();
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) exit(1);
+    struct stat st;
+    fstat(fileno(f), &st);
+    char *buf = malloc((size_t)st.st_size);
+    if (buf == NULL || fread(buf, 1, (size_t)st.st_size, f) != (size_t)st.st_size)
+        exit(1);
+    fclose(f);
+    double t1 = now();
+    cJSON *root = cJSON_ParseWithLength(buf, (size_t)st.st_size);
+    r->parse_seconds = now() - t1;
+    if (root == NULL) exit(1);
+    r->seconds = now() - t0;
+    r->events = cJSON_GetArraySize(cJSON_GetObjectItem(root, "data"));
+    /* Freeing the tree is not part of "parsing"; the process exit does it. */
+    free(buf);
+}
+
+/* Runs one measurement in a child; fills r including the child's peak RSS. */
+static void measure(const char *path, void (*fn)(const char *, Result *), Result *r)
+{
+    int fd[2];
+    if (pipe(fd) != 0) exit(1);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fd[0]);
+        Result mine = {0};
+        fn(path, &mine);
+        if (write(fd[1], &mine, sizeof mine) != sizeof mine) _exit(1);
+        _exit(0);
+    }
+    close(fd[1]);
+    memset(r, 0, sizeof *r);
+    if (read(fd[0], r, sizeof *r) != sizeof *r) r->seconds = -1;
+    close(fd[0]);
+    int status;
+    struct rusage ru;
+    wait4(pid, &status, 0, &ru);
+    r->rss_mb = ru.ru_maxrss / 1024.0;
+}
+
+static void row(const char *what, double size_mb, const Result *r)
+{
+    printf("  %-30s %8.2f %8.1f %12.0f %10.1f %8.1f%%\n", what, r->seconds,
+           size_mb / r->seconds, r->events / r->seconds, r->rss_mb,
+           100.0 * r->rss_mb / size_mb);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: bench_load FILE...\n");
+        return 2;
+    }
+    printf("Load benchmark: sahelmap loader vs plain cJSON_ParseWithLength\n");
+    printf("(event columns: %zu bytes/event; notes are kept out of memory)\n\n",
+           events_column_bytes());
+    for (int i = 1; i < argc; i++) {
+        struct stat st;
+        if (stat(argv[i], &st) != 0) {
+            perror(argv[i]);
+            return 1;
+        }
+        double mb = st.st_size / 1e6;
+        Result loader, raw;
+        measure(argv[i], run_raw, &raw);      /* warms the page cache too */
+        measure(argv[i], run_loader, &loader);
+        measure(argv[i], run_raw, &raw);
+        printf("%s: %.1f MB, %ld events\n", argv[i], mb, loader.events);
+        printf("  %-30s %8s %8s %12s %10s %9s\n", "", "seconds", "MB/s",
+               "events/s", "peak MB", "of file");
+        row("sahelmap loader", mb, &loader);
+        row("cJSON_ParseWithLength (+read)", mb, &raw);
+        printf("  %-30s %8.2f %8.1f\n", "  of which the parse call", raw.parse_seconds,
+               mb / raw.parse_seconds);
+        printf("  speed ratio loader / raw parse: %.2fx (target >= 0.9x); "
+               "loader peak RSS %.1f%% of file (target <= 25%%)\n\n",
+               raw.seconds / loader.seconds, 100.0 * loader.rss_mb / mb);
+    }
+    return 0;
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs sahelmap's benchmarks. Generates the synthetic inputs under
+# bench/data/ when they are missing (deterministic: same files every time).
+#   bench/run.sh BUILD_DIR
+set -euo pipefail
+build=${1:-build}
+here=$(cd "$(dirname "$0")" && pwd)
+data="$here/data"
+mkdir -p "$data"
+
+for n in 100000 1000000; do
+    f="$data/acled-$n.json"
+    if [ ! -f "$f" ]; then
+        echo "generating $f ..."
+        "$build/sahelmap-gen" --count "$n" --format json --seed 1 -o "$f"
+    fi
+done
+
+echo "machine: $(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo
+"$build/bench_load" "$data/acled-100000.json" "$data/acled-1000000.json"
