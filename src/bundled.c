@@ -21,6 +21,26 @@ const char *bundled_dir(void)
     return env != NULL && env[0] != '\0' ? env : SAHELMAP_DATA_DIR;
 }
 
+#ifndef SAHELMAP_ASSETS_DIR
+#define SAHELMAP_ASSETS_DIR "assets"
+#endif
+
+void bundled_asset(const char *name, char *out, size_t cap)
+{
+    const char *env = getenv("SAHELMAP_ASSETS");
+    snprintf(out, cap, "%s/%s", env != NULL && env[0] ? env : SAHELMAP_ASSETS_DIR,
+             name);
+}
+
+bool bundled_contains(const char *path)
+{
+    char dir[4096], file[4096];
+    if (realpath(bundled_dir(), dir) == NULL || realpath(path, file) == NULL)
+        return false;
+    size_t n = strlen(dir);
+    return strncmp(dir, file, n) == 0 && file[n] == '/';
+}
+
 static bool is_event_file(const char *name)
 {
     static const char *const exts[] = {".json", ".csv", ".geojson"};

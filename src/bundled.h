@@ -5,12 +5,20 @@
 #ifndef SAHELMAP_BUNDLED_H
 #define SAHELMAP_BUNDLED_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "error.h"
 
 /* The directory holding the bundled data. */
 const char *bundled_dir(void);
+
+/* The path of a shipped asset (e.g. "sahel-basemap.json") in the assets
+ * directory ($SAHELMAP_ASSETS overrides the built-in one), into out. */
+void bundled_asset(const char *name, char *out, size_t cap);
+
+/* True when path lies in the bundled data directory. */
+bool bundled_contains(const char *path);
 
 /* The bundled event files (*.json, *.csv, *.geojson in bundled_dir, sorted
  * by name) as a NULL-terminated array of paths; free with bundled_free.

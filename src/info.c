@@ -114,16 +114,11 @@ int info_run(char *const *paths, int n, FILE *out, FILE *err)
     events_init(&set);
     LoadReport *reports = xcalloc((size_t)n, sizeof *reports);
     int *file_index = xcalloc((size_t)n, sizeof *file_index);
-    int failed = 0;
-    for (int i = 0; i < n; i++) {
-        file_index[i] = (int)set.nfiles;
-        if (!load_file(&set, paths[i], &reports[i])) {
-            fprintf(err, "sahelmap: %s\n", reports[i].error.msg);
-            file_index[i] = -1;
-            failed++;
-        }
+    int failed = load_files(&set, paths, n, reports);
+    for (int i = 0, next = 0; i < n; i++) {
+        file_index[i] = reports[i].ok ? next++ : -1;
+        if (!reports[i].ok) fprintf(err, "sahelmap: %s\n", reports[i].error.msg);
     }
-    events_finish(&set);
 
     for (int i = 0; i < n; i++) {
         fprintf(out, "%s\n", paths[i]);

@@ -140,6 +140,7 @@ bool load_file(EventSet *set, const char *path, LoadReport *report)
     if (ok && ferror(f)) ok = error_set(&report->error, "read error");
     fclose(f);
     describe_format(&ctx);
+    report->kind = ctx.kind;
     if (!ok) {
         events_rollback(set, mark);
         error_prefix(&report->error, "%s", path);
@@ -151,4 +152,13 @@ bool load_file(EventSet *set, const char *path, LoadReport *report)
     }
     report->ok = true;
     return true;
+}
+
+int load_files(EventSet *set, char *const *paths, int n, LoadReport *reports)
+{
+    int failed = 0;
+    for (int i = 0; i < n; i++)
+        if (!load_file(set, paths[i], &reports[i])) failed++;
+    events_finish(set);
+    return failed;
 }

@@ -31,6 +31,7 @@ typedef struct LoadReport {
     size_t duplicates;          /* exact repeats of a row already loaded */
     char reasons[LOAD_MAX_REASONS][224];  /* "file:line:col: why" */
     size_t nreasons;
+    RecordKind kind;            /* what its records looked like */
     bool ok;                    /* false: the file loaded nothing */
     Error error;                /* why, when !ok */
 } LoadReport;
@@ -41,6 +42,10 @@ typedef struct LoadReport {
  * nothing from this file stays in the set. Skipped records do not make it
  * fail. report is overwritten. */
 bool load_file(EventSet *set, const char *path, LoadReport *report);
+
+/* Loads each of paths[0..n) with load_file, reports[i] for paths[i], then
+ * finishes the set. Returns how many files failed. */
+int load_files(EventSet *set, char *const *paths, int n, LoadReport *reports);
 
 /* ---- for the format loaders --------------------------------------------- */
 

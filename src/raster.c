@@ -1,0 +1,158 @@
+/*
+ * raster: the basemap through Cairo. See raster.h.
+ */
+#include "raster.h"
+
+#include <cairo.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Quiet tones: the events are the subject, the map is the ground. */
+#define SEA 0xD4E4EFu
+#define LAND 0xEAE6DDu
+#define FOCUS_LAND 0xF8F6F1u          /* Mali, Burkina Faso, Niger */
+#define LAKE 0xBCD5E8u
+#define WATER_LINE 0x86AFD3u
+#define COAST 0x8FB0C8u
+#define ADMIN1_LINE 0xADA497u
+#define COUNTRY_LINE 0x6F675Eu
+
+static void set_rgb(cairo_t *cr, uint32_t rgb, double alpha)
+{
+    cairo_set_source_rgba(cr, ((rgb >> 16) & 0xFF) / 255.0,
+                          ((rgb >> 8) & 0xFF) / 255.0, (rgb & 0xFF) / 255.0,
+                          alpha);
+}
+
+/* Adds the paths of a shape to the current Cairo path, in pixels. */
+static void add_shape(cairo_t *cr, const Basemap *map, const View *v,
+                      const BasemapShape *s, bool close)
+{
+    for (uint32_t p = s->first_path; p < s->first_path + s->npaths; p++) {
+        const BasemapPath *path = &map->paths[p];
+        bool pen_down = false;
+        for (uint32_t i = 0; i < path->count; i++) {
+            double x = map->x[path->start + i], y = map->y[path->start + i];
+            if (isnan(x)) {
+                pen_down = false;
+                continue;
+            }
+            double sx, sy;
+            view_to_screen(v, x, y, &sx, &sy);
+            if (pen_down) cairo_line_to(cr, sx, sy);
+            else cairo_move_to(cr, sx, sy);
+            pen_down = true;
+        }
+        if (close && pen_down) cairo_close_path(cr);
+    }
+}
+
+static void fill_layer(cairo_t *cr, const Basemap *map, const View *v,
+                       BasemapLayerId id, uint32_t rgb)
+{
+    const BasemapLayer *layer = &map->layers[id];
+    set_rgb(cr, rgb, 1);
+    for (size_t s = 0; s < layer->count; s++) {
+        add_shape(cr, map, v, &layer->shapes[s], true);
+        cairo_fill(cr);
+    }
+}
+
+static void stroke_layer(cairo_t *cr, const Basemap *map, const View *v,
+                         BasemapLayerId id, uint32_t rgb, double alpha,
+                         double width)
+{
+    const BasemapLayer *layer = &map->layers[id];
+    set_rgb(cr, rgb, alpha);
+    cairo_set_line_width(cr, width);
+    for (size_t s = 0; s < layer->count; s++) {
+        add_shape(cr, map, v, &layer->shapes[s], false);
+        cairo_stroke(cr);
+    }
+}
+
+static bool is_focus(const Basemap *map, const BasemapShape *s)
+{
+    const char *iso = basemap_str(map, s->country);
+    return strcmp(iso, "MLI") == 0 || strcmp(iso, "BFA") == 0 ||
+           strcmp(iso, "NER") == 0;
+}
+
+/* Meridians and parallels every 5 degrees, densely sampled so they curve
+ * as the projection bends them. */
+static void draw_graticule(cairo_t *cr, const View *v, float scale)
+{
+    set_rgb(cr, 0x5B7083, 0.28);
+    cairo_set_line_width(cr, 0.7 * scale);
+    for (int pass = 0; pass < 2; pass++) {
+        for (int k = -180; k <= 180; k += 5) {
+            if (pass == 1 && abs(k) > 85) continue;
+            bool pen = false;
+            for (double t = -180; t <= 180; t += 0.25) {
+                double lon = pass == 0 ? k : t, lat = pass == 0 ? t / 2 : k;
+                double sx, sy;
+                if (!view_lonlat_to_screen(v, lon, lat, &sx, &sy) ||
+                    fabs(sx) > 1e5 || fabs(sy) > 1e5) {
+                    pen = false;
+                    continue;
+                }
+                if (pen) cairo_line_to(cr, sx, sy);
+                else cairo_move_to(cr, sx, sy);
+                pen = true;
+            }
+            cairo_stroke(cr);
+        }
+    }
+}
+
+bool raster_basemap(uint32_t *pixels, int w, int h, int stride,
+                    const Basemap *map, const View *v, float scale,
+                    bool graticule, Error *err)
+{
+    cairo_surface_t *surface = cairo_image_surface_create_for_data(
+        (unsigned char *)pixels, CAIRO_FORMAT_ARGB32, w, h, stride);
+    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(surface);
+        return error_set(err, "cannot draw into a %dx%d image", w, h);
+    }
+    cairo_t *cr = cairo_create(surface);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+
+    set_rgb(cr, SEA, 1);
+    cairo_paint(cr);
+    fill_layer(cr, map, v, BASEMAP_LAND, LAND);
+
+    const BasemapLayer *countries = &map->layers[BASEMAP_COUNTRIES];
+    for (size_t s = 0; s < countries->count; s++) {
+        const BasemapShape *c = &countries->shapes[s];
+        set_rgb(cr, is_focus(map, c) ? FOCUS_LAND : LAND, 1);
+        add_shape(cr, map, v, c, true);
+        cairo_fill(cr);
+    }
+    fill_layer(cr, map, v, BASEMAP_LAKES, LAKE);
+    if (graticule) draw_graticule(cr, v, scale);
+
+    stroke_layer(cr, map, v, BASEMAP_RIVERS, WATER_LINE, 1, 1.1 * scale);
+    stroke_layer(cr, map, v, BASEMAP_LAKES, WATER_LINE, 1, 0.6 * scale);
+    stroke_layer(cr, map, v, BASEMAP_COASTLINE, COAST, 1, 0.9 * scale);
+
+    const double dash[2] = {3.5 * scale, 2.5 * scale};
+    cairo_set_dash(cr, dash, 2, 0);
+    stroke_layer(cr, map, v, BASEMAP_ADMIN1_BORDERS, ADMIN1_LINE, 1, 0.8 * scale);
+    cairo_set_dash(cr, NULL, 0, 0);
+    /* Country borders over a soft light casing, so they read over fills. */
+    stroke_layer(cr, map, v, BASEMAP_COUNTRY_BORDERS, 0xFFFFFF, 0.7, 3.2 * scale);
+    stroke_layer(cr, map, v, BASEMAP_COUNTRY_BORDERS, COUNTRY_LINE, 1, 1.3 * scale);
+
+    cairo_status_t status = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(surface);
+    cairo_surface_destroy(surface);
+    if (status != CAIRO_STATUS_SUCCESS)
+        return error_set(err, "drawing the basemap failed: %s",
+                         cairo_status_to_string(status));
+    return true;
+}

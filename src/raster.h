@@ -1,0 +1,26 @@
+/*
+ * raster: draws the basemap (sea, land, countries, admin-1 areas, lakes,
+ * rivers, coastline, dashed admin-1 borders, country borders, optional
+ * graticule) for a view into a 32-bit ARGB pixel buffer with Cairo:
+ * antialiased lines, fills with holes, dashes. The window caches the result
+ * as a texture; the export draws straight into its output surface.
+ */
+#ifndef SAHELMAP_RASTER_H
+#define SAHELMAP_RASTER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "basemap.h"
+#include "error.h"
+#include "view.h"
+
+/* Draws into pixels (w x h, `stride` bytes per row, native-endian ARGB as
+ * SDL_PIXELFORMAT_ARGB8888 and CAIRO_FORMAT_ARGB32 both are). The basemap
+ * must be projected for v->proj (basemap_project). Line widths are
+ * multiplied by `scale`. Every pixel is written (the result is opaque). */
+bool raster_basemap(uint32_t *pixels, int w, int h, int stride,
+                    const Basemap *map, const View *v, float scale,
+                    bool graticule, Error *err);
+
+#endif

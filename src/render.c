@@ -1,0 +1,411 @@
+/*
+ * render: SDL drawing of a Scene. See render.h.
+ *
+ * Sections: fonts; the sprite atlas; marker batches; text; furniture.
+ */
+#include "render.h"
+
+#include <cairo.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "font.h"
+#include "xalloc.h"
+
+#define ATLAS_SIZE 2048
+#define MAX_R4 2000          /* largest sprite radius: 500 px */
+#define TAU 6.28318530717958647692
+
+typedef enum SpriteKind {
+    SPRITE_DISC,         /* filled, with a darker rim: tinted */
+    SPRITE_RING,         /* thick ring: tinted */
+    SPRITE_THIN_RING,    /* range ring: tinted */
+    SPRITE_TOWN,         /* dark dot, white rim: not tinted */
+    SPRITE_CAPITAL       /* dark ring with centre dot: not tinted */
+} SpriteKind;
+
+struct Sprite {
+    uint8_t kind;
+    uint16_t r4;         /* radius in quarter pixels */
+    int x, y, size;      /* cell in the atlas */
+};
+
+/* ------------------------------------------------------------------------- */
+/* Fonts                                                                     */
+/* ------------------------------------------------------------------------- */
+
+static bool is_bold(SceneFont f)
+{
+    return f == FONT_TITLE || f == FONT_LEGEND_HEAD || f == FONT_CAPITAL ||
+           f == FONT_COUNTRY;
+}
+
+bool render_init(Renderer *r, SDL_Renderer *sdl, float scale, Error *err)
+{
+    memset(r, 0, sizeof *r);
+    r->sdl = sdl;
+    r->scale = scale;
+    char regular[1024], bold[1024];
+    if (!font_find("DejaVu Sans:style=Book", regular, sizeof regular, err) ||
+        !font_find("DejaVu Sans:style=Bold", bold, sizeof bold, err))
+        return false;
+    r->halo_px = (int)fmaxf(1.0f, roundf(1.7f * scale));
+    for (int f = 0; f < FONT_COUNT; f++) {
+        int px = (int)lroundf(scene_font_size[f] * scale);
+        const char *path = is_bold((SceneFont)f) ? bold : regular;
+        r->font[f] = TTF_OpenFont(path, px < 6 ? 6 : px);
+        r->halo[f] = TTF_OpenFont(path, px < 6 ? 6 : px);
+        if (r->font[f] == NULL || r->halo[f] == NULL) {
+            error_set(err, "cannot open font %s: %s", path, TTF_GetError());
+            render_free(r);
+            return false;
+        }
+        TTF_SetFontOutline(r->halo[f], r->halo_px);
+        TTF_SetFontHinting(r->font[f], TTF_HINTING_LIGHT);
+        TTF_SetFontHinting(r->halo[f], TTF_HINTING_LIGHT);
+    }
+    r->atlas = SDL_CreateRGBSurfaceWithFormat(0, ATLAS_SIZE, ATLAS_SIZE, 32,
+                                              SDL_PIXELFORMAT_ARGB8888);
+    if (r->atlas == NULL) {
+        error_set(err, "cannot make the marker atlas: %s", SDL_GetError());
+        render_free(r);
+        return false;
+    }
+    SDL_FillRect(r->atlas, NULL, 0);
+    return true;
+}
+
+void render_free(Renderer *r)
+{
+    for (int f = 0; f < FONT_COUNT; f++) {
+        if (r->font[f]) TTF_CloseFont(r->font[f]);
+        if (r->halo[f]) TTF_CloseFont(r->halo[f]);
+    }
+    if (r->atlas_tex) SDL_DestroyTexture(r->atlas_tex);
+    if (r->atlas) SDL_FreeSurface(r->atlas);
+    free(r->sprites);
+    free(r->verts);
+    free(r->indices);
+    memset(r, 0, sizeof *r);
+}
+
+void render_measure(void *ctx, SceneFont font, const char *text, float *w,
+                    float *h)
+{
+    Renderer *r = ctx;
+    int tw = 0, th = 0;
+    TTF_SizeUTF8(r->font[font], text, &tw, &th);
+    *w = (float)tw;
+    *h = (float)th;
+}
+
+/* ------------------------------------------------------------------------- */
+/* The sprite atlas                                                          */
+/* ------------------------------------------------------------------------- */
+
+/* Draws one sprite with Cairo centred in a size x size cell. */
+static void paint_sprite(cairo_t *cr, SpriteKind kind, double rad, double c,
+                         float scale)
+{
+    cairo_arc(cr, c, c, rad, 0, TAU);
+    switch (kind) {
+    case SPRITE_DISC:
+        cairo_set_source_rgba(cr, 1, 1, 1, 0.86);
+        cairo_fill_preserve(cr);
+        cairo_set_source_rgba(cr, 0.42, 0.42, 0.42, 0.95);
+        cairo_set_line_width(cr, fmax(0.9, 0.9 * scale));
+        cairo_stroke(cr);
+        break;
+    case SPRITE_RING: {
+        double lw = fmax(1.8 * scale, 0.22 * rad);
+        cairo_new_path(cr);
+        cairo_arc(cr, c, c, rad - lw / 2, 0, TAU);
+        cairo_set_source_rgba(cr, 1, 1, 1, 0.14);
+        cairo_fill_preserve(cr);
+        cairo_set_source_rgba(cr, 1, 1, 1, 1);
+        cairo_set_line_width(cr, lw);
+        cairo_stroke(cr);
+        break;
+    }
+    case SPRITE_THIN_RING:
+        cairo_set_source_rgba(cr, 1, 1, 1, 0.9);
+        cairo_set_line_width(cr, fmax(1.0, 1.1 * scale));
+        cairo_stroke(cr);
+        break;
+    case SPRITE_TOWN:
+        cairo_set_source_rgba(cr, 0.2, 0.2, 0.2, 1);
+        cairo_fill_preserve(cr);
+        cairo_set_source_rgba(cr, 1, 1, 1, 1);
+        cairo_set_line_width(cr, fmax(0.8, 0.9 * scale));
+        cairo_stroke(cr);
+        break;
+    case SPRITE_CAPITAL:
+        cairo_set_source_rgba(cr, 1, 1, 1, 1);
+        cairo_fill_preserve(cr);
+        cairo_set_source_rgba(cr, 0.2, 0.2, 0.2, 1);
+        cairo_set_line_width(cr, fmax(1.0, 1.2 * scale));
+        cairo_stroke(cr);
+        cairo_arc(cr, c, c, rad * 0.42, 0, TAU);
+        cairo_fill(cr);
+        break;
+    }
+}
+
+/* Copies a premultiplied Cairo image into the atlas as straight alpha. */
+static void store_sprite(Renderer *r, cairo_surface_t *img, int x, int y, int size)
+{
+    const unsigned char *src = cairo_image_surface_get_data(img);
+    int sstride = cairo_image_surface_get_stride(img);
+    for (int j = 0; j < size; j++) {
+        const uint32_t *in = (const uint32_t *)(src + j * sstride);
+        uint32_t *out = (uint32_t *)((unsigned char *)r->atlas->pixels +
+                                     (y + j) * r->atlas->pitch) + x;
+        for (int i = 0; i < size; i++) {
+            uint32_t p = in[i], a = p >> 24;
+            if (a == 0) {
+                out[i] = 0;
+                continue;
+            }
+            uint32_t red = ((p >> 16) & 0xFF) * 255 / a;
+            uint32_t green = ((p >> 8) & 0xFF) * 255 / a;
+            uint32_t blue = (p & 0xFF) * 255 / a;
+            out[i] = a << 24 | (red > 255 ? 255 : red) << 16 |
+                     (green > 255 ? 255 : green) << 8 | (blue > 255 ? 255 : blue);
+        }
+    }
+}
+
+static void flush_quads(Renderer *r);
+
+/* The atlas cell for (kind, radius), painting it on first use. */
+static const Sprite *sprite_get(Renderer *r, SpriteKind kind, float radius)
+{
+    uint16_t r4 = (uint16_t)fminf(roundf(radius * 4), (float)MAX_R4);
+    if (r4 > 256) r4 = (uint16_t)(r4 & ~3u);          /* 1 px steps above 64 */
+    if (r4 < 2) r4 = 2;
+    uint32_t *slot = &r->sprite_index[kind][r4];
+    if (*slot != 0) return &r->sprites[*slot - 1];
+
+    double rad = r4 / 4.0;
+    int size = (int)ceil(2 * rad + 4 * r->scale + 4);
+    if (size > ATLAS_SIZE) size = ATLAS_SIZE;
+    if (r->shelf_x + size > ATLAS_SIZE) {           /* next shelf */
+        r->shelf_x = 0;
+        r->shelf_y += r->shelf_h;
+        r->shelf_h = 0;
+    }
+    if (r->shelf_y + size > ATLAS_SIZE) {           /* full: start over */
+        flush_quads(r);
+        SDL_FillRect(r->atlas, NULL, 0);
+        r->nsprites = 0;
+        memset(r->sprite_index, 0, sizeof r->sprite_index);
+        r->shelf_x = r->shelf_y = r->shelf_h = 0;
+        slot = &r->sprite_index[kind][r4];
+    }
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size, size);
+    cairo_t *cr = cairo_create(img);
+    paint_sprite(cr, kind, rad, size / 2.0, r->scale);
+    cairo_destroy(cr);
+    cairo_surface_flush(img);
+    store_sprite(r, img, r->shelf_x, r->shelf_y, size);
+    cairo_surface_destroy(img);
+
+    r->sprites = xgrow(r->sprites, &r->sprites_cap, r->nsprites + 1, sizeof *r->sprites);
+    Sprite *sp = &r->sprites[r->nsprites++];
+    *sp = (Sprite){(uint8_t)kind, r4, r->shelf_x, r->shelf_y, size};
+    *slot = (uint32_t)r->nsprites;
+    r->shelf_x += size;
+    if (size > r->shelf_h) r->shelf_h = size;
+    r->atlas_dirty = true;
+    return sp;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Marker batches                                                            */
+/* ------------------------------------------------------------------------- */
+
+static SDL_Color color_of(uint32_t argb)
+{
+    return (SDL_Color){(Uint8)(argb >> 16), (Uint8)(argb >> 8), (Uint8)argb,
+                       (Uint8)(argb >> 24)};
+}
+
+static void flush_quads(Renderer *r)
+{
+    if (r->nquads == 0) return;
+    if (r->atlas_dirty || r->atlas_tex == NULL) {
+        if (r->atlas_tex) SDL_DestroyTexture(r->atlas_tex);
+        r->atlas_tex = SDL_CreateTextureFromSurface(r->sdl, r->atlas);
+        SDL_SetTextureBlendMode(r->atlas_tex, SDL_BLENDMODE_BLEND);
+        r->atlas_dirty = false;
+    }
+    SDL_RenderGeometry(r->sdl, r->atlas_tex, r->verts, (int)(r->nquads * 4),
+                       r->indices, (int)(r->nquads * 6));
+    r->nquads = 0;
+}
+
+/* Queues a sprite centred on (x, y), tinted by color. */
+static void queue_sprite(Renderer *r, SpriteKind kind, float radius, float x,
+                         float y, uint32_t color)
+{
+    const Sprite *sp = sprite_get(r, kind, radius);
+    if (r->nquads == r->quads_cap) {
+        r->quads_cap = r->quads_cap ? r->quads_cap * 2 : 1024;
+        r->verts = xrealloc(r->verts, r->quads_cap * 4 * sizeof *r->verts);
+        r->indices = xrealloc(r->indices, r->quads_cap * 6 * sizeof *r->indices);
+    }
+    /* Whole pixels, so the sprite is copied 1:1 and stays sharp. */
+    float half = sp->size / 2.0f;
+    float x0 = roundf(x - half), y0 = roundf(y - half), s = (float)sp->size;
+    float u0 = (float)sp->x / ATLAS_SIZE, v0 = (float)sp->y / ATLAS_SIZE;
+    float u1 = (float)(sp->x + sp->size) / ATLAS_SIZE, v1 = (float)(sp->y + sp->size) / ATLAS_SIZE;
+    SDL_Color c = color_of(color);
+    SDL_Vertex *v = &r->verts[r->nquads * 4];
+    v[0] = (SDL_Vertex){{x0, y0}, c, {u0, v0}};
+    v[1] = (SDL_Vertex){{x0 + s, y0}, c, {u1, v0}};
+    v[2] = (SDL_Vertex){{x0 + s, y0 + s}, c, {u1, v1}};
+    v[3] = (SDL_Vertex){{x0, y0 + s}, c, {u0, v1}};
+    int *ix = &r->indices[r->nquads * 6];
+    int b = (int)(r->nquads * 4);
+    ix[0] = b; ix[1] = b + 1; ix[2] = b + 2;
+    ix[3] = b; ix[4] = b + 2; ix[5] = b + 3;
+    r->nquads++;
+}
+
+static void queue_marker(Renderer *r, const SceneMarker *m)
+{
+    uint32_t solid = m->color | 0xFF000000u;
+    if (m->r_high > m->r) queue_sprite(r, SPRITE_THIN_RING, m->r_high, m->x, m->y, solid);
+    queue_sprite(r, m->style == MARKER_RING ? SPRITE_RING : SPRITE_DISC, m->r,
+                 m->x, m->y, m->color);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Text                                                                      */
+/* ------------------------------------------------------------------------- */
+
+static void blit_text(Renderer *r, TTF_Font *font, const char *text,
+                      uint32_t color, float x, float y)
+{
+    SDL_Surface *surf = TTF_RenderUTF8_Blended(font, text, color_of(color));
+    if (surf == NULL) return;
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(r->sdl, surf);
+    if (tex != NULL) {
+        SDL_Rect dst = {(int)lroundf(x), (int)lroundf(y), surf->w, surf->h};
+        SDL_RenderCopy(r->sdl, tex, NULL, &dst);
+        SDL_DestroyTexture(tex);
+    }
+    SDL_FreeSurface(surf);
+}
+
+static void draw_label(Renderer *r, const Scene *scene, const SceneLabel *l)
+{
+    const char *text = scene_text(scene, l->text);
+    if (text[0] == '\0') return;
+    if (l->halo >> 24)
+        blit_text(r, r->halo[l->font], text, l->halo, l->x - r->halo_px,
+                  l->y - r->halo_px);
+    blit_text(r, r->font[l->font], text, l->color, l->x, l->y);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Furniture                                                                 */
+/* ------------------------------------------------------------------------- */
+
+static void set_color(SDL_Renderer *sdl, uint32_t argb)
+{
+    SDL_Color c = color_of(argb);
+    SDL_SetRenderDrawColor(sdl, c.r, c.g, c.b, c.a);
+}
+
+static void draw_rect(Renderer *r, const SceneItem *it)
+{
+    SDL_FRect box = {roundf(it->u.rect.x), roundf(it->u.rect.y),
+                     roundf(it->u.rect.w), roundf(it->u.rect.h)};
+    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_BLEND);
+    if (it->color >> 24) {
+        set_color(r->sdl, it->color);
+        SDL_RenderFillRectF(r->sdl, &box);
+    }
+    if ((it->border >> 24) && it->border_w > 0) {
+        set_color(r->sdl, it->border);
+        int n = (int)fmaxf(1, roundf(it->border_w));
+        for (int k = 0; k < n; k++) {
+            SDL_FRect edge = {box.x + k, box.y + k, box.w - 2 * k, box.h - 2 * k};
+            SDL_RenderDrawRectF(r->sdl, &edge);
+        }
+    }
+}
+
+/* A filled polygon, antialiased through a small Cairo image. */
+static void draw_polygon(Renderer *r, const SceneItem *it)
+{
+    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+    for (int k = 0; k < it->u.poly.n; k++) {
+        x0 = fminf(x0, it->u.poly.pts[k][0]);
+        y0 = fminf(y0, it->u.poly.pts[k][1]);
+        x1 = fmaxf(x1, it->u.poly.pts[k][0]);
+        y1 = fmaxf(y1, it->u.poly.pts[k][1]);
+    }
+    int ox = (int)floorf(x0) - 1, oy = (int)floorf(y0) - 1;
+    int w = (int)ceilf(x1) - ox + 2, h = (int)ceilf(y1) - oy + 2;
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+    cairo_t *cr = cairo_create(img);
+    SDL_Color c = color_of(it->color);
+    cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0);
+    for (int k = 0; k < it->u.poly.n; k++)
+        cairo_line_to(cr, it->u.poly.pts[k][0] - ox, it->u.poly.pts[k][1] - oy);
+    cairo_close_path(cr);
+    cairo_fill(cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(img);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (surf != NULL) {
+        /* Un-premultiply into the SDL surface. */
+        const unsigned char *src = cairo_image_surface_get_data(img);
+        int stride = cairo_image_surface_get_stride(img);
+        for (int j = 0; j < h; j++) {
+            const uint32_t *in = (const uint32_t *)(src + j * stride);
+            uint32_t *out = (uint32_t *)((unsigned char *)surf->pixels + j * surf->pitch);
+            for (int i = 0; i < w; i++) {
+                uint32_t a = in[i] >> 24;
+                out[i] = a ? (a << 24 | (uint32_t)c.r << 16 | (uint32_t)c.g << 8 | c.b) : 0;
+            }
+        }
+        SDL_Texture *tex = SDL_CreateTextureFromSurface(r->sdl, surf);
+        if (tex != NULL) {
+            SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+            SDL_Rect dst = {ox, oy, w, h};
+            SDL_RenderCopy(r->sdl, tex, NULL, &dst);
+            SDL_DestroyTexture(tex);
+        }
+        SDL_FreeSurface(surf);
+    }
+    cairo_surface_destroy(img);
+}
+
+void render_overlay(Renderer *r, const Scene *scene)
+{
+    for (size_t d = 0; d < scene->ndots; d++) {
+        const SceneDot *dot = &scene->dots[d];
+        queue_sprite(r, dot->capital ? SPRITE_CAPITAL : SPRITE_TOWN, dot->r,
+                     dot->x, dot->y, 0xFFFFFFFF);
+    }
+    for (size_t m = 0; m < scene->nmarkers; m++) queue_marker(r, &scene->markers[m]);
+    flush_quads(r);
+    for (size_t l = 0; l < scene->nlabels; l++) draw_label(r, scene, &scene->labels[l]);
+
+    for (size_t i = 0; i < scene->nitems; i++) {
+        const SceneItem *it = &scene->items[i];
+        switch (it->kind) {
+        case ITEM_RECT: draw_rect(r, it); break;
+        case ITEM_TEXT: draw_label(r, scene, &it->u.text); break;
+        case ITEM_MARKER:
+            queue_marker(r, &it->u.marker);
+            flush_quads(r);
+            break;
+        case ITEM_POLYGON: draw_polygon(r, it); break;
+        }
+    }
+}

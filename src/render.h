@@ -1,0 +1,57 @@
+/*
+ * render: draws a Scene with an SDL_Renderer: the window's, or a software
+ * renderer on a surface for the PNG export. The same code for both, so
+ * what a user sees is what the export writes.
+ *
+ * Markers are antialiased sprites (made once per radius with Cairo, kept in
+ * an atlas texture) drawn in one SDL_RenderGeometry batch, tinted per event
+ * type by vertex colour. Text is SDL_ttf with a font found by fontconfig;
+ * map labels get a halo (TTF_SetFontOutline) so they read over any fill.
+ */
+#ifndef SAHELMAP_RENDER_H
+#define SAHELMAP_RENDER_H
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdbool.h>
+
+#include "error.h"
+#include "scene.h"
+
+typedef struct Sprite Sprite;
+
+typedef struct Renderer {
+    SDL_Renderer *sdl;
+    float scale;
+    TTF_Font *font[FONT_COUNT];
+    TTF_Font *halo[FONT_COUNT];      /* the same face with an outline */
+    int halo_px;
+    /* Sprite atlas: straight-alpha ARGB surface and its texture. */
+    SDL_Surface *atlas;
+    SDL_Texture *atlas_tex;
+    bool atlas_dirty;
+    Sprite *sprites;
+    size_t nsprites, sprites_cap;
+    uint32_t sprite_index[5][2001];  /* [kind][radius in 1/4 px] -> index+1 */
+    int shelf_x, shelf_y, shelf_h;
+    /* Batched quads for SDL_RenderGeometry. */
+    SDL_Vertex *verts;
+    int *indices;
+    size_t nquads, quads_cap;
+} Renderer;
+
+/* Opens the fonts (through fontconfig) at the sizes for `scale` and gets
+ * ready to draw with sdl. TTF_Init must have been called. False with err
+ * when no font can be found or opened. Release with render_free. */
+bool render_init(Renderer *r, SDL_Renderer *sdl, float scale, Error *err);
+void render_free(Renderer *r);
+
+/* A SceneMeasure: ctx is the Renderer. */
+void render_measure(void *ctx, SceneFont font, const char *text, float *w,
+                    float *h);
+
+/* Draws everything of the scene that lies over the basemap: event
+ * markers, town dots, labels, then the furniture. */
+void render_overlay(Renderer *r, const Scene *scene);
+
+#endif

@@ -1,0 +1,646 @@
+/*
+ * scene: building the draw list. See scene.h.
+ *
+ * Sections: colours and sizes; storage helpers; markers; town dots and
+ * map labels (greedy placement, no overlaps); furniture (title, legend,
+ * scale bar, north arrow, credits).
+ */
+#include "scene.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "xalloc.h"
+
+const float scene_font_size[FONT_COUNT] = {
+    [FONT_TITLE] = 30, [FONT_SUBTITLE] = 18, [FONT_LEGEND_HEAD] = 16.5f,
+    [FONT_LEGEND] = 16, [FONT_TOWN] = 15, [FONT_CAPITAL] = 16,
+    [FONT_COUNTRY] = 17, [FONT_ADMIN1] = 13.5f, [FONT_SMALL] = 13,
+};
+
+#define INK 0xFF2B2B2Bu
+#define INK_SOFT 0xFF5A5A5Au
+#define HALO 0xF0FFFFFFu
+#define PANEL 0xE6FFFFFFu
+#define PANEL_BORDER 0xFFB9B4ACu
+#define COUNTRY_INK 0xFF8A7F72u
+#define ADMIN1_INK 0xFF9C9488u
+
+/* ------------------------------------------------------------------------- */
+/* Colours and sizes                                                         */
+/* ------------------------------------------------------------------------- */
+
+uint32_t scene_type_color(EventType type)
+{
+    switch (type) {
+    case EVENT_BATTLES: return 0xFFD55E00;             /* vermillion */
+    case EVENT_EXPLOSIONS: return 0xFFE69F00;          /* orange */
+    case EVENT_VIOLENCE_CIVILIANS: return 0xFFCC79A7;  /* reddish purple */
+    case EVENT_PROTESTS: return 0xFF56B4E9;            /* sky blue */
+    case EVENT_RIOTS: return 0xFF009E73;               /* bluish green */
+    case EVENT_STRATEGIC: return 0xFF0072B2;           /* blue */
+    case EVENT_UNKNOWN:
+    case EVENT_TYPE_COUNT: break;
+    }
+    return 0xFF8C8C8C;
+}
+
+float scene_marker_radius(int32_t fatalities, float scale)
+{
+    /* Area = pi * (r0^2 + k * fatalities): in proportion to fatalities
+     * above a floor that keeps zero-fatality events visible. */
+    const float r0 = 2.6f, k = 2.2f;
+    if (fatalities < 0) fatalities = 0;
+    return scale * sqrtf(r0 * r0 + k * (float)fatalities);
+}
+
+float scene_scale_for(int width, int height)
+{
+    float s = sqrtf((float)width * (float)height / (1920.0f * 1080.0f));
+    return s < 0.6f ? 0.6f : s > 4.5f ? 4.5f : s;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Storage                                                                   */
+/* ------------------------------------------------------------------------- */
+
+static uint32_t add_text(Scene *s, const char *text)
+{
+    size_t len = strlen(text);
+    s->text = xgrow(s->text, &s->text_cap, s->text_len + len + 1, 1);
+    uint32_t at = (uint32_t)s->text_len;
+    memcpy(s->text + at, text, len + 1);
+    s->text_len += len + 1;
+    return at;
+}
+
+static SceneItem *add_item(Scene *s, SceneItemKind kind)
+{
+    s->items = xgrow(s->items, &s->items_cap, s->nitems + 1, sizeof *s->items);
+    SceneItem *it = &s->items[s->nitems++];
+    memset(it, 0, sizeof *it);
+    it->kind = (uint8_t)kind;
+    return it;
+}
+
+static void item_rect(Scene *s, float x, float y, float w, float h,
+                      uint32_t fill, uint32_t border, float border_w)
+{
+    SceneItem *it = add_item(s, ITEM_RECT);
+    it->u.rect.x = x;
+    it->u.rect.y = y;
+    it->u.rect.w = w;
+    it->u.rect.h = h;
+    it->color = fill;
+    it->border = border;
+    it->border_w = border_w;
+}
+
+/* A text item with its top-left at (x, y); returns its width. */
+static float item_text(Scene *s, const SceneInput *in, SceneFont font,
+                       float x, float y, uint32_t color, uint32_t halo,
+                       const char *text)
+{
+    SceneItem *it = add_item(s, ITEM_TEXT);
+    float w = 0, h = 0;
+    in->measure(in->measure_ctx, font, text, &w, &h);
+    it->u.text = (SceneLabel){x, y, w, h, (uint8_t)font, color, halo,
+                              add_text(s, text)};
+    return w;
+}
+
+static float text_width(const SceneInput *in, SceneFont font, const char *text)
+{
+    float w = 0, h = 0;
+    in->measure(in->measure_ctx, font, text, &w, &h);
+    return w;
+}
+
+static float text_height(const SceneInput *in, SceneFont font)
+{
+    float w = 0, h = 0;
+    in->measure(in->measure_ctx, font, "Ag", &w, &h);
+    return h;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Markers                                                                   */
+/* ------------------------------------------------------------------------- */
+
+static int compare_markers(const void *a, const void *b)
+{
+    const SceneMarker *x = a, *y = b;
+    float rx = fmaxf(x->r, x->r_high), ry = fmaxf(y->r, y->r_high);
+    if (rx != ry) return rx < ry ? 1 : -1;      /* largest first */
+    return x->event < y->event ? -1 : x->event > y->event;
+}
+
+static void build_markers(Scene *s, const SceneInput *in)
+{
+    const EventSet *set = in->events;
+    const View *v = &s->view;
+    for (size_t i = in->lo; i < in->hi && i < set->count; i++) {
+        if (!(in->type_mask & (1u << set->type[i]))) continue;
+        double px, py, sx, sy;
+        if (in->proj_x != NULL) {
+            px = in->proj_x[i];
+            py = in->proj_y[i];
+            if (isnan(px)) continue;
+        } else if (!proj_forward(&v->proj, set->lon[i], set->lat[i], &px, &py)) {
+            continue;
+        }
+        view_to_screen(v, px, py, &sx, &sy);
+        float r = scene_marker_radius(set->fat[i], s->scale);
+        float r_high = set->fat_high[i] > set->fat[i]
+                           ? scene_marker_radius(set->fat_high[i], s->scale) : 0;
+        float reach = fmaxf(r, r_high);
+        if (sx + reach < v->x || sx - reach > v->x + v->w ||
+            sy + reach < v->y || sy - reach > v->y + v->h)
+            continue;
+        s->markers = xgrow(s->markers, &s->markers_cap, s->nmarkers + 1,
+                           sizeof *s->markers);
+        s->markers[s->nmarkers++] = (SceneMarker){
+            (float)sx, (float)sy, r, r_high,
+            scene_type_color((EventType)set->type[i]),
+            set->geo_prec[i] >= 3 ? MARKER_RING : MARKER_DOT, (uint32_t)i};
+        if (sx >= v->x && sx < v->x + v->w && sy >= v->y && sy < v->y + v->h) {
+            s->type_count[set->type[i]]++;
+            s->events_in_view++;
+            s->fatalities_in_view += set->fat[i];
+            s->fatalities_low_in_view += set->fat_low[i];
+            s->fatalities_high_in_view += set->fat_high[i];
+        }
+    }
+    qsort(s->markers, s->nmarkers, sizeof *s->markers, compare_markers);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Labels                                                                    */
+/* ------------------------------------------------------------------------- */
+
+typedef struct Box {
+    float x0, y0, x1, y1;
+} Box;
+
+typedef struct Placer {
+    Box *boxes;
+    size_t n, cap;
+    Box bounds;          /* labels must stay inside */
+} Placer;
+
+static bool box_free(const Placer *pl, Box b)
+{
+    if (b.x0 < pl->bounds.x0 || b.y0 < pl->bounds.y0 || b.x1 > pl->bounds.x1 ||
+        b.y1 > pl->bounds.y1)
+        return false;
+    for (size_t i = 0; i < pl->n; i++) {
+        const Box *o = &pl->boxes[i];
+        if (b.x0 < o->x1 && b.x1 > o->x0 && b.y0 < o->y1 && b.y1 > o->y0)
+            return false;
+    }
+    return true;
+}
+
+static void box_take(Placer *pl, Box b)
+{
+    pl->boxes = xgrow(pl->boxes, &pl->cap, pl->n + 1, sizeof *pl->boxes);
+    pl->boxes[pl->n++] = b;
+}
+
+static void add_label(Scene *s, float x, float y, float w, float h,
+                      SceneFont font, uint32_t color, const char *text)
+{
+    s->labels = xgrow(s->labels, &s->labels_cap, s->nlabels + 1, sizeof *s->labels);
+    s->labels[s->nlabels++] = (SceneLabel){x, y, w, h, (uint8_t)font, color,
+                                           HALO, add_text(s, text)};
+}
+
+/* Upper-cases ASCII and the Latin-1 letters of UTF-8 (é -> É), for
+ * country names. */
+static void upper_utf8(const char *in, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)in; *p && n + 3 < cap; p++) {
+        unsigned char c = *p;
+        if (c >= 'a' && c <= 'z') c = (unsigned char)(c - 32);
+        out[n++] = (char)c;
+        if (c == 0xC3 && p[1] >= 0xA0 && p[1] <= 0xBE && p[1] != 0xB7) {
+            out[n++] = (char)(p[1] - 0x20);
+            p++;
+        }
+    }
+    out[n] = '\0';
+}
+
+/* Places a label centred on (x, y) if it fits; true if placed. */
+static bool place_centred(Scene *s, const SceneInput *in, Placer *pl, float x,
+                          float y, SceneFont font, uint32_t color,
+                          const char *text)
+{
+    float w = 0, h = 0;
+    in->measure(in->measure_ctx, font, text, &w, &h);
+    Box b = {x - w / 2, y - h / 2, x + w / 2, y + h / 2};
+    if (!box_free(pl, b)) return false;
+    box_take(pl, b);
+    add_label(s, b.x0, b.y0, w, h, font, color, text);
+    return true;
+}
+
+/* Tries the four sides of a town dot for its name. */
+static bool place_beside(Scene *s, const SceneInput *in, Placer *pl, float x,
+                         float y, float gap, SceneFont font, const char *text)
+{
+    float w = 0, h = 0;
+    in->measure(in->measure_ctx, font, text, &w, &h);
+    const Box tries[4] = {
+        {x + gap, y - h / 2, x + gap + w, y + h / 2},
+        {x - gap - w, y - h / 2, x - gap, y + h / 2},
+        {x - w / 2, y - gap - h, x + w / 2, y - gap},
+        {x - w / 2, y + gap, x + w / 2, y + gap + h},
+    };
+    for (int t = 0; t < 4; t++) {
+        if (!box_free(pl, tries[t])) continue;
+        box_take(pl, tries[t]);
+        add_label(s, tries[t].x0, tries[t].y0, w, h, font, INK, text);
+        return true;
+    }
+    return false;
+}
+
+/* Population a town needs to be labelled at this scale (metres/pixel). */
+static long min_population(double mpp)
+{
+    if (mpp > 2600) return 400000;
+    if (mpp > 1600) return 150000;
+    if (mpp > 900) return 50000;
+    if (mpp > 400) return 15000;
+    return 0;
+}
+
+typedef struct TownRank {
+    size_t town;
+    double score;
+    float x, y;
+} TownRank;
+
+static int compare_rank(const void *a, const void *b)
+{
+    const TownRank *x = a, *y = b;
+    if (x->score != y->score) return x->score < y->score ? 1 : -1;
+    return x->town < y->town ? -1 : x->town > y->town;
+}
+
+/* How many markers lie within `radius` px of (x, y). */
+static size_t markers_near(const Scene *s, float x, float y, float radius)
+{
+    size_t n = 0;
+    for (size_t m = 0; m < s->nmarkers; m++) {
+        float dx = s->markers[m].x - x, dy = s->markers[m].y - y;
+        if (dx * dx + dy * dy <= radius * radius) n++;
+    }
+    return n;
+}
+
+static void build_labels(Scene *s, const SceneInput *in, Placer *pl)
+{
+    Basemap *map = in->basemap;
+    const View *v = &s->view;
+    const float sc = s->scale;
+
+    /* Towns: capitals and big towns first; towns where events happen are
+     * raised, so the places a report is about get their names. */
+    long min_pop = min_population(v->mpp);
+    TownRank *ranks = xmalloc((map->ntowns + 1) * sizeof *ranks);
+    size_t nranks = 0;
+    for (size_t t = 0; t < map->ntowns; t++) {
+        const BasemapTown *town = &map->towns[t];
+        if (isnan(town->x)) continue;
+        double sx, sy;
+        view_to_screen(v, town->x, town->y, &sx, &sy);
+        if (sx < v->x || sx >= v->x + v->w || sy < v->y || sy >= v->y + v->h)
+            continue;
+        size_t near = s->nmarkers < 20000 ? markers_near(s, (float)sx, (float)sy, 14 * sc) : 0;
+        if (!town->capital && town->population < min_pop && near == 0) continue;
+        double score = log10((double)town->population + 2000.0) +
+                       (town->capital ? 3.0 : 0.0) + 1.2 * log10(1.0 + (double)near);
+        ranks[nranks++] = (TownRank){t, score, (float)sx, (float)sy};
+    }
+    qsort(ranks, nranks, sizeof *ranks, compare_rank);
+
+    /* Capitals, then country names, then towns, then admin-1 names. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t r = 0; r < nranks; r++) {
+            const BasemapTown *town = &map->towns[ranks[r].town];
+            if (town->capital != (pass == 0)) continue;
+            float dot = (town->capital ? 3.0f : 2.2f) * sc;
+            const char *name = basemap_str(map, town->name);
+            if (!place_beside(s, in, pl, ranks[r].x, ranks[r].y, dot + 2.5f * sc,
+                              town->capital ? FONT_CAPITAL : FONT_TOWN, name))
+                continue;
+            s->dots = xgrow(s->dots, &s->dots_cap, s->ndots + 1, sizeof *s->dots);
+            s->dots[s->ndots++] = (SceneDot){ranks[r].x, ranks[r].y, dot, town->capital};
+        }
+        if (pass == 0) {
+            const BasemapLayer *countries = &map->layers[BASEMAP_COUNTRIES];
+            for (size_t c = 0; c < countries->count; c++) {
+                const BasemapShape *sh = &countries->shapes[c];
+                if (isnan(sh->label_x)) continue;
+                double sx, sy;
+                view_to_screen(v, sh->label_x, sh->label_y, &sx, &sy);
+                char upper[128];
+                upper_utf8(basemap_str(map, sh->name), upper, sizeof upper);
+                place_centred(s, in, pl, (float)sx, (float)sy, FONT_COUNTRY,
+                              COUNTRY_INK, upper);
+            }
+        }
+    }
+    free(ranks);
+
+    if (v->mpp < 1800) {
+        const BasemapLayer *admin1 = &map->layers[BASEMAP_ADMIN1];
+        for (size_t a = 0; a < admin1->count; a++) {
+            const BasemapShape *sh = &admin1->shapes[a];
+            if (isnan(sh->label_x)) continue;
+            double sx, sy;
+            view_to_screen(v, sh->label_x, sh->label_y, &sx, &sy);
+            place_centred(s, in, pl, (float)sx, (float)sy, FONT_ADMIN1,
+                          ADMIN1_INK, basemap_str(map, sh->name));
+        }
+    }
+}
+
+/* ------------------------------------------------------------------------- */
+/* Furniture                                                                 */
+/* ------------------------------------------------------------------------- */
+
+static void format_count(int64_t n, char *out, size_t cap)
+{
+    char digits[32];
+    snprintf(digits, sizeof digits, "%lld", (long long)(n < 0 ? -n : n));
+    size_t len = strlen(digits), o = 0;
+    if (n < 0 && o + 1 < cap) out[o++] = '-';
+    for (size_t i = 0; i < len && o + 2 < cap; i++) {
+        if (i > 0 && (len - i) % 3 == 0) out[o++] = ',';
+        out[o++] = digits[i];
+    }
+    out[o] = '\0';
+}
+
+static void format_day(int32_t day, char *out, size_t cap)
+{
+    static const char *months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int y, m, d;
+    date_to_ymd(day, &y, &m, &d);
+    snprintf(out, cap, "%d %s %d", d, months[(m - 1) % 12], y);
+}
+
+/* Title and date window, top-left. Returns the panel's box. */
+static Box furniture_title(Scene *s, const SceneInput *in, float pad)
+{
+    const float sc = s->scale;
+    const char *title = in->title ? in->title : "Conflict events in the Sahel";
+    char d0[24], d1[24], ev[32], fat[32], lo[32], hi[32], sub[320];
+    format_day(in->day0, d0, sizeof d0);
+    format_day(in->day1, d1, sizeof d1);
+    format_count((int64_t)s->events_in_view, ev, sizeof ev);
+    format_count(s->fatalities_in_view, fat, sizeof fat);
+    format_count(s->fatalities_low_in_view, lo, sizeof lo);
+    format_count(s->fatalities_high_in_view, hi, sizeof hi);
+    bool ranged = s->fatalities_low_in_view != s->fatalities_in_view ||
+                  s->fatalities_high_in_view != s->fatalities_in_view;
+    snprintf(sub, sizeof sub, "%s \xe2\x80\x93 %s  \xc2\xb7  %s events  \xc2\xb7  %s fatalities%s%s%s%s%s",
+             d0, d1, ev, fat, ranged ? " (reported " : "", ranged ? lo : "",
+             ranged ? "\xe2\x80\x93" : "", ranged ? hi : "", ranged ? ")" : "");
+
+    float th = text_height(in, FONT_TITLE), sh = text_height(in, FONT_SUBTITLE);
+    float w = fmaxf(text_width(in, FONT_TITLE, title), text_width(in, FONT_SUBTITLE, sub));
+    float inner = 10 * sc;
+    Box b = {pad, pad, pad + w + 2 * inner, pad + th + sh + 2 * inner + 2 * sc};
+    item_rect(s, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, PANEL, PANEL_BORDER, 1 * sc);
+    item_text(s, in, FONT_TITLE, b.x0 + inner, b.y0 + inner, INK, 0, title);
+    item_text(s, in, FONT_SUBTITLE, b.x0 + inner, b.y0 + inner + th + 2 * sc,
+              INK_SOFT, 0, sub);
+    return b;
+}
+
+/* Legend, bottom-right above the credits strip. */
+static Box furniture_legend(Scene *s, const SceneInput *in, float pad,
+                            float bottom)
+{
+    const float sc = s->scale;
+    const float inner = 10 * sc, row = fmaxf(text_height(in, FONT_LEGEND), 16 * sc) + 3 * sc;
+    const float swatch = 6 * sc;
+    float name_w = 0, count_w = 0;
+    char counts[EVENT_TYPE_COUNT][32];
+    for (int t = 1; t < EVENT_TYPE_COUNT; t++) {
+        name_w = fmaxf(name_w, text_width(in, FONT_LEGEND, events_type_name((EventType)t)));
+        format_count((int64_t)s->type_count[t], counts[t], sizeof counts[t]);
+        count_w = fmaxf(count_w, text_width(in, FONT_LEGEND, counts[t]));
+    }
+    const char *head = "Events in view";
+    const char *fat_head = "Fatalities (circle area)";
+    const char *ring_text = "Location approximate";
+    const char *range_text = "Outer ring: reported range";
+    name_w = fmaxf(name_w, text_width(in, FONT_LEGEND, ring_text));
+    name_w = fmaxf(name_w, text_width(in, FONT_LEGEND, range_text) - 0 * sc);
+    float w = inner + 2 * swatch + 8 * sc + name_w + 14 * sc + count_w + inner;
+    w = fmaxf(w, text_width(in, FONT_LEGEND_HEAD, fat_head) + 2 * inner);
+    const int key_counts[3] = {1, 10, 100};
+    float key_h = 2 * scene_marker_radius(100, sc) + 4 * sc + text_height(in, FONT_SMALL);
+    float hh = text_height(in, FONT_LEGEND_HEAD) + 6 * sc;
+    float h = inner + hh + 6 * row + 8 * sc + hh + key_h + 6 * sc + 2 * row + inner;
+
+    Box b = {s->width - pad - w, bottom - pad - h, s->width - pad, bottom - pad};
+    item_rect(s, b.x0, b.y0, w, h, PANEL, PANEL_BORDER, 1 * sc);
+    float y = b.y0 + inner;
+    item_text(s, in, FONT_LEGEND_HEAD, b.x0 + inner, y, INK, 0, head);
+    y += hh;
+    for (int t = 1; t < EVENT_TYPE_COUNT; t++) {
+        SceneItem *it = add_item(s, ITEM_MARKER);
+        it->u.marker = (SceneMarker){b.x0 + inner + swatch, y + row / 2, swatch, 0,
+                                     scene_type_color((EventType)t), MARKER_DOT,
+                                     UINT32_MAX};
+        bool hidden = !(in->type_mask & (1u << t));
+        uint32_t ink = hidden ? 0xFFAAAAAAu : INK;
+        float th = text_height(in, FONT_LEGEND);
+        item_text(s, in, FONT_LEGEND, b.x0 + inner + 2 * swatch + 8 * sc,
+                  y + (row - th) / 2, ink, 0, events_type_name((EventType)t));
+        float cw = text_width(in, FONT_LEGEND, counts[t]);
+        item_text(s, in, FONT_LEGEND, b.x1 - inner - cw, y + (row - th) / 2, ink, 0,
+                  counts[t]);
+        s->legend_entry[t][0] = b.x0;
+        s->legend_entry[t][1] = y;
+        s->legend_entry[t][2] = w;
+        s->legend_entry[t][3] = row;
+        y += row;
+    }
+    y += 8 * sc;
+    item_text(s, in, FONT_LEGEND_HEAD, b.x0 + inner, y, INK, 0, fat_head);
+    y += hh;
+    /* Size key: circles for 1, 10 and 100 fatalities on one baseline. */
+    float x = b.x0 + inner;
+    float base = y + 2 * scene_marker_radius(100, sc);
+    for (int k = 0; k < 3; k++) {
+        float r = scene_marker_radius(key_counts[k], sc);
+        SceneItem *it = add_item(s, ITEM_MARKER);
+        it->u.marker = (SceneMarker){x + r, base - r, r, 0, 0xFF9A9A9A, MARKER_DOT,
+                                     UINT32_MAX};
+        char num[16];
+        snprintf(num, sizeof num, "%d", key_counts[k]);
+        float nw = text_width(in, FONT_SMALL, num);
+        item_text(s, in, FONT_SMALL, x + r - nw / 2, base + 3 * sc, INK_SOFT, 0, num);
+        x += 2 * r + 18 * sc;
+    }
+    y += key_h + 6 * sc;
+    /* Symbol key: ring = approximate location; outer ring = a range. */
+    float th = text_height(in, FONT_LEGEND);
+    SceneItem *ring = add_item(s, ITEM_MARKER);
+    ring->u.marker = (SceneMarker){b.x0 + inner + swatch, y + row / 2, swatch, 0,
+                                   0xFF6E6E6E, MARKER_RING, UINT32_MAX};
+    item_text(s, in, FONT_LEGEND, b.x0 + inner + 2 * swatch + 8 * sc, y + (row - th) / 2,
+              INK, 0, ring_text);
+    y += row;
+    SceneItem *range = add_item(s, ITEM_MARKER);
+    range->u.marker = (SceneMarker){b.x0 + inner + swatch, y + row / 2, swatch * 0.6f,
+                                    swatch, 0xFF6E6E6E, MARKER_DOT, UINT32_MAX};
+    item_text(s, in, FONT_LEGEND, b.x0 + inner + 2 * swatch + 8 * sc, y + (row - th) / 2,
+              INK, 0, range_text);
+    return b;
+}
+
+/* A "nice" length (1, 2 or 5 x 10^n) not above `most`. */
+static double nice_length(double most)
+{
+    double p = pow(10, floor(log10(most)));
+    if (5 * p <= most) return 5 * p;
+    if (2 * p <= most) return 2 * p;
+    return p;
+}
+
+/* Scale bar, bottom-left: true at the map centre for this projection. */
+static Box furniture_scale_bar(Scene *s, const SceneInput *in, float pad,
+                               float bottom)
+{
+    const float sc = s->scale;
+    const View *v = &s->view;
+    double lon, lat, kp = 1, km = 1;
+    if (view_center_lonlat(v, &lon, &lat)) proj_scale(&v->proj, lon, lat, &kp, &km);
+    double ground_per_px = v->mpp / kp;                 /* metres */
+    double km_len = nice_length(180 * sc * ground_per_px / 1000);
+    float px = (float)(km_len * 1000 / ground_per_px);
+    float bar_h = 5 * sc;
+    float th = text_height(in, FONT_SMALL);
+    float inner = 8 * sc;
+    char label[32];
+    snprintf(label, sizeof label, "%g km", km_len);
+    float lw = text_width(in, FONT_SMALL, label);
+    Box b = {pad, bottom - pad - (th + bar_h + 2 * inner + 3 * sc),
+             pad + px + lw / 2 + 2 * inner + 6 * sc, bottom - pad};
+    item_rect(s, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, PANEL, PANEL_BORDER, 1 * sc);
+    float x0 = b.x0 + inner, y0 = b.y0 + inner + th + 3 * sc;
+    for (int k = 0; k < 4; k++)
+        item_rect(s, x0 + k * px / 4, y0, px / 4, bar_h,
+                  k % 2 ? 0xFFFFFFFFu : INK, INK, 1 * sc);
+    item_text(s, in, FONT_SMALL, x0 - text_width(in, FONT_SMALL, "0") / 2, b.y0 + inner,
+              INK, 0, "0");
+    item_text(s, in, FONT_SMALL, x0 + px - lw / 2, b.y0 + inner, INK, 0, label);
+    return b;
+}
+
+/* North arrow, top-right: points to true north at the map centre. */
+static Box furniture_north(Scene *s, const SceneInput *in, float pad)
+{
+    const float sc = s->scale;
+    const View *v = &s->view;
+    double angle = 0, lon, lat, x0, y0, x1, y1;
+    if (view_center_lonlat(v, &lon, &lat) && lat < 89 &&
+        proj_forward(&v->proj, lon, lat, &x0, &y0) &&
+        proj_forward(&v->proj, lon, lat + 0.5, &x1, &y1))
+        angle = atan2(x1 - x0, y1 - y0);   /* clockwise from up */
+    float size = 34 * sc;
+    Box b = {s->width - pad - size, pad, s->width - pad, pad + size + 16 * sc};
+    item_rect(s, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, PANEL, PANEL_BORDER, 1 * sc);
+    float cx = (b.x0 + b.x1) / 2, cy = b.y0 + 16 * sc + size / 2 - 2 * sc;
+    float len = size * 0.38f, half = size * 0.16f;
+    float ca = cosf((float)angle), sa = sinf((float)angle);
+    /* Tip, right base, notch, left base; rotated by angle. */
+    const float shape[4][2] = {{0, -len}, {half, len}, {0, len * 0.45f}, {-half, len}};
+    SceneItem *it = add_item(s, ITEM_POLYGON);
+    it->color = INK;
+    it->u.poly.n = 4;
+    for (int k = 0; k < 4; k++) {
+        it->u.poly.pts[k][0] = cx + shape[k][0] * ca - shape[k][1] * sa;
+        it->u.poly.pts[k][1] = cy + shape[k][0] * sa + shape[k][1] * ca;
+    }
+    float nw = text_width(in, FONT_LEGEND_HEAD, "N");
+    item_text(s, in, FONT_LEGEND_HEAD, cx - nw / 2, b.y0 + 3 * sc, INK, 0, "N");
+    return b;
+}
+
+/* Credits strip along the bottom edge. Returns its top. */
+static float furniture_credits(Scene *s, const SceneInput *in)
+{
+    const float sc = s->scale;
+    char text[320];
+    snprintf(text, sizeof text, "%s  \xc2\xb7  Basemap: Natural Earth; places: GeoNames"
+                                "  \xc2\xb7  Made with sahelmap",
+             in->event_credit ? in->event_credit : "Events: see data sources");
+    float h = text_height(in, FONT_SMALL) + 6 * sc;
+    float top = (float)s->height - h;
+    item_rect(s, 0, top, (float)s->width, h, 0xD9FFFFFFu, 0, 0);
+    float w = text_width(in, FONT_SMALL, text);
+    item_text(s, in, FONT_SMALL, (float)s->width - w - 10 * sc, top + 3 * sc, INK_SOFT, 0,
+              text);
+    return top;
+}
+
+/* ------------------------------------------------------------------------- */
+/* The whole scene                                                           */
+/* ------------------------------------------------------------------------- */
+
+void scene_build(Scene *s, const SceneInput *in)
+{
+    s->view = *in->view;
+    s->width = in->width;
+    s->height = in->height;
+    s->scale = in->scale;
+    s->graticule = in->graticule;
+    s->nmarkers = s->ndots = s->nlabels = s->nitems = s->text_len = 0;
+    memset(s->type_count, 0, sizeof s->type_count);
+    memset(s->legend_entry, 0, sizeof s->legend_entry);
+    s->events_in_view = 0;
+    s->fatalities_in_view = s->fatalities_low_in_view = s->fatalities_high_in_view = 0;
+    if (in->basemap != NULL) basemap_project(in->basemap, &s->view.proj);
+
+    build_markers(s, in);
+
+    const View *v = &s->view;
+    Placer pl = {NULL, 0, 0, {(float)v->x, (float)v->y, (float)(v->x + v->w),
+                              (float)(v->y + v->h)}};
+    if (in->furniture) {
+        /* Furniture first, so labels keep clear of its panels. */
+        float pad = 14 * s->scale;
+        float bottom = furniture_credits(s, in);
+        box_take(&pl, (Box){0, bottom, (float)s->width, (float)s->height});
+        box_take(&pl, furniture_title(s, in, pad));
+        box_take(&pl, furniture_legend(s, in, pad, bottom));
+        box_take(&pl, furniture_scale_bar(s, in, pad, bottom));
+        box_take(&pl, furniture_north(s, in, pad));
+    }
+    if (in->basemap != NULL) build_labels(s, in, &pl);
+    free(pl.boxes);
+}
+
+void scene_free(Scene *s)
+{
+    free(s->markers);
+    free(s->dots);
+    free(s->labels);
+    free(s->items);
+    free(s->text);
+    memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,154 @@
+/*
+ * scene: what to draw, decided without drawing. From the events in a time
+ * window, the filters, the view and the basemap, scene_build makes a plain
+ * draw list: event markers (position, radius, colour, ring or dot), town
+ * dots, map labels placed so they never overlap, and the map furniture
+ * (title, date window, legend with counts in view, fatality size key,
+ * scale bar, north arrow, credits) as rectangles, texts and symbols.
+ *
+ * The window and the PNG export draw the same Scene with the same code
+ * (render), so they cannot disagree. Text is measured through a callback,
+ * so this module needs no font library and is unit-tested without SDL.
+ */
+#ifndef SAHELMAP_SCENE_H
+#define SAHELMAP_SCENE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "basemap.h"
+#include "events.h"
+#include "view.h"
+
+/* Fonts the scene asks for; render maps them to real faces and sizes
+ * (size = base size x scene scale). */
+typedef enum SceneFont {
+    FONT_TITLE,          /* bold */
+    FONT_SUBTITLE,
+    FONT_LEGEND_HEAD,    /* bold */
+    FONT_LEGEND,
+    FONT_TOWN,
+    FONT_CAPITAL,        /* bold */
+    FONT_COUNTRY,        /* bold capitals */
+    FONT_ADMIN1,
+    FONT_SMALL,
+    FONT_COUNT
+} SceneFont;
+
+/* Pixel sizes (em) at scale 1 (a 1920x1080 output). */
+extern const float scene_font_size[FONT_COUNT];
+
+/* Measures text in a font at the scene's scale: width and height in px. */
+typedef void (*SceneMeasure)(void *ctx, SceneFont font, const char *text,
+                             float *w, float *h);
+
+typedef enum MarkerStyle {
+    MARKER_DOT,          /* location known to the town */
+    MARKER_RING          /* location only roughly known */
+} MarkerStyle;
+
+typedef struct SceneMarker {
+    float x, y;          /* centre, px */
+    float r;             /* radius for the best fatality estimate */
+    float r_high;        /* radius for the high estimate (> r: a range) */
+    uint32_t color;      /* 0xAARRGGBB */
+    uint8_t style;       /* MarkerStyle */
+    uint32_t event;      /* index in the EventSet (UINT32_MAX: a key symbol) */
+} SceneMarker;
+
+typedef struct SceneLabel {
+    float x, y, w, h;    /* text box, px (top-left) */
+    uint8_t font;        /* SceneFont */
+    uint32_t color, halo;
+    uint32_t text;       /* offset in Scene.text */
+} SceneLabel;
+
+typedef struct SceneDot {
+    float x, y, r;
+    bool capital;
+} SceneDot;
+
+typedef enum SceneItemKind {
+    ITEM_RECT,           /* filled rectangle with optional border */
+    ITEM_TEXT,           /* a label (no halo unless halo != 0) */
+    ITEM_MARKER,         /* a marker symbol in the legend */
+    ITEM_POLYGON         /* a filled polygon (north arrow) */
+} SceneItemKind;
+
+typedef struct SceneItem {
+    uint8_t kind;
+    uint32_t color, border;
+    float border_w;
+    union {
+        struct { float x, y, w, h; } rect;
+        SceneLabel text;
+        SceneMarker marker;
+        struct { float pts[6][2]; int n; } poly;
+    } u;
+} SceneItem;
+
+typedef struct SceneInput {
+    EventSet *events;
+    size_t lo, hi;               /* the time window as an index range */
+    int32_t day0, day1;          /* ... and as days (for the subtitle) */
+    uint32_t type_mask;          /* bit (1 << EventType) shown */
+    const double *proj_x, *proj_y;   /* events projected for view->proj, or
+                                        NULL to project here */
+    const View *view;            /* map area and projection */
+    Basemap *basemap;            /* may be NULL; projected here if needed */
+    int width, height;           /* the whole output, px */
+    float scale;                 /* text/line scale; 1 at 1920x1080 */
+    const char *title;           /* NULL: "Conflict events in the Sahel" */
+    const char *event_credit;    /* e.g. "Events: ACLED, www.acleddata.com" */
+    bool graticule;
+    bool furniture;              /* title, legend, scale bar, credits */
+    SceneMeasure measure;
+    void *measure_ctx;
+} SceneInput;
+
+typedef struct Scene {
+    View view;
+    int width, height;
+    float scale;
+    bool graticule;
+    SceneMarker *markers;        /* largest first: draw in order */
+    size_t nmarkers, markers_cap;
+    SceneDot *dots;
+    size_t ndots, dots_cap;
+    SceneLabel *labels;
+    size_t nlabels, labels_cap;
+    SceneItem *items;            /* furniture, in drawing order */
+    size_t nitems, items_cap;
+    char *text;                  /* all label/item strings, NUL-separated */
+    size_t text_len, text_cap;
+    /* What is in view (counted over markers inside the map area). */
+    size_t type_count[EVENT_TYPE_COUNT];
+    size_t events_in_view;
+    int64_t fatalities_in_view, fatalities_low_in_view, fatalities_high_in_view;
+    /* Hit areas of the legend's type entries (for clicks), px. */
+    float legend_entry[EVENT_TYPE_COUNT][4];
+} Scene;
+
+/* Builds the scene for `in` into *scene (previous content is replaced;
+ * storage is reused). Release with scene_free. */
+void scene_build(Scene *scene, const SceneInput *in);
+void scene_free(Scene *scene);
+
+/* The string of a label. */
+static inline const char *scene_text(const Scene *s, uint32_t offset)
+{
+    return s->text + offset;
+}
+
+/* The marker colour of an event type (Okabe-Ito, colour-blind safe). */
+uint32_t scene_type_color(EventType type);
+
+/* Marker radius in px for a fatality count at a scale (area grows in
+ * proportion to fatalities; zero fatalities still shows). */
+float scene_marker_radius(int32_t fatalities, float scale);
+
+/* A UI scale for an output size: 1 at 1920x1080, 2 at 3840x2160. */
+float scene_scale_for(int width, int height);
+
+#endif
