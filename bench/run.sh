@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 data="$here/data"
 mkdir -p "$data"
 
-for n in 100000 1000000; do
+for n in 10000 100000 1000000; do
     f="$data/acled-$n.json"
     if [ ! -f "$f" ]; then
         echo "generating $f ..."
@@ -19,3 +19,5 @@ done
 echo "machine: $(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo
 "$build/bench_load" "$data/acled-100000.json" "$data/acled-1000000.json"
+echo
+"$build/bench_export" "$data/acled-10000.json" "$data/acled-100000.json" "$data/acled-1000000.json"

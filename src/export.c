@@ -11,6 +11,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -28,6 +29,11 @@
 void export_view(EventSet *set, const ExportRequest *req, View *v)
 {
     view_init(v, req->proj, 0, 0, req->width, req->height);
+    if (req->has_view &&
+        proj_forward(&v->proj, req->view_lon, req->view_lat, &v->cx, &v->cy)) {
+        v->mpp = req->view_mpp;
+        return;
+    }
     if (req->has_bbox) {
         view_fit_bbox(v, req->bbox[0], req->bbox[1], req->bbox[2], req->bbox[3]);
         return;
@@ -38,7 +44,7 @@ void export_view(EventSet *set, const ExportRequest *req, View *v)
     double x0 = DBL_MAX, y0 = DBL_MAX, x1 = -DBL_MAX, y1 = -DBL_MAX;
     for (size_t i = lo; i < hi; i++) {
         double x, y;
-        if (!(req->type_mask & (1u << set->type[i])) ||
+        if (!filter_match(&req->filter, set, i) ||
             !proj_forward(&v->proj, set->lon[i], set->lat[i], &x, &y))
             continue;
         x0 = fmin(x0, x);
@@ -108,20 +114,25 @@ bool export_write_png(SDL_Surface *surface, const char *path,
 /* Drawing                                                                   */
 /* ------------------------------------------------------------------------- */
 
-bool export_png(EventSet *set, Basemap *map, const ExportRequest *req, Error *err)
+SDL_Surface *export_draw(EventSet *set, Basemap *map, const ExportRequest *req,
+                         Error *err)
 {
     if (req->width < 16 || req->height < 16 || req->width > EXPORT_MAX_SIDE ||
-        req->height > EXPORT_MAX_SIDE)
-        return error_set(err, "image size %dx%d: each side must be 16 to %d",
-                         req->width, req->height, EXPORT_MAX_SIDE);
+        req->height > EXPORT_MAX_SIDE) {
+        error_set(err, "image size %dx%d: each side must be 16 to %d",
+                  req->width, req->height, EXPORT_MAX_SIDE);
+        return NULL;
+    }
     View view;
     export_view(set, req, &view);
     basemap_project(map, &view.proj);
 
     SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(
         0, req->width, req->height, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (surface == NULL)
-        return error_set(err, "no memory for a %dx%d image", req->width, req->height);
+    if (surface == NULL) {
+        error_set(err, "no memory for a %dx%d image", req->width, req->height);
+        return NULL;
+    }
     float scale = scene_scale_for(req->width, req->height);
     bool ok = raster_basemap(surface->pixels, surface->w, surface->h,
                              surface->pitch, map, &view, scale, req->graticule, err);
@@ -136,15 +147,22 @@ bool export_png(EventSet *set, Basemap *map, const ExportRequest *req, Error *er
             ok = error_set(err, "cannot start drawing: %s", SDL_GetError());
     }
     if (ok) ok = have_renderer = render_init(&r, sdl, scale, err);
+    uint8_t *visible = NULL;
+    if (ok && !filter_only_types(&req->filter)) {
+        visible = malloc(set->count + 1);
+        if (visible == NULL) ok = error_set(err, "out of memory");
+        else filter_apply(&req->filter, set, visible);
+    }
     if (ok) {
         size_t lo, hi;
         events_range(set, req->day0, req->day1, &lo, &hi);
         SceneInput in = {
             .events = set, .lo = lo, .hi = hi, .day0 = req->day0, .day1 = req->day1,
-            .type_mask = req->type_mask, .view = &view, .basemap = map,
+            .type_mask = req->filter.type_mask, .visible = visible, .fade = req->fade,
+            .view = &view, .basemap = map,
             .width = req->width, .height = req->height, .scale = scale,
             .title = req->title, .event_credit = req->event_credit,
-            .graticule = req->graticule, .furniture = true,
+            .graticule = req->graticule, .furniture = !req->bare,
             .measure = render_measure, .measure_ctx = &r,
         };
         Scene scene = {0};
@@ -152,11 +170,23 @@ bool export_png(EventSet *set, Basemap *map, const ExportRequest *req, Error *er
         render_overlay(&r, &scene);
         SDL_RenderFlush(sdl);
         scene_free(&scene);
-        ok = export_write_png(surface, req->path, req->inputs, req->ninputs, err);
     }
+    free(visible);
     if (have_renderer) render_free(&r);
     if (sdl != NULL) SDL_DestroyRenderer(sdl);
     if (ttf) TTF_Quit();
+    if (!ok) {
+        SDL_FreeSurface(surface);
+        return NULL;
+    }
+    return surface;
+}
+
+bool export_png(EventSet *set, Basemap *map, const ExportRequest *req, Error *err)
+{
+    SDL_Surface *surface = export_draw(set, map, req, err);
+    if (surface == NULL) return false;
+    bool ok = export_write_png(surface, req->path, req->inputs, req->ninputs, err);
     SDL_FreeSurface(surface);
     return ok;
 }

@@ -15,6 +15,7 @@
 #include "basemap.h"
 #include "error.h"
 #include "events.h"
+#include "filter.h"
 #include "load.h"
 #include "proj.h"
 
@@ -26,11 +27,16 @@ typedef struct ExportRequest {
     ProjKind proj;
     bool has_bbox;               /* else: fit the events shown */
     double bbox[4];              /* lon0, lat0, lon1, lat1 */
+    bool has_view;               /* an exact view (the window's), wins */
+    double view_lon, view_lat;   /* ... its centre */
+    double view_mpp;             /* ... and projected metres per pixel */
     int32_t day0, day1;          /* inclusive date window (days) */
-    uint32_t type_mask;          /* bit (1 << EventType) shown */
+    Filter filter;               /* types, text, fatalities, places */
+    bool fade;                   /* older events in the window fade */
     const char *title;           /* NULL: the default title */
     const char *event_credit;    /* "Events: ..." for the credits line */
     bool graticule;
+    bool bare;                   /* the map only: no title, legend, ... */
     char *const *inputs;         /* files the user loaded: never written */
     int ninputs;
 } ExportRequest;
@@ -41,6 +47,12 @@ typedef struct ExportRequest {
 bool export_png(EventSet *set, Basemap *map, const ExportRequest *req,
                 Error *err);
 
+/* Draws what export_png would write into a new surface (ARGB8888) the
+ * caller frees with SDL_FreeSurface; NULL with err on failure. */
+struct SDL_Surface;
+struct SDL_Surface *export_draw(EventSet *set, Basemap *map,
+                                const ExportRequest *req, Error *err);
+
 /* The view export_png would use for req, in a width x height image (for
  * tests and for the window's "print the export command"). */
 struct View;
@@ -48,7 +60,6 @@ void export_view(EventSet *set, const ExportRequest *req, struct View *out);
 
 /* Writes surface-format pixels to path atomically (tmp + fsync + rename).
  * Used by export_png and the window's screenshots. */
-struct SDL_Surface;
 bool export_write_png(struct SDL_Surface *surface, const char *path,
                       char *const *inputs, int ninputs, Error *err);
 

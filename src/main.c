@@ -3,6 +3,7 @@
  * over to the modules that do the work; holds no logic of its own.
  */
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "date.h"
 #include "events.h"
 #include "export.h"
+#include "filter.h"
 #include "info.h"
 #include "load.h"
 #include "xalloc.h"
@@ -50,6 +52,13 @@ static void usage(FILE *out)
         "  --type TYPE                   show only this event type; repeatable. TYPE is\n"
         "                                battles, explosions, violence (against civilians),\n"
         "                                protests, riots, strategic, or a full ACLED name\n"
+        "  --filter TEXT                 only events whose actors, places or notes\n"
+        "                                contain TEXT (any case)\n"
+        "  --min-fatalities N            only events with at least N fatalities\n"
+        "  --country NAME, --admin1 NAME only events in that country / admin-1 area\n"
+        "  --center LON,LAT --mpp M      an exact view: centre and projected metres per\n"
+        "                                pixel (what the window's screenshots record)\n"
+        "  --fade                        older events in the date window fade\n"
         "  --graticule                   draw meridians and parallels every 5 degrees\n"
         "\n"
         "Files: ACLED (API JSON, export CSV, monadic exports), UCDP GED (API\n"
@@ -116,65 +125,119 @@ static bool parse_type(const char *s, uint32_t *mask)
     return true;
 }
 
+/* Options that take a value. */
+static bool takes_value(const char *a)
+{
+    static const char *const with_value[] = {
+        "-o", "--output", "--from", "--to", "--bbox", "--size", "--proj", "--title",
+        "--type", "--filter", "--min-fatalities", "--country", "--admin1",
+        "--center", "--mpp"};
+    for (size_t i = 0; i < sizeof with_value / sizeof with_value[0]; i++)
+        if (strcmp(a, with_value[i]) == 0) return true;
+    return false;
+}
+
+/* Applies one export option; 0 when fine, else the exit status. */
+static int export_option(ExportRequest *req, uint32_t *types, const char *a,
+                         const char *val)
+{
+    Error err;
+    char tail;
+    if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
+        req->path = val;
+    } else if (strcmp(a, "--from") == 0 || strcmp(a, "--to") == 0) {
+        int32_t *day = a[2] == 'f' ? &req->day0 : &req->day1;
+        if (!date_parse(val, day, &err)) return usage_error("%s", err.msg);
+    } else if (strcmp(a, "--bbox") == 0) {
+        double *b = req->bbox;
+        if (sscanf(val, "%lf,%lf,%lf,%lf%c", &b[0], &b[1], &b[2], &b[3], &tail) != 4 ||
+            !(b[0] < b[2]) || !(b[1] < b[3]) || b[0] < -180 || b[2] > 180 ||
+            b[1] < -90 || b[3] > 90)
+            return usage_error("--bbox '%s': want LONMIN,LATMIN,LONMAX,LATMAX "
+                               "with min < max, in degrees", val);
+        req->has_bbox = true;
+    } else if (strcmp(a, "--center") == 0) {
+        if (sscanf(val, "%lf,%lf%c", &req->view_lon, &req->view_lat, &tail) != 2 ||
+            !(fabs(req->view_lon) <= 180) || !(fabs(req->view_lat) <= 90))
+            return usage_error("--center '%s': want LON,LAT in degrees", val);
+        req->has_view = true;
+    } else if (strcmp(a, "--mpp") == 0) {
+        if (sscanf(val, "%lf%c", &req->view_mpp, &tail) != 1 ||
+            !(req->view_mpp >= 1 && req->view_mpp <= 100000))
+            return usage_error("--mpp '%s': want metres per pixel, 1 to 100000", val);
+    } else if (strcmp(a, "--size") == 0) {
+        if (sscanf(val, "%dx%d%c", &req->width, &req->height, &tail) != 2 ||
+            req->width < 16 || req->height < 16 || req->width > EXPORT_MAX_SIDE ||
+            req->height > EXPORT_MAX_SIDE)
+            return usage_error("--size '%s': want WxH, each side 16 to 8192", val);
+    } else if (strcmp(a, "--proj") == 0) {
+        if (!proj_parse(val, &req->proj))
+            return usage_error("--proj '%s': want laea, albers, mercator or plate", val);
+    } else if (strcmp(a, "--title") == 0) {
+        req->title = val;
+    } else if (strcmp(a, "--type") == 0) {
+        if (!parse_type(val, types)) return usage_error("--type '%s': unknown event type", val);
+    } else if (strcmp(a, "--filter") == 0) {
+        snprintf(req->filter.text, sizeof req->filter.text, "%s", val);
+    } else if (strcmp(a, "--min-fatalities") == 0) {
+        int n;
+        if (sscanf(val, "%d%c", &n, &tail) != 1 || n < 0)
+            return usage_error("--min-fatalities '%s': want a count", val);
+        req->filter.min_fatalities = n;
+    } else if (strcmp(a, "--country") == 0) {
+        snprintf(req->filter.country, sizeof req->filter.country, "%s", val);
+    } else if (strcmp(a, "--admin1") == 0) {
+        snprintf(req->filter.admin1, sizeof req->filter.admin1, "%s", val);
+    } else if (strcmp(a, "--graticule") == 0) {
+        req->graticule = true;
+    } else if (strcmp(a, "--fade") == 0) {
+        req->fade = true;
+    } else {
+        return usage_error("unknown export option '%s'", a);
+    }
+    return 0;
+}
+
 static int run_export(int argc, char **argv)
 {
     ExportRequest req = {.width = 1920, .height = 1080, .proj = PROJ_LAEA,
                          .day0 = INT32_MIN, .day1 = INT32_MAX};
+    filter_init(&req.filter);
     uint32_t types = 0;
     char **names = xcalloc((size_t)argc + 1, sizeof *names);
     int nnames = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
-        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
-        bool takes = strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ||
-                     strcmp(a, "--from") == 0 || strcmp(a, "--to") == 0 ||
-                     strcmp(a, "--bbox") == 0 || strcmp(a, "--size") == 0 ||
-                     strcmp(a, "--proj") == 0 || strcmp(a, "--title") == 0 ||
-                     strcmp(a, "--type") == 0;
-        if (takes && val == NULL) return usage_error("%s needs a value", a);
-        Error err;
         if (strcmp(a, "--help") == 0) {
             usage(stdout);
+            free(names);
             return 0;
-        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
-            req.path = val;
-        } else if (strcmp(a, "--from") == 0 || strcmp(a, "--to") == 0) {
-            int32_t *day = a[2] == 'f' ? &req.day0 : &req.day1;
-            if (!date_parse(val, day, &err)) return usage_error("%s", err.msg);
-        } else if (strcmp(a, "--bbox") == 0) {
-            double *b = req.bbox;
-            char tail;
-            if (sscanf(val, "%lf,%lf,%lf,%lf%c", &b[0], &b[1], &b[2], &b[3], &tail) != 4 ||
-                !(b[0] < b[2]) || !(b[1] < b[3]) || b[0] < -180 || b[2] > 180 ||
-                b[1] < -90 || b[3] > 90)
-                return usage_error("--bbox '%s': want LONMIN,LATMIN,LONMAX,LATMAX "
-                                   "with min < max, in degrees", val);
-            req.has_bbox = true;
-        } else if (strcmp(a, "--size") == 0) {
-            char tail;
-            if (sscanf(val, "%dx%d%c", &req.width, &req.height, &tail) != 2 ||
-                req.width < 16 || req.height < 16 || req.width > EXPORT_MAX_SIDE ||
-                req.height > EXPORT_MAX_SIDE)
-                return usage_error("--size '%s': want WxH, each side 16 to 8192", val);
-        } else if (strcmp(a, "--proj") == 0) {
-            if (!proj_parse(val, &req.proj))
-                return usage_error("--proj '%s': want laea, albers, mercator or plate", val);
-        } else if (strcmp(a, "--title") == 0) {
-            req.title = val;
-        } else if (strcmp(a, "--type") == 0) {
-            if (!parse_type(val, &types)) return usage_error("--type '%s': unknown event type", val);
-        } else if (strcmp(a, "--graticule") == 0) {
-            req.graticule = true;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            return usage_error("unknown export option '%s'", a);
-        } else {
+        }
+        if (a[0] != '-' || a[1] == '\0') {
             names[nnames++] = argv[i];
             continue;
         }
+        bool takes = takes_value(a);
+        if (takes && i + 1 >= argc) {
+            free(names);
+            return usage_error("%s needs a value", a);
+        }
+        int status = export_option(&req, &types, a, takes ? argv[i + 1] : NULL);
+        if (status != 0) {
+            free(names);
+            return status;
+        }
         if (takes) i++;
     }
-    if (req.path == NULL) return usage_error("%s", "export needs -o OUT.png");
-    req.type_mask = types ? types : ~0u;
+    if (req.has_view && !(req.view_mpp > 0)) {
+        free(names);
+        return usage_error("%s", "--center needs --mpp too");
+    }
+    if (req.path == NULL) {
+        free(names);
+        return usage_error("%s", "export needs -o OUT.png");
+    }
+    if (types != 0) req.filter.type_mask = types;
 
     Error err;
     int count = 0;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 /* Quiet tones: the events are the subject, the map is the ground. */
+#define PAPER 0xECEDEEu              /* outside the basemap's box */
 #define SEA 0xD4E4EFu
 #define LAND 0xEAE6DDu
 #define FOCUS_LAND 0xF8F6F1u          /* Mali, Burkina Faso, Niger */
@@ -72,6 +73,27 @@ static void stroke_layer(cairo_t *cr, const Basemap *map, const View *v,
     }
 }
 
+/* The outline of a lon/lat box, sampled every 0.25 degrees. */
+static void add_box_outline(cairo_t *cr, const View *v, double lon0, double lat0,
+                            double lon1, double lat1)
+{
+    const double corners[5][2] = {{lon0, lat0}, {lon1, lat0}, {lon1, lat1},
+                                  {lon0, lat1}, {lon0, lat0}};
+    for (int e = 0; e < 4; e++) {
+        double dlon = corners[e + 1][0] - corners[e][0];
+        double dlat = corners[e + 1][1] - corners[e][1];
+        int steps = (int)ceil(fmax(fabs(dlon), fabs(dlat)) / 0.25);
+        for (int k = 0; k < steps; k++) {
+            double sx, sy;
+            double t = (double)k / steps;
+            if (view_lonlat_to_screen(v, corners[e][0] + t * dlon,
+                                      corners[e][1] + t * dlat, &sx, &sy))
+                cairo_line_to(cr, sx, sy);
+        }
+    }
+    cairo_close_path(cr);
+}
+
 static bool is_focus(const Basemap *map, const BasemapShape *s)
 {
     const char *iso = basemap_str(map, s->country);
@@ -121,8 +143,14 @@ bool raster_basemap(uint32_t *pixels, int w, int h, int stride,
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
 
-    set_rgb(cr, SEA, 1);
+    /* Paper outside the area the basemap covers, sea inside it: what lies
+     * beyond the data is never mistaken for sea. */
+    set_rgb(cr, PAPER, 1);
     cairo_paint(cr);
+    set_rgb(cr, SEA, 1);
+    add_box_outline(cr, v, VIEW_SAHEL_LON0, VIEW_SAHEL_LAT0, VIEW_SAHEL_LON1,
+                    VIEW_SAHEL_LAT1);
+    cairo_fill(cr);
     fill_layer(cr, map, v, BASEMAP_LAND, LAND);
 
     const BasemapLayer *countries = &map->layers[BASEMAP_COUNTRIES];

@@ -275,8 +275,7 @@ static void queue_sprite(Renderer *r, SpriteKind kind, float radius, float x,
 
 static void queue_marker(Renderer *r, const SceneMarker *m)
 {
-    uint32_t solid = m->color | 0xFF000000u;
-    if (m->r_high > m->r) queue_sprite(r, SPRITE_THIN_RING, m->r_high, m->x, m->y, solid);
+    if (m->r_high > m->r) queue_sprite(r, SPRITE_THIN_RING, m->r_high, m->x, m->y, m->color);
     queue_sprite(r, m->style == MARKER_RING ? SPRITE_RING : SPRITE_DISC, m->r,
                  m->x, m->y, m->color);
 }

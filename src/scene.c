@@ -54,7 +54,8 @@ float scene_marker_radius(int32_t fatalities, float scale)
      * above a floor that keeps zero-fatality events visible. */
     const float r0 = 2.6f, k = 2.2f;
     if (fatalities < 0) fatalities = 0;
-    return scale * sqrtf(r0 * r0 + k * (float)fatalities);
+    float r = scale * sqrtf(r0 * r0 + k * (float)fatalities);
+    return r < 2.2f ? 2.2f : r;        /* small outputs: still a visible dot */
 }
 
 float scene_scale_for(int width, int height)
@@ -144,6 +145,7 @@ static void build_markers(Scene *s, const SceneInput *in)
     const View *v = &s->view;
     for (size_t i = in->lo; i < in->hi && i < set->count; i++) {
         if (!(in->type_mask & (1u << set->type[i]))) continue;
+        if (in->visible != NULL && !in->visible[i]) continue;
         double px, py, sx, sy;
         if (in->proj_x != NULL) {
             px = in->proj_x[i];
@@ -162,9 +164,15 @@ static void build_markers(Scene *s, const SceneInput *in)
             continue;
         s->markers = xgrow(s->markers, &s->markers_cap, s->nmarkers + 1,
                            sizeof *s->markers);
+        uint32_t color = scene_type_color((EventType)set->type[i]);
+        if (in->fade && in->day1 > in->day0) {
+            /* Bright at the end of the window, fading towards its start. */
+            double age = (double)(in->day1 - set->day[i]) / (in->day1 - in->day0);
+            double alpha = 1.0 - 0.7 * (age < 0 ? 0 : age > 1 ? 1 : age);
+            color = (color & 0xFFFFFFu) | (uint32_t)(alpha * 255) << 24;
+        }
         s->markers[s->nmarkers++] = (SceneMarker){
-            (float)sx, (float)sy, r, r_high,
-            scene_type_color((EventType)set->type[i]),
+            (float)sx, (float)sy, r, r_high, color,
             set->geo_prec[i] >= 3 ? MARKER_RING : MARKER_DOT, (uint32_t)i};
         if (sx >= v->x && sx < v->x + v->w && sy >= v->y && sy < v->y + v->h) {
             s->type_count[set->type[i]]++;
@@ -284,6 +292,7 @@ typedef struct TownRank {
     size_t town;
     double score;
     float x, y;
+    float reach;         /* markers on the town extend this far, px */
 } TownRank;
 
 static int compare_rank(const void *a, const void *b)
@@ -293,13 +302,19 @@ static int compare_rank(const void *a, const void *b)
     return x->town < y->town ? -1 : x->town > y->town;
 }
 
-/* How many markers lie within `radius` px of (x, y). */
-static size_t markers_near(const Scene *s, float x, float y, float radius)
+/* How many markers lie within `radius` px of (x, y); *reach is the
+ * farthest any marker centred within `on` px of it extends, so a label can
+ * clear a stack of markers on its town. */
+static size_t markers_near(const Scene *s, float x, float y, float radius,
+                           float on, float *reach)
 {
     size_t n = 0;
     for (size_t m = 0; m < s->nmarkers; m++) {
-        float dx = s->markers[m].x - x, dy = s->markers[m].y - y;
-        if (dx * dx + dy * dy <= radius * radius) n++;
+        const SceneMarker *mk = &s->markers[m];
+        float dx = mk->x - x, dy = mk->y - y, d2 = dx * dx + dy * dy;
+        if (d2 <= radius * radius) n++;
+        if (d2 <= on * on)
+            *reach = fmaxf(*reach, sqrtf(d2) + fmaxf(mk->r, mk->r_high));
     }
     return n;
 }
@@ -312,7 +327,7 @@ static void build_labels(Scene *s, const SceneInput *in, Placer *pl)
 
     /* Towns: capitals and big towns first; towns where events happen are
      * raised, so the places a report is about get their names. */
-    long min_pop = min_population(v->mpp);
+    long min_pop = min_population(v->mpp * sc);   /* as at 1920x1080 */
     TownRank *ranks = xmalloc((map->ntowns + 1) * sizeof *ranks);
     size_t nranks = 0;
     for (size_t t = 0; t < map->ntowns; t++) {
@@ -322,11 +337,13 @@ static void build_labels(Scene *s, const SceneInput *in, Placer *pl)
         view_to_screen(v, town->x, town->y, &sx, &sy);
         if (sx < v->x || sx >= v->x + v->w || sy < v->y || sy >= v->y + v->h)
             continue;
-        size_t near = s->nmarkers < 20000 ? markers_near(s, (float)sx, (float)sy, 14 * sc) : 0;
+        float reach = 0;
+        size_t near = s->nmarkers < 20000
+            ? markers_near(s, (float)sx, (float)sy, 14 * sc, 3 * sc, &reach) : 0;
         if (!town->capital && town->population < min_pop && near == 0) continue;
         double score = log10((double)town->population + 2000.0) +
                        (town->capital ? 3.0 : 0.0) + 1.2 * log10(1.0 + (double)near);
-        ranks[nranks++] = (TownRank){t, score, (float)sx, (float)sy};
+        ranks[nranks++] = (TownRank){t, score, (float)sx, (float)sy, reach};
     }
     qsort(ranks, nranks, sizeof *ranks, compare_rank);
 
@@ -336,8 +353,9 @@ static void build_labels(Scene *s, const SceneInput *in, Placer *pl)
             const BasemapTown *town = &map->towns[ranks[r].town];
             if (town->capital != (pass == 0)) continue;
             float dot = (town->capital ? 3.0f : 2.2f) * sc;
+            float gap = fmaxf(dot, ranks[r].reach) + 2.5f * sc;
             const char *name = basemap_str(map, town->name);
-            if (!place_beside(s, in, pl, ranks[r].x, ranks[r].y, dot + 2.5f * sc,
+            if (!place_beside(s, in, pl, ranks[r].x, ranks[r].y, gap,
                               town->capital ? FONT_CAPITAL : FONT_TOWN, name))
                 continue;
             s->dots = xgrow(s->dots, &s->dots_cap, s->ndots + 1, sizeof *s->dots);
@@ -359,7 +377,7 @@ static void build_labels(Scene *s, const SceneInput *in, Placer *pl)
     }
     free(ranks);
 
-    if (v->mpp < 1800) {
+    if (v->mpp * sc < 1800) {
         const BasemapLayer *admin1 = &map->layers[BASEMAP_ADMIN1];
         for (size_t a = 0; a < admin1->count; a++) {
             const BasemapShape *sh = &admin1->shapes[a];

@@ -93,6 +93,8 @@ typedef struct SceneInput {
     size_t lo, hi;               /* the time window as an index range */
     int32_t day0, day1;          /* ... and as days (for the subtitle) */
     uint32_t type_mask;          /* bit (1 << EventType) shown */
+    const uint8_t *visible;      /* per event: passes the filter (NULL: all) */
+    bool fade;                   /* older events in the window fade */
     const double *proj_x, *proj_y;   /* events projected for view->proj, or
                                         NULL to project here */
     const View *view;            /* map area and projection */

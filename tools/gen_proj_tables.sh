@@ -46,3 +46,22 @@ table laea +proj=laea +lat_0=16 +lon_0=2 +ellps=WGS84
 table albers +proj=aea +lat_1=10 +lat_2=24 +lat_0=16 +lon_0=2 +ellps=WGS84
 table mercator +proj=webmerc +datum=WGS84
 table plate +proj=eqc +ellps=WGS84
+
+# The outline of the --bbox used by the position test (tests/test_export.c):
+# each edge of -12,8,8,24 sampled at 65 points, as sahelmap's fit samples it.
+outline() {
+    python3 - <<'PY'
+lon0, lat0, lon1, lat1 = -12.0, 8.0, 8.0, 24.0
+for i in range(65):
+    t = i / 64
+    lon = lon0 + t * (lon1 - lon0); lat = lat0 + t * (lat1 - lat0)
+    for p in ((lon, lat0), (lon, lat1), (lon0, lat), (lon1, lat)):
+        print("%.12f %.12f" % p)
+PY
+}
+def="+proj=laea +lat_0=16 +lon_0=2 +ellps=WGS84"
+{
+    echo "# bbox -12,8,8,24 outline: lon lat x y, made by: proj -f %.6f $def"
+    outline | proj -f "%.6f" $def | paste -d' ' <(outline) - | tr '\t' ' '
+} > "$out/laea_bbox_outline.txt"
+echo "wrote $out/laea_bbox_outline.txt"

@@ -1,0 +1,163 @@
+/*
+ * bench_export: PNG export speed and memory for generated events, and the
+ * same points drawn by GMT (gmt coast + gmt plot, same region, projection
+ * and pixel size) for a ratio. Each measurement runs in a child process so
+ * its peak RSS is its own.
+ *
+ *   bench_export EVENTS_10K.json EVENTS_100K.json EVENTS_1M.json
+ */
+#define _DEFAULT_SOURCE   /* wait4 */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "basemap.h"
+#include "bundled.h"
+#include "events.h"
+#include "export.h"
+#include "load.h"
+
+typedef struct Result {
+    double load_s, export_s;
+    long events;
+    double rss_mb;
+} Result;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+typedef struct Job {
+    const char *input;
+    int w, h;
+} Job;
+
+static void run_export(const Job *job, Result *r)
+{
+    double t0 = now();
+    EventSet set;
+    events_init(&set);
+    LoadReport rep;
+    char *paths[1] = {(char *)job->input};
+    if (load_files(&set, paths, 1, &rep) != 0) exit(1);
+    char asset[4096];
+    bundled_asset("sahel-basemap.json", asset, sizeof asset);
+    Basemap map;
+    Error err;
+    if (!basemap_load(&map, asset, &err)) exit(1);
+    double t1 = now();
+    ExportRequest req = {.path = "/tmp/sahelmap-bench-export.png", .width = job->w,
+                         .height = job->h, .proj = PROJ_LAEA, .has_bbox = true,
+                         .bbox = {-18, 5, 25, 28}, .day0 = set.day[0],
+                         .day1 = set.day[set.count - 1],
+                         .event_credit = "Events: synthetic (sahelmap-gen)"};
+    filter_init(&req.filter);
+    if (!export_png(&set, &map, &req, &err)) {
+        fprintf(stderr, "bench_export: %s\n", err.msg);
+        exit(1);
+    }
+    r->load_s = t1 - t0;
+    r->export_s = now() - t1;
+    r->events = (long)set.count;
+}
+
+static void measure(const Job *job, Result *r)
+{
+    int fd[2];
+    if (pipe(fd) != 0) exit(1);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fd[0]);
+        Result mine = {0};
+        run_export(job, &mine);
+        if (write(fd[1], &mine, sizeof mine) != sizeof mine) _exit(1);
+        _exit(0);
+    }
+    close(fd[1]);
+    memset(r, 0, sizeof *r);
+    if (read(fd[0], r, sizeof *r) != sizeof *r) r->export_s = -1;
+    close(fd[0]);
+    int status;
+    struct rusage ru;
+    wait4(pid, &status, 0, &ru);
+    r->rss_mb = ru.ru_maxrss / 1024.0;
+}
+
+/* GMT on the same points: returns seconds, or -1 if GMT is not there. */
+static double run_gmt(const char *input, int width_px)
+{
+    if (system("command -v gmt >/dev/null 2>&1") != 0) return -1;
+    /* The points as lon lat text, which is what gmt plot reads. */
+    EventSet set;
+    events_init(&set);
+    LoadReport rep;
+    char *paths[1] = {(char *)input};
+    load_files(&set, paths, 1, &rep);
+    FILE *f = fopen("/tmp/sahelmap-bench-points.txt", "w");
+    for (size_t i = 0; i < set.count; i++) fprintf(f, "%.4f %.4f\n", set.lon[i], set.lat[i]);
+    fclose(f);
+    events_free(&set);
+    /* 20 cm wide at the dpi that makes width_px pixels. */
+    double dpi = width_px * 2.54 / 20.0;
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd,
+             "cd /tmp && gmt begin sahelmap-bench-gmt png E%.2f >/dev/null 2>&1 && "
+             "gmt coast -R-18/25/5/28 -JA2/16/20c -Gwheat -Sazure -N1/0.5p -W0.25p -Dl "
+             ">/dev/null 2>&1 && gmt plot sahelmap-bench-points.txt -Sc0.08c -Gred "
+             "-W0.1p >/dev/null 2>&1 && gmt end >/dev/null 2>&1",
+             dpi);
+    double t0 = now();
+    int st = system(cmd);
+    double t = now() - t0;
+    return st == 0 ? t : -1;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: bench_export EVENTS.json...\n");
+        return 2;
+    }
+    printf("Export benchmark: whole Sahel box, LAEA, all events in the window\n\n");
+    printf("  %-10s %-10s %10s %10s %10s %10s\n", "events", "size", "load s",
+           "export s", "total s", "peak MB");
+    double export_100k = -1, total_100k = -1;
+    const char *input_100k = NULL;
+    for (int i = 1; i < argc; i++) {
+        const int sizes[2][2] = {{1920, 1080}, {3840, 2160}};
+        for (int s = 0; s < 2; s++) {
+            Job job = {argv[i], sizes[s][0], sizes[s][1]};
+            Result r;
+            measure(&job, &r);
+            char size[32];
+            snprintf(size, sizeof size, "%dx%d", job.w, job.h);
+            printf("  %-10ld %-10s %10.3f %10.3f %10.3f %10.1f\n", r.events, size,
+                   r.load_s, r.export_s, r.load_s + r.export_s, r.rss_mb);
+            if (r.events == 100000 && s == 0) {
+                export_100k = r.export_s;
+                total_100k = r.load_s + r.export_s;
+                input_100k = argv[i];
+            }
+        }
+    }
+    if (input_100k != NULL) {
+        double gmt = run_gmt(input_100k, 1920);
+        if (gmt < 0) {
+            printf("\nGMT: not installed (apt-get install gmt gmt-gshhg-low ghostscript)\n");
+        } else {
+            printf("\nGMT (gmt coast + gmt plot, 100k points, 1920 px wide): %.3f s\n", gmt);
+            printf("  ratio GMT / sahelmap export (drawing + PNG):      %.1fx (target >= 20x)\n",
+                   gmt / export_100k);
+            printf("  ratio GMT / sahelmap load + export (from JSON):   %.1fx\n",
+                   gmt / total_100k);
+        }
+    }
+    return 0;
+}

@@ -1,0 +1,308 @@
+/*
+ * test_export: the PNG export path with SDL's software renderer, no
+ * display. Events land where PROJ puts them under the --bbox fit; golden
+ * images (compared with a tolerance, as SDL's own render tests do: on
+ * failure the actual, expected and difference images are written to the
+ * build's tests/ folder); atomic writes that never touch an input file.
+ *
+ * SAHELMAP_UPDATE_GOLDEN=1 rewrites the golden images (then look at them).
+ */
+#include "testutil.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <dirent.h>
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "basemap.h"
+#include "bundled.h"
+#include "export.h"
+#include "scene.h"
+#include "view.h"
+
+static EventSet set;
+static Basemap map;
+
+static int setup(void **state)
+{
+    (void)state;
+    LoadReport rep;
+    if (!load_one(&set, fixture("towns.json"), &rep)) return -1;
+    char path[4096];
+    bundled_asset("sahel-basemap.json", path, sizeof path);
+    Error err;
+    return basemap_load(&map, path, &err) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    events_free(&set);
+    basemap_free(&map);
+    return 0;
+}
+
+static ExportRequest request(int w, int h, bool bare)
+{
+    ExportRequest req = {.width = w, .height = h, .proj = PROJ_LAEA,
+                         .has_bbox = true, .bbox = {-12, 8, 8, 24},
+                         .day0 = set.day[0], .day1 = set.day[set.count - 1],
+                         .bare = bare, .event_credit = "Events: test fixture"};
+    filter_init(&req.filter);
+    return req;
+}
+
+static uint32_t pixel(SDL_Surface *s, int x, int y)
+{
+    return ((uint32_t *)((uint8_t *)s->pixels + y * s->pitch))[x];
+}
+
+/* ---- position ----------------------------------------------------------- */
+
+/* PROJ's x, y for (lon, lat) from tests/fixtures/proj/laea.txt. */
+static bool proj_table(double lon, double lat, double *x, double *y)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/proj/laea.txt", FIXTURES_DIR);
+    FILE *f = fopen(path, "r");
+    char line[256];
+    bool found = false;
+    while (!found && f && fgets(line, sizeof line, f)) {
+        double a, b;
+        if (sscanf(line, "%lf %lf %lf %lf", &a, &b, x, y) == 4 &&
+            fabs(a - lon) < 1e-9 && fabs(b - lat) < 1e-9)
+            found = true;
+    }
+    if (f) fclose(f);
+    return found;
+}
+
+static void test_events_land_where_proj_puts_them(void **state)
+{
+    (void)state;
+    /* The fit, recomputed from PROJ's own projection of the box outline. */
+    char path[1024];
+    snprintf(path, sizeof path, "%s/proj/laea_bbox_outline.txt", FIXTURES_DIR);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    double x0 = DBL_MAX, y0 = DBL_MAX, x1 = -DBL_MAX, y1 = -DBL_MAX, x, y, lon, lat;
+    char line[256];
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "%lf %lf %lf %lf", &lon, &lat, &x, &y) == 4) {
+            x0 = fmin(x0, x); y0 = fmin(y0, y); x1 = fmax(x1, x); y1 = fmax(y1, y);
+        }
+    fclose(f);
+    const int W = 800, H = 600;
+    double mpp = fmax((x1 - x0) / W, (y1 - y0) / H), cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+
+    ExportRequest req = request(W, H, true);
+    View v;
+    export_view(&set, &req, &v);
+    Error err;
+    SDL_Surface *img = export_draw(&set, &map, &req, &err);
+    assert_non_null(img);
+    for (size_t i = 0; i < set.count; i++) {
+        double px, py;
+        if (!proj_table(set.lon[i], set.lat[i], &px, &py))
+            fail_msg("no PROJ value for %s", events_text(&set, i, TEXT_ID));
+        double ex = W / 2.0 + (px - cx) / mpp, ey = H / 2.0 - (py - cy) / mpp;
+        double sx, sy;
+        assert_true(view_lonlat_to_screen(&v, set.lon[i], set.lat[i], &sx, &sy));
+        if (fabs(sx - ex) > 1 || fabs(sy - ey) > 1)
+            fail_msg("%s at (%.2f, %.2f), PROJ says (%.2f, %.2f)",
+                     events_text(&set, i, TEXT_ID), sx, sy, ex, ey);
+        /* And the picture agrees: a dot's centre pixel has its colour. */
+        if (set.geo_prec[i] >= 3) continue;
+        uint32_t want = scene_type_color((EventType)set.type[i]);
+        uint32_t got = pixel(img, (int)lround(ex), (int)lround(ey));
+        for (int sh = 0; sh <= 16; sh += 8) {
+            int a = (int)((want >> sh) & 0xFF), b = (int)((got >> sh) & 0xFF);
+            if (abs(a - b) > 48)
+                fail_msg("%s: pixel %08x, marker colour %08x",
+                         events_text(&set, i, TEXT_ID), got, want);
+        }
+    }
+    SDL_FreeSurface(img);
+}
+
+/* ---- golden images ------------------------------------------------------ */
+
+/* Counts pixels whose channels differ by more than 40; writes a diff image. */
+static double compare(SDL_Surface *a, SDL_Surface *b, SDL_Surface *diff)
+{
+    size_t bad = 0;
+    for (int y = 0; y < a->h; y++)
+        for (int x = 0; x < a->w; x++) {
+            uint32_t p = pixel(a, x, y), q = pixel(b, x, y);
+            int worst = 0;
+            for (int sh = 0; sh <= 16; sh += 8)
+                worst = fmax(worst, abs((int)((p >> sh) & 0xFF) - (int)((q >> sh) & 0xFF)));
+            bool differs = worst > 40;
+            bad += differs;
+            ((uint32_t *)((uint8_t *)diff->pixels + y * diff->pitch))[x] =
+                differs ? 0xFFFF0000u : (0xFF000000u | ((p >> 2) & 0x3F3F3Fu));
+        }
+    return (double)bad / ((double)a->w * a->h);
+}
+
+static void check_golden(const char *name, SDL_Surface *actual, double tolerance)
+{
+    char golden[1024], out[1024];
+    snprintf(golden, sizeof golden, "%s/%s.png", GOLDEN_DIR, name);
+    const char *update = getenv("SAHELMAP_UPDATE_GOLDEN");
+    if (update != NULL && update[0] == '1') {
+        assert_int_equal(IMG_SavePNG(actual, golden), 0);
+        return;
+    }
+    SDL_Surface *loaded = IMG_Load(golden);
+    if (loaded == NULL) fail_msg("missing golden image %s", golden);
+    SDL_Surface *expected = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(loaded);
+    assert_int_equal(expected->w, actual->w);
+    assert_int_equal(expected->h, actual->h);
+    SDL_Surface *diff = SDL_CreateRGBSurfaceWithFormat(0, actual->w, actual->h, 32,
+                                                       SDL_PIXELFORMAT_ARGB8888);
+    double share = compare(actual, expected, diff);
+    if (share > tolerance) {
+        snprintf(out, sizeof out, "%s/%s-actual.png", OUTPUT_DIR, name);
+        IMG_SavePNG(actual, out);
+        snprintf(out, sizeof out, "%s/%s-expected.png", OUTPUT_DIR, name);
+        IMG_SavePNG(expected, out);
+        snprintf(out, sizeof out, "%s/%s-diff.png", OUTPUT_DIR, name);
+        IMG_SavePNG(diff, out);
+        fail_msg("%s: %.2f%% of pixels differ (tolerance %.2f%%); see %s/%s-*.png",
+                 name, share * 100, tolerance * 100, OUTPUT_DIR, name);
+    }
+    SDL_FreeSurface(diff);
+    SDL_FreeSurface(expected);
+}
+
+static void test_golden_map(void **state)
+{
+    (void)state;
+    ExportRequest req = request(480, 360, true);
+    Error err;
+    SDL_Surface *img = export_draw(&set, &map, &req, &err);
+    assert_non_null(img);
+    check_golden("map-480x360", img, 0.01);      /* labels: a little text */
+    SDL_FreeSurface(img);
+}
+
+static void test_golden_with_furniture(void **state)
+{
+    (void)state;
+    ExportRequest req = request(800, 450, false);
+    req.title = "Golden test";
+    req.graticule = true;
+    Error err;
+    SDL_Surface *img = export_draw(&set, &map, &req, &err);
+    assert_non_null(img);
+    check_golden("furniture-800x450", img, 0.03); /* text-heavy: looser */
+    SDL_FreeSurface(img);
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+static size_t files_in(const char *dir)
+{
+    DIR *d = opendir(dir);
+    size_t n = 0;
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL) n += e->d_name[0] != '.';
+    if (d) closedir(d);
+    return n;
+}
+
+static void test_writes_are_atomic_and_safe(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sahelmap-export-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char out[1200], input[1200];
+    snprintf(out, sizeof out, "%s/map.png", dir);
+    snprintf(input, sizeof input, "%s/events.json", dir);
+
+    FILE *f = fopen(out, "w");                       /* an older file */
+    fputs("old", f);
+    fclose(f);
+    ExportRequest req = request(320, 200, false);
+    req.path = out;
+    Error err;
+    assert_true(export_png(&set, &map, &req, &err));
+    SDL_Surface *back = IMG_Load(out);
+    assert_non_null(back);
+    assert_int_equal(back->w, 320);
+    assert_int_equal(back->h, 200);
+    SDL_FreeSurface(back);
+    assert_int_equal(files_in(dir), 1);              /* no temporary left */
+
+    /* Never over an input file. */
+    f = fopen(input, "w");
+    fputs("{\"data\":[]}", f);
+    fclose(f);
+    char *inputs[1] = {input};
+    req.path = input;
+    req.inputs = inputs;
+    req.ninputs = 1;
+    assert_false(export_png(&set, &map, &req, &err));
+    assert_contains(err.msg, "refusing to overwrite an input file");
+    struct stat st;
+    assert_int_equal(stat(input, &st), 0);
+    assert_int_equal(st.st_size, 11);
+
+    /* Clear errors, nothing left behind. */
+    req.path = dir;
+    assert_false(export_png(&set, &map, &req, &err));
+    assert_contains(err.msg, "is a directory");
+    char missing[1300];
+    snprintf(missing, sizeof missing, "%s/no/such/dir/map.png", dir);
+    req.path = missing;
+    assert_false(export_png(&set, &map, &req, &err));
+    assert_contains(err.msg, "cannot write here");
+    req.path = out;
+    req.width = 9000;
+    assert_false(export_png(&set, &map, &req, &err));
+    assert_contains(err.msg, "each side must be 16 to 8192");
+    assert_int_equal(files_in(dir), 2);
+
+    unlink(out);
+    unlink(input);
+    rmdir(dir);
+}
+
+static void test_large_output_scales(void **state)
+{
+    (void)state;
+    ExportRequest req = request(3840, 2160, false);
+    req.has_bbox = false;                    /* default: fit the events */
+    Error err;
+    SDL_Surface *img = export_draw(&set, &map, &req, &err);
+    assert_non_null(img);
+    assert_int_equal(img->w, 3840);
+    View v;
+    export_view(&set, &req, &v);
+    for (size_t i = 0; i < set.count; i++) {  /* every event in the frame */
+        double sx, sy;
+        assert_true(view_lonlat_to_screen(&v, set.lon[i], set.lat[i], &sx, &sy));
+        assert_true(sx > 0 && sx < 3840 && sy > 0 && sy < 2160);
+    }
+    SDL_FreeSurface(img);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_events_land_where_proj_puts_them),
+        cmocka_unit_test(test_golden_map),
+        cmocka_unit_test(test_golden_with_furniture),
+        cmocka_unit_test(test_writes_are_atomic_and_safe),
+        cmocka_unit_test(test_large_output_scales),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
