@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "basemap.h"
 #include "bundled.h"
 #include "date.h"
@@ -24,7 +25,11 @@ static void usage(FILE *out)
         "sahelmap %s: a map for exploring conflict events in the Sahel\n"
         "\n"
         "Usage:\n"
-        "  sahelmap                      summarise the bundled data\n"
+        "  sahelmap [FILE...] [--window WxH] [--shots DIR]\n"
+        "                                open the map window on the files (default: the\n"
+        "                                bundled data); screenshots go to DIR (default:\n"
+        "                                $SAHELMAP_SHOTS or the current directory).\n"
+        "                                Press ? in the window for keys and mouse\n"
         "  sahelmap info [FILE...]       what each file holds: format, records\n"
         "                                read/loaded/skipped (with reasons), dates,\n"
         "                                events and fatalities by type, country,\n"
@@ -277,6 +282,34 @@ static int run_export(int argc, char **argv)
     return ok && failed == 0 ? 0 : 1;
 }
 
+/* sahelmap [FILE...] [--window WxH] [--shots DIR]: the map window. */
+static int run_window(int argc, char **argv)
+{
+    AppOptions opt = {0};
+    char **names = xcalloc((size_t)argc + 1, sizeof *names);
+    int n = 0;
+    for (int i = 0; i < argc; i++) {
+        char tail;
+        if (strcmp(argv[i], "--window") == 0 && i + 1 < argc) {
+            if (sscanf(argv[++i], "%dx%d%c", &opt.width, &opt.height, &tail) != 2 ||
+                opt.width < 200 || opt.height < 200) {
+                free(names);
+                return usage_error("--window '%s': want WxH, at least 200x200", argv[i]);
+            }
+        } else if (strcmp(argv[i], "--shots") == 0 && i + 1 < argc) {
+            opt.shots_dir = argv[++i];
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            free(names);
+            return usage_error("unknown option or command '%s'", argv[i]);
+        } else {
+            names[n++] = argv[i];
+        }
+    }
+    int status = app_run(names, n, &opt);
+    free(names);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
@@ -287,7 +320,7 @@ int main(int argc, char **argv)
         printf("sahelmap %s\n", SAHELMAP_VERSION);
         return 0;
     }
-    if (argc == 1) return run_info(NULL, 0);
+    if (argc == 1) return app_run(NULL, 0, NULL);
     if (strcmp(argv[1], "info") == 0) {
         for (int i = 2; i < argc; i++) {
             if (strcmp(argv[i], "--help") == 0) {
@@ -298,5 +331,5 @@ int main(int argc, char **argv)
         return run_info(argv + 2, argc - 2);
     }
     if (strcmp(argv[1], "export") == 0) return run_export(argc - 2, argv + 2);
-    return usage_error("unknown command '%s'", argv[1]);
+    return run_window(argc - 1, argv + 1);
 }

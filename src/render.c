@@ -35,6 +35,8 @@ struct Sprite {
 /* Fonts                                                                     */
 /* ------------------------------------------------------------------------- */
 
+static void cache_clear(Renderer *r);
+
 static bool is_bold(SceneFont f)
 {
     return f == FONT_TITLE || f == FONT_LEGEND_HEAD || f == FONT_CAPITAL ||
@@ -78,6 +80,8 @@ bool render_init(Renderer *r, SDL_Renderer *sdl, float scale, Error *err)
 
 void render_free(Renderer *r)
 {
+    cache_clear(r);
+    free(r->cache);
     for (int f = 0; f < FONT_COUNT; f++) {
         if (r->font[f]) TTF_CloseFont(r->font[f]);
         if (r->halo[f]) TTF_CloseFont(r->halo[f]);
@@ -284,18 +288,90 @@ static void queue_marker(Renderer *r, const SceneMarker *m)
 /* Text                                                                      */
 /* ------------------------------------------------------------------------- */
 
-static void blit_text(Renderer *r, TTF_Font *font, const char *text,
+/* A text texture, from the cache when the renderer keeps one. */
+typedef struct TextEntry {
+    uint64_t hash;
+    char *text;
+    uint32_t color;
+    uint8_t font;
+    bool halo;
+    SDL_Texture *tex;
+    int w, h;
+} TextEntry;
+
+static uint64_t text_hash(const char *text, uint8_t font, bool halo, uint32_t color)
+{
+    uint64_t h = 1469598103934665603ull ^ font ^ (uint64_t)halo << 8 ^ (uint64_t)color << 16;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        h ^= *p;
+        h *= 1099511628211ull;
+    }
+    return h | 1;                    /* 0 marks an empty slot */
+}
+
+static void cache_clear(Renderer *r)
+{
+    for (size_t i = 0; i < r->cache_slots; i++) {
+        if (r->cache[i].hash == 0) continue;
+        SDL_DestroyTexture(r->cache[i].tex);
+        free(r->cache[i].text);
+    }
+    if (r->cache) memset(r->cache, 0, r->cache_slots * sizeof *r->cache);
+    r->cache_count = 0;
+}
+
+static SDL_Texture *make_text(Renderer *r, uint8_t font, bool halo, const char *text,
+                              uint32_t color, int *w, int *h)
+{
+    TTF_Font *f = halo ? r->halo[font] : r->font[font];
+    SDL_Surface *surf = TTF_RenderUTF8_Blended(f, text, color_of(color));
+    if (surf == NULL) return NULL;
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(r->sdl, surf);
+    *w = surf->w;
+    *h = surf->h;
+    SDL_FreeSurface(surf);
+    return tex;
+}
+
+static void blit_text(Renderer *r, uint8_t font, bool halo, const char *text,
                       uint32_t color, float x, float y)
 {
-    SDL_Surface *surf = TTF_RenderUTF8_Blended(font, text, color_of(color));
-    if (surf == NULL) return;
-    SDL_Texture *tex = SDL_CreateTextureFromSurface(r->sdl, surf);
-    if (tex != NULL) {
-        SDL_Rect dst = {(int)lroundf(x), (int)lroundf(y), surf->w, surf->h};
+    int w = 0, h = 0;
+    SDL_Texture *tex = NULL;
+    if (!r->cache_text) {
+        tex = make_text(r, font, halo, text, color, &w, &h);
+        if (tex == NULL) return;
+        SDL_Rect dst = {(int)lroundf(x), (int)lroundf(y), w, h};
         SDL_RenderCopy(r->sdl, tex, NULL, &dst);
         SDL_DestroyTexture(tex);
+        return;
     }
-    SDL_FreeSurface(surf);
+    if (r->cache_count * 2 >= r->cache_slots) {
+        if (r->cache_slots == 0) {
+            r->cache_slots = 8192;
+            r->cache = xcalloc(r->cache_slots, sizeof *r->cache);
+        } else {
+            cache_clear(r);          /* full: start again */
+        }
+    }
+    uint64_t hash = text_hash(text, font, halo, color);
+    size_t j = hash & (r->cache_slots - 1);
+    TextEntry *e = NULL;
+    for (;; j = (j + 1) & (r->cache_slots - 1)) {
+        e = &r->cache[j];
+        if (e->hash == 0) break;
+        if (e->hash == hash && e->font == font && e->halo == halo &&
+            e->color == color && strcmp(e->text, text) == 0)
+            break;
+    }
+    if (e->hash == 0) {
+        tex = make_text(r, font, halo, text, color, &w, &h);
+        if (tex == NULL) return;
+        *e = (TextEntry){hash, xstrndup(text, strlen(text)), color, font, halo, tex, w, h};
+        r->cache_count++;
+    }
+    SDL_Rect dst = {(int)lroundf(x), (int)lroundf(y), e->w, e->h};
+    SDL_RenderCopy(r->sdl, e->tex, NULL, &dst);
 }
 
 static void draw_label(Renderer *r, const Scene *scene, const SceneLabel *l)
@@ -303,9 +379,8 @@ static void draw_label(Renderer *r, const Scene *scene, const SceneLabel *l)
     const char *text = scene_text(scene, l->text);
     if (text[0] == '\0') return;
     if (l->halo >> 24)
-        blit_text(r, r->halo[l->font], text, l->halo, l->x - r->halo_px,
-                  l->y - r->halo_px);
-    blit_text(r, r->font[l->font], text, l->color, l->x, l->y);
+        blit_text(r, l->font, true, text, l->halo, l->x - r->halo_px, l->y - r->halo_px);
+    blit_text(r, l->font, false, text, l->color, l->x, l->y);
 }
 
 /* ------------------------------------------------------------------------- */

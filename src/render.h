@@ -19,6 +19,7 @@
 #include "scene.h"
 
 typedef struct Sprite Sprite;
+typedef struct TextEntry TextEntry;
 
 typedef struct Renderer {
     SDL_Renderer *sdl;
@@ -34,6 +35,10 @@ typedef struct Renderer {
     size_t nsprites, sprites_cap;
     uint32_t sprite_index[5][2001];  /* [kind][radius in 1/4 px] -> index+1 */
     int shelf_x, shelf_y, shelf_h;
+    /* Text textures kept between frames (the window turns this on). */
+    bool cache_text;
+    TextEntry *cache;
+    size_t cache_slots, cache_count;
     /* Batched quads for SDL_RenderGeometry. */
     SDL_Vertex *verts;
     int *indices;

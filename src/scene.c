@@ -87,8 +87,8 @@ static SceneItem *add_item(Scene *s, SceneItemKind kind)
     return it;
 }
 
-static void item_rect(Scene *s, float x, float y, float w, float h,
-                      uint32_t fill, uint32_t border, float border_w)
+void scene_add_rect(Scene *s, float x, float y, float w, float h,
+                    uint32_t fill, uint32_t border, float border_w)
 {
     SceneItem *it = add_item(s, ITEM_RECT);
     it->u.rect.x = x;
@@ -100,16 +100,36 @@ static void item_rect(Scene *s, float x, float y, float w, float h,
     it->border_w = border_w;
 }
 
+void scene_add_text(Scene *s, SceneFont font, float x, float y, float w,
+                    float h, uint32_t color, uint32_t halo, const char *text)
+{
+    SceneItem *it = add_item(s, ITEM_TEXT);
+    it->u.text = (SceneLabel){x, y, w, h, (uint8_t)font, color, halo,
+                              add_text(s, text)};
+}
+
+void scene_add_symbol(Scene *s, SceneMarker marker)
+{
+    SceneItem *it = add_item(s, ITEM_MARKER);
+    it->u.marker = marker;
+}
+
+void scene_reset(Scene *s, int width, int height, float scale)
+{
+    s->width = width;
+    s->height = height;
+    s->scale = scale;
+    s->nmarkers = s->ndots = s->nlabels = s->nitems = s->text_len = 0;
+}
+
 /* A text item with its top-left at (x, y); returns its width. */
 static float item_text(Scene *s, const SceneInput *in, SceneFont font,
                        float x, float y, uint32_t color, uint32_t halo,
                        const char *text)
 {
-    SceneItem *it = add_item(s, ITEM_TEXT);
     float w = 0, h = 0;
     in->measure(in->measure_ctx, font, text, &w, &h);
-    it->u.text = (SceneLabel){x, y, w, h, (uint8_t)font, color, halo,
-                              add_text(s, text)};
+    scene_add_text(s, font, x, y, w, h, color, halo, text);
     return w;
 }
 
@@ -438,7 +458,7 @@ static Box furniture_title(Scene *s, const SceneInput *in, float pad)
     float w = fmaxf(text_width(in, FONT_TITLE, title), text_width(in, FONT_SUBTITLE, sub));
     float inner = 10 * sc;
     Box b = {pad, pad, pad + w + 2 * inner, pad + th + sh + 2 * inner + 2 * sc};
-    item_rect(s, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, PANEL, PANEL_BORDER, 1 * sc);
+    scene_add_rect(s, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, PANEL, PANEL_BORDER, 1 * sc);
     item_text(s, in, FONT_TITLE, b.x0 + inner, b.y0 + inner, INK, 0, title);
     item_text(s, in, FONT_SUBTITLE, b.x0 + inner, b.y0 + inner + th + 2 * sc,
               INK_SOFT, 0, sub);
@@ -473,7 +493,7 @@ static Box furniture_legend(Scene *s, const SceneInput *in, float pad,
     float h = inner + hh + 6 * row + 8 * sc + hh + key_h + 6 * sc + 2 * row + inner;
 
     Box b = {s->width - pad - w, bottom - pad - h, s->width - pad, bottom - pad};
-    item_rect(s, b.x0, b.y0, w, h, PANEL, PANEL_BORDER, 1 * sc);
+    scene_add_rect(s, b.x0, b.y0, w, h, PANEL, PANEL_BORDER, 1 * sc);
     float y = b.y0 + inner;
     item_text(s, in, FONT_LEGEND_HEAD, b.x0 + inner, y, INK, 0, head);
     y += hh;
@@ -558,10 +578,10 @@ static Box furniture_scale_bar(Scene *s, const SceneInput *in, float pad,
     float lw = text_width(in, FONT_SMALL, label);
     Box b = {pad, bottom - pad - (th + bar_h + 2 * inner + 3 * sc),
              pad + px + lw / 2 + 2 * inner + 6 * sc, bottom - pad};
-    item_rect(s, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, PANEL, PANEL_BORDER, 1 * sc);
+    scene_add_rect(s, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, PANEL, PANEL_BORDER, 1 * sc);
     float x0 = b.x0 + inner, y0 = b.y0 + inner + th + 3 * sc;
     for (int k = 0; k < 4; k++)
-        item_rect(s, x0 + k * px / 4, y0, px / 4, bar_h,
+        scene_add_rect(s, x0 + k * px / 4, y0, px / 4, bar_h,
                   k % 2 ? 0xFFFFFFFFu : INK, INK, 1 * sc);
     item_text(s, in, FONT_SMALL, x0 - text_width(in, FONT_SMALL, "0") / 2, b.y0 + inner,
               INK, 0, "0");
@@ -581,7 +601,7 @@ static Box furniture_north(Scene *s, const SceneInput *in, float pad)
         angle = atan2(x1 - x0, y1 - y0);   /* clockwise from up */
     float size = 34 * sc;
     Box b = {s->width - pad - size, pad, s->width - pad, pad + size + 16 * sc};
-    item_rect(s, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, PANEL, PANEL_BORDER, 1 * sc);
+    scene_add_rect(s, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, PANEL, PANEL_BORDER, 1 * sc);
     float cx = (b.x0 + b.x1) / 2, cy = b.y0 + 16 * sc + size / 2 - 2 * sc;
     float len = size * 0.38f, half = size * 0.16f;
     float ca = cosf((float)angle), sa = sinf((float)angle);
@@ -609,7 +629,7 @@ static float furniture_credits(Scene *s, const SceneInput *in)
              in->event_credit ? in->event_credit : "Events: see data sources");
     float h = text_height(in, FONT_SMALL) + 6 * sc;
     float top = (float)s->height - h;
-    item_rect(s, 0, top, (float)s->width, h, 0xD9FFFFFFu, 0, 0);
+    scene_add_rect(s, 0, top, (float)s->width, h, 0xD9FFFFFFu, 0, 0);
     float w = text_width(in, FONT_SMALL, text);
     item_text(s, in, FONT_SMALL, (float)s->width - w - 10 * sc, top + 3 * sc, INK_SOFT, 0,
               text);
@@ -623,11 +643,8 @@ static float furniture_credits(Scene *s, const SceneInput *in)
 void scene_build(Scene *s, const SceneInput *in)
 {
     s->view = *in->view;
-    s->width = in->width;
-    s->height = in->height;
-    s->scale = in->scale;
+    scene_reset(s, in->width, in->height, in->scale);
     s->graticule = in->graticule;
-    s->nmarkers = s->ndots = s->nlabels = s->nitems = s->text_len = 0;
     memset(s->type_count, 0, sizeof s->type_count);
     memset(s->legend_entry, 0, sizeof s->legend_entry);
     s->events_in_view = 0;

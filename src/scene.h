@@ -137,6 +137,19 @@ typedef struct Scene {
 void scene_build(Scene *scene, const SceneInput *in);
 void scene_free(Scene *scene);
 
+/* Empties the scene for a new frame of width x height at a scale, keeping
+ * its storage. */
+void scene_reset(Scene *s, int width, int height, float scale);
+
+/* Appends furniture items (for the ui): a rectangle (fill and border
+ * 0xAARRGGBB; border_w 0 for none), a text with its measured size, a
+ * marker symbol. */
+void scene_add_rect(Scene *s, float x, float y, float w, float h,
+                    uint32_t fill, uint32_t border, float border_w);
+void scene_add_text(Scene *s, SceneFont font, float x, float y, float w,
+                    float h, uint32_t color, uint32_t halo, const char *text);
+void scene_add_symbol(Scene *s, SceneMarker marker);
+
 /* The string of a label. */
 static inline const char *scene_text(const Scene *s, uint32_t offset)
 {

@@ -1,0 +1,52 @@
+/*
+ * input: keys to commands (mpv's habit: input maps keys to commands,
+ * commands change state, rendering only reads state). One table, so the
+ * help panel and the behaviour cannot drift apart.
+ */
+#ifndef SAHELMAP_INPUT_H
+#define SAHELMAP_INPUT_H
+
+#include <stdbool.h>
+
+typedef enum CommandId {
+    CMD_NONE = 0,
+    CMD_QUIT,
+    CMD_ESCAPE,           /* close the open panel / filter box */
+    CMD_PAN,              /* a, b: pixels to move the map by */
+    CMD_ZOOM,             /* a: factor (> 1 in), about the map's centre */
+    CMD_FIT,              /* fit the visible events */
+    CMD_HOME,             /* the whole region */
+    CMD_PLAY,             /* play / pause */
+    CMD_SPEED,            /* a: +1 faster, -1 slower */
+    CMD_STEP,             /* a: days */
+    CMD_STEP_MONTH,       /* a: months */
+    CMD_LOOP,
+    CMD_MODE,             /* next timeline mode */
+    CMD_FILTER,           /* open the filter box */
+    CMD_STATS,            /* the stats panel */
+    CMD_HELP,             /* the keys and mouse panel */
+    CMD_SCREENSHOT,       /* a: size factor (1: window size, 2: double) */
+    CMD_PRINT_COMMAND,    /* print the export command for this view */
+    CMD_PROJECTION,       /* next projection */
+    CMD_GRATICULE,
+    CMD_TOGGLE_TYPE,      /* a: EventType */
+    CMD_MIN_FATALITIES,   /* a: +1 / -1 through 0, 1, 5, 10, 25, 50, 100 */
+    CMD_COUNTRY,          /* a: +1 / -1 through the countries in the data */
+    CMD_ADMIN1,           /* a: +1 / -1 through admin-1 areas */
+    CMD_COUNT
+} CommandId;
+
+typedef struct Command {
+    CommandId id;
+    double a, b;
+} Command;
+
+/* The command for a key press: `key` is an SDL_Keycode, with the shift,
+ * ctrl and alt modifiers. CMD_NONE for keys that do nothing. */
+Command input_key(int key, bool shift, bool ctrl, bool alt);
+
+/* The rows of the help panel: keys and mouse, what they do. */
+extern const char *const input_help[][2];
+extern const int input_help_rows;
+
+#endif

@@ -1,0 +1,441 @@
+/*
+ * ui: layout, drawing lists and hit-testing of the window's furniture.
+ * See ui.h.
+ *
+ * Sections: layout and axis; histogram; timeline; panels.
+ */
+#include "ui.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "xalloc.h"
+
+#define UI_BG 0xF2FFFFFFu
+#define UI_BORDER 0xFFB9B4ACu
+#define UI_INK 0xFF2B2B2Bu
+#define UI_SOFT 0xFF66625Cu
+#define UI_WINDOW 0x222B6CB0u
+#define UI_WINDOW_EDGE 0xFF2B6CB0u
+
+/* ------------------------------------------------------------------------- */
+/* Layout and axis                                                           */
+/* ------------------------------------------------------------------------- */
+
+void ui_layout(UiLayout *l, int width, int height, float scale)
+{
+    l->width = width;
+    l->height = height;
+    l->scale = scale;
+    l->tl_h = roundf(132 * scale);
+    if (l->tl_h > height / 2.0f) l->tl_h = roundf(height / 2.0f);
+    l->tl_x = 0;
+    l->tl_y = height - l->tl_h;
+    l->tl_w = (float)width;
+    l->map_h = l->tl_y;
+    float info_w = roundf(300 * scale);
+    if (info_w > width * 0.4f) info_w = roundf(width * 0.4f);
+    l->bars_x = info_w + roundf(12 * scale);
+    l->bars_w = width - l->bars_x - roundf(14 * scale);
+    if (l->bars_w < 10) l->bars_w = 10;
+    l->bars_y = l->tl_y + roundf(12 * scale);
+    l->bars_h = l->tl_h - roundf(12 * scale) - roundf(34 * scale);
+    if (l->bars_h < 4) l->bars_h = 4;
+}
+
+double ui_day_to_x(const UiLayout *l, const Timeline *t, double day)
+{
+    double span = (double)(t->axis1 - t->axis0 + 1);
+    return l->bars_x + (day - t->axis0) / span * l->bars_w;
+}
+
+double ui_x_to_day(const UiLayout *l, const Timeline *t, double x)
+{
+    double span = (double)(t->axis1 - t->axis0 + 1);
+    return t->axis0 + (x - l->bars_x) / l->bars_w * span;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Histogram                                                                 */
+/* ------------------------------------------------------------------------- */
+
+void ui_histogram(Histogram *h, const EventSet *set, const uint8_t *visible,
+                  uint32_t type_mask, const Timeline *t, const UiLayout *l)
+{
+    h->bin = timeline_bin(t, (int)l->bars_w);
+    h->nbins = 0;
+    h->max_total = 0;
+    /* Bin boundaries over the axis. */
+    int32_t day = timeline_bin_start(h->bin, t->axis0);
+    for (;;) {
+        size_t need = h->nbins + 2;
+        if (need > h->cap) {
+            h->cap = need * 2;
+            h->start = xrealloc(h->start, h->cap * sizeof *h->start);
+            h->count = xrealloc(h->count, h->cap * EVENT_TYPE_COUNT * sizeof *h->count);
+        }
+        h->start[h->nbins] = day;
+        if (day > t->axis1) break;
+        h->nbins++;
+        day = timeline_bin_next(h->bin, day);
+    }
+    memset(h->count, 0, h->nbins * EVENT_TYPE_COUNT * sizeof *h->count);
+    if (h->nbins == 0) return;
+    size_t lo, hi;
+    events_range(set, h->start[0], h->start[h->nbins] - 1, &lo, &hi);
+    size_t b = 0;
+    for (size_t i = lo; i < hi; i++) {
+        if (!(type_mask & (1u << set->type[i]))) continue;
+        if (visible != NULL && !visible[i]) continue;
+        while (b + 1 < h->nbins && set->day[i] >= h->start[b + 1]) b++;
+        h->count[b * EVENT_TYPE_COUNT + set->type[i]]++;
+    }
+    for (size_t k = 0; k < h->nbins; k++) {
+        uint32_t total = 0;
+        for (int ty = 0; ty < EVENT_TYPE_COUNT; ty++) total += h->count[k * EVENT_TYPE_COUNT + ty];
+        if (total > h->max_total) h->max_total = total;
+    }
+}
+
+void ui_histogram_free(Histogram *h)
+{
+    free(h->start);
+    free(h->count);
+    memset(h, 0, sizeof *h);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Timeline                                                                  */
+/* ------------------------------------------------------------------------- */
+
+UiTimelinePart ui_timeline_hit(const UiLayout *l, const Timeline *t, double x,
+                               double y, int32_t *day)
+{
+    *day = (int32_t)floor(ui_x_to_day(l, t, x));
+    if (y < l->tl_y || y >= l->tl_y + l->tl_h || x < 0 || x >= l->width)
+        return UI_TL_NONE;
+    if (x < l->bars_x || x > l->bars_x + l->bars_w) return UI_TL_PANEL;
+    double x0 = ui_day_to_x(l, t, t->day0), x1 = ui_day_to_x(l, t, t->day1 + 1);
+    double grip = 6 * l->scale;
+    if (fabs(x - x0) <= grip && x1 - x0 > 2 * grip) return UI_TL_EDGE_START;
+    if (fabs(x - x1) <= grip) return UI_TL_EDGE_END;
+    if (x > x0 && x < x1) return UI_TL_WINDOW;
+    return UI_TL_PLOT;
+}
+
+void ui_format_day(int32_t day, char *out, size_t cap)
+{
+    static const char *months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int y, m, d;
+    date_to_ymd(day, &y, &m, &d);
+    snprintf(out, cap, "%d %s %d", d, months[(m - 1) % 12], y);
+}
+
+static void text_at(Scene *s, SceneFont font, float x, float y, uint32_t color,
+                    const char *text, SceneMeasure measure, void *ctx, float *w_out)
+{
+    float w = 0, h = 0;
+    measure(ctx, font, text, &w, &h);
+    scene_add_text(s, font, x, y, w, h, color, 0, text);
+    if (w_out) *w_out = w;
+}
+
+/* Date labels under the plot: years, months or days depending on the
+ * axis, each placed only if it clears the previous one. */
+static void axis_labels(Scene *s, const UiLayout *l, const Timeline *t,
+                        SceneMeasure measure, void *ctx)
+{
+    static const char *months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const float sc = l->scale;
+    double days = t->axis1 - t->axis0 + 1;
+    double px_per_day = l->bars_w / days;
+    /* Tick kind: yearly, monthly or daily, the finest whose labels fit. */
+    int kind = px_per_day * 30.4 < 40 * sc ? 0 : px_per_day < 24 * sc ? 1 : 2;
+    float last_end = -1e9f;
+    float y = l->bars_y + l->bars_h + 4 * sc;
+    int y0, m0, d0;
+    date_to_ymd(t->axis0, &y0, &m0, &d0);
+    int32_t day = kind == 0 ? date_from_ymd(y0, 1, 1)
+                : kind == 1 ? date_from_ymd(y0, m0, 1) : t->axis0;
+    int step_years = 1;
+    if (kind == 0) while (px_per_day * 365 * step_years < 44 * sc) step_years++;
+    for (int guard = 0; day <= t->axis1 && guard < 5000; guard++) {
+        int yy, mm, dd;
+        date_to_ymd(day, &yy, &mm, &dd);
+        char label[32];
+        if (kind == 0) snprintf(label, sizeof label, "%d", yy);
+        else if (kind == 1) snprintf(label, sizeof label, mm == 1 || last_end < 0 ? "%s %d" : "%s", months[mm - 1], yy);
+        else snprintf(label, sizeof label, dd == 1 || last_end < 0 ? "%d %s" : "%d", dd, months[mm - 1]);
+        float x = (float)ui_day_to_x(l, t, day);
+        float w = 0, h = 0;
+        measure(ctx, FONT_SMALL, label, &w, &h);
+        if (day >= t->axis0 && x - 2 * sc > last_end && x + w <= l->bars_x + l->bars_w + 30 * sc) {
+            scene_add_rect(s, x, l->bars_y + l->bars_h, 1 * sc, 3 * sc, UI_SOFT, 0, 0);
+            scene_add_text(s, FONT_SMALL, x + 2 * sc, y, w, h, UI_SOFT, 0, label);
+            last_end = x + 2 * sc + w + 8 * sc;
+        }
+        day = kind == 0 ? date_from_ymd(yy + step_years, 1, 1)
+            : kind == 1 ? (mm == 12 ? date_from_ymd(yy + 1, 1, 1) : date_from_ymd(yy, mm + 1, 1))
+            : day + 1;
+    }
+}
+
+static void format_int(int64_t n, char *out, size_t cap)
+{
+    char digits[32];
+    snprintf(digits, sizeof digits, "%lld", (long long)n);
+    size_t len = strlen(digits), o = 0;
+    for (size_t i = 0; i < len && o + 2 < cap; i++) {
+        if (i > 0 && digits[i - 1] != '-' && (len - i) % 3 == 0) out[o++] = ',';
+        out[o++] = digits[i];
+    }
+    out[o] = '\0';
+}
+
+void ui_build_timeline(Scene *s, const UiLayout *l, const Timeline *t,
+                       const Histogram *h, const UiTimelineInfo *info,
+                       SceneMeasure measure, void *ctx)
+{
+    const float sc = l->scale;
+    scene_add_rect(s, l->tl_x, l->tl_y, l->tl_w, l->tl_h, UI_BG, 0, 0);
+    scene_add_rect(s, l->tl_x, l->tl_y, l->tl_w, 1 * sc, UI_BORDER, 0, 0);
+
+    /* Bars, stacked by type in the marker colours. */
+    if (h->max_total > 0) {
+        for (size_t b = 0; b < h->nbins; b++) {
+            float x0 = (float)ui_day_to_x(l, t, h->start[b]);
+            float x1 = (float)ui_day_to_x(l, t, h->start[b + 1]);
+            x0 = fmaxf(x0, l->bars_x);
+            x1 = fminf(x1, l->bars_x + l->bars_w);
+            if (x1 <= x0) continue;
+            float w = fmaxf(1.0f, x1 - x0 - (x1 - x0 > 4 ? 1 : 0));
+            float y = l->bars_y + l->bars_h;
+            for (int ty = 1; ty <= EVENT_TYPE_COUNT; ty++) {
+                int type = ty % EVENT_TYPE_COUNT;
+                uint32_t n = h->count[b * EVENT_TYPE_COUNT + type];
+                if (n == 0) continue;
+                float bh = l->bars_h * (float)n / (float)h->max_total;
+                y -= bh;
+                scene_add_rect(s, x0, y, w, bh, scene_type_color((EventType)type), 0, 0);
+            }
+        }
+    }
+    scene_add_rect(s, l->bars_x, l->bars_y + l->bars_h, l->bars_w, 1 * sc, UI_SOFT, 0, 0);
+
+    /* The window over the bars, with grips at both edges. */
+    float wx0 = (float)ui_day_to_x(l, t, t->day0), wx1 = (float)ui_day_to_x(l, t, t->day1 + 1);
+    wx0 = fmaxf(wx0, l->bars_x - 1);
+    wx1 = fminf(wx1, l->bars_x + l->bars_w + 1);
+    if (wx1 > wx0) {
+        if (wx1 - wx0 < 2 * sc) wx1 = wx0 + 2 * sc;
+        scene_add_rect(s, wx0, l->bars_y - 4 * sc, wx1 - wx0, l->bars_h + 8 * sc,
+                       UI_WINDOW, UI_WINDOW_EDGE, 1.5f * sc);
+        scene_add_rect(s, wx0 - 2 * sc, l->bars_y + l->bars_h / 2 - 8 * sc, 4 * sc, 16 * sc,
+                       UI_WINDOW_EDGE, 0, 0);
+        scene_add_rect(s, wx1 - 2 * sc, l->bars_y + l->bars_h / 2 - 8 * sc, 4 * sc, 16 * sc,
+                       UI_WINDOW_EDGE, 0, 0);
+    }
+    axis_labels(s, l, t, measure, ctx);
+
+    /* The info column: dates, counts, playback. */
+    float x = 12 * sc, y = l->tl_y + 10 * sc;
+    char d0[32], d1[32], line[256], ev[32], fat[32], lo[32], hi[32];
+    ui_format_day(t->day0, d0, sizeof d0);
+    ui_format_day(t->day1, d1, sizeof d1);
+    if (t->day0 == t->day1) snprintf(line, sizeof line, "%s", d1);
+    else snprintf(line, sizeof line, "%s \xe2\x80\x93 %s", d0, d1);
+    float fh = 0, fw = 0;
+    measure(ctx, FONT_LEGEND_HEAD, line, &fw, &fh);
+    text_at(s, FONT_LEGEND_HEAD, x, y, UI_INK, line, measure, ctx, NULL);
+    y += fh + 3 * sc;
+    format_int((int64_t)info->events, ev, sizeof ev);
+    format_int(info->fatalities, fat, sizeof fat);
+    snprintf(line, sizeof line, "%s events \xc2\xb7 %s fatalities", ev, fat);
+    text_at(s, FONT_LEGEND, x, y, UI_INK, line, measure, ctx, NULL);
+    measure(ctx, FONT_LEGEND, line, &fw, &fh);
+    y += fh + 1 * sc;
+    if (info->fatalities_low != info->fatalities || info->fatalities_high != info->fatalities) {
+        format_int(info->fatalities_low, lo, sizeof lo);
+        format_int(info->fatalities_high, hi, sizeof hi);
+        snprintf(line, sizeof line, "reported range %s \xe2\x80\x93 %s", lo, hi);
+        text_at(s, FONT_SMALL, x, y, UI_SOFT, line, measure, ctx, NULL);
+    }
+    y += fh + 2 * sc;
+    const char *speed_unit = "days/s";
+    double speed = t->speed;
+    if (speed >= 365) { speed /= 365; speed_unit = speed == 1 ? "year/s" : "years/s"; }
+    else if (speed == 1) speed_unit = "day/s";
+    snprintf(line, sizeof line, "%s %g %s \xc2\xb7 %s%s",
+             t->playing ? "\xe2\x96\xb6 playing" : "\xe2\x96\xa0 paused", speed, speed_unit,
+             timeline_mode_name(t->mode), t->loop ? " \xc2\xb7 loop" : "");
+    text_at(s, FONT_SMALL, x, y, UI_SOFT, line, measure, ctx, NULL);
+    measure(ctx, FONT_SMALL, line, &fw, &fh);
+    y += fh + 2 * sc;
+    if (info->filter_text && info->filter_text[0]) {
+        snprintf(line, sizeof line, "filter: %s", info->filter_text);
+        text_at(s, FONT_SMALL, x, y, 0xFFB0470Du, line, measure, ctx, NULL);
+    } else {
+        text_at(s, FONT_SMALL, x, y, UI_SOFT, "? for keys and mouse", measure, ctx, NULL);
+    }
+}
+
+/* ------------------------------------------------------------------------- */
+/* Panels                                                                    */
+/* ------------------------------------------------------------------------- */
+
+/* Appends `text` wrapped to max_w; returns the height used. */
+static float wrapped(Scene *s, SceneFont font, float x, float y, float max_w,
+                     uint32_t color, const char *text, SceneMeasure measure,
+                     void *ctx, bool draw)
+{
+    char line[512];
+    size_t len = strlen(text), pos = 0;
+    float total = 0;
+    while (pos < len) {
+        /* Longest run of words from pos that fits. */
+        size_t best = 0, k = pos;
+        while (k <= len) {
+            size_t end = k;
+            while (end < len && text[end] != ' ') end++;
+            size_t n = end - pos;
+            if (n >= sizeof line) n = sizeof line - 1;
+            memcpy(line, text + pos, n);
+            line[n] = '\0';
+            float w = 0, h = 0;
+            measure(ctx, font, line, &w, &h);
+            if (w > max_w && best > 0) break;
+            best = n;
+            if (end >= len) break;
+            k = end + 1;
+        }
+        if (best == 0) best = len - pos < sizeof line - 1 ? len - pos : sizeof line - 1;
+        memcpy(line, text + pos, best);
+        line[best] = '\0';
+        float w = 0, h = 0;
+        measure(ctx, font, line, &w, &h);
+        if (draw) scene_add_text(s, font, x, y + total, w, h, color, 0, line);
+        total += h;
+        pos += best;
+        while (pos < len && text[pos] == ' ') pos++;
+    }
+    return total;
+}
+
+static SceneFont line_font(const char *line, bool first)
+{
+    return first ? FONT_LEGEND_HEAD : line[0] == '#' ? FONT_LEGEND_HEAD : FONT_LEGEND;
+}
+
+void ui_build_tooltip(Scene *s, const UiLayout *l, float x, float y,
+                      const char *const *lines, int nlines, SceneMeasure measure,
+                      void *ctx)
+{
+    const float sc = l->scale, pad = 8 * sc;
+    float w = 0, h = 0;
+    for (int i = 0; i < nlines; i++) {
+        float lw = 0, lh = 0;
+        measure(ctx, line_font(lines[i], i == 0), lines[i], &lw, &lh);
+        w = fmaxf(w, lw);
+        h += lh;
+    }
+    w = fminf(w, 520 * sc);
+    float bw = w + 2 * pad, bh = h + 2 * pad;
+    float bx = x + 16 * sc, by = y + 16 * sc;
+    if (bx + bw > l->width) bx = x - 16 * sc - bw;
+    if (by + bh > l->map_h) by = y - 16 * sc - bh;
+    if (bx < 0) bx = 0;
+    if (by < 0) by = 0;
+    scene_add_rect(s, bx, by, bw, bh, 0xF7FFFFFFu, UI_BORDER, 1 * sc);
+    float cy = by + pad;
+    for (int i = 0; i < nlines; i++) {
+        float lw = 0, lh = 0;
+        measure(ctx, line_font(lines[i], i == 0), lines[i], &lw, &lh);
+        scene_add_text(s, line_font(lines[i], i == 0), bx + pad, cy, fminf(lw, w), lh,
+                       i == 0 ? UI_INK : 0xFF3C3C3Cu, 0, lines[i]);
+        cy += lh;
+    }
+}
+
+void ui_build_side_panel(Scene *s, const UiLayout *l, const char *const *lines,
+                         int nlines, SceneMeasure measure, void *ctx)
+{
+    const float sc = l->scale, pad = 12 * sc;
+    float w = fminf(440 * sc, l->width * 0.45f);
+    float x = l->width - w - 14 * sc, y = 86 * sc;
+    float inner = w - 2 * pad;
+    float h = 2 * pad;
+    for (int i = 0; i < nlines; i++) {
+        const char *text = lines[i][0] == '#' ? lines[i] + 1 : lines[i];
+        h += wrapped(s, line_font(lines[i], i == 0), 0, 0, inner, 0, text, measure, ctx,
+                     false) + 3 * sc;
+    }
+    float max_h = l->map_h - y - 14 * sc;
+    if (h > max_h) h = max_h;
+    scene_add_rect(s, x, y, w, h, 0xF7FFFFFFu, UI_BORDER, 1 * sc);
+    float cy = y + pad;
+    for (int i = 0; i < nlines; i++) {
+        const char *text = lines[i][0] == '#' ? lines[i] + 1 : lines[i];
+        SceneFont font = line_font(lines[i], i == 0);
+        float need = wrapped(s, font, 0, 0, inner, 0, text, measure, ctx, false);
+        if (cy + need > y + h - pad) break;
+        wrapped(s, font, x + pad, cy, inner, UI_INK, text, measure, ctx, true);
+        cy += need + 3 * sc;
+    }
+}
+
+void ui_build_help(Scene *s, const UiLayout *l, const char *const (*rows)[2],
+                   int nrows, SceneMeasure measure, void *ctx)
+{
+    const float sc = l->scale, pad = 16 * sc;
+    float kw = 0, mw = 0, rh = 0;
+    for (int i = 0; i < nrows; i++) {
+        float w = 0, h = 0;
+        measure(ctx, FONT_LEGEND_HEAD, rows[i][0], &w, &h);
+        kw = fmaxf(kw, w);
+        rh = fmaxf(rh, h);
+        measure(ctx, FONT_LEGEND, rows[i][1], &w, &h);
+        mw = fmaxf(mw, w);
+    }
+    float w = kw + mw + 3 * pad, h = nrows * (rh + 2 * sc) + 2 * pad;
+    float x = (l->width - w) / 2, y = fmaxf(8 * sc, (l->map_h - h) / 2);
+    scene_add_rect(s, x, y, w, h, 0xFAFFFFFFu, UI_BORDER, 1 * sc);
+    for (int i = 0; i < nrows; i++) {
+        float cy = y + pad + i * (rh + 2 * sc);
+        text_at(s, FONT_LEGEND_HEAD, x + pad, cy, UI_INK, rows[i][0], measure, ctx, NULL);
+        text_at(s, FONT_LEGEND, x + 2 * pad + kw, cy, 0xFF3C3C3Cu, rows[i][1], measure, ctx,
+                NULL);
+    }
+}
+
+void ui_build_filter_box(Scene *s, const UiLayout *l, const char *text,
+                         SceneMeasure measure, void *ctx)
+{
+    const float sc = l->scale, pad = 10 * sc;
+    char line[FILTER_TEXT_MAX + 32];
+    snprintf(line, sizeof line, "Filter: %s\xe2\x96\x8f", text);
+    const char *hint = "actor, place, admin area or notes \xc2\xb7 Enter: keep \xc2\xb7 Esc: clear";
+    float w1 = 0, h1 = 0, w2 = 0, h2 = 0;
+    measure(ctx, FONT_SUBTITLE, line, &w1, &h1);
+    measure(ctx, FONT_SMALL, hint, &w2, &h2);
+    float w = fmaxf(fmaxf(w1, w2), 360 * sc) + 2 * pad;
+    float x = (l->width - w) / 2, y = 90 * sc;
+    scene_add_rect(s, x, y, w, h1 + h2 + 2 * pad + 2 * sc, 0xFCFFFFFFu, UI_WINDOW_EDGE, 2 * sc);
+    scene_add_text(s, FONT_SUBTITLE, x + pad, y + pad, w1, h1, UI_INK, 0, line);
+    scene_add_text(s, FONT_SMALL, x + pad, y + pad + h1 + 2 * sc, w2, h2, UI_SOFT, 0, hint);
+}
+
+void ui_build_toast(Scene *s, const UiLayout *l, const char *text,
+                    SceneMeasure measure, void *ctx)
+{
+    const float sc = l->scale, pad = 10 * sc;
+    float w = 0, h = 0;
+    measure(ctx, FONT_LEGEND, text, &w, &h);
+    float x = (l->width - w) / 2 - pad, y = l->map_h - h - 2 * pad - 40 * sc;
+    scene_add_rect(s, x, y, w + 2 * pad, h + 2 * pad, 0xEE2B2B2Bu, 0, 0);
+    scene_add_text(s, FONT_LEGEND, x + pad, y + pad, w, h, 0xFFFFFFFFu, 0, text);
+}

@@ -1,0 +1,104 @@
+/*
+ * ui: the window's own furniture, laid out and hit-tested without drawing:
+ * the timeline scrubber (histogram of events stacked by type, the window
+ * [from, to] over it, date labels that never overlap, playback state and the
+ * counts in the window), the hover tooltip, the details panel, the stats
+ * panel, the help panel, the filter box and short messages.
+ *
+ * Everything is appended to a Scene as items, so render draws it with the
+ * same code as the map furniture. The ui emits nothing and changes no
+ * state: the app asks it where things are (ui_timeline_hit) and decides.
+ */
+#ifndef SAHELMAP_UI_H
+#define SAHELMAP_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "events.h"
+#include "filter.h"
+#include "scene.h"
+#include "timeline.h"
+
+typedef struct UiLayout {
+    int width, height;           /* the whole drawable area, px */
+    float scale;
+    float map_h;                 /* the map occupies [0, map_h) */
+    float tl_x, tl_y, tl_w, tl_h;        /* the timeline panel */
+    float bars_x, bars_y, bars_w, bars_h; /* the histogram plot */
+} UiLayout;
+
+/* Where things go for a drawable of width x height at a UI scale. */
+void ui_layout(UiLayout *l, int width, int height, float scale);
+
+/* Day <-> x within the histogram plot, for the timeline's axis. */
+double ui_day_to_x(const UiLayout *l, const Timeline *t, double day);
+double ui_x_to_day(const UiLayout *l, const Timeline *t, double x);
+
+/* Per-bin event counts by type over the timeline's axis. */
+typedef struct Histogram {
+    TimelineBin bin;
+    int32_t *start;              /* first day of each bin; nbins + 1 */
+    uint32_t *count;             /* nbins * EVENT_TYPE_COUNT */
+    size_t nbins, cap;
+    uint32_t max_total;
+} Histogram;
+
+/* Counts the events passing `visible` (NULL: all) and the type mask into
+ * bins over t's axis, sized for l's plot width. */
+void ui_histogram(Histogram *h, const EventSet *set, const uint8_t *visible,
+                  uint32_t type_mask, const Timeline *t, const UiLayout *l);
+void ui_histogram_free(Histogram *h);
+
+typedef enum UiTimelinePart {
+    UI_TL_NONE,                  /* not on the timeline */
+    UI_TL_PANEL,                 /* on it, but not on the plot */
+    UI_TL_PLOT,                  /* on the plot, outside the window */
+    UI_TL_WINDOW,                /* on the window's body: drag to move */
+    UI_TL_EDGE_START,            /* on the window's left edge: resize */
+    UI_TL_EDGE_END               /* on its right edge */
+} UiTimelinePart;
+
+/* What is under (x, y) and which day that x is. */
+UiTimelinePart ui_timeline_hit(const UiLayout *l, const Timeline *t, double x,
+                               double y, int32_t *day);
+
+/* What the timeline shows besides the histogram. */
+typedef struct UiTimelineInfo {
+    size_t events;               /* in the window, after filters */
+    int64_t fatalities, fatalities_low, fatalities_high;
+    const char *filter_text;     /* filter_describe, or "" */
+} UiTimelineInfo;
+
+void ui_build_timeline(Scene *s, const UiLayout *l, const Timeline *t,
+                       const Histogram *h, const UiTimelineInfo *info,
+                       SceneMeasure measure, void *ctx);
+
+/* A panel of text lines (title first), placed near (x, y) inside the map
+ * area: the tooltip. */
+void ui_build_tooltip(Scene *s, const UiLayout *l, float x, float y,
+                      const char *const *lines, int nlines, SceneMeasure measure,
+                      void *ctx);
+
+/* A fixed panel on the right of the map: details, stats; text wraps to
+ * the panel's width. Lines starting with "#" are headings. */
+void ui_build_side_panel(Scene *s, const UiLayout *l, const char *const *lines,
+                         int nlines, SceneMeasure measure, void *ctx);
+
+/* A centred panel of two columns (key, meaning): the help. */
+void ui_build_help(Scene *s, const UiLayout *l, const char *const (*rows)[2],
+                   int nrows, SceneMeasure measure, void *ctx);
+
+/* The filter box at the top centre, with the text being typed. */
+void ui_build_filter_box(Scene *s, const UiLayout *l, const char *text,
+                         SceneMeasure measure, void *ctx);
+
+/* A short message above the timeline. */
+void ui_build_toast(Scene *s, const UiLayout *l, const char *text,
+                    SceneMeasure measure, void *ctx);
+
+/* Formats a day like "27 Jul 2024". */
+void ui_format_day(int32_t day, char *out, size_t cap);
+
+#endif
