@@ -95,6 +95,7 @@ typedef struct App {
     double drag_x, drag_y, drag_moved;
     int32_t drag_day, drag_day0, drag_day1;
     double mouse_x, mouse_y;
+    bool pointer_in;               /* the pointer is over the window */
     uint32_t hover;                /* event under the pointer, or UINT32_MAX */
     uint32_t picks[MAX_PICKS];     /* events under the last click */
     int npicks, pick;
@@ -612,11 +613,10 @@ static void mouse_move(App *app, double x, double y, double dx, double dy)
         timeline_set_window(&app->tl, app->drag_day0, app->drag_day1 + delta);
         break;
     case DRAG_NONE: {
-        /* Hover: the tooltip follows the pointer over the map. */
+        /* Hover: redraw when the pointer is or was on a marker. */
         uint32_t hit[1];
-        uint32_t before = app->hover;
-        app->hover = y < app->layout.map_h && markers_at(app, x, y, hit, 1) ? hit[0] : UINT32_MAX;
-        if (app->hover != before || app->hover != UINT32_MAX) app->dirty = true;
+        bool on = y < app->layout.map_h && markers_at(app, x, y, hit, 1);
+        if (on || app->hover != UINT32_MAX) app->dirty = true;
         return;
     }
     }
@@ -859,6 +859,14 @@ static void draw_frame(App *app, bool moving)
     render_overlay(&app->r, &app->scene);
     SDL_RenderSetClipRect(app->sdl, NULL);
 
+    /* What is under the pointer now (markers move with time and filters). */
+    uint32_t hit[1];
+    app->hover = app->pointer_in && app->drag == DRAG_NONE &&
+                 app->mouse_y < app->layout.map_h &&
+                 markers_at(app, app->mouse_x, app->mouse_y, hit, 1) ? hit[0] : UINT32_MAX;
+    if (app->details && app->npicks > 0 && app->hover == app->picks[app->pick])
+        app->hover = UINT32_MAX;                 /* already in the panel */
+
     /* The timeline and panels. */
     if (app->hist_dirty) {
         ui_histogram(&app->hist, &app->set, app->visible, app->filter.type_mask, &app->tl,
@@ -924,6 +932,8 @@ static void handle(App *app, const SDL_Event *ev)
     case SDL_QUIT: app->running = false; break;
     case SDL_WINDOWEVENT:
         if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) update_layout(app);
+        if (ev->window.event == SDL_WINDOWEVENT_LEAVE) app->pointer_in = false;
+        if (ev->window.event == SDL_WINDOWEVENT_ENTER) app->pointer_in = true;
         app->dirty = true;
         break;
     case SDL_KEYDOWN: {
@@ -946,6 +956,7 @@ static void handle(App *app, const SDL_Event *ev)
         if (ev->button.button == SDL_BUTTON_LEFT) mouse_up(app, ev->button.x * k, ev->button.y * k);
         break;
     case SDL_MOUSEMOTION:
+        app->pointer_in = true;
         mouse_move(app, ev->motion.x * k, ev->motion.y * k, ev->motion.xrel * k,
                    ev->motion.yrel * k);
         break;

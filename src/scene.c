@@ -450,8 +450,9 @@ static Box furniture_title(Scene *s, const SceneInput *in, float pad)
     format_count(s->fatalities_high_in_view, hi, sizeof hi);
     bool ranged = s->fatalities_low_in_view != s->fatalities_in_view ||
                   s->fatalities_high_in_view != s->fatalities_in_view;
-    snprintf(sub, sizeof sub, "%s \xe2\x80\x93 %s  \xc2\xb7  %s events  \xc2\xb7  %s fatalities%s%s%s%s%s",
-             d0, d1, ev, fat, ranged ? " (reported " : "", ranged ? lo : "",
+    snprintf(sub, sizeof sub, "%s \xe2\x80\x93 %s  \xc2\xb7  %s event%s  \xc2\xb7  %s fatalit%s%s%s%s%s%s",
+             d0, d1, ev, s->events_in_view == 1 ? "" : "s", fat,
+             s->fatalities_in_view == 1 ? "y" : "ies", ranged ? " (reported " : "", ranged ? lo : "",
              ranged ? "\xe2\x80\x93" : "", ranged ? hi : "", ranged ? ")" : "");
 
     float th = text_height(in, FONT_TITLE), sh = text_height(in, FONT_SUBTITLE);

@@ -255,7 +255,8 @@ void ui_build_timeline(Scene *s, const UiLayout *l, const Timeline *t,
     y += fh + 3 * sc;
     format_int((int64_t)info->events, ev, sizeof ev);
     format_int(info->fatalities, fat, sizeof fat);
-    snprintf(line, sizeof line, "%s events \xc2\xb7 %s fatalities", ev, fat);
+    snprintf(line, sizeof line, "%s event%s \xc2\xb7 %s fatalit%s", ev,
+             info->events == 1 ? "" : "s", fat, info->fatalities == 1 ? "y" : "ies");
     text_at(s, FONT_LEGEND, x, y, UI_INK, line, measure, ctx, NULL);
     measure(ctx, FONT_LEGEND, line, &fw, &fh);
     y += fh + 1 * sc;
