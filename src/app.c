@@ -82,6 +82,7 @@ typedef struct App {
     bool hist_dirty;
     Scene scene, ui;
     bool graticule;
+    HeatmapMode heatmap;
 
     /* The cached basemap raster and the view it was drawn for. */
     SDL_Texture *base_tex;
@@ -338,6 +339,13 @@ static void apply(App *app, Command c)
         app->graticule = !app->graticule;
         app->base_valid = false;
         break;
+    case CMD_HEATMAP: {
+        static const char *const names[HEATMAP_MODE_COUNT] = {
+            "off", "weighted by events", "weighted by fatalities"};
+        app->heatmap = (HeatmapMode)((app->heatmap + 1) % HEATMAP_MODE_COUNT);
+        say(app, "Heatmap: %s", names[app->heatmap]);
+        break;
+    }
     case CMD_TOGGLE_TYPE:
         if (c.a >= 1 && c.a < EVENT_TYPE_COUNT) {
             app->filter.type_mask ^= 1u << (int)c.a;
@@ -373,7 +381,8 @@ static ExportRequest current_request(App *app, int factor, const char *path)
         .proj = app->view.proj.kind, .has_view = true, .view_mpp = app->view.mpp / factor,
         .day0 = app->tl.day0, .day1 = app->tl.day1, .filter = app->filter,
         .fade = app->tl.mode != TIMELINE_SINGLE_DAY, .graticule = app->graticule,
-        .event_credit = app->credit, .inputs = app->files, .ninputs = app->nfiles,
+        .heatmap = app->heatmap, .event_credit = app->credit, .inputs = app->files,
+        .ninputs = app->nfiles,
     };
     if (!view_center_lonlat(&app->view, &req.view_lon, &req.view_lat)) {
         req.view_lon = 2;
@@ -482,6 +491,8 @@ static void print_command(App *app, int factor, const char *path)
         append_quoted(out, cap, req.filter.admin1);
     }
     if (req.fade) append(out, cap, " --fade");
+    if (req.heatmap != HEATMAP_OFF)
+        append(out, cap, " --heatmap %s", req.heatmap == HEATMAP_EVENTS ? "events" : "fatalities");
     if (req.graticule) append(out, cap, " --graticule");
     printf("%s\n", out);
     fflush(stdout);
@@ -613,9 +624,10 @@ static void mouse_move(App *app, double x, double y, double dx, double dy)
         timeline_set_window(&app->tl, app->drag_day0, app->drag_day1 + delta);
         break;
     case DRAG_NONE: {
-        /* Hover: redraw when the pointer is or was on a marker. */
+        /* Hover: redraw when the pointer is or was on a marker or a cell. */
         uint32_t hit[1];
-        bool on = y < app->layout.map_h && markers_at(app, x, y, hit, 1);
+        bool on = y < app->layout.map_h &&
+                  (markers_at(app, x, y, hit, 1) || app->scene.grid.kind != GRID_NONE);
         if (on || app->hover != UINT32_MAX) app->dirty = true;
         return;
     }
@@ -750,11 +762,38 @@ static void event_lines(App *app, uint32_t i, char lines[][256], int *n, bool fu
              admin1[0] ? ", " : "", admin1, country[0] ? ", " : "", country, geo[s->geo_prec[i] & 3]);
 }
 
+/* The tooltip of a density cell: its exact counts. */
+static void cell_tooltip(App *app)
+{
+    long cell = scene_grid_cell(&app->scene, (float)app->mouse_x, (float)app->mouse_y);
+    if (cell < 0) return;
+    const SceneGrid *g = &app->scene.grid;
+    uint32_t total = 0;
+    for (int t = 0; t < EVENT_TYPE_COUNT; t++) total += g->count[cell * EVENT_TYPE_COUNT + t];
+    if (total == 0) return;
+    char lines[EVENT_TYPE_COUNT + 2][128];
+    const char *ptrs[EVENT_TYPE_COUNT + 2];
+    int n = 0;
+    snprintf(lines[n++], 128, "%u event%s \xc2\xb7 %.0f fatalities here", total,
+             total == 1 ? "" : "s", g->fatalities[cell]);
+    for (int t = 1; t < EVENT_TYPE_COUNT; t++) {
+        uint32_t k = g->count[cell * EVENT_TYPE_COUNT + t];
+        if (k) snprintf(lines[n++], 128, "%s: %u", events_type_name((EventType)t), k);
+    }
+    snprintf(lines[n++], 128, "zoom in to see the events");
+    for (int k = 0; k < n; k++) ptrs[k] = lines[k];
+    ui_build_tooltip(&app->ui, &app->layout, (float)app->mouse_x, (float)app->mouse_y, ptrs, n,
+                     render_measure, &app->r);
+}
+
 static void draw_panels(App *app)
 {
     Scene *ui = &app->ui;
     SceneMeasure measure = render_measure;
     void *ctx = &app->r;
+    if (app->scene.grid.kind != GRID_NONE && app->pointer_in && app->drag == DRAG_NONE &&
+        app->mouse_y < app->layout.map_h && !app->help)
+        cell_tooltip(app);
     if (app->hover != UINT32_MAX && app->drag == DRAG_NONE && !app->help &&
         app->hover < app->set.count) {
         char lines[8][256];
@@ -853,7 +892,7 @@ static void draw_frame(App *app, bool moving)
         .view = &app->view, .basemap = &app->map, .width = app->w,
         .height = (int)app->layout.map_h, .scale = app->scale,
         .event_credit = app->credit, .graticule = app->graticule, .furniture = true,
-        .measure = render_measure, .measure_ctx = &app->r,
+        .heatmap = app->heatmap, .measure = render_measure, .measure_ctx = &app->r,
     };
     scene_build(&app->scene, &in);
     render_overlay(&app->r, &app->scene);

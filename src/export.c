@@ -163,6 +163,7 @@ SDL_Surface *export_draw(EventSet *set, Basemap *map, const ExportRequest *req,
             .width = req->width, .height = req->height, .scale = scale,
             .title = req->title, .event_credit = req->event_credit,
             .graticule = req->graticule, .furniture = !req->bare,
+            .heatmap = (HeatmapMode)req->heatmap,
             .measure = render_measure, .measure_ctx = &r,
         };
         Scene scene = {0};

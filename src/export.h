@@ -33,6 +33,7 @@ typedef struct ExportRequest {
     int32_t day0, day1;          /* inclusive date window (days) */
     Filter filter;               /* types, text, fatalities, places */
     bool fade;                   /* older events in the window fade */
+    int heatmap;                 /* HeatmapMode: off, events, fatalities */
     const char *title;           /* NULL: the default title */
     const char *event_credit;    /* "Events: ..." for the credits line */
     bool graticule;

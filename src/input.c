@@ -58,6 +58,7 @@ Command input_key(int key, bool shift, bool ctrl, bool alt)
     case SDLK_COMMA: return (Command){CMD_MIN_FATALITIES, -1, 0};
     case SDLK_c: return (Command){CMD_COUNTRY, shift ? -1 : 1, 0};
     case SDLK_a: return (Command){CMD_ADMIN1, shift ? -1 : 1, 0};
+    case SDLK_h: return (Command){CMD_HEATMAP, 0, 0};
     default: return c;
     }
 }
@@ -79,6 +80,7 @@ const char *const input_help[][2] = {
     {"Tab", "stats: events and fatalities by type, top actors"},
     {"Ctrl+S or F12 (Shift: 2x)", "save a PNG of this view"},
     {"E", "print the sahelmap export command for this view"},
+    {"H", "heatmap: off, by events, by fatalities"},
     {"P / G", "next projection / graticule"},
     {"Drop files", "load more ACLED / UCDP / GeoJSON files"},
     {"? or F1 / Esc / Ctrl+Q", "this help / close panels / quit"},

@@ -33,6 +33,7 @@ typedef enum CommandId {
     CMD_MIN_FATALITIES,   /* a: +1 / -1 through 0, 1, 5, 10, 25, 50, 100 */
     CMD_COUNTRY,          /* a: +1 / -1 through the countries in the data */
     CMD_ADMIN1,           /* a: +1 / -1 through admin-1 areas */
+    CMD_HEATMAP,          /* heatmap off / by events / by fatalities */
     CMD_COUNT
 } CommandId;
 

@@ -16,6 +16,7 @@
 #include "export.h"
 #include "filter.h"
 #include "info.h"
+#include "scene.h"
 #include "load.h"
 #include "xalloc.h"
 
@@ -64,6 +65,10 @@ static void usage(FILE *out)
         "  --center LON,LAT --mpp M      an exact view: centre and projected metres per\n"
         "                                pixel (what the window's screenshots record)\n"
         "  --fade                        older events in the date window fade\n"
+        "  --heatmap events|fatalities   a smoothed heatmap weighted by events or by\n"
+        "                                fatalities instead of markers. Without it,\n"
+        "                                more than 12,000 events in view are drawn as\n"
+        "                                a density layer (events per cell)\n"
         "  --graticule                   draw meridians and parallels every 5 degrees\n"
         "\n"
         "Files: ACLED (API JSON, export CSV, monadic exports), UCDP GED (API\n"
@@ -136,7 +141,7 @@ static bool takes_value(const char *a)
     static const char *const with_value[] = {
         "-o", "--output", "--from", "--to", "--bbox", "--size", "--proj", "--title",
         "--type", "--filter", "--min-fatalities", "--country", "--admin1",
-        "--center", "--mpp"};
+        "--center", "--mpp", "--heatmap"};
     for (size_t i = 0; i < sizeof with_value / sizeof with_value[0]; i++)
         if (strcmp(a, with_value[i]) == 0) return true;
     return false;
@@ -193,6 +198,10 @@ static int export_option(ExportRequest *req, uint32_t *types, const char *a,
         snprintf(req->filter.country, sizeof req->filter.country, "%s", val);
     } else if (strcmp(a, "--admin1") == 0) {
         snprintf(req->filter.admin1, sizeof req->filter.admin1, "%s", val);
+    } else if (strcmp(a, "--heatmap") == 0) {
+        if (strcmp(val, "events") == 0) req->heatmap = HEATMAP_EVENTS;
+        else if (strcmp(val, "fatalities") == 0) req->heatmap = HEATMAP_FATALITIES;
+        else return usage_error("--heatmap '%s': want events or fatalities", val);
     } else if (strcmp(a, "--graticule") == 0) {
         req->graticule = true;
     } else if (strcmp(a, "--fade") == 0) {

@@ -459,8 +459,48 @@ static void draw_polygon(Renderer *r, const SceneItem *it)
     cairo_surface_destroy(img);
 }
 
+/* The density layer or heatmap: one texel per cell, coloured on the ramp,
+ * stretched over the map (smoothly for a heatmap). */
+static void draw_grid(Renderer *r, const Scene *scene)
+{
+    const SceneGrid *g = &scene->grid;
+    if (g->kind == GRID_NONE || g->max <= 0) return;
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, g->cols, g->rows, 32,
+                                                       SDL_PIXELFORMAT_ARGB8888);
+    if (surf == NULL) return;
+    bool heat = g->kind != GRID_DENSITY;
+    float log_max = logf(1 + g->max);
+    for (int row = 0; row < g->rows; row++) {
+        uint32_t *out = (uint32_t *)((uint8_t *)surf->pixels + row * surf->pitch);
+        for (int col = 0; col < g->cols; col++) {
+            float v = g->value[(size_t)row * g->cols + col];
+            uint32_t px = 0;
+            if (heat) {
+                float t = v / g->max;
+                if (t > 0.015f) {
+                    float alpha = fminf(1.0f, t * 2.5f) * 0.82f;
+                    px = (scene_ramp(t) & 0xFFFFFFu) | (uint32_t)(alpha * 255) << 24;
+                }
+            } else if (v > 0) {
+                px = (scene_ramp(logf(1 + v) / log_max) & 0xFFFFFFu) | 0xD8000000u;
+            }
+            out[col] = px;
+        }
+    }
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(r->sdl, surf);
+    SDL_FreeSurface(surf);
+    if (tex == NULL) return;
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    SDL_SetTextureScaleMode(tex, heat ? SDL_ScaleModeLinear : SDL_ScaleModeNearest);
+    SDL_FRect dst = {(float)scene->view.x, (float)scene->view.y, g->cols * g->cell,
+                     g->rows * g->cell};
+    SDL_RenderCopyF(r->sdl, tex, NULL, &dst);
+    SDL_DestroyTexture(tex);
+}
+
 void render_overlay(Renderer *r, const Scene *scene)
 {
+    draw_grid(r, scene);
     for (size_t d = 0; d < scene->ndots; d++) {
         const SceneDot *dot = &scene->dots[d];
         queue_sprite(r, dot->capital ? SPRITE_CAPITAL : SPRITE_TOWN, dot->r,

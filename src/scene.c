@@ -159,10 +159,92 @@ static int compare_markers(const void *a, const void *b)
     return x->event < y->event ? -1 : x->event > y->event;
 }
 
+/* Cells of the grid for the map area: density cells are 10 px, heatmap
+ * cells 4 px (then smoothed). */
+static void grid_prepare(Scene *s, GridKind kind)
+{
+    SceneGrid *g = &s->grid;
+    const View *v = &s->view;
+    g->kind = (uint8_t)kind;
+    g->cell = (kind == GRID_DENSITY ? 10.0f : 4.0f) * s->scale;
+    g->cols = (int)ceilf(v->w / g->cell);
+    g->rows = (int)ceilf(v->h / g->cell);
+    size_t n = (size_t)g->cols * (size_t)g->rows;
+    if (n > g->cap) {
+        g->cap = n;
+        g->count = xrealloc(g->count, n * EVENT_TYPE_COUNT * sizeof *g->count);
+        g->fatalities = xrealloc(g->fatalities, n * sizeof *g->fatalities);
+        g->value = xrealloc(g->value, n * sizeof *g->value);
+    }
+    memset(g->count, 0, n * EVENT_TYPE_COUNT * sizeof *g->count);
+    memset(g->fatalities, 0, n * sizeof *g->fatalities);
+    g->max = 0;
+    g->max_count = 0;
+}
+
+long scene_grid_cell(const Scene *s, float x, float y)
+{
+    const SceneGrid *g = &s->grid;
+    if (g->kind == GRID_NONE) return -1;
+    int c = (int)floorf((x - s->view.x) / g->cell), r = (int)floorf((y - s->view.y) / g->cell);
+    if (c < 0 || r < 0 || c >= g->cols || r >= g->rows) return -1;
+    return (long)r * g->cols + c;
+}
+
+/* One pass of a box blur of radius k along rows or along columns. */
+static void box_blur(float *v, float *tmp, int cols, int rows, int k, bool along_rows)
+{
+    int n = along_rows ? cols : rows, lines = along_rows ? rows : cols;
+    size_t stride = along_rows ? 1 : (size_t)cols;
+    for (int line = 0; line < lines; line++) {
+        float *p = along_rows ? v + (size_t)line * cols : v + line;
+        float sum = 0;
+        for (int i = 0; i < k && i < n; i++) sum += p[i * stride];
+        for (int i = 0; i < n; i++) {
+            if (i + k < n) sum += p[(i + k) * stride];
+            if (i - k - 1 >= 0) sum -= p[(i - k - 1) * stride];
+            tmp[i] = sum / (float)(2 * k + 1);
+        }
+        for (int i = 0; i < n; i++) p[i * stride] = tmp[i];
+    }
+}
+
+/* Turns the counts into the values to colour. */
+static void grid_finish(Scene *s)
+{
+    SceneGrid *g = &s->grid;
+    size_t n = (size_t)g->cols * (size_t)g->rows;
+    for (size_t c = 0; c < n; c++) {
+        uint32_t total = 0;
+        for (int t = 0; t < EVENT_TYPE_COUNT; t++) total += g->count[c * EVENT_TYPE_COUNT + t];
+        if (total > g->max_count) g->max_count = total;
+        g->value[c] = g->kind == GRID_HEAT_FATALITIES ? g->fatalities[c] : (float)total;
+    }
+    if (g->kind == GRID_HEAT_EVENTS || g->kind == GRID_HEAT_FATALITIES) {
+        /* Three box blurs approximate a Gaussian of about 7 cells. */
+        int longest = g->cols > g->rows ? g->cols : g->rows;
+        float *tmp = xmalloc((size_t)longest * sizeof *tmp);
+        for (int pass = 0; pass < 3; pass++) {
+            box_blur(g->value, tmp, g->cols, g->rows, 4, true);
+            box_blur(g->value, tmp, g->cols, g->rows, 4, false);
+        }
+        free(tmp);
+    }
+    for (size_t c = 0; c < n; c++)
+        if (g->value[c] > g->max) g->max = g->value[c];
+}
+
 static void build_markers(Scene *s, const SceneInput *in)
 {
     const EventSet *set = in->events;
     const View *v = &s->view;
+    size_t limit = in->aggregate_above ? in->aggregate_above : SCENE_AGGREGATE_ABOVE;
+    GridKind kind = in->heatmap == HEATMAP_EVENTS ? GRID_HEAT_EVENTS
+                  : in->heatmap == HEATMAP_FATALITIES ? GRID_HEAT_FATALITIES
+                  : GRID_DENSITY;
+    grid_prepare(s, kind);
+    SceneGrid *g = &s->grid;
+    bool want_markers = in->heatmap == HEATMAP_OFF;
     for (size_t i = in->lo; i < in->hi && i < set->count; i++) {
         if (!(in->type_mask & (1u << set->type[i]))) continue;
         if (in->visible != NULL && !in->visible[i]) continue;
@@ -175,6 +257,22 @@ static void build_markers(Scene *s, const SceneInput *in)
             continue;
         }
         view_to_screen(v, px, py, &sx, &sy);
+        bool inside = sx >= v->x && sx < v->x + v->w && sy >= v->y && sy < v->y + v->h;
+        if (inside) {
+            /* Counted the same whether drawn as a marker or a cell. */
+            s->type_count[set->type[i]]++;
+            s->events_in_view++;
+            s->fatalities_in_view += set->fat[i];
+            s->fatalities_low_in_view += set->fat_low[i];
+            s->fatalities_high_in_view += set->fat_high[i];
+            long c = scene_grid_cell(s, (float)sx, (float)sy);
+            if (c >= 0) {
+                g->count[(size_t)c * EVENT_TYPE_COUNT + set->type[i]]++;
+                g->fatalities[c] += (float)set->fat[i];
+            }
+            if (s->events_in_view > limit) want_markers = false;
+        }
+        if (!want_markers) continue;
         float r = scene_marker_radius(set->fat[i], s->scale);
         float r_high = set->fat_high[i] > set->fat[i]
                            ? scene_marker_radius(set->fat_high[i], s->scale) : 0;
@@ -194,15 +292,35 @@ static void build_markers(Scene *s, const SceneInput *in)
         s->markers[s->nmarkers++] = (SceneMarker){
             (float)sx, (float)sy, r, r_high, color,
             set->geo_prec[i] >= 3 ? MARKER_RING : MARKER_DOT, (uint32_t)i};
-        if (sx >= v->x && sx < v->x + v->w && sy >= v->y && sy < v->y + v->h) {
-            s->type_count[set->type[i]]++;
-            s->events_in_view++;
-            s->fatalities_in_view += set->fat[i];
-            s->fatalities_low_in_view += set->fat_low[i];
-            s->fatalities_high_in_view += set->fat_high[i];
-        }
     }
-    qsort(s->markers, s->nmarkers, sizeof *s->markers, compare_markers);
+    if (want_markers) {
+        g->kind = GRID_NONE;
+        qsort(s->markers, s->nmarkers, sizeof *s->markers, compare_markers);
+    } else {
+        s->nmarkers = 0;
+        grid_finish(s);
+    }
+}
+
+uint32_t scene_ramp(float t)
+{
+    /* Magma, reversed and without its near-black end, so it reads on a
+     * light map: pale yellow (few) to deep purple (many). */
+    static const uint32_t stops[] = {0xFCFDBF, 0xFEC98D, 0xFD9567, 0xF1605D,
+                                     0xCD4071, 0x9E2F7F, 0x721F81, 0x451077};
+    const int n = (int)(sizeof stops / sizeof stops[0]);
+    if (!(t > 0)) t = 0;
+    if (t > 1) t = 1;
+    float f = t * (n - 1);
+    int k = (int)f;
+    if (k >= n - 1) k = n - 2;
+    float u = f - k;
+    uint32_t a = stops[k], b = stops[k + 1], out = 0xFF000000u;
+    for (int sh = 0; sh <= 16; sh += 8) {
+        float ca = (float)((a >> sh) & 0xFF), cb = (float)((b >> sh) & 0xFF);
+        out |= (uint32_t)lroundf(ca + (cb - ca) * u) << sh;
+    }
+    return out;
 }
 
 /* ------------------------------------------------------------------------- */
@@ -491,7 +609,16 @@ static Box furniture_legend(Scene *s, const SceneInput *in, float pad,
     const int key_counts[3] = {1, 10, 100};
     float key_h = 2 * scene_marker_radius(100, sc) + 4 * sc + text_height(in, FONT_SMALL);
     float hh = text_height(in, FONT_LEGEND_HEAD) + 6 * sc;
-    float h = inner + hh + 6 * row + 8 * sc + hh + key_h + 6 * sc + 2 * row + inner;
+    bool aggregated = s->grid.kind != GRID_NONE;
+    char ramp_head[64];
+    snprintf(ramp_head, sizeof ramp_head, "%s",
+             s->grid.kind == GRID_HEAT_EVENTS ? "Heatmap: events"
+             : s->grid.kind == GRID_HEAT_FATALITIES ? "Heatmap: fatalities"
+             : "Events per cell (zoom in for markers)");
+    if (aggregated) w = fmaxf(w, text_width(in, FONT_LEGEND_HEAD, ramp_head) + 2 * inner);
+    float ramp_h = 12 * sc + 4 * sc + text_height(in, FONT_SMALL);
+    float h = aggregated ? inner + hh + 6 * row + 8 * sc + hh + ramp_h + inner
+                         : inner + hh + 6 * row + 8 * sc + hh + key_h + 6 * sc + 2 * row + inner;
 
     Box b = {s->width - pad - w, bottom - pad - h, s->width - pad, bottom - pad};
     scene_add_rect(s, b.x0, b.y0, w, h, PANEL, PANEL_BORDER, 1 * sc);
@@ -518,6 +645,25 @@ static Box furniture_legend(Scene *s, const SceneInput *in, float pad,
         y += row;
     }
     y += 8 * sc;
+    if (aggregated) {
+        /* The density ramp, low to high, with its range. */
+        item_text(s, in, FONT_LEGEND_HEAD, b.x0 + inner, y, INK, 0, ramp_head);
+        y += hh;
+        float bar_w = w - 2 * inner;
+        const int steps = 32;
+        for (int k = 0; k < steps; k++)
+            scene_add_rect(s, b.x0 + inner + bar_w * k / steps, y, bar_w / steps + 1, 12 * sc,
+                           scene_ramp((k + 0.5f) / steps), 0, 0);
+        char lo[32], hi[32];
+        bool heat = s->grid.kind != GRID_DENSITY;
+        snprintf(lo, sizeof lo, heat ? "low" : "1");
+        if (heat) snprintf(hi, sizeof hi, "high");
+        else format_count((int64_t)s->grid.max_count, hi, sizeof hi);
+        item_text(s, in, FONT_SMALL, b.x0 + inner, y + 14 * sc, INK_SOFT, 0, lo);
+        item_text(s, in, FONT_SMALL, b.x1 - inner - text_width(in, FONT_SMALL, hi),
+                  y + 14 * sc, INK_SOFT, 0, hi);
+        return b;
+    }
     item_text(s, in, FONT_LEGEND_HEAD, b.x0 + inner, y, INK, 0, fat_head);
     y += hh;
     /* Size key: circles for 1, 10 and 100 fatalities on one baseline. */
@@ -673,6 +819,9 @@ void scene_build(Scene *s, const SceneInput *in)
 
 void scene_free(Scene *s)
 {
+    free(s->grid.count);
+    free(s->grid.fatalities);
+    free(s->grid.value);
     free(s->markers);
     free(s->dots);
     free(s->labels);

@@ -88,6 +88,36 @@ typedef struct SceneItem {
     } u;
 } SceneItem;
 
+/* When events in view would overdraw, the scene counts them into a grid
+ * instead of making markers: a density layer. A heatmap is the same grid,
+ * finer and smoothed, weighted by events or by fatalities. */
+typedef enum GridKind {
+    GRID_NONE = 0,
+    GRID_DENSITY,            /* cells coloured by events per cell */
+    GRID_HEAT_EVENTS,        /* smoothed, event-weighted */
+    GRID_HEAT_FATALITIES     /* smoothed, fatality-weighted */
+} GridKind;
+
+typedef enum HeatmapMode {
+    HEATMAP_OFF = 0,
+    HEATMAP_EVENTS,
+    HEATMAP_FATALITIES,
+    HEATMAP_MODE_COUNT
+} HeatmapMode;
+
+typedef struct SceneGrid {
+    uint8_t kind;            /* GridKind */
+    int cols, rows;
+    float cell;              /* cell size, px; the grid starts at the map's
+                                top-left corner */
+    uint32_t *count;         /* events per cell, by type: cols*rows*types */
+    float *fatalities;       /* fatalities per cell */
+    float *value;            /* what is coloured (density or smoothed) */
+    size_t cap;
+    float max;               /* largest value */
+    uint32_t max_count;      /* largest events per cell */
+} SceneGrid;
+
 typedef struct SceneInput {
     EventSet *events;
     size_t lo, hi;               /* the time window as an index range */
@@ -105,6 +135,9 @@ typedef struct SceneInput {
     const char *event_credit;    /* e.g. "Events: ACLED, www.acleddata.com" */
     bool graticule;
     bool furniture;              /* title, legend, scale bar, credits */
+    HeatmapMode heatmap;         /* a heatmap instead of markers */
+    size_t aggregate_above;      /* more events in view: a density layer
+                                    (0: SCENE_AGGREGATE_ABOVE) */
     SceneMeasure measure;
     void *measure_ctx;
 } SceneInput;
@@ -128,6 +161,8 @@ typedef struct Scene {
     size_t type_count[EVENT_TYPE_COUNT];
     size_t events_in_view;
     int64_t fatalities_in_view, fatalities_low_in_view, fatalities_high_in_view;
+    /* The aggregate layer (kind GRID_NONE when markers are drawn). */
+    SceneGrid grid;
     /* Hit areas of the legend's type entries (for clicks), px. */
     float legend_entry[EVENT_TYPE_COUNT][4];
 } Scene;
@@ -155,6 +190,16 @@ static inline const char *scene_text(const Scene *s, uint32_t offset)
 {
     return s->text + offset;
 }
+
+/* Above this many events in view, markers become a density layer. */
+#define SCENE_AGGREGATE_ABOVE 12000
+
+/* The colour (0xAARRGGBB) of a value t in [0, 1] on the density ramp, a
+ * perceptual (magma-like) ramp from pale yellow to deep purple. */
+uint32_t scene_ramp(float t);
+
+/* The grid cell under (x, y) px, or -1. */
+long scene_grid_cell(const Scene *s, float x, float y);
 
 /* The marker colour of an event type (Okabe-Ito, colour-blind safe). */
 uint32_t scene_type_color(EventType type);

@@ -215,6 +215,62 @@ static void test_north_arrow_and_legend(void **state)
     scene_free(&s);
 }
 
+static void test_aggregation_counts_the_same(void **state)
+{
+    (void)state;
+    View v;
+    view_init(&v, PROJ_LAEA, 0, 0, 1920, 1080);
+    Scene markers = {0}, grid = {0}, heat = {0};
+    build(&markers, &v, ~0u, true);
+    assert_int_equal(markers.grid.kind, GRID_NONE);
+
+    SceneInput in = {
+        .events = &set, .lo = 0, .hi = set.count, .day0 = set.day[0],
+        .day1 = set.day[set.count - 1], .type_mask = ~0u, .view = &v,
+        .basemap = &map, .width = 1920, .height = 1080, .scale = scale,
+        .furniture = true, .aggregate_above = 3,
+        .measure = fake_measure, .measure_ctx = &scale,
+    };
+    scene_build(&grid, &in);
+    assert_int_equal(grid.grid.kind, GRID_DENSITY);
+    assert_int_equal(grid.nmarkers, 0);
+    /* What is counted does not jump when markers become cells. */
+    assert_int_equal(grid.events_in_view, markers.events_in_view);
+    assert_int_equal(grid.fatalities_in_view, markers.fatalities_in_view);
+    assert_memory_equal(grid.type_count, markers.type_count, sizeof grid.type_count);
+    uint64_t cells = 0;
+    float fat = 0;
+    size_t n = (size_t)grid.grid.cols * grid.grid.rows;
+    for (size_t c = 0; c < n * EVENT_TYPE_COUNT; c++) cells += grid.grid.count[c];
+    for (size_t c = 0; c < n; c++) fat += grid.grid.fatalities[c];
+    assert_int_equal(cells, 7);
+    assert_float_equal(fat, 190, 1e-3);
+    /* The cell under an event holds it. */
+    double sx, sy;
+    size_t tz = find_event(&set, "POS1");
+    view_lonlat_to_screen(&v, set.lon[tz], set.lat[tz], &sx, &sy);
+    long cell = scene_grid_cell(&grid, (float)sx, (float)sy);
+    assert_true(cell >= 0);
+    assert_int_equal(grid.grid.count[cell * EVENT_TYPE_COUNT + EVENT_BATTLES], 1);
+    assert_float_equal(grid.grid.fatalities[cell], 88, 1e-3);
+
+    in.aggregate_above = 0;
+    in.heatmap = HEATMAP_FATALITIES;
+    scene_build(&heat, &in);
+    assert_int_equal(heat.grid.kind, GRID_HEAT_FATALITIES);
+    assert_true(heat.grid.max > 0);
+    assert_int_equal(heat.events_in_view, 7);
+    /* Smoothed: the value spreads beyond the event's own cell. */
+    long hc = scene_grid_cell(&heat, (float)sx, (float)sy);
+    assert_true(heat.grid.value[hc + 2] > 0);
+
+    assert_int_equal(scene_ramp(0) >> 24, 0xFF);
+    assert_int_not_equal(scene_ramp(0), scene_ramp(1));
+    scene_free(&markers);
+    scene_free(&grid);
+    scene_free(&heat);
+}
+
 static void test_without_furniture(void **state)
 {
     (void)state;
@@ -236,6 +292,7 @@ int main(void)
         cmocka_unit_test(test_towns_with_events_are_named),
         cmocka_unit_test(test_scale_bar_is_true),
         cmocka_unit_test(test_north_arrow_and_legend),
+        cmocka_unit_test(test_aggregation_counts_the_same),
         cmocka_unit_test(test_without_furniture),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
