@@ -1121,6 +1121,9 @@ int app_run(char **files, int nfiles, const AppOptions *options)
     }
     Uint32 last = SDL_GetTicks();
     app->dirty = true;
+    /* For the benchmark of cold start to first frame. */
+    const char *first_only = getenv("SAHELMAP_FIRST_FRAME_EXIT");
+    bool exit_after_first = first_only != NULL && first_only[0] == '1';
     while (app->running) {
         /* Busy only while something moves; otherwise sleep until input. */
         bool zooming = fabs(log(app->zoom_target / app->view.mpp)) >= 0.003;
@@ -1149,6 +1152,7 @@ int app_run(char **files, int nfiles, const AppOptions *options)
         if (app->dirty && app->running) {
             app->dirty = false;
             draw_frame(app, moving);
+            if (exit_after_first) app->running = false;
         }
     }
     app_close(app);

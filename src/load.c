@@ -4,6 +4,8 @@
  */
 #include "load.h"
 
+#include "cache.h"
+
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -132,6 +134,14 @@ bool load_file(EventSet *set, const char *path, LoadReport *report)
         return false;
     }
 
+    /* An unchanged big file opened before: its cache, not its text. */
+    bool cacheable = set->count == 0 && set->nfiles == 0 && cache_wanted((uint64_t)st.st_size);
+    const char *why = "";
+    if (cacheable && cache_load(set, path, report, &why)) {
+        fclose(f);
+        return true;
+    }
+
     EventsMark mark = events_mark(set);
     LoadContext ctx = {.set = set, .path = path, .report = report};
     ctx.file = events_add_file(set, path);
@@ -151,6 +161,11 @@ bool load_file(EventSet *set, const char *path, LoadReport *report)
         return false;
     }
     report->ok = true;
+    if (cacheable) {
+        Error ignored;
+        events_finish(set);
+        cache_store(set, path, report, &ignored);   /* optional: a miss later */
+    }
     return true;
 }
 

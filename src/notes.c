@@ -18,6 +18,7 @@ void notes_init(NotesStore *store)
 void notes_free(NotesStore *store)
 {
     if (store->file != NULL) fclose(store->file);
+    if (store->ro_file != NULL) fclose(store->ro_file);
     free(store->mem);
     memset(store, 0, sizeof *store);
 }
@@ -35,11 +36,13 @@ uint64_t notes_add(NotesStore *store, const char *s, size_t len)
     }
     uint64_t offset = store->size;
     if (store->file != NULL) {
+        /* The spill file holds the notes after any adopted ones. */
         if (fwrite(s, 1, len, store->file) != len) return 0;
         store->dirty = true;
     } else {
-        store->mem = xgrow(store->mem, &store->mem_cap, store->size + len, 1);
-        memcpy(store->mem + offset, s, len);
+        uint64_t at = offset - store->ro_len;
+        store->mem = xgrow(store->mem, &store->mem_cap, at + len, 1);
+        memcpy(store->mem + at, s, len);
     }
     store->size += len;
     return offset << 24 | len;
@@ -52,6 +55,14 @@ char *notes_get(NotesStore *store, uint64_t ref)
     char *out = xmalloc(len + 1);
     out[0] = '\0';
     if (len == 0 || offset + len > store->size) return out;
+    if (offset < store->ro_len) {
+        if (offset + len > store->ro_len) return out;
+        ssize_t got = pread(fileno(store->ro_file), out, len,
+                            (off_t)(store->ro_base + offset));
+        out[got == (ssize_t)len ? len : 0] = '\0';
+        return out;
+    }
+    offset -= store->ro_len;
     if (store->file == NULL) {
         memcpy(out, store->mem + offset, len);
         out[len] = '\0';
@@ -64,4 +75,41 @@ char *notes_get(NotesStore *store, uint64_t ref)
     ssize_t got = pread(fileno(store->file), out, len, (off_t)offset);
     out[got == (ssize_t)len ? len : 0] = '\0';
     return out;
+}
+
+void notes_adopt(NotesStore *store, FILE *file, uint64_t base, uint64_t len)
+{
+    store->ro_file = file;
+    store->ro_base = base;
+    store->ro_len = len;
+    store->size = len;
+}
+
+/* Copies n bytes of fd from offset `from` to out. */
+static bool copy_range(int fd, uint64_t from, uint64_t n, FILE *out)
+{
+    char buf[1 << 16];
+    while (n > 0) {
+        size_t want = n < sizeof buf ? (size_t)n : sizeof buf;
+        ssize_t got = pread(fd, buf, want, (off_t)from);
+        if (got <= 0 || fwrite(buf, 1, (size_t)got, out) != (size_t)got) return false;
+        from += (uint64_t)got;
+        n -= (uint64_t)got;
+    }
+    return true;
+}
+
+bool notes_copy_all(NotesStore *store, FILE *out)
+{
+    if (store->ro_len > 0 &&
+        !copy_range(fileno(store->ro_file), store->ro_base, store->ro_len, out))
+        return false;
+    uint64_t rest = store->size - store->ro_len;
+    if (rest == 0) return true;
+    if (store->file == NULL) return fwrite(store->mem, 1, rest, out) == rest;
+    if (store->dirty) {
+        fflush(store->file);
+        store->dirty = false;
+    }
+    return copy_range(fileno(store->file), 0, rest, out);
 }

@@ -20,9 +20,13 @@ typedef struct NotesStore {
     FILE *file;          /* anonymous spill file, or NULL */
     char *mem;           /* in-memory fallback when file is NULL */
     size_t mem_cap;
-    uint64_t size;       /* bytes written so far */
+    uint64_t size;       /* bytes of notes held (offsets run 0 .. size) */
     bool dirty;          /* file has buffered writes not yet flushed */
     bool tried_file;
+    /* Notes adopted from a cache file: offsets below ro_len are read from
+     * ro_file at ro_base + offset; later notes go to the spill file. */
+    FILE *ro_file;
+    uint64_t ro_base, ro_len;
 } NotesStore;
 
 /* An empty store. Release with notes_free. */
@@ -36,6 +40,14 @@ uint64_t notes_add(NotesStore *store, const char *s, size_t len);
 /* The text of a reference as a new NUL-terminated string the caller frees;
  * "" (still to be freed) for reference 0 or if the spill file cannot be read. */
 char *notes_get(NotesStore *store, uint64_t ref);
+
+/* Makes an empty store serve len bytes of notes from `file` (kept open and
+ * closed by notes_free) starting at byte `base`, as offsets 0 .. len. */
+void notes_adopt(NotesStore *store, FILE *file, uint64_t base, uint64_t len);
+
+/* Copies every note byte (offsets 0 .. size) to out; false on an I/O
+ * error. Used to write a cache. */
+bool notes_copy_all(NotesStore *store, FILE *out);
 
 /* Length in bytes of the note behind a reference. */
 static inline size_t notes_len(uint64_t ref) { return (size_t)(ref & NOTES_MAX_LEN); }

@@ -29,6 +29,7 @@ void strpool_init(StrPool *pool)
     pool->len = 1;
     pool->nslots = 1024;
     pool->slots = xcalloc(pool->nslots, sizeof *pool->slots);
+    pool->hashed = true;
 }
 
 void strpool_free(StrPool *pool)
@@ -55,11 +56,43 @@ static void rehash(StrPool *pool)
     pool->nslots = n;
 }
 
+/* Hashes every string of an adopted pool. */
+static void hash_all(StrPool *pool)
+{
+    size_t strings = 0;
+    for (size_t at = 1; at < pool->len; at += strlen(pool->data + at) + 1) strings++;
+    size_t n = 1024;
+    while (n < strings * 2 + 2) n *= 2;
+    free(pool->slots);
+    pool->slots = xcalloc(n, sizeof *pool->slots);
+    pool->nslots = n;
+    pool->count = 0;
+    for (size_t at = 1; at < pool->len; at += strlen(pool->data + at) + 1) {
+        const char *s = pool->data + at;
+        size_t j = hash_bytes(s, strlen(s)) & (n - 1);
+        while (pool->slots[j] != 0) j = (j + 1) & (n - 1);
+        pool->slots[j] = (uint32_t)at;
+        pool->count++;
+    }
+    pool->hashed = true;
+}
+
+void strpool_adopt(StrPool *pool, char *data, size_t len)
+{
+    free(pool->data);
+    pool->data = data;
+    pool->len = len;
+    pool->cap = len;
+    pool->count = 0;
+    pool->hashed = false;
+}
+
 uint32_t strpool_intern(StrPool *pool, const char *s, size_t len)
 {
     const char *nul = memchr(s, '\0', len);
     if (nul != NULL) len = (size_t)(nul - s);
     if (len == 0) return 0;
+    if (!pool->hashed) hash_all(pool);
 
     size_t mask = pool->nslots - 1;
     size_t j = hash_bytes(s, len) & mask;

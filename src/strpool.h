@@ -7,6 +7,7 @@
 #ifndef SAHELMAP_STRPOOL_H
 #define SAHELMAP_STRPOOL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -15,6 +16,7 @@ typedef struct StrPool {
     size_t len, cap;
     uint32_t *slots;     /* open-addressing hash of references; 0 = empty */
     size_t nslots, count;
+    bool hashed;         /* false after strpool_adopt, until first intern */
 } StrPool;
 
 /* An empty pool holding only "". Release with strpool_free. */
@@ -31,6 +33,12 @@ static inline const char *strpool_get(const StrPool *pool, uint32_t ref)
 {
     return pool->data + ref;
 }
+
+/* Replaces the pool's strings by data[0..len) (taken over: freed by
+ * strpool_free), which must start with "" and end with a NUL, as written
+ * from strpool data. The hash is rebuilt only when something is next
+ * interned, so adopting a cache costs no hashing. */
+void strpool_adopt(StrPool *pool, char *data, size_t len);
 
 /* Bytes held by the pool (strings plus hash table). */
 size_t strpool_bytes(const StrPool *pool);

@@ -40,6 +40,7 @@ void tuples_init(TupleTable *t, unsigned arity)
     t->nslots = 256;
     t->slots = xcalloc(t->nslots, sizeof *t->slots);
     insert_slot(t->slots, t->nslots, hash_tuple(t->values, arity), 0);
+    t->hashed = true;
 }
 
 void tuples_free(TupleTable *t)
@@ -52,6 +53,7 @@ void tuples_free(TupleTable *t)
 static void rehash(TupleTable *t)
 {
     size_t n = t->nslots * 2;
+    while (n < t->count * 2 + 2) n *= 2;
     uint32_t *slots = xcalloc(n, sizeof *slots);
     for (size_t i = 0; i < t->count; i++)
         insert_slot(slots, n, hash_tuple(tuples_get(t, (uint32_t)i), t->arity),
@@ -59,10 +61,21 @@ static void rehash(TupleTable *t)
     free(t->slots);
     t->slots = slots;
     t->nslots = n;
+    t->hashed = true;
+}
+
+void tuples_adopt(TupleTable *t, uint32_t *values, size_t count)
+{
+    free(t->values);
+    t->values = values;
+    t->count = count;
+    t->cap = count;
+    t->hashed = false;
 }
 
 uint32_t tuples_intern(TupleTable *t, const uint32_t *vals)
 {
+    if (!t->hashed) rehash(t);
     size_t bytes = t->arity * sizeof *vals;
     uint32_t h = hash_tuple(vals, t->arity);
     size_t j = h & (t->nslots - 1);

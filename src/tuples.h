@@ -8,6 +8,7 @@
 #ifndef SAHELMAP_TUPLES_H
 #define SAHELMAP_TUPLES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,6 +20,7 @@ typedef struct TupleTable {
     size_t count, cap;
     uint32_t *slots;      /* open-addressing hash of index+1; 0 = empty */
     size_t nslots;
+    bool hashed;          /* false after tuples_adopt, until next intern */
 } TupleTable;
 
 /* An empty table of tuples with `arity` values (1..TUPLES_MAX_ARITY),
@@ -34,6 +36,10 @@ static inline const uint32_t *tuples_get(const TupleTable *t, uint32_t index)
 {
     return t->values + (size_t)index * t->arity;
 }
+
+/* Replaces the table's tuples by values[0 .. count * arity) (taken over),
+ * whose first tuple must be all zeros. Hashed lazily, on the next intern. */
+void tuples_adopt(TupleTable *t, uint32_t *values, size_t count);
 
 /* Bytes held by the table. */
 size_t tuples_bytes(const TupleTable *t);
