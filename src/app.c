@@ -50,6 +50,21 @@ typedef enum Drag {
     DRAG_END              /* its right edge */
 } Drag;
 
+/* Files being loaded by a background thread. While a job runs, the main
+ * thread leaves the event set alone and draws only the map and a progress
+ * bar, so the window stays responsive and can be closed. */
+typedef struct LoadJob {
+    SDL_Thread *thread;
+    char **paths;
+    int n;
+    bool first;                    /* the files given at start: fit after */
+    EventSet *set;
+    LoadReport *reports;
+    SDL_atomic_t file;             /* index of the file being read */
+    SDL_atomic_t permille;         /* how far into it, 0..1000 */
+    SDL_atomic_t cancel, finished;
+} LoadJob;
+
 typedef struct App {
     /* Window and drawing. */
     SDL_Window *window;
@@ -106,6 +121,7 @@ typedef struct App {
     Uint32 toast_until;
     const char *shots_dir;
     char last_command[4096];
+    LoadJob *job;                  /* files loading, or NULL */
     bool running, dirty;
 } App;
 
@@ -164,22 +180,101 @@ static void data_changed(App *app)
                         sizeof app->credit);
 }
 
-/* Loads one more file (dropped on the window). */
-static void load_more(App *app, const char *path)
+static void fit_events(App *app);
+static void home(App *app);
+
+static bool job_progress(void *ctx, const char *path, uint64_t done, uint64_t total)
 {
-    app->files = xrealloc(app->files, (size_t)(app->nfiles + 2) * sizeof *app->files);
-    app->reports = xrealloc(app->reports, (size_t)(app->nfiles + 1) * sizeof *app->reports);
-    LoadReport *rep = &app->reports[app->nfiles];
-    if (!load_file(&app->set, path, rep)) {
-        say(app, "%s", rep->error.msg);
-        return;
+    (void)path;
+    LoadJob *job = ctx;
+    SDL_AtomicSet(&job->permille, total ? (int)(1000 * (double)done / (double)total) : 1000);
+    return SDL_AtomicGet(&job->cancel) == 0;
+}
+
+static int job_run(void *data)
+{
+    LoadJob *job = data;
+    LoadProgress progress = {job_progress, job};
+    for (int i = 0; i < job->n && SDL_AtomicGet(&job->cancel) == 0; i++) {
+        SDL_AtomicSet(&job->file, i);
+        SDL_AtomicSet(&job->permille, 0);
+        load_file_with(job->set, job->paths[i], &job->reports[i], &progress);
     }
-    app->files[app->nfiles++] = xstrndup(path, strlen(path));
-    app->files[app->nfiles] = NULL;
-    events_finish(&app->set);
+    events_finish(job->set);
+    SDL_AtomicSet(&job->finished, 1);
+    return 0;
+}
+
+/* Starts loading paths (copied) in the background. */
+static void job_start(App *app, char *const *paths, int n, bool first)
+{
+    LoadJob *job = xcalloc(1, sizeof *job);
+    job->paths = xcalloc((size_t)n + 1, sizeof *job->paths);
+    for (int i = 0; i < n; i++) job->paths[i] = xstrndup(paths[i], strlen(paths[i]));
+    job->n = n;
+    job->first = first;
+    job->set = &app->set;
+    job->reports = xcalloc((size_t)n + 1, sizeof *job->reports);
+    app->job = job;
+    job->thread = SDL_CreateThread(job_run, "sahelmap-load", job);
+    if (job->thread == NULL) job_run(job);          /* no threads: load now */
+}
+
+/* Takes a finished (or cancelled) job's results. */
+static void job_finish(App *app)
+{
+    LoadJob *job = app->job;
+    if (job->thread != NULL) SDL_WaitThread(job->thread, NULL);
+    int loaded = 0;
+    const char *problem = NULL;
+    for (int i = 0; i < job->n; i++) {
+        LoadReport *rep = &job->reports[i];
+        if (!rep->ok) {
+            if (rep->error.msg[0]) fprintf(stderr, "sahelmap: %s\n", rep->error.msg);
+            if (problem == NULL && rep->error.msg[0]) problem = rep->error.msg;
+            continue;
+        }
+        app->files = xrealloc(app->files, (size_t)(app->nfiles + 2) * sizeof *app->files);
+        app->reports = xrealloc(app->reports, (size_t)(app->nfiles + 1) * sizeof *app->reports);
+        app->reports[app->nfiles] = *rep;
+        app->files[app->nfiles++] = job->paths[i];
+        app->files[app->nfiles] = NULL;
+        job->paths[i] = NULL;
+        loaded++;
+    }
+    bool first = job->first;
+    for (int i = 0; i < job->n; i++) free(job->paths[i]);
+    free(job->paths);
+    char toast[320] = "";
+    if (problem != NULL) snprintf(toast, sizeof toast, "%.300s", problem);
+    else if (!first && loaded > 0)
+        snprintf(toast, sizeof toast, "Loaded %.200s: %zu events (%zu records, %zu skipped)",
+                 app->files[app->nfiles - 1], job->reports[job->n - 1].events,
+                 job->reports[job->n - 1].read, job->reports[job->n - 1].skipped);
+    free(job->reports);
+    free(job);
+    app->job = NULL;
     data_changed(app);
-    say(app, "Loaded %s: %zu events (%zu records, %zu skipped)", path, rep->events,
-        rep->read, rep->skipped);
+    if (first) {
+        if (app->set.count > 0) fit_events(app);
+        else home(app);
+    }
+    char title[300];
+    snprintf(title, sizeof title, "sahelmap \xe2\x80\x94 %zu events from %d file%s", app->set.count,
+             app->nfiles, app->nfiles == 1 ? "" : "s");
+    SDL_SetWindowTitle(app->window, title);
+    if (toast[0]) say(app, "%s", toast);
+    else if (app->set.count == 0)
+        say(app, "No events loaded: drop ACLED, UCDP or GeoJSON files here");
+    app->dirty = true;
+}
+
+/* Cancels a running job and waits for its thread. */
+static void job_cancel(App *app)
+{
+    if (app->job == NULL) return;
+    SDL_AtomicSet(&app->job->cancel, 1);
+    job_finish(app);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -877,8 +972,34 @@ static void draw_panels(App *app)
         ui_build_toast(ui, &app->layout, app->toast, measure, ctx);
 }
 
+/* While files load: the map and a progress bar, nothing of the events. */
+static void draw_loading(App *app)
+{
+    SDL_SetRenderDrawColor(app->sdl, 0xF2, 0xF2, 0xF0, 0xFF);
+    SDL_RenderClear(app->sdl);
+    draw_basemap(app, false);
+    SDL_RenderSetClipRect(app->sdl, NULL);
+    LoadJob *job = app->job;
+    int file = SDL_AtomicGet(&job->file);
+    double part = SDL_AtomicGet(&job->permille) / 1000.0;
+    const char *path = job->paths[file];
+    const char *name = strrchr(path, '/');
+    char text[300];
+    snprintf(text, sizeof text, "Loading %.120s (file %d of %d) \xc2\xb7 Esc cancels",
+             name ? name + 1 : path, file + 1, job->n);
+    scene_reset(&app->ui, app->w, app->h, app->scale);
+    ui_build_progress(&app->ui, &app->layout, text, (file + part) / job->n, render_measure,
+                      &app->r);
+    render_overlay(&app->r, &app->ui);
+    SDL_RenderPresent(app->sdl);
+}
+
 static void draw_frame(App *app, bool moving)
 {
+    if (app->job != NULL) {
+        draw_loading(app);
+        return;
+    }
     SDL_SetRenderDrawColor(app->sdl, 0xF2, 0xF2, 0xF0, 0xFF);
     SDL_RenderClear(app->sdl);
     draw_basemap(app, moving);
@@ -967,6 +1088,22 @@ static void text_input(App *app, const SDL_Event *ev)
 static void handle(App *app, const SDL_Event *ev)
 {
     float k = app->pixel_ratio;
+    if (app->job != NULL) {
+        /* Loading: the window answers, but only to quit, cancel, resize. */
+        if (ev->type == SDL_QUIT ||
+            (ev->type == SDL_KEYDOWN && ev->key.keysym.sym == SDLK_q &&
+             (ev->key.keysym.mod & KMOD_CTRL))) {
+            job_cancel(app);
+            app->running = false;
+        } else if (ev->type == SDL_KEYDOWN && ev->key.keysym.sym == SDLK_ESCAPE) {
+            job_cancel(app);
+            say(app, "Loading cancelled");
+        } else if (ev->type == SDL_WINDOWEVENT) {
+            if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) update_layout(app);
+            app->dirty = true;
+        }
+        return;
+    }
     switch (ev->type) {
     case SDL_QUIT: app->running = false; break;
     case SDL_WINDOWEVENT:
@@ -1007,7 +1144,12 @@ static void handle(App *app, const SDL_Event *ev)
         break;
     }
     case SDL_DROPFILE:
-        load_more(app, ev->drop.file);
+        if (app->job != NULL) {
+            say(app, "Still loading: drop %s again when done", ev->drop.file);
+        } else {
+            char *paths[1] = {ev->drop.file};
+            job_start(app, paths, 1, false);
+        }
         SDL_free(ev->drop.file);
         break;
     default: break;
@@ -1017,29 +1159,9 @@ static void handle(App *app, const SDL_Event *ev)
 static bool app_open(App *app, char **files, int nfiles, const AppOptions *opt)
 {
     Error err;
-    char **bundled = NULL;
-    if (nfiles == 0) {
-        bundled = bundled_files(&err);
-        if (bundled == NULL) {
-            fprintf(stderr, "sahelmap: %s\n", err.msg);
-        } else {
-            for (nfiles = 0; bundled[nfiles]; nfiles++) {}
-            files = bundled;
-        }
-    }
-    app->files = xcalloc((size_t)nfiles + 1, sizeof *app->files);
-    app->reports = xcalloc((size_t)nfiles + 1, sizeof *app->reports);
     events_init(&app->set);
-    for (int i = 0; i < nfiles; i++) {
-        LoadReport *rep = &app->reports[app->nfiles];
-        if (!load_file(&app->set, files[i], rep)) {
-            fprintf(stderr, "sahelmap: %s\n", rep->error.msg);
-            continue;
-        }
-        app->files[app->nfiles++] = xstrndup(files[i], strlen(files[i]));
-    }
-    bundled_free(bundled);
-    events_finish(&app->set);
+    app->files = xcalloc(1, sizeof *app->files);
+    app->reports = xcalloc(1, sizeof *app->reports);
 
     char asset[PATH_MAX];
     bundled_asset("sahel-basemap.json", asset, sizeof asset);
@@ -1078,19 +1200,24 @@ static bool app_open(App *app, char **files, int nfiles, const AppOptions *opt)
     update_layout(app);
     if (!app->running) return false;
     data_changed(app);
-    if (app->set.count > 0) fit_events(app);
-    else home(app);
-    app->toast[0] = '\0';
-    char title[300];
-    snprintf(title, sizeof title, "sahelmap \xe2\x80\x94 %zu events from %d file%s", app->set.count,
-             app->nfiles, app->nfiles == 1 ? "" : "s");
-    SDL_SetWindowTitle(app->window, title);
-    if (app->set.count == 0) say(app, "No events loaded: drop ACLED, UCDP or GeoJSON files here");
+    home(app);
+
+    /* The files load in the background; the first frame shows the map. */
+    char **bundled = NULL;
+    if (nfiles == 0) {
+        bundled = bundled_files(&err);
+        if (bundled == NULL) fprintf(stderr, "sahelmap: %s\n", err.msg);
+        for (nfiles = 0; bundled != NULL && bundled[nfiles]; nfiles++) {}
+        files = bundled;
+    }
+    if (nfiles > 0) job_start(app, files, nfiles, true);
+    bundled_free(bundled);
     return true;
 }
 
 static void app_close(App *app)
 {
+    job_cancel(app);
     scene_free(&app->scene);
     scene_free(&app->ui);
     ui_histogram_free(&app->hist);
@@ -1129,13 +1256,18 @@ int app_run(char **files, int nfiles, const AppOptions *options)
         bool zooming = fabs(log(app->zoom_target / app->view.mpp)) >= 0.003;
         bool settling = app->base_valid && !view_equal(&app->base_view, &app->view);
         bool toast = app->toast[0] && SDL_GetTicks() < app->toast_until;
-        bool animating = app->tl.playing || zooming || app->drag != DRAG_NONE;
+        bool animating = app->tl.playing || zooming || app->drag != DRAG_NONE ||
+                         app->job != NULL;
         SDL_Event ev;
         int timeout = animating ? 16 : settling ? SETTLE_MS : toast ? 250 : -1;
         if (app->dirty) timeout = 0;
         if (timeout < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, timeout)) {
             handle(app, &ev);
             while (SDL_PollEvent(&ev)) handle(app, &ev);
+        }
+        if (app->job != NULL) {
+            if (SDL_AtomicGet(&app->job->finished)) job_finish(app);
+            app->dirty = true;               /* the progress bar moves */
         }
         Uint32 now = SDL_GetTicks();
         double dt = (now - last) / 1000.0;
@@ -1152,7 +1284,7 @@ int app_run(char **files, int nfiles, const AppOptions *options)
         if (app->dirty && app->running) {
             app->dirty = false;
             draw_frame(app, moving);
-            if (exit_after_first) app->running = false;
+            if (exit_after_first && app->job == NULL) app->running = false;
         }
     }
     app_close(app);

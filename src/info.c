@@ -108,13 +108,14 @@ static void print_report(FILE *out, const LoadReport *rep)
                 rep->skipped - rep->nreasons);
 }
 
-int info_run(char *const *paths, int n, FILE *out, FILE *err)
+int info_run(char *const *paths, int n, FILE *out, FILE *err,
+             const LoadProgress *progress)
 {
     EventSet set;
     events_init(&set);
     LoadReport *reports = xcalloc((size_t)n, sizeof *reports);
     int *file_index = xcalloc((size_t)n, sizeof *file_index);
-    int failed = load_files(&set, paths, n, reports);
+    int failed = load_files_with(&set, paths, n, reports, progress);
     for (int i = 0, next = 0; i < n; i++) {
         file_index[i] = reports[i].ok ? next++ : -1;
         if (!reports[i].ok) fprintf(err, "sahelmap: %s\n", reports[i].error.msg);

@@ -9,8 +9,12 @@
 
 #include <stdio.h>
 
-/* Loads paths[0..n) and prints the summary to out, problems to err.
+#include "load.h"
+
+/* Loads paths[0..n) (reporting progress, if given) and prints the summary
+ * to out, problems to err.
  * Returns the process exit status: 0 when every file loaded, 1 otherwise. */
-int info_run(char *const *paths, int n, FILE *out, FILE *err);
+int info_run(char *const *paths, int n, FILE *out, FILE *err,
+             const LoadProgress *progress);
 
 #endif

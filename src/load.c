@@ -106,7 +106,21 @@ static void describe_format(LoadContext *ctx)
                  rep->merged > 0 ? ", monadic (one row per actor)" : "");
 }
 
+bool load_tick(LoadContext *ctx, uint64_t done)
+{
+    if (ctx->progress == NULL || ctx->progress->report == NULL) return true;
+    if (!ctx->progress->report(ctx->progress->ctx, ctx->path, done, ctx->total))
+        ctx->cancelled = true;
+    return !ctx->cancelled;
+}
+
 bool load_file(EventSet *set, const char *path, LoadReport *report)
+{
+    return load_file_with(set, path, report, NULL);
+}
+
+bool load_file_with(EventSet *set, const char *path, LoadReport *report,
+                    const LoadProgress *progress)
 {
     memset(report, 0, sizeof *report);
     struct stat st;
@@ -143,11 +157,14 @@ bool load_file(EventSet *set, const char *path, LoadReport *report)
     }
 
     EventsMark mark = events_mark(set);
-    LoadContext ctx = {.set = set, .path = path, .report = report};
+    LoadContext ctx = {.set = set, .path = path, .report = report,
+                       .progress = progress, .total = (uint64_t)st.st_size};
     ctx.file = events_add_file(set, path);
     bool ok = kind == SNIFF_JSON ? load_json(&ctx, f, &report->error)
                                  : load_csv(&ctx, f, &report->error);
     if (ok && ferror(f)) ok = error_set(&report->error, "read error");
+    if (ctx.cancelled) ok = error_set(&report->error, "loading cancelled");
+    load_tick(&ctx, ctx.total);
     fclose(f);
     describe_format(&ctx);
     report->kind = ctx.kind;
@@ -171,9 +188,15 @@ bool load_file(EventSet *set, const char *path, LoadReport *report)
 
 int load_files(EventSet *set, char *const *paths, int n, LoadReport *reports)
 {
+    return load_files_with(set, paths, n, reports, NULL);
+}
+
+int load_files_with(EventSet *set, char *const *paths, int n, LoadReport *reports,
+                    const LoadProgress *progress)
+{
     int failed = 0;
     for (int i = 0; i < n; i++)
-        if (!load_file(set, paths[i], &reports[i])) failed++;
+        if (!load_file_with(set, paths[i], &reports[i], progress)) failed++;
     events_finish(set);
     return failed;
 }

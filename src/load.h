@@ -36,6 +36,15 @@ typedef struct LoadReport {
     Error error;                /* why, when !ok */
 } LoadReport;
 
+/* Progress of a long load: called as the file is read (done, total in
+ * bytes) and once more at its end with done == total. Returning false
+ * cancels the load: the file then fails ("loading cancelled") and loads
+ * nothing. */
+typedef struct LoadProgress {
+    bool (*report)(void *ctx, const char *path, uint64_t done, uint64_t total);
+    void *ctx;
+} LoadProgress;
+
 /* Loads every event of the file at path into set (then call events_finish
  * before using ranges). Returns false, with report->error saying where and
  * why, if the file cannot be read or is not JSON/CSV at all; in that case
@@ -43,9 +52,15 @@ typedef struct LoadReport {
  * fail. report is overwritten. */
 bool load_file(EventSet *set, const char *path, LoadReport *report);
 
+/* load_file with progress reports (progress may be NULL). */
+bool load_file_with(EventSet *set, const char *path, LoadReport *report,
+                    const LoadProgress *progress);
+
 /* Loads each of paths[0..n) with load_file, reports[i] for paths[i], then
  * finishes the set. Returns how many files failed. */
 int load_files(EventSet *set, char *const *paths, int n, LoadReport *reports);
+int load_files_with(EventSet *set, char *const *paths, int n, LoadReport *reports,
+                    const LoadProgress *progress);
 
 /* ---- for the format loaders --------------------------------------------- */
 
@@ -57,6 +72,9 @@ typedef struct LoadContext {
     RecordKind kind;            /* what the first loaded record looked like */
     const char *container;      /* set by load_set_container */
     RawRecord record;           /* scratch record a loader may fill */
+    const LoadProgress *progress;
+    uint64_t total;             /* the file's size */
+    bool cancelled;
 } LoadContext;
 
 /* Interprets ctx->record (filled by the loader) and adds it to the set, or
@@ -68,6 +86,10 @@ void load_record(LoadContext *ctx, size_t line, size_t col, size_t index);
  * wrong field count) as read and skipped, with its position and reason. */
 void load_skip(LoadContext *ctx, size_t line, size_t col, size_t index,
                const char *reason);
+
+/* Reports that `done` bytes of the file have been read. False when the
+ * user cancelled: the loader then stops with an error. */
+bool load_tick(LoadContext *ctx, uint64_t done);
 
 /* Names the container the loader found ("JSON envelope", "CSV"); load_file
  * combines it with the record kind into report->format. */

@@ -133,7 +133,13 @@ bool load_csv(LoadContext *ctx, FILE *f, Error *err)
     char *chunk = xmalloc(CSV_CHUNK);
     bool ok = true, line_start = true;
     size_t n;
+    uint64_t done = 0;
     while (ok && (n = fread(chunk, 1, CSV_CHUNK, f)) > 0) {
+        done += n;
+        if (!load_tick(ctx, done)) {
+            ok = error_set(err, "loading cancelled");
+            break;
+        }
         const char *p = chunk, *end = chunk + n;
         while (ok && p < end) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));

@@ -27,6 +27,7 @@
 /* ------------------------------------------------------------------------- */
 
 typedef struct JsonStream {
+    LoadContext *ctx;          /* for progress */
     FILE *f;
     char *buf;
     size_t cap, len, pos;      /* buf[pos..len) is unread */
@@ -60,6 +61,10 @@ static bool stream_fill(JsonStream *js)
     js->len += n;
     js->buf[js->len] = '\0';
     if (n == 0) js->eof = true;
+    if (!load_tick(js->ctx, js->base + js->len)) {
+        js->eof = true;                /* cancelled: stop reading */
+        return false;
+    }
     return n > 0;
 }
 
@@ -228,6 +233,7 @@ static bool stream_array(LoadContext *ctx, JsonStream *js, Error *err)
         return true;
     }
     for (size_t index = 1;; index++) {
+        if (ctx->cancelled) return error_set(err, "loading cancelled");
         size_t line, col;
         stream_where(js, js->pos, &line, &col);
         char what[48];
@@ -357,7 +363,7 @@ done:
 
 bool load_json(LoadContext *ctx, FILE *f, Error *err)
 {
-    JsonStream js = {.f = f, .cap = CHUNK, .line = 1};
+    JsonStream js = {.ctx = ctx, .f = f, .cap = CHUNK, .line = 1};
     js.buf = xmalloc(js.cap);
     js.buf[0] = '\0';
     bool ok = false;

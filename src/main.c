@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "basemap.h"
@@ -106,6 +108,55 @@ static char **input_files(char **names, int n, int *count, Error *err)
     return files;
 }
 
+/* ------------------------------------------------------------------------- */
+/* Progress on the terminal, for loads over half a second                    */
+/* ------------------------------------------------------------------------- */
+
+typedef struct TermProgress {
+    const char *path;          /* the file being shown */
+    double started, last;
+    bool shown, finished;
+} TermProgress;
+
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static bool term_progress(void *ctx, const char *path, uint64_t done, uint64_t total)
+{
+    TermProgress *tp = ctx;
+    double now = seconds_now();
+    if (tp->path != path) {               /* a new file */
+        tp->path = path;
+        tp->started = now;
+        tp->last = 0;
+        tp->shown = tp->finished = false;
+    }
+    bool end = done >= total;
+    if (tp->finished) return true;
+    if (now - tp->started < 0.5 || (!end && now - tp->last < 0.1)) return true;
+    if (end && !tp->shown) return true;
+    tp->last = now;
+    tp->shown = true;
+    tp->finished = end;
+    const char *name = strrchr(path, '/');
+    fprintf(stderr, "\rloading %.60s  %3.0f%%  (%.0f of %.0f MB)%s", name ? name + 1 : path,
+            total ? 100.0 * (double)done / (double)total : 100.0, done / 1e6, total / 1e6,
+            end ? "\n" : "");
+    return true;
+}
+
+/* The terminal progress reporter, when stderr is a terminal. */
+static const LoadProgress *terminal_progress(void)
+{
+    static TermProgress state;
+    static const LoadProgress progress = {term_progress, &state};
+    return isatty(STDERR_FILENO) ? &progress : NULL;
+}
+
 static int run_info(char **names, int n)
 {
     Error err;
@@ -115,7 +166,7 @@ static int run_info(char **names, int n)
         fprintf(stderr, "sahelmap: %s\n", err.msg);
         return 1;
     }
-    int status = info_run(files, count, stdout, stderr);
+    int status = info_run(files, count, stdout, stderr, terminal_progress());
     bundled_free(files);
     return status;
 }
@@ -264,7 +315,7 @@ static int run_export(int argc, char **argv)
     EventSet set;
     events_init(&set);
     LoadReport *reports = xcalloc((size_t)count, sizeof *reports);
-    int failed = load_files(&set, files, count, reports);
+    int failed = load_files_with(&set, files, count, reports, terminal_progress());
     for (int i = 0; i < count; i++)
         if (!reports[i].ok) fprintf(stderr, "sahelmap: %s\n", reports[i].error.msg);
 

@@ -440,3 +440,21 @@ void ui_build_toast(Scene *s, const UiLayout *l, const char *text,
     scene_add_rect(s, x, y, w + 2 * pad, h + 2 * pad, 0xEE2B2B2Bu, 0, 0);
     scene_add_text(s, FONT_LEGEND, x + pad, y + pad, w, h, 0xFFFFFFFFu, 0, text);
 }
+
+void ui_build_progress(Scene *s, const UiLayout *l, const char *text, double fraction,
+                       SceneMeasure measure, void *ctx)
+{
+    const float sc = l->scale, pad = 14 * sc;
+    float w = 0, h = 0;
+    measure(ctx, FONT_LEGEND, text, &w, &h);
+    float bw = fmaxf(w, 420 * sc) + 2 * pad, bh = h + 2 * pad + 16 * sc;
+    float x = (l->width - bw) / 2, y = (l->map_h - bh) / 2;
+    if (fraction < 0) fraction = 0;
+    if (fraction > 1) fraction = 1;
+    scene_add_rect(s, x, y, bw, bh, 0xF7FFFFFFu, UI_BORDER, 1 * sc);
+    scene_add_text(s, FONT_LEGEND, x + pad, y + pad, w, h, UI_INK, 0, text);
+    float track = bw - 2 * pad;
+    scene_add_rect(s, x + pad, y + pad + h + 6 * sc, track, 8 * sc, 0xFFE4E2DEu, 0, 0);
+    scene_add_rect(s, x + pad, y + pad + h + 6 * sc, (float)(track * fraction), 8 * sc,
+                   UI_WINDOW_EDGE, 0, 0);
+}

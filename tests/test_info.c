@@ -17,7 +17,7 @@ static char *run_info(const char *const *names, int n, int *status)
     char *paths[8];
     for (int i = 0; i < n; i++) paths[i] = strdup(fixture(names[i]));
     FILE *out = tmpfile(), *err = tmpfile();
-    *status = info_run(paths, n, out, err);
+    *status = info_run(paths, n, out, err, NULL);
     long size = ftell(out);
     rewind(out);
     char *text = calloc((size_t)size + 1, 1);
