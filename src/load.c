@@ -7,6 +7,8 @@
 #include "cache.h"
 
 #include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -36,11 +38,22 @@ void load_skip(LoadContext *ctx, size_t line, size_t col, size_t index,
     add_reason(ctx, line, col, index, reason);
 }
 
+size_t load_max_events(void)
+{
+    const char *env = getenv("SAHELMAP_MAX_EVENTS");
+    unsigned long long n = env != NULL ? strtoull(env, NULL, 10) : 0;
+    return n > 0 && n < UINT32_MAX ? (size_t)n : LOAD_MAX_EVENTS;
+}
+
 void load_record(LoadContext *ctx, size_t line, size_t col, size_t index)
 {
     LoadReport *rep = ctx->report;
     EventInput in;
     Error why;
+    if (ctx->set->count >= ctx->max_events) {
+        ctx->full = ctx->cancelled = true;         /* stop reading the file */
+        return;
+    }
     rep->read++;
     if (!record_to_event(&ctx->record, &in, &why)) {
         add_reason(ctx, line, col, index, why.msg);
@@ -158,12 +171,17 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
 
     EventsMark mark = events_mark(set);
     LoadContext ctx = {.set = set, .path = path, .report = report,
-                       .progress = progress, .total = (uint64_t)st.st_size};
+                       .progress = progress, .total = (uint64_t)st.st_size,
+                       .max_events = load_max_events()};
     ctx.file = events_add_file(set, path);
     bool ok = kind == SNIFF_JSON ? load_json(&ctx, f, &report->error)
                                  : load_csv(&ctx, f, &report->error);
     if (ok && ferror(f)) ok = error_set(&report->error, "read error");
-    if (ctx.cancelled) ok = error_set(&report->error, "loading cancelled");
+    if (ctx.full)
+        ok = error_set(&report->error, "more than %zu events: the limit "
+                       "(set SAHELMAP_MAX_EVENTS to change it)", ctx.max_events);
+    else if (ctx.cancelled)
+        ok = error_set(&report->error, "loading cancelled");
     load_tick(&ctx, ctx.total);
     fclose(f);
     describe_format(&ctx);

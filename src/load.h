@@ -20,6 +20,11 @@
 #include "record.h"
 
 #define LOAD_MAX_REASONS 10     /* skip reasons kept per file (all counted) */
+#define LOAD_MAX_EVENTS 50000000 /* default limit ($SAHELMAP_MAX_EVENTS) */
+
+/* The most events sahelmap holds (64 bytes each, plus names): beyond it a
+ * file fails with a clear message instead of exhausting memory. */
+size_t load_max_events(void);
 
 typedef struct LoadReport {
     char format[96];            /* "ACLED API JSON (envelope)", "UCDP GED CSV" */
@@ -74,7 +79,9 @@ typedef struct LoadContext {
     RawRecord record;           /* scratch record a loader may fill */
     const LoadProgress *progress;
     uint64_t total;             /* the file's size */
+    size_t max_events;          /* load_max_events() */
     bool cancelled;
+    bool full;                  /* stopped at max_events */
 } LoadContext;
 
 /* Interprets ctx->record (filled by the loader) and adds it to the set, or

@@ -141,7 +141,7 @@ bool load_csv(LoadContext *ctx, FILE *f, Error *err)
             break;
         }
         const char *p = chunk, *end = chunk + n;
-        while (ok && p < end) {
+        while (ok && p < end && !ctx->cancelled) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             const char *stop = nl ? nl + 1 : end;
             ok = feed(&st, &parser, p, (size_t)(stop - p), line_start);

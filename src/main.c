@@ -80,9 +80,18 @@ static void usage(FILE *out)
         "(set SAHELMAP_DATA to use another directory).\n"
         "DATE: 2024-07-27, 27 July 2024, 27-07-2024 or 27-Jul-24.\n"
         "\n"
+        "Limits: images up to %dx%d pixels; up to %d events in all (64 bytes\n"
+        "each plus names; set SAHELMAP_MAX_EVENTS to change it); one JSON value\n"
+        "(one event object) up to 512 MB; notes over 16 MB are cut; dates from\n"
+        "1900 to 2100. Files of any size are read as a stream.\n"
+        "\n"
+        "Cache: files over 8 MB are cached in $XDG_CACHE_HOME/sahelmap (or\n"
+        "~/.cache/sahelmap) so they reopen fast; SAHELMAP_CACHE=0 turns it off.\n"
+        "\n"
         "Exit status: 0 on success, 1 when a file failed to load or the export\n"
         "failed, 2 on bad usage.\n",
-        SAHELMAP_VERSION, EXPORT_MAX_SIDE, EXPORT_MAX_SIDE, bundled_dir());
+        SAHELMAP_VERSION, EXPORT_MAX_SIDE, EXPORT_MAX_SIDE, bundled_dir(), EXPORT_MAX_SIDE,
+        EXPORT_MAX_SIDE, LOAD_MAX_EVENTS);
 }
 
 static int usage_error(const char *fmt, const char *what)

@@ -295,7 +295,8 @@ static void build_markers(Scene *s, const SceneInput *in)
     }
     if (want_markers) {
         g->kind = GRID_NONE;
-        qsort(s->markers, s->nmarkers, sizeof *s->markers, compare_markers);
+        if (s->nmarkers > 1)
+            qsort(s->markers, s->nmarkers, sizeof *s->markers, compare_markers);
     } else {
         s->nmarkers = 0;
         grid_finish(s);

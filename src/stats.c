@@ -113,7 +113,7 @@ static int by_key(const void *a, const void *b)
  * group_row rebuilds it. */
 static void sort_rows(StatsGroup *g, int (*cmp)(const void *, const void *))
 {
-    qsort(g->rows, g->count, sizeof *g->rows, cmp);
+    if (g->count > 1) qsort(g->rows, g->count, sizeof *g->rows, cmp);
     free(g->slots);
     g->slots = NULL;
     g->nslots = 0;

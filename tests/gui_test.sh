@@ -28,7 +28,7 @@ export DISPLAY=":$(head -n1 "$out/display")"
 cleanup() { kill "$app" "$xvfb" 2>/dev/null; wait 2>/dev/null; }
 trap cleanup EXIT
 
-SDL_VIDEODRIVER=x11 "$sahelmap" --window 1200x760 --shots "$out/shots" >"$out/stdout" 2>"$out/stderr" &
+LD_PRELOAD="${SAHELMAP_TEST_PRELOAD:-}" SDL_VIDEODRIVER=x11 "$sahelmap" --window 1200x760 --shots "$out/shots" >"$out/stdout" 2>"$out/stderr" &
 app=$!
 wid=$(timeout 20 xdotool search --sync --onlyvisible --name '^sahelmap' | head -n1)
 [ -n "$wid" ] || fail "no window appeared: $(cat "$out/stderr")"

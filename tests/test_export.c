@@ -17,7 +17,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <time.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "basemap.h"
@@ -276,6 +281,93 @@ static void test_writes_are_atomic_and_safe(void **state)
     rmdir(dir);
 }
 
+/* A full disk: the child may write only 20 kB (RLIMIT_FSIZE), so the PNG
+ * cannot be written; the old file must stay and no temporary remain. */
+static void test_full_disk(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sahelmap-full-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char out[1200];
+    snprintf(out, sizeof out, "%s/map.png", dir);
+    FILE *f = fopen(out, "w");
+    fputs("OLD", f);
+    fclose(f);
+    pid_t pid = fork();
+    if (pid == 0) {
+        signal(SIGXFSZ, SIG_IGN);
+        struct rlimit lim = {20000, 20000};
+        setrlimit(RLIMIT_FSIZE, &lim);
+        ExportRequest req = request(800, 450, false);
+        req.path = out;
+        Error err;
+        bool ok = export_png(&set, &map, &req, &err);
+        _exit(!ok && strstr(err.msg, "map.png") != NULL ? 0 : 1);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    f = fopen(out, "r");
+    char buf[8] = "";
+    assert_non_null(fgets(buf, sizeof buf, f));
+    fclose(f);
+    assert_string_equal(buf, "OLD");
+    assert_int_equal(files_in(dir), 1);
+    unlink(out);
+    rmdir(dir);
+}
+
+/* Kill exports at random moments: the target is always either the old
+ * file or a complete new PNG, never a partial one. */
+static void test_killed_export_leaves_old_or_new(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sahelmap-kill-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char out[1200];
+    snprintf(out, sizeof out, "%s/map.png", dir);
+    FILE *f = fopen(out, "w");
+    fputs("OLD", f);
+    fclose(f);
+    int old = 0, fresh = 0;
+    srand(7);
+    for (int round = 0; round < 12; round++) {
+        pid_t pid = fork();
+        if (pid == 0) {
+            int devnull = open("/dev/null", O_WRONLY);
+            dup2(devnull, 2);
+            execl(SAHELMAP_PATH, "sahelmap", "export", fixture("towns.json"), "-o", out,
+                  "--size", "1600x1000", (char *)NULL);
+            _exit(127);
+        }
+        struct timespec pause = {0, (long)(rand() % 400) * 1000000L};
+        nanosleep(&pause, NULL);
+        kill(pid, SIGKILL);
+        waitpid(pid, NULL, 0);
+        f = fopen(out, "rb");
+        char head[8] = {0};
+        size_t n = fread(head, 1, sizeof head, f);
+        fclose(f);
+        if (n == 3 && memcmp(head, "OLD", 3) == 0) {
+            old++;
+            continue;
+        }
+        SDL_Surface *img = IMG_Load(out);
+        if (img == NULL) fail_msg("round %d: a partial file at the target", round);
+        assert_int_equal(img->w, 1600);
+        assert_int_equal(img->h, 1000);
+        SDL_FreeSurface(img);
+        fresh++;
+        f = fopen(out, "w");                     /* the old file again */
+        fputs("OLD", f);
+        fclose(f);
+    }
+    print_message("killed exports: %d left the old file, %d a complete new one\n", old, fresh);
+    char cmd[1300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 static void test_large_output_scales(void **state)
 {
     (void)state;
@@ -302,6 +394,8 @@ int main(void)
         cmocka_unit_test(test_golden_map),
         cmocka_unit_test(test_golden_with_furniture),
         cmocka_unit_test(test_writes_are_atomic_and_safe),
+        cmocka_unit_test(test_full_disk),
+        cmocka_unit_test(test_killed_export_leaves_old_or_new),
         cmocka_unit_test(test_large_output_scales),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

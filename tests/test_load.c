@@ -298,6 +298,25 @@ static void test_records_across_read_chunks(void **state)
     unlink(path);
 }
 
+static void test_event_limit_fails_clearly(void **state)
+{
+    (void)state;
+    setenv("SAHELMAP_MAX_EVENTS", "2", 1);
+    EventSet set;
+    LoadReport rep;
+    assert_false(load_one(&set, fixture("acled_api.json"), &rep));
+    assert_contains(rep.error.msg, "more than 2 events: the limit (set SAHELMAP_MAX_EVENTS");
+    assert_int_equal(set.count, 0);
+    events_free(&set);
+    setenv("SAHELMAP_MAX_EVENTS", "1", 1);
+    assert_false(load_one(&set, fixture("acled_upper_crlf.csv"), &rep));
+    assert_contains(rep.error.msg, "more than 1 events");
+    assert_int_equal(set.count, 0);
+    events_free(&set);
+    unsetenv("SAHELMAP_MAX_EVENTS");
+    assert_int_equal(load_max_events(), LOAD_MAX_EVENTS);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -312,6 +331,7 @@ int main(void)
         cmocka_unit_test(test_ragged_rows_are_skipped),
         cmocka_unit_test(test_geojson),
         cmocka_unit_test(test_records_across_read_chunks),
+        cmocka_unit_test(test_event_limit_fails_clearly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,1099 @@
+/*
+ * test_malformed: a corpus of broken, hostile and odd input files
+ * (tests/malformed/) and what loading each must do. Every load is checked
+ * for the same promises (check_load):
+ *
+ *   - report.read == report.loaded + report.skipped, and loaded splits into
+ *     events + merged + duplicates;
+ *   - a file that fails loads nothing, and says why with its path;
+ *   - every loaded event has finite coordinates in range, never (0,0), a
+ *     date in range and sane fatalities; its strings are NUL-terminated and
+ *     its notes as long as their stored length;
+ *   - every skip reason starts with the path.
+ *
+ * Then each case asserts its own outcome: either the whole file fails with a
+ * position ("path: line[:col]: reason" or "path:line[:col]: reason") and a
+ * reason, or named records are skipped with "path:line[:col]: ... reason".
+ *
+ * Text inputs live in tests/malformed/; binary and big ones are written by
+ * tests/malformed/make.sh into a temporary directory at run time, the JSON
+ * and CSV truncations and the 100 MB note are written here. All of it is
+ * deleted afterwards. MALFORMED_SKIP_HUGE=1 skips the 100 MB case (for
+ * valgrind runs).
+ *
+ * Tests whose name ends in _bug describe behaviour that is wrong today: they
+ * state what should happen and fail until the loader is fixed.
+ */
+#include "testutil.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "notes.h"
+
+#ifndef MALFORMED_DIR
+#define MALFORMED_DIR FIXTURES_DIR "/../malformed"
+#endif
+
+/* ------------------------------------------------------------------------- */
+/* Paths                                                                     */
+/* ------------------------------------------------------------------------- */
+
+static char gen_dir[64];       /* make.sh output and run-time files */
+
+/* A committed input (static ring of buffers: a few stay valid at once). */
+static const char *src(const char *name)
+{
+    static char path[4][PATH_MAX];
+    static int next;
+    char *p = path[next++ % 4];
+    snprintf(p, PATH_MAX, "%s/%s", MALFORMED_DIR, name);
+    return p;
+}
+
+/* A generated input (or a scratch path) in gen_dir. */
+static const char *gen(const char *name)
+{
+    static char path[4][PATH_MAX];
+    static int next;
+    char *p = path[next++ % 4];
+    snprintf(p, PATH_MAX, "%s/%s", gen_dir, name);
+    return p;
+}
+
+static void write_file(const char *path, const void *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(data, 1, len, f), len);
+    assert_int_equal(fclose(f), 0);
+}
+
+static char *read_whole(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    long n = ftell(f);
+    assert_true(n >= 0);
+    rewind(f);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+static int remove_dir(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d == NULL) return errno == ENOENT ? 0 : -1;
+    struct dirent *e;
+    char path[PATH_MAX];
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        chmod(path, 0600);
+        unlink(path);
+    }
+    closedir(d);
+    return rmdir(dir);
+}
+
+static int setup_corpus(void **state)
+{
+    (void)state;
+    /* The corpus tests the parsers, not the binary cache (files > 8 MB). */
+    setenv("SAHELMAP_CACHE", "0", 1);
+    snprintf(gen_dir, sizeof gen_dir, "/tmp/sahelmap-malformed-XXXXXX");
+    if (mkdtemp(gen_dir) == NULL) return -1;
+    char cmd[PATH_MAX * 2];
+    snprintf(cmd, sizeof cmd, "sh '%s/make.sh' '%s'", MALFORMED_DIR, gen_dir);
+    if (system(cmd) != 0) {
+        fprintf(stderr, "make.sh failed: %s\n", cmd);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown_corpus(void **state)
+{
+    (void)state;
+    return remove_dir(gen_dir);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Loading with the common checks                                            */
+/* ------------------------------------------------------------------------- */
+
+typedef struct Load {
+    EventSet set;
+    LoadReport rep;
+    bool ok;
+    char path[PATH_MAX];
+} Load;
+
+static bool starts_with(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static void check_load(Load *l)
+{
+    const LoadReport *rep = &l->rep;
+    const EventSet *set = &l->set;
+    assert_int_equal(rep->read, rep->loaded + rep->skipped);
+    assert_int_equal(rep->loaded, rep->events + rep->merged + rep->duplicates);
+    assert_int_equal(rep->nreasons,
+                     rep->skipped < LOAD_MAX_REASONS ? rep->skipped : LOAD_MAX_REASONS);
+    assert_int_equal(rep->ok, l->ok);
+    if (!l->ok) {
+        assert_int_equal(set->count, 0);
+        assert_int_equal(rep->loaded, 0);
+        assert_int_equal(rep->events, 0);
+        assert_true(rep->error.msg[0] != '\0');
+        if (!starts_with(rep->error.msg, l->path)) {
+            print_error("error does not name the file: \"%s\"\n", rep->error.msg);
+            fail();
+        }
+    } else {
+        assert_int_equal(set->count, rep->events);
+        /* Reasons are only recorded for skips; a good load may still have
+         * none. Each one names the file. */
+        for (size_t k = 0; k < rep->nreasons; k++)
+            assert_true(starts_with(rep->reasons[k], l->path));
+    }
+    int32_t first = date_from_ymd(DATE_MIN_YEAR, 1, 1);
+    int32_t last = date_from_ymd(DATE_MAX_YEAR, 12, 31);
+    for (size_t i = 0; i < set->count; i++) {
+        assert_true(isfinite(set->lat[i]) && isfinite(set->lon[i]));
+        assert_true(set->lat[i] >= -90 && set->lat[i] <= 90);
+        assert_true(set->lon[i] >= -180 && set->lon[i] <= 180);
+        if (set->lat[i] == 0 && set->lon[i] == 0) {
+            print_error("event %zu (%s) drawn at (0,0)\n", i,
+                        events_text(set, i, TEXT_ID));
+            fail();
+        }
+        assert_true(set->day[i] >= first && set->day[i] <= last);
+        assert_true(set->fat[i] >= 0 && set->fat_low[i] >= 0);
+        assert_true(set->fat_low[i] <= set->fat[i] && set->fat[i] <= set->fat_high[i]);
+        for (int t = 0; t < TEXT_COUNT; t++) {
+            const char *s = events_text(set, i, (EventText)t);
+            assert_non_null(s);
+            assert_true(strlen(s) < (64u << 20));
+        }
+        char *notes = events_notes(&l->set, i);
+        assert_non_null(notes);
+        assert_int_equal(strlen(notes), notes_len(set->notes[i]));
+        free(notes);
+    }
+}
+
+static void load(Load *l, const char *path)
+{
+    snprintf(l->path, sizeof l->path, "%s", path);
+    l->ok = load_one(&l->set, path, &l->rep);
+    check_load(l);
+}
+
+static void unload(Load *l)
+{
+    events_free(&l->set);
+}
+
+/* msg holds "path:pos:" or "path: pos:" (pos "3" or "3:46"). */
+static bool has_position(const char *msg, const char *path, const char *pos)
+{
+    char a[PATH_MAX + 64], b[PATH_MAX + 64];
+    snprintf(a, sizeof a, "%s:%s:", path, pos);
+    snprintf(b, sizeof b, "%s: %s:", path, pos);
+    return strstr(msg, a) != NULL || strstr(msg, b) != NULL;
+}
+
+/* True when msg has "path:" or "path: " followed by digits and a colon. */
+static bool has_any_position(const char *msg, const char *path)
+{
+    if (!starts_with(msg, path)) return false;
+    const char *p = msg + strlen(path);
+    if (*p++ != ':') return false;
+    if (*p == ' ') p++;
+    if (*p < '1' || *p > '9') return false;
+    while (*p >= '0' && *p <= '9') p++;
+    return *p == ':';
+}
+
+/* The whole file failed, at pos (NULL: no position asked; "" any position),
+ * for a reason containing `reason`. */
+static void expect_fail(Load *l, const char *pos, const char *reason)
+{
+    if (l->ok) {
+        print_error("%s: loaded (%zu read, %zu loaded), expected a failure "
+                    "with \"%s\"\n", l->path, l->rep.read, l->rep.loaded, reason);
+        fail();
+    }
+    if (pos != NULL && pos[0] != '\0' && !has_position(l->rep.error.msg, l->path, pos)) {
+        print_error("expected position %s in \"%s\"\n", pos, l->rep.error.msg);
+        fail();
+    }
+    if (pos != NULL && pos[0] == '\0' && !has_any_position(l->rep.error.msg, l->path)) {
+        print_error("expected a line:col position in \"%s\"\n", l->rep.error.msg);
+        fail();
+    }
+    assert_contains(l->rep.error.msg, reason);
+}
+
+static void expect_ok(Load *l, size_t read, size_t loaded)
+{
+    if (!l->ok) {
+        print_error("%s failed: %s\n", l->path, l->rep.error.msg);
+        fail();
+    }
+    assert_int_equal(l->rep.read, read);
+    assert_int_equal(l->rep.loaded, loaded);
+}
+
+/* The reason recorded for the record at pos ("3" or "3:1"); fails if none. */
+static const char *reason_at(Load *l, const char *pos)
+{
+    char a[PATH_MAX + 64];
+    snprintf(a, sizeof a, "%s:%s:", l->path, pos);
+    for (size_t k = 0; k < l->rep.nreasons; k++)
+        if (starts_with(l->rep.reasons[k], a)) return l->rep.reasons[k];
+    print_error("%s: no skip reason at %s; reasons:\n", l->path, pos);
+    for (size_t k = 0; k < l->rep.nreasons; k++)
+        print_error("  %s\n", l->rep.reasons[k]);
+    fail();
+    return "";
+}
+
+static void expect_skip(Load *l, const char *pos, const char *reason)
+{
+    assert_contains(reason_at(l, pos), reason);
+}
+
+static size_t event(const Load *l, const char *id)
+{
+    size_t i = find_event(&l->set, id);
+    if (i == SIZE_MAX) {
+        print_error("%s: no event %s\n", l->path, id);
+        fail();
+    }
+    return i;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Empty, blank, byte order marks                                            */
+/* ------------------------------------------------------------------------- */
+
+static void test_empty_and_blank(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, src("empty.json"));
+    expect_fail(&l, NULL, "empty file");
+    unload(&l);
+    load(&l, src("whitespace.json"));
+    expect_fail(&l, NULL, "empty file");
+    unload(&l);
+    load(&l, gen("bom_only.json"));
+    expect_fail(&l, NULL, "empty file");
+    unload(&l);
+}
+
+/* More blank bytes than the 4 KiB the loader sniffs, then a good file. */
+static void test_leading_blanks_past_sniff_window_bug(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, gen("leading_blanks.json"));
+    expect_ok(&l, 1, 1);
+    unload(&l);
+    load(&l, gen("leading_blank_lines.csv"));
+    expect_ok(&l, 2, 1);
+    expect_skip(&l, "5003", "row has 2 fields, the header has 3");
+    unload(&l);
+}
+
+static void test_bom(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, gen("bom_array.json"));
+    expect_ok(&l, 1, 1);
+    assert_contains(l.rep.format, "ACLED JSON");
+    assert_float_equal(l.set.lat[event(&l, "B1")], 15, 0);
+    unload(&l);
+
+    load(&l, gen("bom.csv"));
+    expect_ok(&l, 2, 1);
+    assert_string_equal(l.rep.format, "ACLED CSV");     /* first name read */
+    expect_skip(&l, "3", "row has 4 fields, the header has 5");
+    assert_int_equal(l.set.fat[event(&l, "B1")], 1);
+    unload(&l);
+}
+
+/* Excel's "CSV UTF-8": a byte order mark, then a quoted header. */
+static void test_bom_quoted_csv_header_bug(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, gen("bom_quoted_header.csv"));
+    expect_ok(&l, 1, 1);
+    assert_int_equal(l.set.fat[event(&l, "B1")], 1);
+    unload(&l);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Truncation at every byte                                                  */
+/* ------------------------------------------------------------------------- */
+
+/* Loads every prefix of a valid JSON file. A prefix that is blank is an
+ * empty file; one that ends before the top-level value closes must fail
+ * with "unexpected end of file" at the position where it ends; the rest
+ * (the value plus some trailing blanks) load all `records`. */
+static void truncate_json(const char *name, size_t records)
+{
+    size_t len;
+    char *text = read_whole(src(name), &len);
+    size_t end = len;
+    while (end > 0 && strchr(" \t\r\n", text[end - 1]) != NULL) end--;
+    const char *path = gen("cut.json");
+    size_t failures = 0;
+    for (size_t k = 0; k <= len; k++) {
+        write_file(path, text, k);
+        Load l;
+        load(&l, path);
+        size_t blank = 0;
+        while (blank < k && strchr(" \t\r\n", text[blank]) != NULL) blank++;
+        if (blank == k) {
+            expect_fail(&l, NULL, "empty file");
+        } else if (k >= end) {
+            expect_ok(&l, records, records);
+        } else {
+            size_t line = 1, line_start = 0;
+            for (size_t i = 0; i < k; i++)
+                if (text[i] == '\n') line++, line_start = i + 1;
+            char pos[48];
+            snprintf(pos, sizeof pos, "%zu:%zu", line, k - line_start + 1);
+            if (l.ok || !has_position(l.rep.error.msg, path, pos) ||
+                strstr(l.rep.error.msg, "unexpected end of file") == NULL) {
+                if (failures++ < 8)
+                    print_error("%s cut after %zu bytes (...%.12s): %s; "
+                                "expected %s: unexpected end of file\n", name, k,
+                                text + (k > 12 ? k - 12 : 0),
+                                l.ok ? "loaded" : l.rep.error.msg, pos);
+            }
+        }
+        unload(&l);
+    }
+    unlink(path);
+    free(text);
+    if (failures > 0) {
+        print_error("%s: %zu of %zu truncations misreported\n", name, failures, end);
+        fail();
+    }
+}
+
+static void test_truncated_api_json_every_byte(void **state)
+{
+    (void)state;
+    truncate_json("valid_api.json", 2);
+}
+
+static void test_truncated_array_json_every_byte(void **state)
+{
+    (void)state;
+    truncate_json("valid_array.json", 2);
+}
+
+static void test_truncated_geojson_every_byte(void **state)
+{
+    (void)state;
+    truncate_json("valid.geojson", 2);
+}
+
+/* CSV cannot tell a cut row from a short one: only the common promises
+ * hold, and a cut inside quotes fails as an unterminated field. */
+static void test_truncated_csv_every_byte(void **state)
+{
+    (void)state;
+    size_t len;
+    char *text = read_whole(src("valid.csv"), &len);
+    const char *path = gen("cut.csv");
+    for (size_t k = 0; k <= len; k++) {
+        write_file(path, text, k);
+        Load l;
+        load(&l, path);
+        if (k == len) expect_ok(&l, 2, 2);
+        if (!l.ok && k > 0 && strstr(l.rep.error.msg, "empty file") == NULL &&
+            strstr(l.rep.error.msg, "no header") == NULL) {
+            /* Header cut short, or a quote left open: with a line. */
+            if (!has_any_position(l.rep.error.msg, path)) {
+                print_error("cut after %zu: no position in \"%s\"\n", k, l.rep.error.msg);
+                fail();
+            }
+        }
+        unload(&l);
+    }
+    unlink(path);
+    free(text);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Wrong types and nulls                                                     */
+/* ------------------------------------------------------------------------- */
+
+static void test_types(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, src("types.json"));
+    assert_true(l.ok);
+    assert_int_equal(l.rep.read, 8);
+    expect_skip(&l, "2:1", "record 1: latitude 'true' is not a number");
+    expect_skip(&l, "5:1", "latitude");      /* [15] */
+    expect_skip(&l, "6:1", "longitude");     /* {"x":2} */
+    expect_skip(&l, "9:1", "fatalities 'true' is not a number");
+    /* Numbers where strings are usual are numbers all the same. */
+    size_t i = event(&l, "W6");
+    assert_float_equal(l.set.lat[i], 15.5, 0);
+    assert_float_equal(l.set.lon[i], -2.25, 0);
+    assert_int_equal(l.set.fat[i], 4);
+    /* A numeric id is spelled out; a numeric type is just unknown. */
+    i = event(&l, "777");
+    assert_int_equal(l.set.type[i], EVENT_UNKNOWN);
+    unload(&l);
+}
+
+/* Fatalities that are an object or an array must not load as 0 dead. */
+static void test_fatalities_of_wrong_type_bug(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, src("types.json"));
+    assert_true(l.ok);
+    assert_int_equal(find_event(&l.set, "W2"), SIZE_MAX);
+    assert_int_equal(find_event(&l.set, "W3"), SIZE_MAX);
+    expect_skip(&l, "3:1", "fatalities");
+    expect_skip(&l, "4:1", "fatalities");
+    assert_int_equal(l.rep.loaded, 2);
+    unload(&l);
+}
+
+static void test_record_not_an_object(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, src("record_array.json"));
+    expect_ok(&l, 1, 0);
+    expect_skip(&l, "1:10", "record 1: not a JSON object");
+    unload(&l);
+}
+
+/* "data" (or "features") present but not an array: say so, where. */
+static void test_events_member_not_an_array_bug(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"data_object.json", "data_number.json",
+                                        "data_null.json", "features_null.geojson"};
+    for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
+        Load l;
+        load(&l, src(files[k]));
+        const char *member = strstr(files[k], "features") ? "features" : "data";
+        expect_fail(&l, "1", member);
+        if (strstr(l.rep.error.msg, "no events found") != NULL) {
+            print_error("misleading: \"%s\"\n", l.rep.error.msg);
+            fail();
+        }
+        unload(&l);
+    }
+}
+
+static void test_nulls(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, src("null_file.json"));
+    expect_fail(&l, "1", "");
+    unload(&l);
+
+    load(&l, src("null_everywhere.json"));
+    expect_ok(&l, 3, 1);
+    expect_skip(&l, "2:1", "record 1: not a JSON object");
+    expect_skip(&l, "3:1", "record 2: missing latitude");
+    size_t i = event(&l, "N3");
+    assert_int_equal(l.set.fat[i], 0);
+    assert_string_equal(events_text(&l.set, i, TEXT_ACTOR1), "");
+    assert_string_equal(events_text(&l.set, i, TEXT_LOCATION), "");
+    unload(&l);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Numbers out of range, dates                                               */
+/* ------------------------------------------------------------------------- */
+
+static void test_ranges(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, src("ranges.json"));
+    expect_ok(&l, 11, 1);
+    expect_skip(&l, "2:1", "latitude 91 outside [-90, 90]");
+    expect_skip(&l, "3:1", "longitude -181 outside [-180, 180]");
+    expect_skip(&l, "4:1", "fatalities -1 is not a count");
+    expect_skip(&l, "5:1", "is not a count");                 /* 1e30 */
+    expect_skip(&l, "6:1", "fatalities 2.5 is not a count");
+    expect_skip(&l, "7:1", "latitude 'NaN' is not a number");
+    expect_skip(&l, "8:1", "longitude 'Infinity' is not a number");
+    expect_skip(&l, "9:1", "latitude '-inf' is not a number");
+    expect_skip(&l, "10:1", "fatalities '1e999' is not a number");
+    expect_skip(&l, "11:1", "latitude '1e999' is not a number");
+    size_t i = event(&l, "R11");                               /* the edges */
+    assert_float_equal(l.set.lat[i], -90, 0);
+    assert_float_equal(l.set.lon[i], 180, 0);
+    assert_int_equal(l.set.fat[i], 1000);
+    unload(&l);
+
+    load(&l, src("ranges_more.json"));
+    expect_ok(&l, 6, 2);
+    expect_skip(&l, "2:1", "latitude");                        /* JSON 1e999 */
+    expect_skip(&l, "3:1", "both 0");
+    expect_skip(&l, "5:1", "is not a count");                  /* 1000001 */
+    expect_skip(&l, "6:1", "'3 dead' is not a number");
+    assert_int_equal(l.set.fat[event(&l, "M3")], 1000000);
+    i = event(&l, "M6");
+    assert_float_equal(l.set.lat[i], 15.5, 0);
+    assert_int_equal(l.set.fat[i], 3);
+    unload(&l);
+}
+
+/* A number in a message must read as the number in the file: 1000001 is
+ * not "1e+06" (which reads as inside 0..1000000), 20240101 not
+ * "2.02401e+07". */
+static void test_numbers_in_messages_keep_their_digits_bug(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, src("ranges_more.json"));
+    expect_skip(&l, "5:1", "1000001");
+    unload(&l);
+    load(&l, src("dates.json"));
+    expect_skip(&l, "8:1", "20240101");
+    unload(&l);
+}
+
+/* strtod reads hexadecimal: "0x10" must not become latitude 16. */
+static void test_hex_coordinates_bug(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, src("hex_latitude.json"));
+    expect_ok(&l, 2, 0);
+    expect_skip(&l, "2:1", "latitude '0x10' is not a number");
+    expect_skip(&l, "3:1", "longitude '0x1p1' is not a number");
+    unload(&l);
+}
+
+static void test_dates(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, src("dates.json"));
+    expect_ok(&l, 10, 1);
+    expect_skip(&l, "2:1", "event_date: no such day: '2024-02-30'");
+    expect_skip(&l, "3:1", "ambiguous date '31/12/2020'");
+    expect_skip(&l, "4:1", "no such day: '2023-02-29'");
+    expect_skip(&l, "5:1", "implausible year in date '0000-01-01'");
+    expect_skip(&l, "6:1", "implausible year in date '9999-12-31'");
+    expect_skip(&l, "7:1", "date");                      /* "" */
+    expect_skip(&l, "8:1", "is not a date");             /* 20240101 */
+    expect_skip(&l, "10:1", "no such day: '2024-13-01'");
+    expect_skip(&l, "11:1", "unreadable date '2024-01-01junk'");
+    assert_int_equal(l.set.day[event(&l, "D8")], date_from_ymd(2024, 2, 29));
+    unload(&l);
+}
+
+/* ACLED's "timestamp" is when a row was last uploaded, not when the event
+ * happened: an empty, blank or null event_date must not fall back to it. */
+static void test_empty_event_date_uses_upload_timestamp_bug(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, src("empty_date_timestamp.json"));
+    expect_ok(&l, 4, 1);
+    expect_skip(&l, "2:1", "event_date");
+    expect_skip(&l, "3:1", "event_date");
+    expect_skip(&l, "4:1", "event_date");
+    assert_int_equal(l.set.day[event(&l, "TS4")], date_from_ymd(2024, 7, 27));
+    unload(&l);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Nesting and size                                                          */
+/* ------------------------------------------------------------------------- */
+
+static void test_deep_nesting_fails_cleanly(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, gen("deep_record.json"));
+    expect_fail(&l, "2", "record 1");
+    unload(&l);
+    load(&l, gen("deep_file.json"));
+    expect_fail(&l, "1", "");
+    unload(&l);
+    load(&l, gen("deep_objects.json"));
+    expect_fail(&l, "1", "record 1");
+    unload(&l);
+    load(&l, gen("deep_unclosed.json"));
+    expect_fail(&l, "1:100010", "unexpected end of file");
+    unload(&l);
+}
+
+/* Valid JSON nested past the parser's limit is not "invalid JSON". */
+static void test_deep_nesting_message_bug(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"deep_record.json", "deep_file.json",
+                                        "deep_objects.json"};
+    for (size_t k = 0; k < 3; k++) {
+        Load l;
+        load(&l, gen(files[k]));
+        expect_fail(&l, "", "nest");
+        unload(&l);
+    }
+}
+
+/* A 100 MB notes string (2-byte UTF-8 characters and escapes) between two
+ * ordinary fields; it loads with its note kept or cut at a character. */
+static void test_huge_note(void **state)
+{
+    (void)state;
+    const char *skip_huge = getenv("MALFORMED_SKIP_HUGE");
+    if (skip_huge != NULL && strcmp(skip_huge, "1") == 0) {
+        skip();
+        return;
+    }
+    const size_t block = 1u << 20, blocks = 100;
+    char *chunk = malloc(block);
+    assert_non_null(chunk);
+    for (size_t i = 0; i < block; i += 2) {
+        chunk[i] = (char)0xC3;                 /* U+00E9 */
+        chunk[i + 1] = (char)0xA9;
+    }
+    memcpy(chunk + block - 2, "\\n", 2);       /* an escape per MiB */
+    const char *path = gen("huge_note.json");
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("{\"data\":[\n{\"event_id_cnty\":\"H1\",\"event_date\":\"2024-01-01\","
+          "\"latitude\":\"15\",\"longitude\":\"2\",\"notes\":\"", f);
+    for (size_t b = 0; b < blocks; b++) assert_int_equal(fwrite(chunk, 1, block, f), block);
+    fputs("\",\"actor1\":\"After the note\",\"fatalities\":\"7\"},\n"
+          "{\"event_id_cnty\":\"H2\",\"event_date\":\"2024-01-02\","
+          "\"latitude\":\"15\",\"longitude\":\"2\",\"notes\":\"small\"}\n]}\n", f);
+    assert_int_equal(fclose(f), 0);
+    free(chunk);
+
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    Load l;
+    load(&l, path);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    unlink(path);
+    expect_ok(&l, 2, 2);
+    size_t i = event(&l, "H1");
+    assert_string_equal(events_text(&l.set, i, TEXT_ACTOR1), "After the note");
+    assert_int_equal(l.set.fat[i], 7);
+    size_t n = notes_len(l.set.notes[i]);
+    assert_true(n >= (1u << 20) && n <= NOTES_MAX_LEN);
+    char *notes = events_notes(&l.set, i);
+    assert_int_equal(strlen(notes), n);
+    assert_true((unsigned char)notes[0] == 0xC3);
+    /* Cut at a character: never a lone lead or continuation byte at the end. */
+    unsigned char lastc = (unsigned char)notes[n - 1];
+    assert_true(lastc < 0x80 || (lastc == 0xA9 && (unsigned char)notes[n - 2] == 0xC3));
+    free(notes);
+    notes = events_notes(&l.set, event(&l, "H2"));
+    assert_string_equal(notes, "small");
+    free(notes);
+    unload(&l);
+    double secs = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+    print_message("  100 MB note loaded in %.2f s\n", secs);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Control characters, invalid UTF-8, NUL                                    */
+/* ------------------------------------------------------------------------- */
+
+static void test_control_bytes_and_invalid_utf8(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, gen("control_bytes.json"));
+    expect_ok(&l, 2, 2);
+    size_t i = event(&l, "C1");
+    const char *actor = events_text(&l.set, i, TEXT_ACTOR1);
+    assert_true(actor[0] == 'a' && actor[strlen(actor) - 1] == 'b');
+    char *notes = events_notes(&l.set, i);
+    assert_true(notes[0] == 'n' && notes[strlen(notes) - 1] == 'e');
+    free(notes);
+    event(&l, "C2");
+    unload(&l);
+
+    load(&l, gen("bad_utf8.json"));
+    expect_ok(&l, 2, 2);
+    i = event(&l, "U1");
+    actor = events_text(&l.set, i, TEXT_ACTOR1);
+    assert_true(actor[0] == 'x' && actor[strlen(actor) - 1] == 'y');
+    assert_true(events_text(&l.set, i, TEXT_ACTOR2)[0] != '\0');
+    notes = events_notes(&l.set, i);
+    assert_true(notes[0] == 'n' && notes[strlen(notes) - 1] == 'e');
+    free(notes);
+    unload(&l);
+
+    load(&l, gen("bad_bytes.csv"));
+    expect_ok(&l, 2, 2);
+    i = event(&l, "U1");
+    actor = events_text(&l.set, i, TEXT_ACTOR1);
+    assert_true(actor[0] == 'x' && actor[strlen(actor) - 1] == 'y');
+    unload(&l);
+}
+
+/* "\u0000" ends a C string: what follows must not leak into the store (and
+ * the stored length must match the string). */
+static void test_nul_escape(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, src("nul_escape.json"));
+    expect_ok(&l, 1, 1);
+    size_t i = event(&l, "Z1");
+    const char *actor = events_text(&l.set, i, TEXT_ACTOR1);
+    assert_true(starts_with(actor, "Before"));
+    assert_null(strstr(actor, "After"));
+    assert_null(strstr(actor, "u0000"));
+    assert_null(strstr(events_text(&l.set, i, TEXT_LOCATION), "Hidden"));
+    char *notes = events_notes(&l.set, i);
+    assert_true(starts_with(notes, "head"));
+    assert_null(strstr(notes, "TAIL"));
+    free(notes);
+    unload(&l);
+}
+
+/* A lone surrogate escape is grammatical JSON (RFC 8259 section 8.2): one
+ * odd character must not throw away the whole file. */
+static void test_lone_surrogate_bug(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, src("lone_surrogate.json"));
+    expect_ok(&l, 3, 3);
+    assert_true(starts_with(events_text(&l.set, event(&l, "S1"), TEXT_ACTOR1), "x"));
+    char *notes = events_notes(&l.set, event(&l, "S3"));
+    assert_non_null(strstr(notes, "\xF0\x9F\x98\x80"));
+    free(notes);
+    unload(&l);
+}
+
+/* ------------------------------------------------------------------------- */
+/* CSV                                                                       */
+/* ------------------------------------------------------------------------- */
+
+static void test_csv_ragged_rows(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, src("ragged.csv"));
+    expect_ok(&l, 5, 2);
+    expect_skip(&l, "3", "row has 4 fields, the header has 5");
+    expect_skip(&l, "4", "row has 6 fields, the header has 5");
+    expect_skip(&l, "6", "the header has 5");
+    assert_int_equal(l.set.fat[event(&l, "R4")], 5);
+    unload(&l);
+}
+
+static void test_csv_quotes(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, src("unbalanced.csv"));
+    expect_fail(&l, "3", "unterminated quoted field");
+    unload(&l);
+    load(&l, src("quote_in_field.csv"));
+    expect_fail(&l, "3:25", "misplaced quote");
+    unload(&l);
+    load(&l, src("quote_after_field.csv"));
+    expect_fail(&l, "2:25", "quote");
+    unload(&l);
+}
+
+/* A stray quote after the first 1 MiB of a line: the column is the line's,
+ * not the offset into the loader's read chunk. */
+static void test_csv_quote_column_in_long_line_bug(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, gen("long_line_quote.csv"));
+    expect_fail(&l, "2:1048594", "misplaced quote");
+    unload(&l);
+}
+
+static void test_csv_embedded_newlines_keep_line_numbers(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, src("embedded_newlines.csv"));
+    expect_ok(&l, 6, 3);
+    expect_skip(&l, "5", "row has 4 fields, the header has 5");
+    expect_skip(&l, "6", "latitude 95 outside");
+    expect_skip(&l, "9", "longitude -181 outside");
+    char *notes = events_notes(&l.set, event(&l, "E1"));
+    assert_string_equal(notes, "first line\nsecond line\nthird line");
+    free(notes);
+    notes = events_notes(&l.set, event(&l, "E6"));
+    assert_string_equal(notes, "last\n\nwith a blank line");
+    free(notes);
+    event(&l, "E4");
+    unload(&l);
+}
+
+static void test_csv_line_endings(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, gen("crlf_mix.csv"));
+    expect_ok(&l, 4, 3);
+    expect_skip(&l, "5", "row has 3 fields, the header has 4");
+    assert_int_equal(l.set.count, 3);
+    /* The last field of a CRLF row does not keep the CR. */
+    for (size_t i = 0; i < l.set.count; i++) {
+        char *notes = events_notes(&l.set, i);
+        size_t n = strlen(notes);
+        assert_true(n == 0 || notes[n - 1] != '\r');
+        free(notes);
+    }
+    unload(&l);
+}
+
+/* Bare CR line endings (old Mac, "CSV (Macintosh)"): libcsv splits the
+ * rows on CR, so the position must count CR as a line end too. */
+static void test_csv_cr_only_line_numbers_bug(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, gen("cr_only.csv"));
+    expect_ok(&l, 3, 2);
+    expect_skip(&l, "3", "row has 2 fields, the header has 3");
+    unload(&l);
+}
+
+static void test_csv_headers(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, src("header_only.csv"));
+    expect_ok(&l, 0, 0);
+    unload(&l);
+    load(&l, src("no_latitude.csv"));
+    expect_fail(&l, "1", "the header has no latitude column");
+    unload(&l);
+    load(&l, src("duplicate_unknown_header.csv"));
+    expect_ok(&l, 1, 1);
+    unload(&l);
+}
+
+/* Two "latitude" columns: either refuse the header (with its line and the
+ * name) or let the first one count, consistently. Today the last one
+ * silently wins, and a blank second copy hides a good first one. */
+static void test_csv_duplicate_header_bug(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, src("duplicate_header.csv"));
+    if (!l.ok) {
+        expect_fail(&l, "1", "latitude");
+    } else {
+        expect_ok(&l, 3, 3);
+        for (size_t i = 0; i < l.set.count; i++)
+            assert_float_equal(l.set.lat[i], 15, 0);
+    }
+    unload(&l);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Not a regular readable file                                               */
+/* ------------------------------------------------------------------------- */
+
+static void test_not_a_readable_file(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, MALFORMED_DIR);
+    expect_fail(&l, NULL, "is a directory");
+    unload(&l);
+    load(&l, src("does_not_exist.json"));
+    expect_fail(&l, NULL, "No such file or directory");
+    unload(&l);
+
+    const char *locked = gen("locked.json");
+    size_t len;
+    char *text = read_whole(src("valid_api.json"), &len);
+    write_file(locked, text, len);
+    free(text);
+    assert_int_equal(chmod(locked, 0), 0);
+    load(&l, locked);
+    if (geteuid() == 0 && access(locked, R_OK) == 0) {
+        /* root reads it anyway: then it must load like any other file. */
+        expect_ok(&l, 2, 2);
+    } else {
+        expect_fail(&l, NULL, "Permission denied");
+    }
+    unload(&l);
+    chmod(locked, 0600);
+    unlink(locked);
+}
+
+/* A pipe ("sahelmap <(zcat events.csv.gz)"): content sniffing must not eat
+ * the first bytes. Loading it, or refusing it plainly, are both fine. */
+static void test_pipe_bug(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {"valid_api.json", "valid.csv"};
+    for (size_t k = 0; k < 2; k++) {
+        size_t len;
+        char *text = read_whole(src(inputs[k]), &len);
+        const char *fifo = gen("pipe");
+        unlink(fifo);
+        assert_int_equal(mkfifo(fifo, 0600), 0);
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0) {
+            alarm(20);
+            signal(SIGPIPE, SIG_DFL);
+            int fd = open(fifo, O_WRONLY);
+            if (fd < 0) _exit(1);
+            for (size_t done = 0; done < len;) {
+                ssize_t n = write(fd, text + done, len - done);
+                if (n <= 0) _exit(2);
+                done += (size_t)n;
+            }
+            _exit(0);
+        }
+        free(text);
+        Load l;
+        load(&l, fifo);
+        int status;
+        waitpid(pid, &status, 0);
+        if (!l.ok && strstr(l.rep.error.msg, "pipe") == NULL &&
+            strstr(l.rep.error.msg, "not a regular file") == NULL) {
+            print_error("%s through a pipe: \"%s\"\n", inputs[k], l.rep.error.msg);
+            fail();
+        }
+        if (l.ok) assert_int_equal(l.rep.loaded, 2);
+        unload(&l);
+        unlink(fifo);
+    }
+}
+
+/* ------------------------------------------------------------------------- */
+/* GeoJSON                                                                   */
+/* ------------------------------------------------------------------------- */
+
+static void test_geojson_geometries(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, src("polygon.geojson"));
+    expect_ok(&l, 1, 0);
+    expect_skip(&l, "1:1", "record 1: geometry is Polygon, not a Point");
+    unload(&l);
+
+    load(&l, src("bad_coordinates.geojson"));
+    expect_ok(&l, 9, 1);
+    expect_skip(&l, "2:1", "coordinates are not [longitude, latitude] numbers"); /* [] */
+    expect_skip(&l, "3:1", "coordinates are not");                               /* [2] */
+    expect_skip(&l, "4:1", "coordinates are not");                               /* strings */
+    expect_skip(&l, "5:1", "coordinates are not");                               /* object */
+    expect_skip(&l, "6:1", "both 0");
+    expect_skip(&l, "7:1", "longitude 200 outside");
+    expect_skip(&l, "8:1", "coordinates are not");                               /* null */
+    expect_skip(&l, "9:1", "feature has no geometry");
+    size_t i = 0;
+    assert_float_equal(l.set.lon[i], 2, 0);        /* [2,15,300]: altitude ignored */
+    assert_float_equal(l.set.lat[i], 15, 0);
+    unload(&l);
+}
+
+static void test_geojson_no_properties(void **state)
+{
+    (void)state;
+    Load l;
+    load(&l, src("no_properties.geojson"));
+    expect_ok(&l, 3, 0);
+    expect_skip(&l, "2:1", "missing date");
+    expect_skip(&l, "3:1", "missing date");
+    expect_skip(&l, "4:1", "missing date");
+    unload(&l);
+    load(&l, src("no_properties_feature.geojson"));
+    expect_ok(&l, 1, 0);
+    expect_skip(&l, "1:1", "record 1: missing date");
+    unload(&l);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_empty_and_blank),
+        cmocka_unit_test(test_leading_blanks_past_sniff_window_bug),
+        cmocka_unit_test(test_bom),
+        cmocka_unit_test(test_bom_quoted_csv_header_bug),
+        cmocka_unit_test(test_truncated_api_json_every_byte),
+        cmocka_unit_test(test_truncated_array_json_every_byte),
+        cmocka_unit_test(test_truncated_geojson_every_byte),
+        cmocka_unit_test(test_truncated_csv_every_byte),
+        cmocka_unit_test(test_types),
+        cmocka_unit_test(test_fatalities_of_wrong_type_bug),
+        cmocka_unit_test(test_record_not_an_object),
+        cmocka_unit_test(test_events_member_not_an_array_bug),
+        cmocka_unit_test(test_nulls),
+        cmocka_unit_test(test_ranges),
+        cmocka_unit_test(test_numbers_in_messages_keep_their_digits_bug),
+        cmocka_unit_test(test_hex_coordinates_bug),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_empty_event_date_uses_upload_timestamp_bug),
+        cmocka_unit_test(test_deep_nesting_fails_cleanly),
+        cmocka_unit_test(test_deep_nesting_message_bug),
+        cmocka_unit_test(test_huge_note),
+        cmocka_unit_test(test_control_bytes_and_invalid_utf8),
+        cmocka_unit_test(test_nul_escape),
+        cmocka_unit_test(test_lone_surrogate_bug),
+        cmocka_unit_test(test_csv_ragged_rows),
+        cmocka_unit_test(test_csv_quotes),
+        cmocka_unit_test(test_csv_quote_column_in_long_line_bug),
+        cmocka_unit_test(test_csv_embedded_newlines_keep_line_numbers),
+        cmocka_unit_test(test_csv_line_endings),
+        cmocka_unit_test(test_csv_cr_only_line_numbers_bug),
+        cmocka_unit_test(test_csv_headers),
+        cmocka_unit_test(test_csv_duplicate_header_bug),
+        cmocka_unit_test(test_not_a_readable_file),
+        cmocka_unit_test(test_pipe_bug),
+        cmocka_unit_test(test_geojson_geometries),
+        cmocka_unit_test(test_geojson_no_properties),
+    };
+    return cmocka_run_group_tests(tests, setup_corpus, teardown_corpus);
+}
