@@ -6,16 +6,14 @@
  *
  *   bench_export EVENTS_10K.json EVENTS_100K.json EVENTS_1M.json
  */
-#define _DEFAULT_SOURCE   /* wait4 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "basemap.h"
+#include "bench_util.h"
 #include "bundled.h"
 #include "events.h"
 #include "export.h"
@@ -27,21 +25,16 @@ typedef struct Result {
     double rss_mb;
 } Result;
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 typedef struct Job {
     const char *input;
     int w, h;
 } Job;
 
-static void run_export(const Job *job, Result *r)
+static void run_export(const void *arg, void *result)
 {
-    double t0 = now();
+    const Job *job = arg;
+    Result *r = result;
+    double t0 = bench_now();
     EventSet set;
     events_init(&set);
     LoadReport rep;
@@ -52,7 +45,7 @@ static void run_export(const Job *job, Result *r)
     Basemap map;
     Error err;
     if (!basemap_load(&map, asset, &err)) exit(1);
-    double t1 = now();
+    double t1 = bench_now();
     ExportRequest req = {.path = "/tmp/sahelmap-bench-export.png", .width = job->w,
                          .height = job->h, .proj = PROJ_LAEA, .has_bbox = true,
                          .bbox = {-18, 5, 25, 28}, .day0 = set.day[0],
@@ -64,30 +57,15 @@ static void run_export(const Job *job, Result *r)
         exit(1);
     }
     r->load_s = t1 - t0;
-    r->export_s = now() - t1;
+    r->export_s = bench_now() - t1;
     r->events = (long)set.count;
 }
 
 static void measure(const Job *job, Result *r)
 {
-    int fd[2];
-    if (pipe(fd) != 0) exit(1);
-    pid_t pid = fork();
-    if (pid == 0) {
-        close(fd[0]);
-        Result mine = {0};
-        run_export(job, &mine);
-        if (write(fd[1], &mine, sizeof mine) != sizeof mine) _exit(1);
-        _exit(0);
-    }
-    close(fd[1]);
-    memset(r, 0, sizeof *r);
-    if (read(fd[0], r, sizeof *r) != sizeof *r) r->export_s = -1;
-    close(fd[0]);
-    int status;
-    struct rusage ru;
-    wait4(pid, &status, 0, &ru);
-    r->rss_mb = ru.ru_maxrss / 1024.0;
+    double rss = bench_in_child(run_export, job, r, sizeof *r);
+    r->rss_mb = rss;
+    if (rss < 0) r->export_s = -1;
 }
 
 /* GMT on the same points: returns seconds, or -1 if GMT is not there. */
@@ -113,9 +91,9 @@ static double run_gmt(const char *input, int width_px)
              ">/dev/null 2>&1 && gmt plot sahelmap-bench-points.txt -Sc0.08c -Gred "
              "-W0.1p >/dev/null 2>&1 && gmt end >/dev/null 2>&1",
              dpi);
-    double t0 = now();
+    double t0 = bench_now();
     int st = system(cmd);
-    double t = now() - t0;
+    double t = bench_now() - t0;
     return st == 0 ? t : -1;
 }
 

@@ -6,17 +6,15 @@
  *
  *   bench_load FILE...
  */
-#define _DEFAULT_SOURCE   /* wait4 */
 #include <cjson/cJSON.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_util.h"
 #include "events.h"
 #include "load.h"
 
@@ -27,16 +25,11 @@ typedef struct Result {
     double rss_mb;
 } Result;
 
-static double now(void)
+static void run_loader(const void *arg, void *result)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static void run_loader(const char *path, Result *r)
-{
-    double t0 = now();
+    const char *path = arg;
+    Result *r = result;
+    double t0 = bench_now();
     EventSet set;
     events_init(&set);
     LoadReport rep;
@@ -45,14 +38,16 @@ static void run_loader(const char *path, Result *r)
         exit(1);
     }
     events_finish(&set);
-    r->seconds = now() - t0;
+    r->seconds = bench_now() - t0;
     r->events = (long)set.count;
     events_free(&set);
 }
 
-static void run_raw(const char *path, Result *r)
+static void run_raw(const void *arg, void *result)
 {
-    double t0 = now();
+    const char *path = arg;
+    Result *r = result;
+    double t0 = bench_now();
     FILE *f = fopen(path, "rb");
     if (f == NULL) exit(1);
     struct stat st;
@@ -61,37 +56,23 @@ static void run_raw(const char *path, Result *r)
     if (buf == NULL || fread(buf, 1, (size_t)st.st_size, f) != (size_t)st.st_size)
         exit(1);
     fclose(f);
-    double t1 = now();
+    double t1 = bench_now();
     cJSON *root = cJSON_ParseWithLength(buf, (size_t)st.st_size);
-    r->parse_seconds = now() - t1;
+    r->parse_seconds = bench_now() - t1;
     if (root == NULL) exit(1);
-    r->seconds = now() - t0;
+    r->seconds = bench_now() - t0;
     r->events = cJSON_GetArraySize(cJSON_GetObjectItem(root, "data"));
     /* Freeing the tree is not part of "parsing"; the process exit does it. */
     free(buf);
 }
 
-/* Runs one measurement in a child; fills r including the child's peak RSS. */
-static void measure(const char *path, void (*fn)(const char *, Result *), Result *r)
+/* One measurement in its own process, with its peak RSS. */
+static void measure(const char *path, void (*fn)(const void *, void *), Result *r)
 {
-    int fd[2];
-    if (pipe(fd) != 0) exit(1);
-    pid_t pid = fork();
-    if (pid == 0) {
-        close(fd[0]);
-        Result mine = {0};
-        fn(path, &mine);
-        if (write(fd[1], &mine, sizeof mine) != sizeof mine) _exit(1);
-        _exit(0);
-    }
-    close(fd[1]);
-    memset(r, 0, sizeof *r);
-    if (read(fd[0], r, sizeof *r) != sizeof *r) r->seconds = -1;
-    close(fd[0]);
-    int status;
-    struct rusage ru;
-    wait4(pid, &status, 0, &ru);
-    r->rss_mb = ru.ru_maxrss / 1024.0;
+    r->rss_mb = 0;
+    double rss = bench_in_child(fn, path, r, sizeof *r);
+    r->rss_mb = rss;
+    if (rss < 0) r->seconds = -1;
 }
 
 static void row(const char *what, double size_mb, const Result *r)

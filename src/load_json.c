@@ -191,11 +191,26 @@ static cJSON *stream_value(JsonStream *js, const char *what, Error *err)
 /* Records                                                                   */
 /* ------------------------------------------------------------------------- */
 
-void load_json_members(const cJSON *obj, RawRecord *rec)
+/* The field a member name means, through the cache of names by position. */
+static FieldId field_of(const char *name, int position, KeyCache *cache)
 {
-    for (const cJSON *m = obj->child; m != NULL; m = m->next) {
+    if (cache == NULL || position >= KEY_CACHE_SLOTS) return record_field(name);
+    if (strcmp(cache->key[position], name) == 0) return cache->field[position];
+    FieldId f = record_field(name);
+    size_t len = strlen(name);
+    if (len < sizeof cache->key[0]) {
+        memcpy(cache->key[position], name, len + 1);
+        cache->field[position] = f;
+    }
+    return f;
+}
+
+void load_json_members(const cJSON *obj, RawRecord *rec, KeyCache *cache)
+{
+    int position = 0;
+    for (const cJSON *m = obj->child; m != NULL; m = m->next, position++) {
         if (m->string == NULL) continue;
-        FieldId f = record_field(m->string);
+        FieldId f = field_of(m->string, position, cache);
         if (f == FIELD_NONE) continue;
         if (cJSON_IsString(m)) record_set_string(rec, f, m->valuestring);
         else if (cJSON_IsNumber(m)) record_set_number(rec, f, m->valuedouble);
@@ -203,12 +218,12 @@ void load_json_members(const cJSON *obj, RawRecord *rec)
     }
 }
 
-static void take_element(LoadContext *ctx, const cJSON *item, size_t line,
-                         size_t col, size_t index)
+static void take_element(LoadContext *ctx, KeyCache *keys, const cJSON *item,
+                         size_t line, size_t col, size_t index)
 {
     if (load_geojson_is_feature(item)) {
         Error why;
-        if (!load_geojson_feature(item, &ctx->record, &why))
+        if (!load_geojson_feature(item, &ctx->record, keys, &why))
             load_skip(ctx, line, col, index, why.msg);
         else
             load_record(ctx, line, col, index);
@@ -219,32 +234,38 @@ static void take_element(LoadContext *ctx, const cJSON *item, size_t line,
         return;
     }
     record_clear(&ctx->record);
-    load_json_members(item, &ctx->record);
+    load_json_members(item, &ctx->record, keys);
     load_record(ctx, line, col, index);
 }
 
 /* Streams the array at pos ('['), one element at a time. */
 static bool stream_array(LoadContext *ctx, JsonStream *js, Error *err)
 {
+    KeyCache *keys = xcalloc(1, sizeof *keys);
     js->pos++; /* '[' */
     int c = stream_peek(js);
+    bool ok = false;
     if (c == ']') {
         js->pos++;
-        return true;
+        ok = true;
+        goto done;
     }
     for (size_t index = 1;; index++) {
-        if (ctx->cancelled) return error_set(err, "loading cancelled");
+        if (ctx->cancelled) {
+            error_set(err, "loading cancelled");
+            goto done;
+        }
         size_t line, col;
         stream_where(js, js->pos, &line, &col);
         char what[48];
         snprintf(what, sizeof what, "record %zu", index);
         cJSON *item = stream_value(js, what, err);
-        if (item == NULL) return false;
+        if (item == NULL) goto done;
         if (index == 1 && ctx->container == NULL)
             load_set_container(ctx, load_geojson_is_feature(item)
                                         ? "GeoJSON (array of Features)"
                                         : "JSON (array of events)");
-        take_element(ctx, item, line, col, index);
+        take_element(ctx, keys, item, line, col, index);
         cJSON_Delete(item);
 
         c = stream_peek(js);
@@ -253,11 +274,16 @@ static bool stream_array(LoadContext *ctx, JsonStream *js, Error *err)
             stream_peek(js);
         } else if (c == ']') {
             js->pos++;
-            return true;
+            ok = true;
+            goto done;
         } else {
-            return syntax_error(js, js->pos, "the array of events", err);
+            syntax_error(js, js->pos, "the array of events", err);
+            goto done;
         }
     }
+done:
+    free(keys);
+    return ok;
 }
 
 /* ------------------------------------------------------------------------- */
@@ -346,7 +372,7 @@ static bool stream_envelope(LoadContext *ctx, JsonStream *js, Error *err)
     }
     if (!found_events && load_geojson_is_feature(env)) {
         load_set_container(ctx, "GeoJSON Feature");
-        take_element(ctx, env, 1, 1, 1);
+        take_element(ctx, NULL, env, 1, 1, 1);
         found_events = true;
     }
     if (!found_events) {

@@ -11,10 +11,20 @@
 #include "error.h"
 #include "record.h"
 
+/* Member names seen at each position of the previous record and what they
+ * meant: records of one file repeat their keys in the same order, so one
+ * strcmp usually replaces a case-insensitive search of every known name. */
+#define KEY_CACHE_SLOTS 64
+typedef struct KeyCache {
+    char key[KEY_CACHE_SLOTS][24];
+    FieldId field[KEY_CACHE_SLOTS];
+} KeyCache;
+
 /* Copies the members of a flat JSON object whose names sahelmap knows into
  * rec (strings and numbers; null, booleans and nested values are ignored).
- * rec's strings then point into obj. rec is not cleared first. */
-void load_json_members(const cJSON *obj, RawRecord *rec);
+ * rec's strings then point into obj. rec is not cleared first. cache may
+ * be NULL. */
+void load_json_members(const cJSON *obj, RawRecord *rec, KeyCache *cache);
 
 /* True when item is a GeoJSON Feature (type "Feature" or has "geometry"). */
 bool load_geojson_is_feature(const cJSON *item);
@@ -22,6 +32,7 @@ bool load_geojson_is_feature(const cJSON *item);
 /* Fills rec (cleared first) from a GeoJSON Feature: longitude and latitude
  * from a Point geometry, everything else from its properties. False with a
  * reason when the feature has no usable Point. */
-bool load_geojson_feature(const cJSON *feature, RawRecord *rec, Error *why);
+bool load_geojson_feature(const cJSON *feature, RawRecord *rec, KeyCache *cache,
+                          Error *why);
 
 #endif

@@ -156,16 +156,17 @@ static void paint_sprite(cairo_t *cr, SpriteKind kind, double rad, double c,
     }
 }
 
-/* Copies a premultiplied Cairo image into the atlas as straight alpha. */
-static void store_sprite(Renderer *r, cairo_surface_t *img, int x, int y, int size)
+/* Copies a w x h premultiplied Cairo image to 32-bit pixels with straight
+ * alpha, as SDL's blending wants them. */
+static void copy_unpremultiplied(cairo_surface_t *img, uint32_t *dst, int dst_pitch,
+                                 int w, int h)
 {
     const unsigned char *src = cairo_image_surface_get_data(img);
-    int sstride = cairo_image_surface_get_stride(img);
-    for (int j = 0; j < size; j++) {
-        const uint32_t *in = (const uint32_t *)(src + j * sstride);
-        uint32_t *out = (uint32_t *)((unsigned char *)r->atlas->pixels +
-                                     (y + j) * r->atlas->pitch) + x;
-        for (int i = 0; i < size; i++) {
+    int stride = cairo_image_surface_get_stride(img);
+    for (int j = 0; j < h; j++) {
+        const uint32_t *in = (const uint32_t *)(src + j * stride);
+        uint32_t *out = (uint32_t *)((unsigned char *)dst + j * dst_pitch);
+        for (int i = 0; i < w; i++) {
             uint32_t p = in[i], a = p >> 24;
             if (a == 0) {
                 out[i] = 0;
@@ -178,6 +179,13 @@ static void store_sprite(Renderer *r, cairo_surface_t *img, int x, int y, int si
                      (green > 255 ? 255 : green) << 8 | (blue > 255 ? 255 : blue);
         }
     }
+}
+
+/* Copies a sprite image into the atlas cell at (x, y). */
+static void store_sprite(Renderer *r, cairo_surface_t *img, int x, int y, int size)
+{
+    uint32_t *cell = (uint32_t *)((unsigned char *)r->atlas->pixels + y * r->atlas->pitch) + x;
+    copy_unpremultiplied(img, cell, r->atlas->pitch, size, size);
 }
 
 static void flush_quads(Renderer *r);
@@ -436,17 +444,7 @@ static void draw_polygon(Renderer *r, const SceneItem *it)
     cairo_surface_flush(img);
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     if (surf != NULL) {
-        /* Un-premultiply into the SDL surface. */
-        const unsigned char *src = cairo_image_surface_get_data(img);
-        int stride = cairo_image_surface_get_stride(img);
-        for (int j = 0; j < h; j++) {
-            const uint32_t *in = (const uint32_t *)(src + j * stride);
-            uint32_t *out = (uint32_t *)((unsigned char *)surf->pixels + j * surf->pitch);
-            for (int i = 0; i < w; i++) {
-                uint32_t a = in[i] >> 24;
-                out[i] = a ? (a << 24 | (uint32_t)c.r << 16 | (uint32_t)c.g << 8 | c.b) : 0;
-            }
-        }
+        copy_unpremultiplied(img, surf->pixels, surf->pitch, w, h);
         SDL_Texture *tex = SDL_CreateTextureFromSurface(r->sdl, surf);
         if (tex != NULL) {
             SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
