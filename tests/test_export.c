@@ -37,19 +37,13 @@ static Basemap map;
 static int setup(void **state)
 {
     (void)state;
-    LoadReport rep;
-    if (!load_one(&set, fixture("towns.json"), &rep)) return -1;
-    char path[4096];
-    bundled_asset("sahel-basemap.json", path, sizeof path);
-    Error err;
-    return basemap_load(&map, path, &err) ? 0 : -1;
+    return load_towns_and_basemap(&set, &map);
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    events_free(&set);
-    basemap_free(&map);
+    free_towns_and_basemap(&set, &map);
     return 0;
 }
 
@@ -281,18 +275,25 @@ static void test_writes_are_atomic_and_safe(void **state)
     rmdir(dir);
 }
 
+/* A new temporary directory holding map.png with "OLD" in it; writes
+ * the directory into dir and the file's path into out. */
+static void old_map_in_temp_dir(char *dir, char *out, size_t cap)
+{
+    assert_non_null(mkdtemp(dir));
+    snprintf(out, cap, "%s/map.png", dir);
+    FILE *f = fopen(out, "w");
+    fputs("OLD", f);
+    fclose(f);
+}
+
 /* A full disk: the child may write only 20 kB (RLIMIT_FSIZE), so the PNG
  * cannot be written; the old file must stay and no temporary remain. */
 static void test_full_disk(void **state)
 {
     (void)state;
     char dir[] = "/tmp/sahelmap-full-XXXXXX";
-    assert_non_null(mkdtemp(dir));
     char out[1200];
-    snprintf(out, sizeof out, "%s/map.png", dir);
-    FILE *f = fopen(out, "w");
-    fputs("OLD", f);
-    fclose(f);
+    old_map_in_temp_dir(dir, out, sizeof out);
     pid_t pid = fork();
     if (pid == 0) {
         signal(SIGXFSZ, SIG_IGN);
@@ -307,7 +308,7 @@ static void test_full_disk(void **state)
     int status;
     waitpid(pid, &status, 0);
     assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-    f = fopen(out, "r");
+    FILE *f = fopen(out, "r");
     char buf[8] = "";
     assert_non_null(fgets(buf, sizeof buf, f));
     fclose(f);
@@ -323,12 +324,9 @@ static void test_killed_export_leaves_old_or_new(void **state)
 {
     (void)state;
     char dir[] = "/tmp/sahelmap-kill-XXXXXX";
-    assert_non_null(mkdtemp(dir));
     char out[1200];
-    snprintf(out, sizeof out, "%s/map.png", dir);
-    FILE *f = fopen(out, "w");
-    fputs("OLD", f);
-    fclose(f);
+    old_map_in_temp_dir(dir, out, sizeof out);
+    FILE *f;
     int old = 0, fresh = 0;
     srand(7);
     for (int round = 0; round < 12; round++) {

@@ -30,19 +30,13 @@ static float scale = 1.0f;
 static int setup(void **state)
 {
     (void)state;
-    LoadReport rep;
-    if (!load_one(&set, fixture("towns.json"), &rep)) return -1;
-    char path[4096];
-    bundled_asset("sahel-basemap.json", path, sizeof path);
-    Error err;
-    return basemap_load(&map, path, &err) ? 0 : -1;
+    return load_towns_and_basemap(&set, &map);
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    events_free(&set);
-    basemap_free(&map);
+    free_towns_and_basemap(&set, &map);
     return 0;
 }
 

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bundled.h"
+
 const char *fixture(const char *name)
 {
     static char path[1024];
@@ -48,4 +50,20 @@ bool testutil_contains(const char *haystack, const char *needle)
 bool file_exists(const char *path)
 {
     return access(path, R_OK) == 0;
+}
+
+int load_towns_and_basemap(EventSet *set, Basemap *map)
+{
+    LoadReport rep;
+    if (!load_one(set, fixture("towns.json"), &rep)) return -1;
+    char path[4096];
+    bundled_asset("sahel-basemap.json", path, sizeof path);
+    Error err;
+    return basemap_load(map, path, &err) ? 0 : -1;
+}
+
+void free_towns_and_basemap(EventSet *set, Basemap *map)
+{
+    events_free(set);
+    basemap_free(map);
 }

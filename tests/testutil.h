@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 
+#include "basemap.h"
 #include "events.h"
 #include "load.h"
 
@@ -20,6 +21,11 @@ const char *fixture(const char *name);
 
 /* Loads one file into a fresh, finished set; returns load_file's result. */
 bool load_one(EventSet *set, const char *path, LoadReport *rep);
+
+/* The map tests' world: the towns.json fixture (finished) and the shipped
+ * basemap. Returns 0 on success, as a cmocka group setup does. */
+int load_towns_and_basemap(EventSet *set, Basemap *map);
+void free_towns_and_basemap(EventSet *set, Basemap *map);
 
 /* Index of the event with this id, or SIZE_MAX. */
 size_t find_event(const EventSet *set, const char *id);
