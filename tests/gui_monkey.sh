@@ -18,13 +18,8 @@ mkdir -p "$out/shots"
 fail() { echo "FAIL: $*"; tail -40 "$out/stderr"; exit 1; }
 
 "$gen" --count 100000 --seed 9 -o "$out/events.json" || fail "generator"
-exec 3>"$out/display"
-Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
-xvfb=$!
-for _ in $(seq 50); do [ -s "$out/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -n1 "$out/display")"
-cleanup() { kill "$app" "$xvfb" 2>/dev/null; wait 2>/dev/null; }
-trap cleanup EXIT
+source "$(dirname "$0")/xvfb.sh"
+start_xvfb "$out" 1280x900
 
 LD_PRELOAD="${SAHELMAP_TEST_PRELOAD:-}" SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software \
     SAHELMAP_CACHE=0 "$sahelmap" "$out/events.json" --window 1200x800 --shots "$out/shots" \

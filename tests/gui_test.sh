@@ -19,14 +19,8 @@ mkdir -p "$out/shots"
 
 fail() { echo "FAIL: $*"; exit 1; }
 
-# A private X server on a free display.
-exec 3>"$out/display"
-Xvfb -displayfd 3 -screen 0 1400x900x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
-xvfb=$!
-for _ in $(seq 50); do [ -s "$out/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -n1 "$out/display")"
-cleanup() { kill "$app" "$xvfb" 2>/dev/null; wait 2>/dev/null; }
-trap cleanup EXIT
+source "$(dirname "$0")/xvfb.sh"
+start_xvfb "$out" 1400x900
 
 LD_PRELOAD="${SAHELMAP_TEST_PRELOAD:-}" SDL_VIDEODRIVER=x11 "$sahelmap" --window 1200x760 --shots "$out/shots" >"$out/stdout" 2>"$out/stderr" &
 app=$!
