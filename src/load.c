@@ -86,15 +86,23 @@ static Sniff sniff(FILE *f)
 {
     unsigned char head[4096];
     size_t n = fread(head, 1, sizeof head, f);
-    rewind(f);
     size_t i = 0;
+    Sniff kind = SNIFF_EMPTY;
     if (n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) i = 3;
-    if (memchr(head, '\0', n) != NULL) return SNIFF_BINARY;
-    while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' ||
-                     head[i] == '\n'))
-        i++;
-    if (i == n) return SNIFF_EMPTY;
-    return head[i] == '{' || head[i] == '[' ? SNIFF_JSON : SNIFF_TABLE;
+    if (memchr(head, '\0', n) != NULL) kind = SNIFF_BINARY;
+    /* Blank lines may run on past the first block: read until one ends. */
+    while (kind == SNIFF_EMPTY && n > 0) {
+        while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' ||
+                         head[i] == '\n'))
+            i++;
+        if (i < n) kind = head[i] == '{' || head[i] == '[' ? SNIFF_JSON : SNIFF_TABLE;
+        else {
+            n = fread(head, 1, sizeof head, f);
+            i = 0;
+        }
+    }
+    rewind(f);
+    return kind;
 }
 
 static const char *kind_name(RecordKind kind)
@@ -145,6 +153,13 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
         error_set(&report->error, "%s: is a directory, not an event file", path);
         return false;
     }
+    if (!S_ISREG(st.st_mode)) {
+        /* A pipe or device cannot be read twice (format detection reads
+         * the start first): say so plainly. */
+        error_set(&report->error, "%s: not a regular file (a pipe or device?): "
+                                  "save it to a file first", path);
+        return false;
+    }
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
         error_set(&report->error, "%s: %s", path, strerror(errno));
@@ -188,7 +203,15 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
     report->kind = ctx.kind;
     if (!ok) {
         events_rollback(set, mark);
-        error_prefix(&report->error, "%s", path);
+        /* "path:3:46: why" when the loader gave a position, else "path: why". */
+        char *msg = report->error.msg;
+        if (msg[0] >= '0' && msg[0] <= '9') {
+            char pos[sizeof report->error.msg];
+            snprintf(pos, sizeof pos, "%s", msg);
+            snprintf(msg, sizeof report->error.msg, "%.100s:%.150s", path, pos);
+        } else {
+            error_prefix(&report->error, "%s", path);
+        }
         /* Nothing from this file stays: the books say so. */
         report->loaded = report->events = report->merged = 0;
         report->duplicates = 0;

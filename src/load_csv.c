@@ -28,6 +28,7 @@ typedef struct CsvState {
     size_t ncolumns;
     bool have_header;
     size_t line;               /* physical line being fed (from 1) */
+    size_t line_fed;           /* bytes of that line fed before this piece */
     size_t row_line;           /* line the current row started on */
     bool failed;
     Error *err;
@@ -57,10 +58,11 @@ static void take_header(CsvState *st)
     st->columns = xcalloc(st->ncolumns, sizeof *st->columns);
     bool seen[FIELD_COUNT] = {false};
     for (size_t j = 0; j < st->nfields; j++) {
-        const char *name = field_text(st, j);
-        if (j == 0 && strncmp(name, "\xEF\xBB\xBF", 3) == 0) name += 3;
-        st->columns[j] = record_field(name);
-        seen[st->columns[j]] = true;
+        FieldId f = record_field(field_text(st, j));
+        /* A name given twice: the first column holds it, later ones are
+         * ignored, as a reader of the table would assume. */
+        st->columns[j] = seen[f] ? FIELD_NONE : f;
+        seen[f] = true;
     }
     bool has_date = seen[FIELD_EVENT_DATE] || seen[FIELD_DATE_START] ||
                     seen[FIELD_DATE] || seen[FIELD_TIME] ||
@@ -81,8 +83,8 @@ static void take_row(CsvState *st)
     LoadContext *ctx = st->ctx;
     if (st->nfields != st->ncolumns) {
         char reason[96];
-        snprintf(reason, sizeof reason, "row has %zu fields, the header has %zu",
-                 st->nfields, st->ncolumns);
+        snprintf(reason, sizeof reason, "row has %zu field%s, the header has %zu",
+                 st->nfields, st->nfields == 1 ? "" : "s", st->ncolumns);
         load_skip(ctx, st->row_line, 0, 0, reason);
         return;
     }
@@ -117,9 +119,21 @@ static bool feed(CsvState *st, struct csv_parser *parser, const char *p,
                              csv_strerror(csv_error(parser)));
         return error_set(st->err, "%zu:%zu: misplaced quote (a field with "
                                   "quotes must be quoted whole, inner quotes "
-                                  "doubled)", st->line, used + 1);
+                                  "doubled)", st->line, st->line_fed + used + 1);
     }
+    st->line_fed += n;
     return !st->failed;
+}
+
+/* The end of the line starting at p: just past its "\n", "\r\n" or a lone
+ * "\r" (old Mac files), or NULL if the line goes on past end. */
+static const char *line_end(const char *p, const char *end)
+{
+    for (; p < end; p++) {
+        if (*p == '\n') return p + 1;
+        if (*p == '\r') return p + 1 < end && p[1] == '\n' ? p + 2 : p + 1;
+    }
+    return NULL;
 }
 
 bool load_csv(LoadContext *ctx, FILE *f, Error *err)
@@ -131,7 +145,8 @@ bool load_csv(LoadContext *ctx, FILE *f, Error *err)
     load_set_container(ctx, "CSV");
 
     char *chunk = xmalloc(CSV_CHUNK);
-    bool ok = true, line_start = true;
+    bool ok = true, line_start = true, first = true;
+    bool after_cr = false;     /* the last piece ended with "\r" */
     size_t n;
     uint64_t done = 0;
     while (ok && (n = fread(chunk, 1, CSV_CHUNK, f)) > 0) {
@@ -141,12 +156,26 @@ bool load_csv(LoadContext *ctx, FILE *f, Error *err)
             break;
         }
         const char *p = chunk, *end = chunk + n;
+        /* A byte order mark goes before libcsv sees a quoted header. */
+        if (first && n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
+        first = false;
+        /* "\r\n" split across two reads: the "\n" ends no new line. */
+        if (after_cr && p < end && *p == '\n') {
+            ok = feed(&st, &parser, p, 1, false);
+            st.line_fed = 0;
+            p++;
+        }
         while (ok && p < end && !ctx->cancelled) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            const char *stop = nl ? nl + 1 : end;
+            const char *stop = line_end(p, end);
+            bool whole = stop != NULL;
+            if (!whole) stop = end;
             ok = feed(&st, &parser, p, (size_t)(stop - p), line_start);
-            line_start = nl != NULL;
-            if (nl) st.line++;
+            line_start = whole;
+            after_cr = whole && stop[-1] == '\r';
+            if (whole) {
+                st.line++;
+                st.line_fed = 0;
+            }
             p = stop;
         }
     }

@@ -141,9 +141,98 @@ static bool value_complete(const char *p, size_t n)
     return false;
 }
 
+/* The deepest nesting of arrays and objects in p[0..n). */
+static int nesting(const char *p, size_t n)
+{
+    int depth = 0, deepest = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = p[i];
+        if (in_string) {
+            if (c == '\\') i++;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > deepest) deepest = depth;
+        } else if (c == '}' || c == ']') {
+            depth--;
+        }
+    }
+    return deepest;
+}
+
+static int hex4(const char *p)
+{
+    int v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0) return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
+/* cJSON refuses unpaired UTF-16 surrogate escapes (\ud800 alone), which
+ * are valid JSON; exports do contain them. Rewrites each, in place and at
+ * the same length, to \ufffd (the replacement character). Returns whether
+ * anything changed (then parse again). */
+static bool fix_lone_surrogates(char *p, size_t n)
+{
+    bool changed = false, in_string = false;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (!in_string) {
+            if (p[i] == '"') in_string = true;
+            continue;
+        }
+        if (p[i] == '"') {
+            in_string = false;
+            continue;
+        }
+        if (p[i] != '\\') continue;
+        if (p[i + 1] != 'u' || i + 6 > n) {
+            i++;
+            continue;
+        }
+        int u = hex4(p + i + 2);
+        bool high = u >= 0xD800 && u <= 0xDBFF, low = u >= 0xDC00 && u <= 0xDFFF;
+        if (high && i + 12 <= n && p[i + 6] == '\\' && p[i + 7] == 'u') {
+            int next = hex4(p + i + 8);
+            if (next >= 0xDC00 && next <= 0xDFFF) {
+                i += 11;                          /* a proper pair */
+                continue;
+            }
+        }
+        if (high || low) {
+            memcpy(p + i + 2, "fffd", 4);
+            changed = true;
+        }
+        i += 5;
+    }
+    return changed;
+}
+
 static bool syntax_error(JsonStream *js, size_t at, const char *what,
                          Error *err)
 {
+    /* A token cut by the end of the file ("-1.5e", "tru") is a truncation,
+     * not a bad character: read on to see whether the file ends there. */
+    for (;;) {
+        size_t k = at;
+        while (k < js->len && (isalnum((unsigned char)js->buf[k]) ||
+                               strchr("+-.", js->buf[k]) != NULL))
+            k++;
+        if (k < js->len || at >= js->len) break;      /* something follows */
+        if (js->eof) {
+            at = js->len;
+            break;
+        }
+        size_t rel = at - js->pos;
+        stream_fill(js);                              /* may move the buffer */
+        at = js->pos + rel;
+    }
     size_t line, col;
     stream_where(js, at < js->len ? at : js->len, &line, &col);
     if (at >= js->len && js->eof)
@@ -177,8 +266,19 @@ static cJSON *stream_value(JsonStream *js, const char *what, Error *err)
             return NULL;
         }
         if (item == NULL) {
-            if (js->eof && !value_complete(js->buf + js->pos, avail))
-                at = js->len;    /* the file ends inside this value */
+            if (fix_lone_surrogates(js->buf + js->pos, avail)) continue;
+            if (js->eof && !value_complete(js->buf + js->pos, avail)) {
+                syntax_error(js, js->len, what, err);   /* the file ends inside */
+                return NULL;
+            }
+            if (at < js->len &&
+                nesting(js->buf + js->pos, at - js->pos + 1) > CJSON_NESTING_LIMIT) {
+                size_t line, col;
+                stream_where(js, at, &line, &col);
+                error_set(err, "%zu:%zu: %s is nested deeper than %d levels", line, col,
+                          what, CJSON_NESTING_LIMIT);
+                return NULL;
+            }
             syntax_error(js, at, what, err);
             return NULL;
         }
@@ -214,7 +314,11 @@ void load_json_members(const cJSON *obj, RawRecord *rec, KeyCache *cache)
         if (f == FIELD_NONE) continue;
         if (cJSON_IsString(m)) record_set_string(rec, f, m->valuestring);
         else if (cJSON_IsNumber(m)) record_set_number(rec, f, m->valuedouble);
-        else if (cJSON_IsTrue(m)) record_set_string(rec, f, "true");
+        else if (cJSON_IsTrue(m)) record_set_other(rec, f, "true");
+        else if (cJSON_IsFalse(m)) record_set_other(rec, f, "false");
+        else if (cJSON_IsObject(m)) record_set_other(rec, f, "an object");
+        else if (cJSON_IsArray(m)) record_set_other(rec, f, "an array");
+        else if (cJSON_IsNull(m)) record_set_string(rec, f, "");   /* named, empty */
     }
 }
 
@@ -261,7 +365,7 @@ static bool stream_array(LoadContext *ctx, JsonStream *js, Error *err)
         snprintf(what, sizeof what, "record %zu", index);
         cJSON *item = stream_value(js, what, err);
         if (item == NULL) goto done;
-        if (index == 1 && ctx->container == NULL)
+        if (index == 1 && strcmp(ctx->container, "JSON") == 0)
             load_set_container(ctx, load_geojson_is_feature(item)
                                         ? "GeoJSON (array of Features)"
                                         : "JSON (array of events)");
@@ -321,6 +425,9 @@ static bool stream_envelope(LoadContext *ctx, JsonStream *js, Error *err)
 {
     cJSON *env = cJSON_CreateObject();
     bool found_events = false, ok = false;
+    Error not_array = {{0}};          /* "data" present but not an array */
+    size_t env_line, env_col;
+    stream_where(js, js->pos, &env_line, &env_col);
     js->pos++; /* '{' */
     int c = stream_peek(js);
     while (c != '}') {
@@ -346,6 +453,12 @@ static bool stream_envelope(LoadContext *ctx, JsonStream *js, Error *err)
                 goto done;
             }
         } else {
+            if (container != NULL && not_array.msg[0] == '\0') {
+                size_t line, col;
+                stream_where(js, js->pos, &line, &col);
+                error_set(&not_array, "%zu:%zu: \"%.40s\" is not an array of events",
+                          line, col, key->valuestring);
+            }
             cJSON *value = stream_value(js, key->valuestring, err);
             if (value == NULL) {
                 cJSON_Delete(key);
@@ -370,9 +483,13 @@ static bool stream_envelope(LoadContext *ctx, JsonStream *js, Error *err)
         error_set(err, "the file is an API error response: %.180s", api_message);
         goto done;
     }
+    if (!found_events && not_array.msg[0] != '\0') {
+        *err = not_array;
+        goto done;
+    }
     if (!found_events && load_geojson_is_feature(env)) {
         load_set_container(ctx, "GeoJSON Feature");
-        take_element(ctx, NULL, env, 1, 1, 1);
+        take_element(ctx, NULL, env, env_line, env_col, 1);
         found_events = true;
     }
     if (!found_events) {
@@ -390,6 +507,7 @@ done:
 bool load_json(LoadContext *ctx, FILE *f, Error *err)
 {
     JsonStream js = {.ctx = ctx, .f = f, .cap = CHUNK, .line = 1};
+    load_set_container(ctx, "JSON");
     js.buf = xmalloc(js.cap);
     js.buf[0] = '\0';
     bool ok = false;

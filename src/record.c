@@ -153,11 +153,12 @@ RecordKind record_kind(const RawRecord *rec)
 /* Values                                                                    */
 /* ------------------------------------------------------------------------- */
 
-/* True when the field holds something: a number or a non-blank string. */
+/* True when the field holds something: a number, a non-blank string or a
+ * value of the wrong kind. */
 static bool present(const RawRecord *rec, FieldId f)
 {
     const RawValue *v = &rec->v[f];
-    if (v->kind == RAW_NUMBER) return true;
+    if (v->kind == RAW_NUMBER || v->kind == RAW_OTHER) return true;
     if (v->kind != RAW_STRING) return false;
     for (const char *s = v->str; *s != '\0'; s++)
         if (!isspace((unsigned char)*s)) return true;
@@ -178,14 +179,31 @@ static FieldId first_present(const RawRecord *rec, FieldId a, FieldId b)
 
 typedef enum { NUM_ABSENT, NUM_OK, NUM_BAD } NumStatus;
 
+/* Whether s (spaces around allowed) is a plain decimal number: digits, an
+ * optional sign, point and exponent. Refuses what strtod would also take
+ * (hexadecimal, "nan", "inf"), which no export writes for a coordinate. */
+static bool decimal(const char *s)
+{
+    while (isspace((unsigned char)*s)) s++;
+    bool digits = false;
+    for (; *s && !isspace((unsigned char)*s); s++) {
+        if (isdigit((unsigned char)*s)) digits = true;
+        else if (!strchr("+-.eE", *s)) return false;
+    }
+    while (isspace((unsigned char)*s)) s++;
+    return digits && *s == '\0';
+}
+
 /* A field as a finite number: JSON numbers as they are, strings through
- * strtod with nothing but spaces around the number. */
+ * strtod with nothing but a decimal number and spaces in them. */
 static NumStatus number(const RawRecord *rec, FieldId f, double *out)
 {
     if (!present(rec, f)) return NUM_ABSENT;
     const RawValue *v = &rec->v[f];
     double d = v->num;
+    if (v->kind == RAW_OTHER) return NUM_BAD;
     if (v->kind == RAW_STRING) {
+        if (!decimal(v->str)) return NUM_BAD;
         char *end = NULL;
         d = strtod(v->str, &end);
         if (end == v->str) return NUM_BAD;
@@ -201,8 +219,8 @@ static NumStatus number(const RawRecord *rec, FieldId f, double *out)
 static const char *shown(const RawRecord *rec, FieldId f, char buf[48])
 {
     const RawValue *v = &rec->v[f];
-    if (v->kind == RAW_NUMBER) snprintf(buf, 48, "%g", v->num);
-    else snprintf(buf, 48, "%.40s", v->kind == RAW_STRING ? v->str : "");
+    if (v->kind == RAW_NUMBER) snprintf(buf, 48, "%.15g", v->num);
+    else snprintf(buf, 48, "%.40s", v->kind != RAW_ABSENT ? v->str : "");
     return buf;
 }
 
@@ -285,6 +303,11 @@ static bool date_field(const RawRecord *rec, FieldId f, int32_t *day,
 {
     const RawValue *v = &rec->v[f];
     bool epoch_ok = f == FIELD_TIME || f == FIELD_TIMESTAMP;
+    if (v->kind == RAW_OTHER) {
+        char buf[48];
+        return error_set(why, "%s '%s' is not a date", record_field_name(f),
+                         shown(rec, f, buf));
+    }
     if (v->kind == RAW_NUMBER || (epoch_ok && all_digits(v->str))) {
         double seconds = 0;
         char buf[48];
@@ -337,10 +360,18 @@ static const char *id_of(RawRecord *rec)
 static bool date_of(const RawRecord *rec, EventInput *out, Error *why)
 {
     static const FieldId dates[] = {FIELD_EVENT_DATE, FIELD_DATE_START,
-                                    FIELD_DATE, FIELD_TIME, FIELD_TIMESTAMP};
+                                    FIELD_DATE, FIELD_TIME};
     FieldId f = FIELD_NONE;
-    for (size_t i = 0; i < sizeof dates / sizeof dates[0] && !f; i++)
+    bool has_date_column = false;
+    for (size_t i = 0; i < sizeof dates / sizeof dates[0] && !f; i++) {
+        has_date_column |= rec->v[dates[i]].kind != RAW_ABSENT;
         if (present(rec, dates[i])) f = dates[i];
+    }
+    /* ACLED's timestamp is when a row was uploaded, not when the event
+     * happened: it dates an event only when no date field exists at all
+     * (GeoJSON with "timestamp"), never to fill an empty event_date. */
+    if (f == FIELD_NONE && !has_date_column && present(rec, FIELD_TIMESTAMP))
+        f = FIELD_TIMESTAMP;
     if (f == FIELD_NONE) return error_set(why, "missing date (event_date)");
     if (!date_field(rec, f, &out->day, why)) return false;
     out->day_end = out->day;
@@ -399,7 +430,9 @@ static void type_of(const RawRecord *rec, EventInput *out)
     }
     const char *disorder = text(rec, FIELD_DISORDER_TYPE);
     out->disorder = disorder ? events_disorder_parse(disorder) : DISORDER_NONE;
-    out->civilian_targeting = present(rec, FIELD_CIVILIAN_TARGETING) ||
+    const RawValue *ct = &rec->v[FIELD_CIVILIAN_TARGETING];
+    bool said_false = ct->kind == RAW_OTHER && strcmp(ct->str, "false") == 0;
+    out->civilian_targeting = (present(rec, FIELD_CIVILIAN_TARGETING) && !said_false) ||
                               out->ucdp_type == UCDP_ONE_SIDED;
 }
 

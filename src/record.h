@@ -42,7 +42,8 @@ typedef enum FieldId {
 typedef enum RawKind {
     RAW_ABSENT = 0,    /* not in the record (or JSON null) */
     RAW_STRING,        /* text, NUL-terminated, owned by the loader */
-    RAW_NUMBER         /* a JSON number */
+    RAW_NUMBER,        /* a JSON number */
+    RAW_OTHER          /* present, but neither: str names it ("an object") */
 } RawKind;
 
 typedef struct RawValue {
@@ -86,6 +87,13 @@ static inline void record_set_number(RawRecord *rec, FieldId f, double num)
 {
     rec->v[f].kind = RAW_NUMBER;
     rec->v[f].num = num;
+}
+/* A value of the wrong kind (a JSON object, array or boolean): present,
+ * never a number, never text; `what` ("an object") appears in messages. */
+static inline void record_set_other(RawRecord *rec, FieldId f, const char *what)
+{
+    rec->v[f].kind = RAW_OTHER;
+    rec->v[f].str = what;
 }
 
 /* ACLED if it has ACLED-only fields, UCDP if UCDP-only, else generic. */

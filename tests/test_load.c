@@ -111,14 +111,14 @@ static void test_broken_files_fail_with_position(void **state)
     expect_failure("acled_error.json",
                    "API error response: Access denied: your API key has expired.");
     expect_failure("acled_truncated.json",
-                   "acled_truncated.json: 3:46: unexpected end of file while "
+                   "acled_truncated.json:3:46: unexpected end of file while "
                    "reading record 2 (truncated?)");
-    expect_failure("acled_badsyntax.json", "acled_badsyntax.json: 3:65: invalid JSON in record 2");
+    expect_failure("acled_badsyntax.json", "acled_badsyntax.json:3:65: invalid JSON in record 2");
     expect_failure("blank.json", "empty file");
     expect_failure("binary.csv", "binary data");
-    expect_failure("not_events.csv", "not_events.csv: 1: not an event table: the header has no latitude column");
-    expect_failure("unbalanced.csv", "unbalanced.csv: 3: unterminated quoted field");
-    expect_failure("strayquote.csv", "strayquote.csv: 3:21: misplaced quote");
+    expect_failure("not_events.csv", "not_events.csv:1: not an event table: the header has no latitude column");
+    expect_failure("unbalanced.csv", "unbalanced.csv:3: unterminated quoted field");
+    expect_failure("strayquote.csv", "strayquote.csv:3:21: misplaced quote");
     expect_failure("no_such_file.json", "No such file or directory");
     expect_failure("", "is a directory");
 }
