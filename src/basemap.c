@@ -142,15 +142,17 @@ static bool load_towns(Loader *ld, const cJSON *root)
         const cJSON *lon = cJSON_GetObjectItemCaseSensitive(item, "lon");
         const cJSON *lat = cJSON_GetObjectItemCaseSensitive(item, "lat");
         const cJSON *pop = cJSON_GetObjectItemCaseSensitive(item, "population");
-        if (!cJSON_IsNumber(lon) || !cJSON_IsNumber(lat))
-            return error_set(ld->err, "towns: a town has no lon/lat");
+        if (!cJSON_IsNumber(lon) || !cJSON_IsNumber(lat) ||
+            fabs(lon->valuedouble) > 180 || fabs(lat->valuedouble) > 90)
+            return error_set(ld->err, "towns: a town has no lon/lat in degrees");
         BasemapTown *t = &map->towns[map->ntowns++];
         t->name = name_ref(map, item, "name");
         t->country = name_ref(map, item, "country");
         t->lon = lon->valuedouble;
         t->lat = lat->valuedouble;
         t->x = t->y = NAN;
-        t->population = cJSON_IsNumber(pop) ? (long)pop->valuedouble : 0;
+        double people = cJSON_IsNumber(pop) ? pop->valuedouble : 0;
+        t->population = people >= 0 && people < 1e11 ? (long)people : 0;
         t->capital = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(item, "capital"));
     }
     return true;
