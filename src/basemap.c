@@ -169,8 +169,9 @@ bool basemap_load(Basemap *map, const char *path, Error *err)
     fseek(f, 0, SEEK_END);
     long size = ftell(f);
     rewind(f);
-    char *text = xmalloc(size > 0 ? (size_t)size : 1);
+    char *text = xmalloc(size > 0 ? (size_t)size + 1 : 1);
     size_t got = fread(text, 1, size > 0 ? (size_t)size : 0, f);
+    text[got] = '\0';                 /* cJSON never reads past its end */
     fclose(f);
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text, got, &end, 0);

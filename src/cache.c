@@ -204,6 +204,23 @@ static void *take(Reader *r, size_t n)
     return p;
 }
 
+/* The stored load report must be one this program could have written for
+ * these events: strings terminated, counts that add up. */
+static bool report_sane(LoadReport *rep, uint64_t count)
+{
+    if (memchr(rep->format, '\0', sizeof rep->format) == NULL ||
+        memchr(rep->error.msg, '\0', sizeof rep->error.msg) == NULL ||
+        rep->nreasons > LOAD_MAX_REASONS || rep->events != count ||
+        rep->read != rep->loaded + rep->skipped ||
+        rep->loaded != rep->events + rep->merged + rep->duplicates ||
+        rep->nreasons > rep->skipped)
+        return false;
+    for (size_t r = 0; r < rep->nreasons; r++)
+        if (memchr(rep->reasons[r], '\0', sizeof rep->reasons[r]) == NULL) return false;
+    rep->ok = true;
+    return true;
+}
+
 /* Every index in range, every value sane: a cache that passes its hash
  * but was built wrong (or by hand) still cannot point outside its tables. */
 static bool valid(const EventSet *s, const CacheHeader *h)
@@ -216,9 +233,11 @@ static bool valid(const EventSet *s, const CacheHeader *h)
     for (size_t i = 0; i < s->count; i++) {
         uint64_t note_end = (s->notes[i] >> 24) + (s->notes[i] & NOTES_MAX_LEN);
         if (!(fabs(s->lat[i]) <= 90) || !(fabs(s->lon[i]) <= 180) ||
+            (s->lat[i] == 0 && s->lon[i] == 0) ||
             s->day[i] < day_min || s->day[i] > day_max ||
             (i > 0 && s->day[i] < s->day[i - 1]) ||
             s->fat[i] < 0 || s->fat_low[i] < 0 || s->fat_low[i] > s->fat[i] ||
+            s->fat_high[i] > 1000000 ||
             s->fat_high[i] < s->fat[i] || s->id[i] >= pool ||
             s->actors[i] >= h->actors || s->place[i] >= h->places ||
             s->prov[i] >= h->provs || note_end > h->notes_len ||
@@ -266,13 +285,17 @@ bool cache_load(EventSet *set, const char *source, LoadReport *report,
         *why = "source changed";
         return false;
     }
-    /* The sizes must add up to the file before anything is allocated. */
-    uint64_t payload = h.count * events_column_bytes() + h.pool_len +
-                       (h.actors * 4 + h.places * 5 + h.provs * 3) * sizeof(uint32_t);
-    if (h.count > UINT32_MAX || h.pool_len > UINT32_MAX || h.actors == 0 ||
-        h.places == 0 || h.provs == 0 || h.actors > UINT32_MAX ||
-        h.places > UINT32_MAX || h.provs > UINT32_MAX ||
-        sizeof h + payload + h.notes_len != (uint64_t)cst.st_size) {
+    /* The sizes must add up to the file before anything is allocated; each
+     * is bounded first, so the sum cannot wrap around. */
+    uint64_t file = (uint64_t)cst.st_size;
+    bool sized = h.count <= UINT32_MAX && h.pool_len <= UINT32_MAX && h.actors != 0 &&
+                 h.places != 0 && h.provs != 0 && h.actors <= UINT32_MAX &&
+                 h.places <= UINT32_MAX && h.provs <= UINT32_MAX && file >= sizeof h;
+    uint64_t payload = sized ? h.count * events_column_bytes() + h.pool_len +
+                               (h.actors * 4 + h.places * 5 + h.provs * 3) * sizeof(uint32_t)
+                             : 0;
+    if (!sized || payload > file - sizeof h || h.notes_len != file - sizeof h - payload ||
+        !report_sane(&h.report, h.count)) {
         fclose(f);
         *why = "corrupt";
         return false;

@@ -281,7 +281,15 @@ static EventsAddResult merge_actors(EventSet *set, size_t i,
         a[2] = new_actor;
         a[3] = new_assoc;
     } else {
-        /* A third actor: keep it, with its associates, beside actor2's. */
+        /* A third actor: keep it, with its associates, beside actor2's; but
+         * only a few, and only up to a sane length, or rows repeating one id
+         * with ever new actors would grow the strings without bound (each
+         * join interns a longer string). */
+        const char *joined = strpool_get(&set->strings, a[3]);
+        int joins = 0;
+        for (const char *p = joined; (p = strstr(p, "; ")) != NULL; p += 2) joins++;
+        if (joins >= 2 * EVENTS_MAX_EXTRA_ACTORS || strlen(joined) > EVENTS_MAX_JOINED)
+            return EVENTS_DUPLICATE;
         a[3] = join_refs(set, a[3], new_actor);
         a[3] = join_refs(set, a[3], new_assoc);
     }

@@ -104,6 +104,11 @@ typedef struct EventInput {
     uint16_t file;                    /* from events_add_file */
 } EventInput;
 
+/* How many actors beyond two one event keeps (joined into assoc_actor2),
+ * and how long that joined text may grow. */
+#define EVENTS_MAX_EXTRA_ACTORS 4
+#define EVENTS_MAX_JOINED 1000
+
 typedef enum EventsAddResult {
     EVENTS_ADDED,          /* a new event */
     EVENTS_MERGED,         /* same id as an event already held: actors merged */

@@ -130,6 +130,28 @@ static void test_monadic_merge(void **state)
     events_free(&set);
 }
 
+static void test_many_actors_stay_bounded(void **state)
+{
+    (void)state;
+    EventSet set;
+    events_init(&set);
+    char name[32];
+    EventInput first = input("BIG", 100, "actor 0");
+    events_add(&set, &first);
+    for (int k = 1; k < 500; k++) {                  /* 500 monadic rows */
+        snprintf(name, sizeof name, "actor %d", k);
+        EventInput row = input("BIG", 100, name);
+        events_add(&set, &row);
+    }
+    assert_int_equal(set.count, 1);
+    const char *joined = events_text(&set, 0, TEXT_ASSOC_ACTOR2);
+    int joins = 0;
+    for (const char *p = joined; (p = strstr(p, "; ")) != NULL; p += 2) joins++;
+    assert_true(joins <= 2 * EVENTS_MAX_EXTRA_ACTORS);
+    assert_true(set.strings.len < 16 * 500);        /* linear: no growing joins */
+    events_free(&set);
+}
+
 static void test_sort_is_stable_and_ranges(void **state)
 {
     (void)state;
@@ -223,6 +245,7 @@ int main(void)
         cmocka_unit_test(test_notes),
         cmocka_unit_test(test_event_columns_are_64_bytes),
         cmocka_unit_test(test_monadic_merge),
+        cmocka_unit_test(test_many_actors_stay_bounded),
         cmocka_unit_test(test_sort_is_stable_and_ranges),
         cmocka_unit_test(test_rollback),
         cmocka_unit_test(test_enum_names),

@@ -87,5 +87,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                    "report-strings", "basemap refused without a message");
     }
     basemap_free(&map);
+    unlink(fuzz_path);
     return 0;
 }

@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* ---- checks -------------------------------------------------------------- */
 
-static bool fuzz_skipped(const char *name)
+static inline bool fuzz_skipped(const char *name)
 {
     const char *skip = getenv("FUZZ_SKIP");
     size_t n = strlen(name);
@@ -45,7 +45,7 @@ static bool fuzz_skipped(const char *name)
 }
 
 __attribute__((format(printf, 3, 4)))
-static void fuzz_check(bool ok, const char *name, const char *fmt, ...)
+static inline void fuzz_check(bool ok, const char *name, const char *fmt, ...)
 {
     if (ok || fuzz_skipped(name)) return;
     va_list ap;
@@ -58,22 +58,23 @@ static void fuzz_check(bool ok, const char *name, const char *fmt, ...)
 }
 
 /* True when s[0..cap) holds a NUL (a printable C string). */
-static bool fuzz_terminated(const char *s, size_t cap)
+static inline bool fuzz_terminated(const char *s, size_t cap)
 {
     return memchr(s, '\0', cap) != NULL;
 }
 
 /* ---- temporary input files ----------------------------------------------- */
 
-/* One file per process, rewritten on every run, removed at exit. */
+/* One file per process, written for each run and removed after it (and at
+ * exit); only an input that crashed stays behind in /tmp. */
 static char fuzz_path[128];
 
-static void fuzz_remove_path(void)
+static inline void fuzz_remove_path(void)
 {
     if (fuzz_path[0] != '\0') unlink(fuzz_path);
 }
 
-static void fuzz_init_path(const char *target, const char *ext)
+static inline void fuzz_init_path(const char *target, const char *ext)
 {
     snprintf(fuzz_path, sizeof fuzz_path, "/tmp/%s-%ld%s", target,
              (long)getpid(), ext);
@@ -81,7 +82,7 @@ static void fuzz_init_path(const char *target, const char *ext)
 }
 
 /* Writes prefix, data and suffix (any may be empty) as the whole file. */
-static void fuzz_write(const char *path, const void *prefix, size_t nprefix,
+static inline void fuzz_write(const char *path, const void *prefix, size_t nprefix,
                        const void *data, size_t size, const void *suffix,
                        size_t nsuffix)
 {
@@ -101,7 +102,7 @@ static void fuzz_write(const char *path, const void *prefix, size_t nprefix,
 /* ---- the books and the events -------------------------------------------- */
 
 /* The strings of a report are C strings the UI prints as they are. */
-static void fuzz_check_report_strings(const LoadReport *rep)
+static inline void fuzz_check_report_strings(const LoadReport *rep)
 {
     fuzz_check(fuzz_terminated(rep->format, sizeof rep->format), "report-strings",
                "report.format is not NUL-terminated");
@@ -117,7 +118,7 @@ static void fuzz_check_report_strings(const LoadReport *rep)
 /* What load.h promises of a report, whatever the file held. `fresh` is the
  * set when it was empty before this load (its contents are then checked
  * against the report too), NULL when it held other files. */
-static void fuzz_check_report(const LoadReport *rep, bool ok, const EventSet *fresh)
+static inline void fuzz_check_report(const LoadReport *rep, bool ok, const EventSet *fresh)
 {
     fuzz_check_report_strings(rep);
     fuzz_check(rep->read == rep->loaded + rep->skipped, "books",
@@ -152,7 +153,7 @@ static void fuzz_check_report(const LoadReport *rep, bool ok, const EventSet *fr
 }
 
 /* Every event of a finished set, every text field and note read back. */
-static void fuzz_check_events(EventSet *set, bool zero_coords_banned)
+static inline void fuzz_check_events(EventSet *set, bool zero_coords_banned)
 {
     const int32_t day_min = date_from_ymd(DATE_MIN_YEAR, 1, 1);
     const int32_t day_max = date_from_ymd(DATE_MAX_YEAR, 12, 31);
@@ -173,7 +174,7 @@ static void fuzz_check_events(EventSet *set, bool zero_coords_banned)
                    day_max);
         fuzz_check(i == 0 || set->day[i - 1] <= set->day[i], "sorted",
                    "event %zu: day %d after day %d", i, set->day[i],
-                   set->day[i - 1]);
+                   i > 0 ? set->day[i - 1] : 0);
         fuzz_check(set->type[i] < EVENT_TYPE_COUNT && set->sub_type[i] < SUB_COUNT &&
                        set->disorder[i] < DISORDER_COUNT &&
                        set->date_prec[i] >= 1 && set->date_prec[i] <= 3 &&
@@ -202,7 +203,7 @@ static void fuzz_check_events(EventSet *set, bool zero_coords_banned)
 
 /* Loads path into a fresh set the way the program does and checks
  * everything. `input_size` is the size of the file written. */
-static void fuzz_load_and_check(const char *path, size_t input_size)
+static inline void fuzz_load_and_check(const char *path, size_t input_size)
 {
     EventSet set;
     events_init(&set);
@@ -218,6 +219,7 @@ static void fuzz_load_and_check(const char *path, size_t input_size)
                "a %zu-byte file grew the string pool to %zu bytes",
                input_size, set.strings.len);
     events_free(&set);
+    unlink(path);                 /* a crash leaves the input behind, no run does */
 }
 
 #endif
