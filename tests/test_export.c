@@ -11,6 +11,7 @@
 
 #include <SDL.h>
 #include <SDL_image.h>
+#include <SDL_ttf.h>
 #include <dirent.h>
 #include <float.h>
 #include <math.h>
@@ -28,6 +29,7 @@
 #include "basemap.h"
 #include "bundled.h"
 #include "export.h"
+#include "render.h"
 #include "scene.h"
 #include "view.h"
 
@@ -366,6 +368,41 @@ static void test_killed_export_leaves_old_or_new(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* Text from a file is drawn as it came: invalid UTF-8, control bytes and
+ * empty strings in labels (tooltips, details) must draw without harm. */
+static void test_hostile_text_draws_safely(void **state)
+{
+    (void)state;
+    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(0, 400, 200, 32,
+                                                          SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *sdl = SDL_CreateSoftwareRenderer(surface);
+    assert_int_equal(TTF_Init(), 0);
+    Renderer r;
+    Error err;
+    assert_true(render_init(&r, sdl, 1.0f, &err));
+    const char *texts[] = {"ok", "\xff\xfe broken \xc3", "\x01\x02\x1f ctrl\ttab\r\n",
+                           "\xed\xa0\x80 surrogate", "\xe0\x80\x80 overlong", "",
+                           "very long \xc3\xa9 text that goes on past the edge of the panel"};
+    Scene s = {0};
+    scene_reset(&s, 400, 200, 1.0f);
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        float w = 0, h = 0;
+        render_measure(&r, FONT_LEGEND, texts[k], &w, &h);
+        assert_true(w >= 0 && h >= 0);
+        scene_add_text(&s, FONT_LEGEND, 5, 5 + 20 * (float)k, w, h, 0xFF000000u,
+                       k % 2 ? 0xF0FFFFFFu : 0, texts[k]);
+    }
+    render_overlay(&r, &s);
+    r.cache_text = true;                     /* the window's cached path too */
+    render_overlay(&r, &s);
+    render_overlay(&r, &s);
+    scene_free(&s);
+    render_free(&r);
+    TTF_Quit();
+    SDL_DestroyRenderer(sdl);
+    SDL_FreeSurface(surface);
+}
+
 static void test_large_output_scales(void **state)
 {
     (void)state;
@@ -394,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_writes_are_atomic_and_safe),
         cmocka_unit_test(test_full_disk),
         cmocka_unit_test(test_killed_export_leaves_old_or_new),
+        cmocka_unit_test(test_hostile_text_draws_safely),
         cmocka_unit_test(test_large_output_scales),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
