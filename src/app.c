@@ -37,6 +37,7 @@
 #define SETTLE_MS 120          /* re-raster the basemap once the view rests */
 #define TOAST_MS 4500
 #define MAX_PICKS 64
+#define LOADING_SCREEN_MS 150  /* loads shorter than this show no progress */
 
 /* ------------------------------------------------------------------------- */
 /* State                                                                     */
@@ -63,6 +64,7 @@ typedef struct LoadJob {
     SDL_atomic_t file;             /* index of the file being read */
     SDL_atomic_t permille;         /* how far into it, 0..1000 */
     SDL_atomic_t cancel, finished;
+    Uint32 started;                /* SDL ticks when it began */
 } LoadJob;
 
 typedef struct App {
@@ -216,6 +218,7 @@ static void job_start(App *app, char *const *paths, int n, bool first)
     job->set = &app->set;
     job->reports = xcalloc((size_t)n + 1, sizeof *job->reports);
     app->job = job;
+    job->started = SDL_GetTicks();
     job->thread = SDL_CreateThread(job_run, "sahelmap-load", job);
     if (job->thread == NULL) job_run(job);          /* no threads: load now */
 }
@@ -1258,9 +1261,12 @@ int app_run(char **files, int nfiles, const AppOptions *options)
         bool toast = app->toast[0] && SDL_GetTicks() < app->toast_until;
         bool animating = app->tl.playing || zooming || app->drag != DRAG_NONE ||
                          app->job != NULL;
+        /* A short load shows no loading screen: the first frame is the map. */
+        bool brief_load = app->job != NULL &&
+                          SDL_GetTicks() - app->job->started < LOADING_SCREEN_MS;
         SDL_Event ev;
         int timeout = animating ? 16 : settling ? SETTLE_MS : toast ? 250 : -1;
-        if (app->dirty) timeout = 0;
+        if (app->dirty) timeout = brief_load ? 2 : 0;
         if (timeout < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, timeout)) {
             handle(app, &ev);
             while (SDL_PollEvent(&ev)) handle(app, &ev);
@@ -1281,7 +1287,8 @@ int app_run(char **files, int nfiles, const AppOptions *options)
             app->toast[0] = '\0';
             app->dirty = true;
         }
-        if (app->dirty && app->running) {
+        brief_load = app->job != NULL && now - app->job->started < LOADING_SCREEN_MS;
+        if (app->dirty && app->running && !brief_load) {
             app->dirty = false;
             draw_frame(app, moving);
             if (exit_after_first && app->job == NULL) app->running = false;
