@@ -832,9 +832,9 @@ static void event_lines(App *app, uint32_t i, char lines[][256], int *n, bool fu
 {
     EventSet *s = &app->set;
     char d[32], d1[32];
-    ui_format_day(s->day[i], d, sizeof d);
+    scene_format_day(s->day[i], d, sizeof d);
     if (s->span[i] > 0) {
-        ui_format_day(s->day[i] + s->span[i], d1, sizeof d1);
+        scene_format_day(s->day[i] + s->span[i], d1, sizeof d1);
         snprintf(lines[(*n)++], 256, "%s \xe2\x80\x93 %s", d, d1);
     } else {
         static const char *prec[4] = {"", "", " (within a week)", " (within a month)"};

@@ -533,7 +533,7 @@ static void build_labels(Scene *s, const SceneInput *in, Placer *pl)
 /* Furniture                                                                 */
 /* ------------------------------------------------------------------------- */
 
-static void format_count(int64_t n, char *out, size_t cap)
+void scene_format_count(int64_t n, char *out, size_t cap)
 {
     char digits[32];
     snprintf(digits, sizeof digits, "%lld", (long long)(n < 0 ? -n : n));
@@ -546,7 +546,7 @@ static void format_count(int64_t n, char *out, size_t cap)
     out[o] = '\0';
 }
 
-static void format_day(int32_t day, char *out, size_t cap)
+void scene_format_day(int32_t day, char *out, size_t cap)
 {
     static const char *months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -561,12 +561,12 @@ static Box furniture_title(Scene *s, const SceneInput *in, float pad)
     const float sc = s->scale;
     const char *title = in->title ? in->title : "Conflict events in the Sahel";
     char d0[24], d1[24], ev[32], fat[32], lo[32], hi[32], sub[320];
-    format_day(in->day0, d0, sizeof d0);
-    format_day(in->day1, d1, sizeof d1);
-    format_count((int64_t)s->events_in_view, ev, sizeof ev);
-    format_count(s->fatalities_in_view, fat, sizeof fat);
-    format_count(s->fatalities_low_in_view, lo, sizeof lo);
-    format_count(s->fatalities_high_in_view, hi, sizeof hi);
+    scene_format_day(in->day0, d0, sizeof d0);
+    scene_format_day(in->day1, d1, sizeof d1);
+    scene_format_count((int64_t)s->events_in_view, ev, sizeof ev);
+    scene_format_count(s->fatalities_in_view, fat, sizeof fat);
+    scene_format_count(s->fatalities_low_in_view, lo, sizeof lo);
+    scene_format_count(s->fatalities_high_in_view, hi, sizeof hi);
     bool ranged = s->fatalities_low_in_view != s->fatalities_in_view ||
                   s->fatalities_high_in_view != s->fatalities_in_view;
     snprintf(sub, sizeof sub, "%s \xe2\x80\x93 %s  \xc2\xb7  %s event%s  \xc2\xb7  %s fatalit%s%s%s%s%s%s",
@@ -596,7 +596,7 @@ static Box furniture_legend(Scene *s, const SceneInput *in, float pad,
     char counts[EVENT_TYPE_COUNT][32];
     for (int t = 1; t < EVENT_TYPE_COUNT; t++) {
         name_w = fmaxf(name_w, text_width(in, FONT_LEGEND, events_type_name((EventType)t)));
-        format_count((int64_t)s->type_count[t], counts[t], sizeof counts[t]);
+        scene_format_count((int64_t)s->type_count[t], counts[t], sizeof counts[t]);
         count_w = fmaxf(count_w, text_width(in, FONT_LEGEND, counts[t]));
     }
     const char *head = "Events in view";
@@ -659,7 +659,7 @@ static Box furniture_legend(Scene *s, const SceneInput *in, float pad,
         bool heat = s->grid.kind != GRID_DENSITY;
         snprintf(lo, sizeof lo, heat ? "low" : "1");
         if (heat) snprintf(hi, sizeof hi, "high");
-        else format_count((int64_t)s->grid.max_count, hi, sizeof hi);
+        else scene_format_count((int64_t)s->grid.max_count, hi, sizeof hi);
         item_text(s, in, FONT_SMALL, b.x0 + inner, y + 14 * sc, INK_SOFT, 0, lo);
         item_text(s, in, FONT_SMALL, b.x1 - inner - text_width(in, FONT_SMALL, hi),
                   y + 14 * sc, INK_SOFT, 0, hi);

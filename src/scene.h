@@ -201,6 +201,11 @@ uint32_t scene_ramp(float t);
 /* The grid cell under (x, y) px, or -1. */
 long scene_grid_cell(const Scene *s, float x, float y);
 
+/* A count with thousands separated ("12,345"), and a day as "27 Jul 2024",
+ * for the map's and the window's text. */
+void scene_format_count(int64_t n, char *out, size_t cap);
+void scene_format_day(int32_t day, char *out, size_t cap);
+
 /* The marker colour of an event type (Okabe-Ito, colour-blind safe). */
 uint32_t scene_type_color(EventType type);
 

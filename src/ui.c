@@ -126,15 +126,6 @@ UiTimelinePart ui_timeline_hit(const UiLayout *l, const Timeline *t, double x,
     return UI_TL_PLOT;
 }
 
-void ui_format_day(int32_t day, char *out, size_t cap)
-{
-    static const char *months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    int y, m, d;
-    date_to_ymd(day, &y, &m, &d);
-    snprintf(out, cap, "%d %s %d", d, months[(m - 1) % 12], y);
-}
-
 static void text_at(Scene *s, SceneFont font, float x, float y, uint32_t color,
                     const char *text, SceneMeasure measure, void *ctx, float *w_out)
 {
@@ -185,18 +176,6 @@ static void axis_labels(Scene *s, const UiLayout *l, const Timeline *t,
     }
 }
 
-static void format_int(int64_t n, char *out, size_t cap)
-{
-    char digits[32];
-    snprintf(digits, sizeof digits, "%lld", (long long)n);
-    size_t len = strlen(digits), o = 0;
-    for (size_t i = 0; i < len && o + 2 < cap; i++) {
-        if (i > 0 && digits[i - 1] != '-' && (len - i) % 3 == 0) out[o++] = ',';
-        out[o++] = digits[i];
-    }
-    out[o] = '\0';
-}
-
 void ui_build_timeline(Scene *s, const UiLayout *l, const Timeline *t,
                        const Histogram *h, const UiTimelineInfo *info,
                        SceneMeasure measure, void *ctx)
@@ -245,24 +224,24 @@ void ui_build_timeline(Scene *s, const UiLayout *l, const Timeline *t,
     /* The info column: dates, counts, playback. */
     float x = 12 * sc, y = l->tl_y + 10 * sc;
     char d0[32], d1[32], line[256], ev[32], fat[32], lo[32], hi[32];
-    ui_format_day(t->day0, d0, sizeof d0);
-    ui_format_day(t->day1, d1, sizeof d1);
+    scene_format_day(t->day0, d0, sizeof d0);
+    scene_format_day(t->day1, d1, sizeof d1);
     if (t->day0 == t->day1) snprintf(line, sizeof line, "%s", d1);
     else snprintf(line, sizeof line, "%s \xe2\x80\x93 %s", d0, d1);
     float fh = 0, fw = 0;
     measure(ctx, FONT_LEGEND_HEAD, line, &fw, &fh);
     text_at(s, FONT_LEGEND_HEAD, x, y, UI_INK, line, measure, ctx, NULL);
     y += fh + 3 * sc;
-    format_int((int64_t)info->events, ev, sizeof ev);
-    format_int(info->fatalities, fat, sizeof fat);
+    scene_format_count((int64_t)info->events, ev, sizeof ev);
+    scene_format_count(info->fatalities, fat, sizeof fat);
     snprintf(line, sizeof line, "%s event%s \xc2\xb7 %s fatalit%s", ev,
              info->events == 1 ? "" : "s", fat, info->fatalities == 1 ? "y" : "ies");
     text_at(s, FONT_LEGEND, x, y, UI_INK, line, measure, ctx, NULL);
     measure(ctx, FONT_LEGEND, line, &fw, &fh);
     y += fh + 1 * sc;
     if (info->fatalities_low != info->fatalities || info->fatalities_high != info->fatalities) {
-        format_int(info->fatalities_low, lo, sizeof lo);
-        format_int(info->fatalities_high, hi, sizeof hi);
+        scene_format_count(info->fatalities_low, lo, sizeof lo);
+        scene_format_count(info->fatalities_high, hi, sizeof hi);
         snprintf(line, sizeof line, "reported range %s \xe2\x80\x93 %s", lo, hi);
         text_at(s, FONT_SMALL, x, y, UI_SOFT, line, measure, ctx, NULL);
     }

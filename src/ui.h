@@ -102,7 +102,4 @@ void ui_build_progress(Scene *s, const UiLayout *l, const char *text, double fra
 void ui_build_toast(Scene *s, const UiLayout *l, const char *text,
                     SceneMeasure measure, void *ctx);
 
-/* Formats a day like "27 Jul 2024". */
-void ui_format_day(int32_t day, char *out, size_t cap);
-
 #endif
