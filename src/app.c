@@ -936,18 +936,7 @@ static void draw_panels(App *app)
             const EventText sides[2] = {TEXT_ACTOR1, TEXT_ACTOR2};
             for (int side = 0; side < 2; side++) {
                 uint32_t ref = events_text_ref(&app->set, i, sides[side]);
-                if (ref == 0) continue;
-                bool found = false;
-                for (size_t a = 0; a < actors.count && !found; a++)
-                    if (actors.rows[a].key == ref) {
-                        actors.rows[a].events++;
-                        actors.rows[a].fatalities += app->set.fat[i];
-                        found = true;
-                    }
-                if (!found && actors.count < 4096) {
-                    actors.rows = xgrow(actors.rows, &actors.cap, actors.count + 1, sizeof *actors.rows);
-                    actors.rows[actors.count++] = (StatsRow){ref, 1, app->set.fat[i]};
-                }
+                if (ref != 0) stats_group_add(&actors, ref, app->set.fat[i]);
             }
         }
         stats_sort_by_events(&actors);
@@ -964,7 +953,7 @@ static void draw_panels(App *app)
             snprintf(lines[n++], 256, "%.150s: %zu, %lld",
                      strpool_get(&app->set.strings, (uint32_t)actors.rows[a].key),
                      actors.rows[a].events, (long long)actors.rows[a].fatalities);
-        free(actors.rows);
+        stats_group_free(&actors);
         for (int k = 0; k < n; k++) ptrs[k] = lines[k];
         ui_build_side_panel(ui, &app->layout, ptrs, n, measure, ctx);
     }

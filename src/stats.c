@@ -44,7 +44,7 @@ static StatsRow *group_row(StatsGroup *g, uint64_t key)
     return &g->rows[g->count - 1];
 }
 
-static void group_add(StatsGroup *g, uint64_t key, int32_t fatalities)
+void stats_group_add(StatsGroup *g, uint64_t key, int32_t fatalities)
 {
     StatsRow *row = group_row(g, key);
     row->events++;
@@ -74,14 +74,14 @@ void stats_compute(const EventSet *set, size_t lo, size_t hi, int file,
         uint32_t admin1 = events_text_ref(set, i, TEXT_ADMIN1);
         int year, month, day;
         date_to_ymd(set->day[i], &year, &month, &day);
-        group_add(&out->by_country, country, fat);
-        group_add(&out->by_year, (uint64_t)year, fat);
+        stats_group_add(&out->by_country, country, fat);
+        stats_group_add(&out->by_year, (uint64_t)year, fat);
         if (admin1 != 0)
-            group_add(&out->by_admin1, (uint64_t)country << 32 | admin1, fat);
+            stats_group_add(&out->by_admin1, (uint64_t)country << 32 | admin1, fat);
     }
 }
 
-static void group_free(StatsGroup *g)
+void stats_group_free(StatsGroup *g)
 {
     free(g->rows);
     free(g->slots);
@@ -90,9 +90,9 @@ static void group_free(StatsGroup *g)
 
 void stats_free(Stats *stats)
 {
-    group_free(&stats->by_country);
-    group_free(&stats->by_year);
-    group_free(&stats->by_admin1);
+    stats_group_free(&stats->by_country);
+    stats_group_free(&stats->by_year);
+    stats_group_free(&stats->by_admin1);
 }
 
 static int by_events(const void *a, const void *b)

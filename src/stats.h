@@ -42,6 +42,12 @@ void stats_compute(const EventSet *set, size_t lo, size_t hi, int file,
                    Stats *out);
 void stats_free(Stats *stats);
 
+/* Counts one event (with its fatalities) under key in a group, adding the
+ * row if new. A zeroed StatsGroup is an empty one; free with
+ * stats_group_free. */
+void stats_group_add(StatsGroup *group, uint64_t key, int32_t fatalities);
+void stats_group_free(StatsGroup *group);
+
 /* Sorts a group's rows by events, most first (ties: more fatalities, then
  * key), or by key ascending (for years). */
 void stats_sort_by_events(StatsGroup *group);
