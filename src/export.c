@@ -26,7 +26,10 @@
 /* The view                                                                  */
 /* ------------------------------------------------------------------------- */
 
-void export_view(EventSet *set, const ExportRequest *req, View *v)
+/* The view for req; `visible` (filter_apply's result, or NULL) spares
+ * running a text filter over the notes a second time. */
+static void fit_view(EventSet *set, const ExportRequest *req, const uint8_t *visible,
+                     View *v)
 {
     view_init(v, req->proj, 0, 0, req->width, req->height);
     if (req->has_view &&
@@ -44,8 +47,8 @@ void export_view(EventSet *set, const ExportRequest *req, View *v)
     double x0 = DBL_MAX, y0 = DBL_MAX, x1 = -DBL_MAX, y1 = -DBL_MAX;
     for (size_t i = lo; i < hi; i++) {
         double x, y;
-        if (!filter_match(&req->filter, set, i) ||
-            !proj_forward(&v->proj, set->lon[i], set->lat[i], &x, &y))
+        bool shown = visible != NULL ? visible[i] != 0 : filter_match(&req->filter, set, i);
+        if (!shown || !proj_forward(&v->proj, set->lon[i], set->lat[i], &x, &y))
             continue;
         x0 = fmin(x0, x);
         y0 = fmin(y0, y);
@@ -60,6 +63,11 @@ void export_view(EventSet *set, const ExportRequest *req, View *v)
     float scale = scene_scale_for(req->width, req->height);
     double margin = fmin(req->width, req->height) * 0.06 + 60 * scale;
     view_fit_projected(v, cx - hw, cy - hh, cx + hw, cy + hh, margin);
+}
+
+void export_view(EventSet *set, const ExportRequest *req, View *v)
+{
+    fit_view(set, req, NULL, v);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -123,13 +131,24 @@ SDL_Surface *export_draw(EventSet *set, Basemap *map, const ExportRequest *req,
                   req->width, req->height, EXPORT_MAX_SIDE);
         return NULL;
     }
+    /* The filter once, for both the view's fit and the scene. */
+    uint8_t *visible = NULL;
+    if (!filter_only_types(&req->filter)) {
+        visible = malloc(set->count + 1);
+        if (visible == NULL) {
+            error_set(err, "out of memory");
+            return NULL;
+        }
+        filter_apply(&req->filter, set, visible);
+    }
     View view;
-    export_view(set, req, &view);
+    fit_view(set, req, visible, &view);
     basemap_project(map, &view.proj);
 
     SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(
         0, req->width, req->height, 32, SDL_PIXELFORMAT_ARGB8888);
     if (surface == NULL) {
+        free(visible);
         error_set(err, "no memory for a %dx%d image", req->width, req->height);
         return NULL;
     }
@@ -147,12 +166,6 @@ SDL_Surface *export_draw(EventSet *set, Basemap *map, const ExportRequest *req,
             ok = error_set(err, "cannot start drawing: %s", SDL_GetError());
     }
     if (ok) ok = have_renderer = render_init(&r, sdl, scale, err);
-    uint8_t *visible = NULL;
-    if (ok && !filter_only_types(&req->filter)) {
-        visible = malloc(set->count + 1);
-        if (visible == NULL) ok = error_set(err, "out of memory");
-        else filter_apply(&req->filter, set, visible);
-    }
     if (ok) {
         size_t lo, hi;
         events_range(set, req->day0, req->day1, &lo, &hi);
