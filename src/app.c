@@ -1243,6 +1243,13 @@ int app_run(char **files, int nfiles, const AppOptions *options)
     /* For the benchmark of cold start to first frame. */
     const char *first_only = getenv("SAHELMAP_FIRST_FRAME_EXIT");
     bool exit_after_first = first_only != NULL && first_only[0] == '1';
+    /* For the window tests: a line on stdout each time the window has
+     * caught up with its input and rests ("idle N"), so a test can wait
+     * for that instead of sleeping. */
+    const char *idle_env = getenv("SAHELMAP_IDLE_SIGNAL");
+    bool idle_signal = idle_env != NULL && idle_env[0] == '1';
+    bool busy_since_idle = true;
+    unsigned long idles = 0;
     while (app->running) {
         /* Busy only while something moves; otherwise sleep until input. */
         bool zooming = fabs(log(app->zoom_target / app->view.mpp)) >= 0.003;
@@ -1256,9 +1263,16 @@ int app_run(char **files, int nfiles, const AppOptions *options)
         SDL_Event ev;
         int timeout = animating ? 16 : settling ? SETTLE_MS : toast ? 250 : -1;
         if (app->dirty) timeout = brief_load ? 2 : 0;
+        if (idle_signal && busy_since_idle && !app->dirty && !animating && !settling &&
+            !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) {
+            printf("idle %lu\n", ++idles);
+            fflush(stdout);
+            busy_since_idle = false;
+        }
         if (timeout < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, timeout)) {
             handle(app, &ev);
             while (SDL_PollEvent(&ev)) handle(app, &ev);
+            busy_since_idle = true;
         }
         if (app->job != NULL) {
             if (SDL_AtomicGet(&app->job->finished)) job_finish(app);
