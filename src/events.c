@@ -28,6 +28,11 @@ static const char *const type_names[EVENT_TYPE_COUNT] = {
     "Strategic developments",
 };
 
+/* Short names for the command line and view files. */
+static const char *const type_keys[EVENT_TYPE_COUNT] = {
+    "unknown", "battles", "explosions", "violence", "protests", "riots", "strategic",
+};
+
 static const struct {
     const char *name;
     EventType parent;
@@ -89,6 +94,18 @@ static bool name_equal(const char *s, const char *name)
 const char *events_type_name(EventType type)
 {
     return (unsigned)type < EVENT_TYPE_COUNT ? type_names[type] : type_names[0];
+}
+
+const char *events_type_key(EventType type)
+{
+    return (unsigned)type < EVENT_TYPE_COUNT ? type_keys[type] : type_keys[0];
+}
+
+EventType events_type_from_key(const char *s)
+{
+    for (int t = 1; t < EVENT_TYPE_COUNT; t++)
+        if (strcmp(s, type_keys[t]) == 0) return (EventType)t;
+    return events_type_parse(s);
 }
 
 EventType events_type_parse(const char *s)
@@ -383,6 +400,7 @@ void events_rollback(EventSet *set, EventsMark mark)
 
 void events_finish(EventSet *set)
 {
+    notes_flush(&set->notes_store);
     free(set->dedup);
     set->dedup = NULL;
     set->dedup_slots = set->dedup_count = 0;
@@ -482,7 +500,7 @@ const char *events_text(const EventSet *set, size_t i, EventText field)
     return strpool_get(&set->strings, ref);
 }
 
-char *events_notes(EventSet *set, size_t i)
+char *events_notes(const EventSet *set, size_t i)
 {
     assert(i < set->count);
     return notes_get(&set->notes_store, set->notes[i]);

@@ -199,7 +199,7 @@ const char *events_text(const EventSet *set, size_t i, EventText field);
 uint32_t events_text_ref(const EventSet *set, size_t i, EventText field);
 
 /* The notes of event i as a new string the caller frees. */
-char *events_notes(EventSet *set, size_t i);
+char *events_notes(const EventSet *set, size_t i);
 
 /* The event's UCDP type (UCDP_NONE for ACLED/GeoJSON events). */
 static inline UcdpType events_ucdp_type(const EventSet *set, size_t i)
@@ -218,6 +218,11 @@ size_t events_shared_bytes(const EventSet *set);
  * text it does not know. */
 const char *events_type_name(EventType type);
 EventType events_type_parse(const char *s);
+/* The short name of a type for options and view files ("battles",
+ * "explosions", "violence", "protests", "riots", "strategic"), and back:
+ * events_type_from_key also takes the full names; EVENT_UNKNOWN if neither. */
+const char *events_type_key(EventType type);
+EventType events_type_from_key(const char *s);
 const char *events_sub_type_name(SubEventType sub);
 SubEventType events_sub_type_parse(const char *s);
 EventType events_sub_type_parent(SubEventType sub);

@@ -1,11 +1,12 @@
 /*
- * export: PNG export. See export.h.
+ * export: PNG export of a figure request. See export.h.
  */
 #include "export.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <assert.h>
 #include <errno.h>
 #include <float.h>
 #include <limits.h>
@@ -26,28 +27,39 @@
 /* The view                                                                  */
 /* ------------------------------------------------------------------------- */
 
-/* The view for req; `visible` (filter_apply's result, or NULL) spares
- * running a text filter over the notes a second time. */
-static void fit_view(EventSet *set, const ExportRequest *req, const uint8_t *visible,
-                     View *v)
+float export_scale(const Figure *fig)
 {
-    view_init(v, req->proj, 0, 0, req->width, req->height);
-    if (req->has_view &&
-        proj_forward(&v->proj, req->view_lon, req->view_lat, &v->cx, &v->cy)) {
-        v->mpp = req->view_mpp;
+    return fig->scale > 0 ? fig->scale : scene_scale_for(fig->width, fig->height);
+}
+
+void export_days(const EventSet *set, const Figure *fig, int32_t *day0, int32_t *day1)
+{
+    *day0 = fig->day0 != FIGURE_DAY_UNSET_FROM ? fig->day0 : set->count ? set->day[0] : 0;
+    *day1 = fig->day1 != FIGURE_DAY_UNSET_TO ? fig->day1
+          : set->count ? set->day[set->count - 1] : 0;
+}
+
+void export_view(const EventSet *set, const Figure *fig, const uint8_t *visible, View *v)
+{
+    view_init(v, fig->proj, 0, 0, fig->width, fig->height);
+    if (fig->fit == FIGURE_FIT_CENTER &&
+        proj_forward(&v->proj, fig->center_lon, fig->center_lat, &v->cx, &v->cy)) {
+        v->mpp = fig->mpp;
         return;
     }
-    if (req->has_bbox) {
-        view_fit_bbox(v, req->bbox[0], req->bbox[1], req->bbox[2], req->bbox[3]);
+    if (fig->fit == FIGURE_FIT_BBOX) {
+        view_fit_bbox(v, fig->bbox[0], fig->bbox[1], fig->bbox[2], fig->bbox[3]);
         return;
     }
     /* Fit the events shown, with room for the furniture around them. */
+    int32_t day0, day1;
+    export_days(set, fig, &day0, &day1);
     size_t lo, hi;
-    events_range(set, req->day0, req->day1, &lo, &hi);
+    events_range(set, day0, day1, &lo, &hi);
     double x0 = DBL_MAX, y0 = DBL_MAX, x1 = -DBL_MAX, y1 = -DBL_MAX;
     for (size_t i = lo; i < hi; i++) {
         double x, y;
-        bool shown = visible != NULL ? visible[i] != 0 : filter_match(&req->filter, set, i);
+        bool shown = visible != NULL ? visible[i] != 0 : filter_match(&fig->filter, set, i);
         if (!shown || !proj_forward(&v->proj, set->lon[i], set->lat[i], &x, &y))
             continue;
         x0 = fmin(x0, x);
@@ -60,14 +72,25 @@ static void fit_view(EventSet *set, const ExportRequest *req, const uint8_t *vis
     double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
     double hw = fmax((x1 - x0) / 2, min_extent / 2);
     double hh = fmax((y1 - y0) / 2, min_extent / 2);
-    float scale = scene_scale_for(req->width, req->height);
-    double margin = fmin(req->width, req->height) * 0.06 + 60 * scale;
+    double margin = fmin(fig->width, fig->height) * 0.06 + 60 * export_scale(fig);
     view_fit_projected(v, cx - hw, cy - hh, cx + hw, cy + hh, margin);
 }
 
-void export_view(EventSet *set, const ExportRequest *req, View *v)
+void export_scene_input(const ExportData *data, const Figure *fig, const View *view,
+                        SceneInput *in)
 {
-    fit_view(set, req, NULL, v);
+    int32_t day0, day1;
+    export_days(data->set, fig, &day0, &day1);
+    size_t lo, hi;
+    events_range(data->set, day0, day1, &lo, &hi);
+    *in = (SceneInput){
+        .events = data->set, .lo = lo, .hi = hi, .day0 = day0, .day1 = day1,
+        .type_mask = fig->filter.type_mask, .visible = data->visible, .fade = fig->fade,
+        .view = view, .basemap = data->map, .width = fig->width, .height = fig->height,
+        .scale = export_scale(fig), .title = fig->title[0] ? fig->title : NULL,
+        .event_credit = data->event_credit, .graticule = fig->graticule,
+        .furniture = !fig->bare, .layer = fig->layer, .class_max = fig->class_max,
+    };
 }
 
 /* ------------------------------------------------------------------------- */
@@ -122,39 +145,42 @@ bool export_write_png(SDL_Surface *surface, const char *path,
 /* Drawing                                                                   */
 /* ------------------------------------------------------------------------- */
 
-SDL_Surface *export_draw(EventSet *set, Basemap *map, const ExportRequest *req,
+SDL_Surface *export_draw(const ExportData *data, const Figure *fig, Scene *scene_out,
                          Error *err)
 {
-    if (req->width < 16 || req->height < 16 || req->width > EXPORT_MAX_SIDE ||
-        req->height > EXPORT_MAX_SIDE) {
-        error_set(err, "image size %dx%d: each side must be 16 to %d",
-                  req->width, req->height, EXPORT_MAX_SIDE);
+    if (fig->width < FIGURE_MIN_SIDE || fig->height < FIGURE_MIN_SIDE ||
+        fig->width > FIGURE_MAX_SIDE || fig->height > FIGURE_MAX_SIDE) {
+        error_set(err, "image size %dx%d: each side must be %d to %d", fig->width,
+                  fig->height, FIGURE_MIN_SIDE, FIGURE_MAX_SIDE);
         return NULL;
     }
+    assert(data->map == NULL || data->map->projected_kind == (int)fig->proj);
     /* The filter once, for both the view's fit and the scene. */
+    ExportData d = *data;
     uint8_t *visible = NULL;
-    if (!filter_only_types(&req->filter)) {
-        visible = malloc(set->count + 1);
+    if (d.visible == NULL && !filter_only_types(&fig->filter)) {
+        visible = malloc(d.set->count + 1);
         if (visible == NULL) {
             error_set(err, "out of memory");
             return NULL;
         }
-        filter_apply(&req->filter, set, visible);
+        filter_apply(&fig->filter, d.set, visible);
+        d.visible = visible;
     }
     View view;
-    fit_view(set, req, visible, &view);
-    basemap_project(map, &view.proj);
+    export_view(d.set, fig, d.visible, &view);
 
     SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(
-        0, req->width, req->height, 32, SDL_PIXELFORMAT_ARGB8888);
+        0, fig->width, fig->height, 32, SDL_PIXELFORMAT_ARGB8888);
     if (surface == NULL) {
         free(visible);
-        error_set(err, "no memory for a %dx%d image", req->width, req->height);
+        error_set(err, "no memory for a %dx%d image", fig->width, fig->height);
         return NULL;
     }
-    float scale = scene_scale_for(req->width, req->height);
-    bool ok = raster_basemap(surface->pixels, surface->w, surface->h,
-                             surface->pitch, map, &view, scale, req->graticule, err);
+    float scale = export_scale(fig);
+    bool ok = d.map == NULL ||
+              raster_basemap(surface->pixels, surface->w, surface->h, surface->pitch, d.map,
+                             &view, scale, fig->graticule, err);
 
     SDL_Renderer *sdl = NULL;
     Renderer r;
@@ -167,23 +193,16 @@ SDL_Surface *export_draw(EventSet *set, Basemap *map, const ExportRequest *req,
     }
     if (ok) ok = have_renderer = render_init(&r, sdl, scale, err);
     if (ok) {
-        size_t lo, hi;
-        events_range(set, req->day0, req->day1, &lo, &hi);
-        SceneInput in = {
-            .events = set, .lo = lo, .hi = hi, .day0 = req->day0, .day1 = req->day1,
-            .type_mask = req->filter.type_mask, .visible = visible, .fade = req->fade,
-            .view = &view, .basemap = map,
-            .width = req->width, .height = req->height, .scale = scale,
-            .title = req->title, .event_credit = req->event_credit,
-            .graticule = req->graticule, .furniture = !req->bare,
-            .heatmap = (HeatmapMode)req->heatmap,
-            .measure = render_measure, .measure_ctx = &r,
-        };
+        SceneInput in;
+        export_scene_input(&d, fig, &view, &in);
+        in.measure = render_measure;
+        in.measure_ctx = &r;
         Scene scene = {0};
         scene_build(&scene, &in);
         render_overlay(&r, &scene);
         SDL_RenderFlush(sdl);
-        scene_free(&scene);
+        if (scene_out != NULL) *scene_out = scene;
+        else scene_free(&scene);
     }
     free(visible);
     if (have_renderer) render_free(&r);
@@ -196,11 +215,11 @@ SDL_Surface *export_draw(EventSet *set, Basemap *map, const ExportRequest *req,
     return surface;
 }
 
-bool export_png(EventSet *set, Basemap *map, const ExportRequest *req, Error *err)
+bool export_png(const ExportData *data, const Figure *fig, Error *err)
 {
-    SDL_Surface *surface = export_draw(set, map, req, err);
+    SDL_Surface *surface = export_draw(data, fig, NULL, err);
     if (surface == NULL) return false;
-    bool ok = export_write_png(surface, req->path, req->inputs, req->ninputs, err);
+    bool ok = export_write_png(surface, fig->output, data->inputs, data->ninputs, err);
     SDL_FreeSurface(surface);
     return ok;
 }

@@ -1,7 +1,8 @@
 /*
- * export: report-ready PNGs of a view, drawn without a display: the basemap
- * by raster straight into an SDL surface, then the Scene by render through
- * a software renderer on that surface, then SDL2_image writes the PNG.
+ * export: report-ready PNGs of a figure request, drawn without a display:
+ * the basemap by raster straight into an SDL surface, then the Scene by
+ * render through a software renderer on that surface, then SDL2_image
+ * writes the PNG.
  * Writes are atomic: a temporary file in the target's directory, fsync,
  * rename. An interrupted or failed export never leaves a partial file at
  * the target path, and an input file is never overwritten.
@@ -15,49 +16,55 @@
 #include "basemap.h"
 #include "error.h"
 #include "events.h"
+#include "figure.h"
 #include "filter.h"
 #include "load.h"
 #include "proj.h"
+#include "scene.h"
 
-#define EXPORT_MAX_SIDE 8192
+#define EXPORT_MAX_SIDE FIGURE_MAX_SIDE
 
-typedef struct ExportRequest {
-    const char *path;            /* the PNG to write */
-    int width, height;           /* 16..EXPORT_MAX_SIDE */
-    ProjKind proj;
-    bool has_bbox;               /* else: fit the events shown */
-    double bbox[4];              /* lon0, lat0, lon1, lat1 */
-    bool has_view;               /* an exact view (the window's), wins */
-    double view_lon, view_lat;   /* ... its centre */
-    double view_mpp;             /* ... and projected metres per pixel */
-    int32_t day0, day1;          /* inclusive date window (days) */
-    Filter filter;               /* types, text, fatalities, places */
-    bool fade;                   /* older events in the window fade */
-    int heatmap;                 /* HeatmapMode: off, events, fatalities */
-    const char *title;           /* NULL: the default title */
-    const char *event_credit;    /* "Events: ..." for the credits line */
-    bool graticule;
-    bool bare;                   /* the map only: no title, legend, ... */
-    char *const *inputs;         /* files the user loaded: never written */
+/* What a figure is drawn from: the loaded data, read only. */
+typedef struct ExportData {
+    const EventSet *set;         /* finished (events_finish) */
+    const Basemap *map;          /* projected for the figure's projection */
+    const uint8_t *visible;      /* filter_apply's result for the figure's
+                                    filter, or NULL: computed when needed */
+    const char *event_credit;    /* "Events: ..." (export_event_credit) */
+    char *const *inputs;         /* the files loaded: never written */
     int ninputs;
-} ExportRequest;
+} ExportData;
 
-/* Draws set (finished) over map for req and writes the PNG. False with err
- * (a message naming the path and the reason) on any failure, in which case
- * the target path is untouched. */
-bool export_png(EventSet *set, Basemap *map, const ExportRequest *req,
-                Error *err);
+/* The text and line scale of a figure: its own, or the size's default. */
+float export_scale(const Figure *fig);
 
-/* Draws what export_png would write into a new surface (ARGB8888) the
- * caller frees with SDL_FreeSurface; NULL with err on failure. */
-struct SDL_Surface;
-struct SDL_Surface *export_draw(EventSet *set, Basemap *map,
-                                const ExportRequest *req, Error *err);
+/* The date window of a figure over the data: unset ends become the data's
+ * first and last day. */
+void export_days(const EventSet *set, const Figure *fig, int32_t *day0, int32_t *day1);
 
-/* The view export_png would use for req, in a width x height image (for
- * tests and for the window's "print the export command"). */
+/* The view of a figure in its width x height image: its centre and scale,
+ * its box fitted, or the events shown fitted (visible as in ExportData). */
 struct View;
-void export_view(EventSet *set, const ExportRequest *req, struct View *out);
+void export_view(const EventSet *set, const Figure *fig, const uint8_t *visible,
+                 struct View *out);
+
+/* The scene input that draws fig over data in view: everything but the
+ * text measure. The window's frames and the export both make theirs here,
+ * so they cannot differ. */
+void export_scene_input(const ExportData *data, const Figure *fig,
+                        const struct View *view, SceneInput *in);
+
+/* Draws fig into a new surface (ARGB8888) the caller frees with
+ * SDL_FreeSurface; when scene is not NULL it receives the scene drawn (the
+ * caller frees it with scene_free). NULL with err on failure. */
+struct SDL_Surface;
+struct SDL_Surface *export_draw(const ExportData *data, const Figure *fig, Scene *scene,
+                                Error *err);
+
+/* Draws fig and writes the PNG to fig->output. False with err (a message
+ * naming the path and the reason) on any failure, in which case the
+ * target path is untouched. */
+bool export_png(const ExportData *data, const Figure *fig, Error *err);
 
 /* Writes surface-format pixels to path atomically (tmp + fsync + rename).
  * Used by export_png and the window's screenshots. */

@@ -33,7 +33,7 @@ static bool contains(const char *hay, const char *needle)
     return false;
 }
 
-static bool text_match(const Filter *f, EventSet *set, size_t i)
+static bool text_match(const Filter *f, const EventSet *set, size_t i)
 {
     char needle[FILTER_TEXT_MAX];
     size_t n = 0;
@@ -52,7 +52,7 @@ static bool text_match(const Filter *f, EventSet *set, size_t i)
     return hit;
 }
 
-bool filter_match(const Filter *f, EventSet *set, size_t i)
+bool filter_match(const Filter *f, const EventSet *set, size_t i)
 {
     if (!(f->type_mask & (1u << set->type[i]))) return false;
     if (f->min_fatalities > 0 && set->fat[i] < f->min_fatalities) return false;
@@ -63,7 +63,7 @@ bool filter_match(const Filter *f, EventSet *set, size_t i)
     return f->text[0] == '\0' || text_match(f, set, i);
 }
 
-size_t filter_apply(const Filter *f, EventSet *set, uint8_t *visible)
+size_t filter_apply(const Filter *f, const EventSet *set, uint8_t *visible)
 {
     size_t n = 0;
     for (size_t i = 0; i < set->count; i++) {

@@ -31,11 +31,11 @@ bool filter_only_types(const Filter *f);
 
 /* Whether event i passes every part of f (types included). Reads notes
  * from the store only when the text is not found in names and places. */
-bool filter_match(const Filter *f, EventSet *set, size_t i);
+bool filter_match(const Filter *f, const EventSet *set, size_t i);
 
 /* visible[i] = filter_match(f, set, i) for every event; returns how many
  * pass. visible must hold set->count bytes. */
-size_t filter_apply(const Filter *f, EventSet *set, uint8_t *visible);
+size_t filter_apply(const Filter *f, const EventSet *set, uint8_t *visible);
 
 /* A one-line description for the UI and the export command, e.g.
  * "text \"wagner\", at least 10 fatalities, in Mali"; "" when nothing but

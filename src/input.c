@@ -1,88 +1,113 @@
 /*
- * input: the key map. See input.h.
+ * input: the key binding table and its lookups. See input.h.
  */
 #include "input.h"
 
 #include <SDL_keycode.h>
+#include <stddef.h>
 
 #define PAN_STEP 120.0
+#define CMD(id, a, b) {(id), (a), (b)}
+
+const KeyBinding input_bindings[] = {
+    /* The map. */
+    {0, 0, CMD(CMD_NONE, 0, 0), "Drag / Alt+arrows / Up, Down", "pan the map"},
+    {SDLK_LEFT, INPUT_ALT, CMD(CMD_PAN, PAN_STEP, 0), NULL, NULL},
+    {SDLK_RIGHT, INPUT_ALT, CMD(CMD_PAN, -PAN_STEP, 0), NULL, NULL},
+    {SDLK_UP, INPUT_ALT, CMD(CMD_PAN, 0, PAN_STEP), NULL, NULL},
+    {SDLK_DOWN, INPUT_ALT, CMD(CMD_PAN, 0, -PAN_STEP), NULL, NULL},
+    {SDLK_UP, 0, CMD(CMD_PAN, 0, PAN_STEP), NULL, NULL},
+    {SDLK_DOWN, 0, CMD(CMD_PAN, 0, -PAN_STEP), NULL, NULL},
+    {0, 0, CMD(CMD_NONE, 0, 0), "Wheel / + -", "zoom about the pointer / the centre"},
+    {SDLK_PLUS, 0, CMD(CMD_ZOOM, 1.5, 0), NULL, NULL},
+    {SDLK_EQUALS, 0, CMD(CMD_ZOOM, 1.5, 0), NULL, NULL},
+    {SDLK_KP_PLUS, 0, CMD(CMD_ZOOM, 1.5, 0), NULL, NULL},
+    {SDLK_MINUS, 0, CMD(CMD_ZOOM, 1 / 1.5, 0), NULL, NULL},
+    {SDLK_KP_MINUS, 0, CMD(CMD_ZOOM, 1 / 1.5, 0), NULL, NULL},
+    {SDLK_f, 0, CMD(CMD_FIT, 0, 0), "F / Home", "fit the visible events / the whole region"},
+    {SDLK_HOME, 0, CMD(CMD_HOME, 0, 0), NULL, NULL},
+    {0, 0, CMD(CMD_NONE, 0, 0), "Hover / click a marker",
+     "tooltip / details (click again: next event there)"},
+    {SDLK_1, 0, CMD(CMD_TOGGLE_TYPE, 1, 0), "Click a legend entry / 1-6",
+     "hide or show an event type"},
+    {SDLK_2, 0, CMD(CMD_TOGGLE_TYPE, 2, 0), NULL, NULL},
+    {SDLK_3, 0, CMD(CMD_TOGGLE_TYPE, 3, 0), NULL, NULL},
+    {SDLK_4, 0, CMD(CMD_TOGGLE_TYPE, 4, 0), NULL, NULL},
+    {SDLK_5, 0, CMD(CMD_TOGGLE_TYPE, 5, 0), NULL, NULL},
+    {SDLK_6, 0, CMD(CMD_TOGGLE_TYPE, 6, 0), NULL, NULL},
+    /* Time. */
+    {0, 0, CMD(CMD_NONE, 0, 0), "Timeline: drag window / edges",
+     "move it / resize it; click: jump; wheel: zoom time"},
+    {SDLK_SPACE, 0, CMD(CMD_PLAY, 0, 0), "Space", "play / pause"},
+    {SDLK_LEFTBRACKET, 0, CMD(CMD_SPEED, -1, 0), "[  ]", "slower / faster (1 day/s to 1 year/s)"},
+    {SDLK_RIGHTBRACKET, 0, CMD(CMD_SPEED, 1, 0), NULL, NULL},
+    {SDLK_LEFT, 0, CMD(CMD_STEP, -1, 0), "Left, Right",
+     "a day back / forward (Shift: a week, Ctrl: a month)"},
+    {SDLK_RIGHT, 0, CMD(CMD_STEP, 1, 0), NULL, NULL},
+    {SDLK_LEFT, INPUT_SHIFT, CMD(CMD_STEP, -7, 0), NULL, NULL},
+    {SDLK_RIGHT, INPUT_SHIFT, CMD(CMD_STEP, 7, 0), NULL, NULL},
+    {SDLK_LEFT, INPUT_CTRL, CMD(CMD_STEP_MONTH, -1, 0), NULL, NULL},
+    {SDLK_RIGHT, INPUT_CTRL, CMD(CMD_STEP_MONTH, 1, 0), NULL, NULL},
+    {SDLK_m, 0, CMD(CMD_MODE, 0, 0), "M / L",
+     "timeline mode (moving, cumulative, single day) / loop"},
+    {SDLK_l, 0, CMD(CMD_LOOP, 0, 0), NULL, NULL},
+    /* Filters and panels. */
+    {SDLK_SLASH, 0, CMD(CMD_FILTER, 0, 0), "/ or Ctrl+F",
+     "filter by actor, place, admin area or notes"},
+    {SDLK_f, INPUT_CTRL, CMD(CMD_FILTER, 0, 0), NULL, NULL},
+    {SDLK_COMMA, 0, CMD(CMD_MIN_FATALITIES, -1, 0), ", .", "minimum fatalities down / up"},
+    {SDLK_PERIOD, 0, CMD(CMD_MIN_FATALITIES, 1, 0), NULL, NULL},
+    {SDLK_c, 0, CMD(CMD_COUNTRY, 1, 0), "C / A (Shift: back)",
+     "filter by country / admin-1 area"},
+    {SDLK_a, 0, CMD(CMD_ADMIN1, 1, 0), NULL, NULL},
+    {SDLK_c, INPUT_SHIFT, CMD(CMD_COUNTRY, -1, 0), NULL, NULL},
+    {SDLK_a, INPUT_SHIFT, CMD(CMD_ADMIN1, -1, 0), NULL, NULL},
+    {SDLK_TAB, 0, CMD(CMD_STATS, 0, 0), "Tab", "stats: events and fatalities by type, top actors"},
+    /* Output. */
+    {SDLK_s, INPUT_CTRL, CMD(CMD_SCREENSHOT, 1, 0), "Ctrl+S or F12 (Shift: 2x)",
+     "save a PNG of this view"},
+    {SDLK_s, INPUT_CTRL | INPUT_SHIFT, CMD(CMD_SCREENSHOT, 2, 0), NULL, NULL},
+    {SDLK_F12, 0, CMD(CMD_SCREENSHOT, 1, 0), NULL, NULL},
+    {SDLK_F12, INPUT_SHIFT, CMD(CMD_SCREENSHOT, 2, 0), NULL, NULL},
+    {SDLK_e, 0, CMD(CMD_PRINT_COMMAND, 0, 0), "E", "print the sahelmap export command for this view"},
+    {SDLK_h, 0, CMD(CMD_HEATMAP, 0, 0), "H", "heatmap: off, by events, by fatalities"},
+    {SDLK_p, 0, CMD(CMD_PROJECTION, 0, 0), "P / G", "next projection / graticule"},
+    {SDLK_g, 0, CMD(CMD_GRATICULE, 0, 0), NULL, NULL},
+    {0, 0, CMD(CMD_NONE, 0, 0), "Drop files", "load more ACLED / UCDP / GeoJSON files"},
+    {SDLK_QUESTION, 0, CMD(CMD_HELP, 0, 0), "? or F1 / Esc / Ctrl+Q",
+     "this help / close panels / quit"},
+    {SDLK_SLASH, INPUT_SHIFT, CMD(CMD_HELP, 0, 0), NULL, NULL},
+    {SDLK_F1, 0, CMD(CMD_HELP, 0, 0), NULL, NULL},
+    {SDLK_ESCAPE, 0, CMD(CMD_ESCAPE, 0, 0), NULL, NULL},
+    {SDLK_q, INPUT_CTRL, CMD(CMD_QUIT, 0, 0), NULL, NULL},
+};
+const int input_binding_count = (int)(sizeof input_bindings / sizeof input_bindings[0]);
+
+static const KeyBinding *lookup(int key, unsigned mods)
+{
+    for (int k = 0; k < input_binding_count; k++) {
+        const KeyBinding *b = &input_bindings[k];
+        if (b->key != 0 && b->key == key && b->mods == mods) return b;
+    }
+    return NULL;
+}
 
 Command input_key(int key, bool shift, bool ctrl, bool alt)
 {
-    Command c = {CMD_NONE, 0, 0};
-    if (alt) {                                   /* Alt+arrows: pan */
-        switch (key) {
-        case SDLK_LEFT: return (Command){CMD_PAN, PAN_STEP, 0};
-        case SDLK_RIGHT: return (Command){CMD_PAN, -PAN_STEP, 0};
-        case SDLK_UP: return (Command){CMD_PAN, 0, PAN_STEP};
-        case SDLK_DOWN: return (Command){CMD_PAN, 0, -PAN_STEP};
-        default: return c;
-        }
-    }
-    if (ctrl) {
-        switch (key) {
-        case SDLK_q: return (Command){CMD_QUIT, 0, 0};
-        case SDLK_f: return (Command){CMD_FILTER, 0, 0};
-        case SDLK_s: return (Command){CMD_SCREENSHOT, shift ? 2 : 1, 0};
-        case SDLK_LEFT: return (Command){CMD_STEP_MONTH, -1, 0};
-        case SDLK_RIGHT: return (Command){CMD_STEP_MONTH, 1, 0};
-        default: return c;
-        }
-    }
-    switch (key) {
-    case SDLK_ESCAPE: return (Command){CMD_ESCAPE, 0, 0};
-    case SDLK_SPACE: return (Command){CMD_PLAY, 0, 0};
-    case SDLK_LEFTBRACKET: return (Command){CMD_SPEED, -1, 0};
-    case SDLK_RIGHTBRACKET: return (Command){CMD_SPEED, 1, 0};
-    case SDLK_LEFT: return (Command){CMD_STEP, shift ? -7 : -1, 0};
-    case SDLK_RIGHT: return (Command){CMD_STEP, shift ? 7 : 1, 0};
-    case SDLK_UP: return (Command){CMD_PAN, 0, PAN_STEP};
-    case SDLK_DOWN: return (Command){CMD_PAN, 0, -PAN_STEP};
-    case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS:
-        return (Command){CMD_ZOOM, 1.5, 0};
-    case SDLK_MINUS: case SDLK_KP_MINUS: return (Command){CMD_ZOOM, 1 / 1.5, 0};
-    case SDLK_f: return (Command){CMD_FIT, 0, 0};
-    case SDLK_HOME: return (Command){CMD_HOME, 0, 0};
-    case SDLK_l: return (Command){CMD_LOOP, 0, 0};
-    case SDLK_m: return (Command){CMD_MODE, 0, 0};
-    case SDLK_SLASH: return (Command){shift ? CMD_HELP : CMD_FILTER, 0, 0};
-    case SDLK_QUESTION: case SDLK_F1: return (Command){CMD_HELP, 0, 0};
-    case SDLK_TAB: return (Command){CMD_STATS, 0, 0};
-    case SDLK_F12: return (Command){CMD_SCREENSHOT, shift ? 2 : 1, 0};
-    case SDLK_e: return (Command){CMD_PRINT_COMMAND, 0, 0};
-    case SDLK_p: return (Command){CMD_PROJECTION, 0, 0};
-    case SDLK_g: return (Command){CMD_GRATICULE, 0, 0};
-    case SDLK_1: case SDLK_2: case SDLK_3: case SDLK_4: case SDLK_5: case SDLK_6:
-        return (Command){CMD_TOGGLE_TYPE, key - SDLK_0, 0};
-    case SDLK_PERIOD: return (Command){CMD_MIN_FATALITIES, 1, 0};
-    case SDLK_COMMA: return (Command){CMD_MIN_FATALITIES, -1, 0};
-    case SDLK_c: return (Command){CMD_COUNTRY, shift ? -1 : 1, 0};
-    case SDLK_a: return (Command){CMD_ADMIN1, shift ? -1 : 1, 0};
-    case SDLK_h: return (Command){CMD_HEATMAP, 0, 0};
-    default: return c;
-    }
+    unsigned mods = (shift ? INPUT_SHIFT : 0) | (ctrl ? INPUT_CTRL : 0) | (alt ? INPUT_ALT : 0);
+    const KeyBinding *b = lookup(key, mods);
+    if (b == NULL && shift) b = lookup(key, mods & ~(unsigned)INPUT_SHIFT);
+    return b != NULL ? b->command : (Command){CMD_NONE, 0, 0};
 }
 
-const char *const input_help[][2] = {
-    {"Drag / Alt+arrows / Up, Down", "pan the map"},
-    {"Wheel / + -", "zoom about the pointer / the centre"},
-    {"F / Home", "fit the visible events / the whole region"},
-    {"Hover / click a marker", "tooltip / details (click again: next event there)"},
-    {"Click a legend entry / 1-6", "hide or show an event type"},
-    {"Timeline: drag window / edges", "move it / resize it; click: jump; wheel: zoom time"},
-    {"Space", "play / pause"},
-    {"[  ]", "slower / faster (1 day/s to 1 year/s)"},
-    {"Left, Right", "a day back / forward (Shift: a week, Ctrl: a month)"},
-    {"M / L", "timeline mode (moving, cumulative, single day) / loop"},
-    {"/ or Ctrl+F", "filter by actor, place, admin area or notes"},
-    {", .", "minimum fatalities down / up"},
-    {"C / A (Shift: back)", "filter by country / admin-1 area"},
-    {"Tab", "stats: events and fatalities by type, top actors"},
-    {"Ctrl+S or F12 (Shift: 2x)", "save a PNG of this view"},
-    {"E", "print the sahelmap export command for this view"},
-    {"H", "heatmap: off, by events, by fatalities"},
-    {"P / G", "next projection / graticule"},
-    {"Drop files", "load more ACLED / UCDP / GeoJSON files"},
-    {"? or F1 / Esc / Ctrl+Q", "this help / close panels / quit"},
-};
-const int input_help_rows = (int)(sizeof input_help / sizeof input_help[0]);
+int input_help(const char *out[][2], int cap)
+{
+    int n = 0;
+    for (int k = 0; k < input_binding_count && n < cap; k++) {
+        if (input_bindings[k].keys == NULL) continue;
+        out[n][0] = input_bindings[k].keys;
+        out[n][1] = input_bindings[k].help;
+        n++;
+    }
+    return n;
+}

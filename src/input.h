@@ -1,7 +1,8 @@
 /*
  * input: keys to commands (mpv's habit: input maps keys to commands,
- * commands change state, rendering only reads state). One table, so the
- * help panel and the behaviour cannot drift apart.
+ * commands change state, rendering only reads state). One binding table
+ * makes both: input_key looks keys up in it and input_help lists it for
+ * the help panel, so the two cannot drift apart.
  */
 #ifndef SAHELMAP_INPUT_H
 #define SAHELMAP_INPUT_H
@@ -42,12 +43,30 @@ typedef struct Command {
     double a, b;
 } Command;
 
+/* Modifier bits of a binding. */
+enum { INPUT_SHIFT = 1, INPUT_CTRL = 2, INPUT_ALT = 4 };
+
+/* One row of the binding table. A row with a `keys` text starts a line of
+ * the help panel; rows after it with keys == NULL are more keys of that
+ * line. key 0 is a line about the mouse (or a drop): no key. */
+typedef struct KeyBinding {
+    int key;                     /* SDL_Keycode, or 0 */
+    unsigned mods;               /* INPUT_* held, exactly (see input_key) */
+    Command command;
+    const char *keys, *help;     /* the help panel's two columns, or NULL */
+} KeyBinding;
+
+extern const KeyBinding input_bindings[];
+extern const int input_binding_count;
+
 /* The command for a key press: `key` is an SDL_Keycode, with the shift,
- * ctrl and alt modifiers. CMD_NONE for keys that do nothing. */
+ * ctrl and alt modifiers. The binding with exactly these modifiers wins;
+ * failing that, Shift is ignored (so Shift+F still fits). CMD_NONE for
+ * keys that do nothing. */
 Command input_key(int key, bool shift, bool ctrl, bool alt);
 
-/* The rows of the help panel: keys and mouse, what they do. */
-extern const char *const input_help[][2];
-extern const int input_help_rows;
+/* The help panel's rows (keys, meaning) from the binding table, into out
+ * (at most cap rows); returns how many. */
+int input_help(const char *out[][2], int cap);
 
 #endif

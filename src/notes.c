@@ -4,6 +4,7 @@
  */
 #include "notes.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -48,7 +49,13 @@ uint64_t notes_add(NotesStore *store, const char *s, size_t len)
     return offset << 24 | len;
 }
 
-char *notes_get(NotesStore *store, uint64_t ref)
+void notes_flush(NotesStore *store)
+{
+    if (store->file != NULL && store->dirty) fflush(store->file);
+    store->dirty = false;
+}
+
+char *notes_get(const NotesStore *store, uint64_t ref)
 {
     size_t len = notes_len(ref);
     uint64_t offset = ref >> 24;
@@ -68,10 +75,7 @@ char *notes_get(NotesStore *store, uint64_t ref)
         out[len] = '\0';
         return out;
     }
-    if (store->dirty) {
-        fflush(store->file);
-        store->dirty = false;
-    }
+    assert(!store->dirty);               /* notes_flush ran when loading ended */
     ssize_t got = pread(fileno(store->file), out, len, (off_t)offset);
     out[got == (ssize_t)len ? len : 0] = '\0';
     return out;

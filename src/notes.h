@@ -37,9 +37,14 @@ void notes_free(NotesStore *store);
  * longer than NOTES_MAX_LEN are cut (at a UTF-8 character boundary). */
 uint64_t notes_add(NotesStore *store, const char *s, size_t len);
 
+/* Writes out what notes_add buffered, so the store can be read through a
+ * const pointer. Called when loading ends (events_finish). */
+void notes_flush(NotesStore *store);
+
 /* The text of a reference as a new NUL-terminated string the caller frees;
- * "" (still to be freed) for reference 0 or if the spill file cannot be read. */
-char *notes_get(NotesStore *store, uint64_t ref);
+ * "" (still to be freed) for reference 0 or if the spill file cannot be read.
+ * The store must have been flushed since the last notes_add. */
+char *notes_get(const NotesStore *store, uint64_t ref);
 
 /* Makes an empty store serve len bytes of notes from `file` (kept open and
  * closed by notes_free) starting at byte `base`, as offsets 0 .. len. */

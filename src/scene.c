@@ -1,18 +1,22 @@
 /*
  * scene: building the draw list. See scene.h.
  *
- * Sections: colours and sizes; storage helpers; markers; town dots and
- * map labels (greedy placement, no overlaps); furniture (title, legend,
- * scale bar, north arrow, credits).
+ * Sections: colours and sizes; storage helpers; markers and hit-testing;
+ * town dots and map labels (greedy placement, no overlaps); the whole
+ * scene. The furniture (title, legend, scale bar, north arrow, credits) is
+ * in scene_furniture.c.
  */
 #include "scene.h"
 
+#include <assert.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
+#include "scene_private.h"
 #include "xalloc.h"
 
 const float scene_font_size[FONT_COUNT] = {
@@ -21,13 +25,6 @@ const float scene_font_size[FONT_COUNT] = {
     [FONT_COUNTRY] = 17, [FONT_ADMIN1] = 13.5f, [FONT_SMALL] = 13,
 };
 
-#define INK 0xFF2B2B2Bu
-#define INK_SOFT 0xFF5A5A5Au
-#define HALO 0xF0FFFFFFu
-#define PANEL 0xE6FFFFFFu
-#define PANEL_BORDER 0xFFB9B4ACu
-#define COUNTRY_INK 0xFF8A7F72u
-#define ADMIN1_INK 0xFF9C9488u
 
 /* ------------------------------------------------------------------------- */
 /* Colours and sizes                                                         */
@@ -78,7 +75,7 @@ static uint32_t add_text(Scene *s, const char *text)
     return at;
 }
 
-static SceneItem *add_item(Scene *s, SceneItemKind kind)
+SceneItem *scene_add_item(Scene *s, SceneItemKind kind)
 {
     s->items = xgrow(s->items, &s->items_cap, s->nitems + 1, sizeof *s->items);
     SceneItem *it = &s->items[s->nitems++];
@@ -90,7 +87,7 @@ static SceneItem *add_item(Scene *s, SceneItemKind kind)
 void scene_add_rect(Scene *s, float x, float y, float w, float h,
                     uint32_t fill, uint32_t border, float border_w)
 {
-    SceneItem *it = add_item(s, ITEM_RECT);
+    SceneItem *it = scene_add_item(s, ITEM_RECT);
     it->u.rect.x = x;
     it->u.rect.y = y;
     it->u.rect.w = w;
@@ -103,14 +100,14 @@ void scene_add_rect(Scene *s, float x, float y, float w, float h,
 void scene_add_text(Scene *s, SceneFont font, float x, float y, float w,
                     float h, uint32_t color, uint32_t halo, const char *text)
 {
-    SceneItem *it = add_item(s, ITEM_TEXT);
+    SceneItem *it = scene_add_item(s, ITEM_TEXT);
     it->u.text = (SceneLabel){x, y, w, h, (uint8_t)font, color, halo,
                               add_text(s, text)};
 }
 
 void scene_add_symbol(Scene *s, SceneMarker marker)
 {
-    SceneItem *it = add_item(s, ITEM_MARKER);
+    SceneItem *it = scene_add_item(s, ITEM_MARKER);
     it->u.marker = marker;
 }
 
@@ -123,9 +120,8 @@ void scene_reset(Scene *s, int width, int height, float scale)
 }
 
 /* A text item with its top-left at (x, y); returns its width. */
-static float item_text(Scene *s, const SceneInput *in, SceneFont font,
-                       float x, float y, uint32_t color, uint32_t halo,
-                       const char *text)
+float scene_item_text(Scene *s, const SceneInput *in, SceneFont font, float x,
+                      float y, uint32_t color, uint32_t halo, const char *text)
 {
     float w = 0, h = 0;
     in->measure(in->measure_ctx, font, text, &w, &h);
@@ -133,14 +129,14 @@ static float item_text(Scene *s, const SceneInput *in, SceneFont font,
     return w;
 }
 
-static float text_width(const SceneInput *in, SceneFont font, const char *text)
+float scene_text_width(const SceneInput *in, SceneFont font, const char *text)
 {
     float w = 0, h = 0;
     in->measure(in->measure_ctx, font, text, &w, &h);
     return w;
 }
 
-static float text_height(const SceneInput *in, SceneFont font)
+float scene_text_height(const SceneInput *in, SceneFont font)
 {
     float w = 0, h = 0;
     in->measure(in->measure_ctx, font, "Ag", &w, &h);
@@ -191,6 +187,28 @@ long scene_grid_cell(const Scene *s, float x, float y)
     return (long)r * g->cols + c;
 }
 
+int scene_pick_markers(const Scene *s, float x, float y, uint32_t *out, int cap)
+{
+    int n = 0;
+    for (size_t m = s->nmarkers; m-- > 0 && n < cap;) {   /* top-most first */
+        const SceneMarker *mk = &s->markers[m];
+        float reach = fmaxf(mk->r, 5 * s->scale) + 1;
+        float dx = mk->x - x, dy = mk->y - y;
+        if (dx * dx + dy * dy <= reach * reach) out[n++] = mk->event;
+    }
+    return n;
+}
+
+EventType scene_pick_legend(const Scene *s, float x, float y)
+{
+    for (int t = 1; t < EVENT_TYPE_COUNT; t++) {
+        const float *e = s->legend_entry[t];
+        if (e[2] > 0 && x >= e[0] && x < e[0] + e[2] && y >= e[1] && y < e[1] + e[3])
+            return (EventType)t;
+    }
+    return EVENT_UNKNOWN;
+}
+
 /* One pass of a box blur of radius k along rows or along columns. */
 static void box_blur(float *v, float *tmp, int cols, int rows, int k, bool along_rows)
 {
@@ -209,8 +227,9 @@ static void box_blur(float *v, float *tmp, int cols, int rows, int k, bool along
     }
 }
 
-/* Turns the counts into the values to colour. */
-static void grid_finish(Scene *s)
+/* Turns the counts into the values to colour; the ramp's top is
+ * class_max when given, else the largest value. */
+static void grid_finish(Scene *s, double class_max)
 {
     SceneGrid *g = &s->grid;
     size_t n = (size_t)g->cols * (size_t)g->rows;
@@ -232,19 +251,21 @@ static void grid_finish(Scene *s)
     }
     for (size_t c = 0; c < n; c++)
         if (g->value[c] > g->max) g->max = g->value[c];
+    if (class_max > 0) g->max = (float)class_max;
 }
 
 static void build_markers(Scene *s, const SceneInput *in)
 {
     const EventSet *set = in->events;
     const View *v = &s->view;
-    size_t limit = in->aggregate_above ? in->aggregate_above : SCENE_AGGREGATE_ABOVE;
-    GridKind kind = in->heatmap == HEATMAP_EVENTS ? GRID_HEAT_EVENTS
-                  : in->heatmap == HEATMAP_FATALITIES ? GRID_HEAT_FATALITIES
+    size_t limit = in->layer == SCENE_LAYER_MARKERS ? SIZE_MAX
+                 : in->aggregate_above ? in->aggregate_above : SCENE_AGGREGATE_ABOVE;
+    GridKind kind = in->layer == SCENE_LAYER_HEAT_EVENTS ? GRID_HEAT_EVENTS
+                  : in->layer == SCENE_LAYER_HEAT_FATALITIES ? GRID_HEAT_FATALITIES
                   : GRID_DENSITY;
     grid_prepare(s, kind);
     SceneGrid *g = &s->grid;
-    bool want_markers = in->heatmap == HEATMAP_OFF;
+    bool want_markers = in->layer == SCENE_LAYER_AUTO || in->layer == SCENE_LAYER_MARKERS;
     for (size_t i = in->lo; i < in->hi && i < set->count; i++) {
         if (!(in->type_mask & (1u << set->type[i]))) continue;
         if (in->visible != NULL && !in->visible[i]) continue;
@@ -299,7 +320,7 @@ static void build_markers(Scene *s, const SceneInput *in)
             qsort(s->markers, s->nmarkers, sizeof *s->markers, compare_markers);
     } else {
         s->nmarkers = 0;
-        grid_finish(s);
+        grid_finish(s, in->class_max);
     }
 }
 
@@ -327,10 +348,6 @@ uint32_t scene_ramp(float t)
 /* ------------------------------------------------------------------------- */
 /* Labels                                                                    */
 /* ------------------------------------------------------------------------- */
-
-typedef struct Box {
-    float x0, y0, x1, y1;
-} Box;
 
 typedef struct Placer {
     Box *boxes;
@@ -460,7 +477,7 @@ static size_t markers_near(const Scene *s, float x, float y, float radius,
 
 static void build_labels(Scene *s, const SceneInput *in, Placer *pl)
 {
-    Basemap *map = in->basemap;
+    const Basemap *map = in->basemap;
     const View *v = &s->view;
     const float sc = s->scale;
 
@@ -530,261 +547,6 @@ static void build_labels(Scene *s, const SceneInput *in, Placer *pl)
 }
 
 /* ------------------------------------------------------------------------- */
-/* Furniture                                                                 */
-/* ------------------------------------------------------------------------- */
-
-void scene_format_count(int64_t n, char *out, size_t cap)
-{
-    char digits[32];
-    snprintf(digits, sizeof digits, "%lld", (long long)(n < 0 ? -n : n));
-    size_t len = strlen(digits), o = 0;
-    if (n < 0 && o + 1 < cap) out[o++] = '-';
-    for (size_t i = 0; i < len && o + 2 < cap; i++) {
-        if (i > 0 && (len - i) % 3 == 0) out[o++] = ',';
-        out[o++] = digits[i];
-    }
-    out[o] = '\0';
-}
-
-void scene_format_day(int32_t day, char *out, size_t cap)
-{
-    static const char *months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    int y, m, d;
-    date_to_ymd(day, &y, &m, &d);
-    snprintf(out, cap, "%d %s %d", d, months[(m - 1) % 12], y);
-}
-
-/* Title and date window, top-left. Returns the panel's box. */
-static Box furniture_title(Scene *s, const SceneInput *in, float pad)
-{
-    const float sc = s->scale;
-    const char *title = in->title ? in->title : "Conflict events in the Sahel";
-    char d0[24], d1[24], ev[32], fat[32], lo[32], hi[32], sub[320];
-    scene_format_day(in->day0, d0, sizeof d0);
-    scene_format_day(in->day1, d1, sizeof d1);
-    scene_format_count((int64_t)s->events_in_view, ev, sizeof ev);
-    scene_format_count(s->fatalities_in_view, fat, sizeof fat);
-    scene_format_count(s->fatalities_low_in_view, lo, sizeof lo);
-    scene_format_count(s->fatalities_high_in_view, hi, sizeof hi);
-    bool ranged = s->fatalities_low_in_view != s->fatalities_in_view ||
-                  s->fatalities_high_in_view != s->fatalities_in_view;
-    snprintf(sub, sizeof sub, "%s \xe2\x80\x93 %s  \xc2\xb7  %s event%s  \xc2\xb7  %s fatalit%s%s%s%s%s%s",
-             d0, d1, ev, s->events_in_view == 1 ? "" : "s", fat,
-             s->fatalities_in_view == 1 ? "y" : "ies", ranged ? " (reported " : "", ranged ? lo : "",
-             ranged ? "\xe2\x80\x93" : "", ranged ? hi : "", ranged ? ")" : "");
-
-    float th = text_height(in, FONT_TITLE), sh = text_height(in, FONT_SUBTITLE);
-    float w = fmaxf(text_width(in, FONT_TITLE, title), text_width(in, FONT_SUBTITLE, sub));
-    float inner = 10 * sc;
-    Box b = {pad, pad, pad + w + 2 * inner, pad + th + sh + 2 * inner + 2 * sc};
-    scene_add_rect(s, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, PANEL, PANEL_BORDER, 1 * sc);
-    item_text(s, in, FONT_TITLE, b.x0 + inner, b.y0 + inner, INK, 0, title);
-    item_text(s, in, FONT_SUBTITLE, b.x0 + inner, b.y0 + inner + th + 2 * sc,
-              INK_SOFT, 0, sub);
-    return b;
-}
-
-/* Legend, bottom-right above the credits strip. */
-static Box furniture_legend(Scene *s, const SceneInput *in, float pad,
-                            float bottom)
-{
-    const float sc = s->scale;
-    const float inner = 10 * sc, row = fmaxf(text_height(in, FONT_LEGEND), 16 * sc) + 3 * sc;
-    const float swatch = 6 * sc;
-    float name_w = 0, count_w = 0;
-    char counts[EVENT_TYPE_COUNT][32];
-    for (int t = 1; t < EVENT_TYPE_COUNT; t++) {
-        name_w = fmaxf(name_w, text_width(in, FONT_LEGEND, events_type_name((EventType)t)));
-        scene_format_count((int64_t)s->type_count[t], counts[t], sizeof counts[t]);
-        count_w = fmaxf(count_w, text_width(in, FONT_LEGEND, counts[t]));
-    }
-    const char *head = "Events in view";
-    const char *fat_head = "Fatalities (circle area)";
-    const char *ring_text = "Location approximate";
-    const char *range_text = "Outer ring: reported range";
-    name_w = fmaxf(name_w, text_width(in, FONT_LEGEND, ring_text));
-    name_w = fmaxf(name_w, text_width(in, FONT_LEGEND, range_text) - 0 * sc);
-    float w = inner + 2 * swatch + 8 * sc + name_w + 14 * sc + count_w + inner;
-    w = fmaxf(w, text_width(in, FONT_LEGEND_HEAD, fat_head) + 2 * inner);
-    const int key_counts[3] = {1, 10, 100};
-    float key_h = 2 * scene_marker_radius(100, sc) + 4 * sc + text_height(in, FONT_SMALL);
-    float hh = text_height(in, FONT_LEGEND_HEAD) + 6 * sc;
-    bool aggregated = s->grid.kind != GRID_NONE;
-    char ramp_head[64];
-    snprintf(ramp_head, sizeof ramp_head, "%s",
-             s->grid.kind == GRID_HEAT_EVENTS ? "Heatmap: events"
-             : s->grid.kind == GRID_HEAT_FATALITIES ? "Heatmap: fatalities"
-             : "Events per cell (zoom in for markers)");
-    if (aggregated) w = fmaxf(w, text_width(in, FONT_LEGEND_HEAD, ramp_head) + 2 * inner);
-    float ramp_h = 12 * sc + 4 * sc + text_height(in, FONT_SMALL);
-    float h = aggregated ? inner + hh + 6 * row + 8 * sc + hh + ramp_h + inner
-                         : inner + hh + 6 * row + 8 * sc + hh + key_h + 6 * sc + 2 * row + inner;
-
-    Box b = {s->width - pad - w, bottom - pad - h, s->width - pad, bottom - pad};
-    scene_add_rect(s, b.x0, b.y0, w, h, PANEL, PANEL_BORDER, 1 * sc);
-    float y = b.y0 + inner;
-    item_text(s, in, FONT_LEGEND_HEAD, b.x0 + inner, y, INK, 0, head);
-    y += hh;
-    for (int t = 1; t < EVENT_TYPE_COUNT; t++) {
-        SceneItem *it = add_item(s, ITEM_MARKER);
-        it->u.marker = (SceneMarker){b.x0 + inner + swatch, y + row / 2, swatch, 0,
-                                     scene_type_color((EventType)t), MARKER_DOT,
-                                     UINT32_MAX};
-        bool hidden = !(in->type_mask & (1u << t));
-        uint32_t ink = hidden ? 0xFFAAAAAAu : INK;
-        float th = text_height(in, FONT_LEGEND);
-        item_text(s, in, FONT_LEGEND, b.x0 + inner + 2 * swatch + 8 * sc,
-                  y + (row - th) / 2, ink, 0, events_type_name((EventType)t));
-        float cw = text_width(in, FONT_LEGEND, counts[t]);
-        item_text(s, in, FONT_LEGEND, b.x1 - inner - cw, y + (row - th) / 2, ink, 0,
-                  counts[t]);
-        s->legend_entry[t][0] = b.x0;
-        s->legend_entry[t][1] = y;
-        s->legend_entry[t][2] = w;
-        s->legend_entry[t][3] = row;
-        y += row;
-    }
-    y += 8 * sc;
-    if (aggregated) {
-        /* The density ramp, low to high, with its range. */
-        item_text(s, in, FONT_LEGEND_HEAD, b.x0 + inner, y, INK, 0, ramp_head);
-        y += hh;
-        float bar_w = w - 2 * inner;
-        const int steps = 32;
-        for (int k = 0; k < steps; k++)
-            scene_add_rect(s, b.x0 + inner + bar_w * k / steps, y, bar_w / steps + 1, 12 * sc,
-                           scene_ramp((k + 0.5f) / steps), 0, 0);
-        char lo[32], hi[32];
-        bool heat = s->grid.kind != GRID_DENSITY;
-        snprintf(lo, sizeof lo, heat ? "low" : "1");
-        if (heat) snprintf(hi, sizeof hi, "high");
-        else scene_format_count((int64_t)s->grid.max_count, hi, sizeof hi);
-        item_text(s, in, FONT_SMALL, b.x0 + inner, y + 14 * sc, INK_SOFT, 0, lo);
-        item_text(s, in, FONT_SMALL, b.x1 - inner - text_width(in, FONT_SMALL, hi),
-                  y + 14 * sc, INK_SOFT, 0, hi);
-        return b;
-    }
-    item_text(s, in, FONT_LEGEND_HEAD, b.x0 + inner, y, INK, 0, fat_head);
-    y += hh;
-    /* Size key: circles for 1, 10 and 100 fatalities on one baseline. */
-    float x = b.x0 + inner;
-    float base = y + 2 * scene_marker_radius(100, sc);
-    for (int k = 0; k < 3; k++) {
-        float r = scene_marker_radius(key_counts[k], sc);
-        SceneItem *it = add_item(s, ITEM_MARKER);
-        it->u.marker = (SceneMarker){x + r, base - r, r, 0, 0xFF9A9A9A, MARKER_DOT,
-                                     UINT32_MAX};
-        char num[16];
-        snprintf(num, sizeof num, "%d", key_counts[k]);
-        float nw = text_width(in, FONT_SMALL, num);
-        item_text(s, in, FONT_SMALL, x + r - nw / 2, base + 3 * sc, INK_SOFT, 0, num);
-        x += 2 * r + 18 * sc;
-    }
-    y += key_h + 6 * sc;
-    /* Symbol key: ring = approximate location; outer ring = a range. */
-    float th = text_height(in, FONT_LEGEND);
-    SceneItem *ring = add_item(s, ITEM_MARKER);
-    ring->u.marker = (SceneMarker){b.x0 + inner + swatch, y + row / 2, swatch, 0,
-                                   0xFF6E6E6E, MARKER_RING, UINT32_MAX};
-    item_text(s, in, FONT_LEGEND, b.x0 + inner + 2 * swatch + 8 * sc, y + (row - th) / 2,
-              INK, 0, ring_text);
-    y += row;
-    SceneItem *range = add_item(s, ITEM_MARKER);
-    range->u.marker = (SceneMarker){b.x0 + inner + swatch, y + row / 2, swatch * 0.6f,
-                                    swatch, 0xFF6E6E6E, MARKER_DOT, UINT32_MAX};
-    item_text(s, in, FONT_LEGEND, b.x0 + inner + 2 * swatch + 8 * sc, y + (row - th) / 2,
-              INK, 0, range_text);
-    return b;
-}
-
-/* A "nice" length (1, 2 or 5 x 10^n) not above `most`. */
-static double nice_length(double most)
-{
-    double p = pow(10, floor(log10(most)));
-    if (5 * p <= most) return 5 * p;
-    if (2 * p <= most) return 2 * p;
-    return p;
-}
-
-/* Scale bar, bottom-left: true at the map centre for this projection. */
-static Box furniture_scale_bar(Scene *s, const SceneInput *in, float pad,
-                               float bottom)
-{
-    const float sc = s->scale;
-    const View *v = &s->view;
-    double lon, lat, kp = 1, km = 1;
-    if (view_center_lonlat(v, &lon, &lat)) proj_scale(&v->proj, lon, lat, &kp, &km);
-    double ground_per_px = v->mpp / kp;                 /* metres */
-    double km_len = nice_length(180 * sc * ground_per_px / 1000);
-    float px = (float)(km_len * 1000 / ground_per_px);
-    float bar_h = 5 * sc;
-    float th = text_height(in, FONT_SMALL);
-    float inner = 8 * sc;
-    char label[32];
-    snprintf(label, sizeof label, "%g km", km_len);
-    float lw = text_width(in, FONT_SMALL, label);
-    Box b = {pad, bottom - pad - (th + bar_h + 2 * inner + 3 * sc),
-             pad + px + lw / 2 + 2 * inner + 6 * sc, bottom - pad};
-    scene_add_rect(s, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, PANEL, PANEL_BORDER, 1 * sc);
-    float x0 = b.x0 + inner, y0 = b.y0 + inner + th + 3 * sc;
-    for (int k = 0; k < 4; k++)
-        scene_add_rect(s, x0 + k * px / 4, y0, px / 4, bar_h,
-                  k % 2 ? 0xFFFFFFFFu : INK, INK, 1 * sc);
-    item_text(s, in, FONT_SMALL, x0 - text_width(in, FONT_SMALL, "0") / 2, b.y0 + inner,
-              INK, 0, "0");
-    item_text(s, in, FONT_SMALL, x0 + px - lw / 2, b.y0 + inner, INK, 0, label);
-    return b;
-}
-
-/* North arrow, top-right: points to true north at the map centre. */
-static Box furniture_north(Scene *s, const SceneInput *in, float pad)
-{
-    const float sc = s->scale;
-    const View *v = &s->view;
-    double angle = 0, lon, lat, x0, y0, x1, y1;
-    if (view_center_lonlat(v, &lon, &lat) && lat < 89 &&
-        proj_forward(&v->proj, lon, lat, &x0, &y0) &&
-        proj_forward(&v->proj, lon, lat + 0.5, &x1, &y1))
-        angle = atan2(x1 - x0, y1 - y0);   /* clockwise from up */
-    float size = 34 * sc;
-    Box b = {s->width - pad - size, pad, s->width - pad, pad + size + 16 * sc};
-    scene_add_rect(s, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, PANEL, PANEL_BORDER, 1 * sc);
-    float cx = (b.x0 + b.x1) / 2, cy = b.y0 + 16 * sc + size / 2 - 2 * sc;
-    float len = size * 0.38f, half = size * 0.16f;
-    float ca = cosf((float)angle), sa = sinf((float)angle);
-    /* Tip, right base, notch, left base; rotated by angle. */
-    const float shape[4][2] = {{0, -len}, {half, len}, {0, len * 0.45f}, {-half, len}};
-    SceneItem *it = add_item(s, ITEM_POLYGON);
-    it->color = INK;
-    it->u.poly.n = 4;
-    for (int k = 0; k < 4; k++) {
-        it->u.poly.pts[k][0] = cx + shape[k][0] * ca - shape[k][1] * sa;
-        it->u.poly.pts[k][1] = cy + shape[k][0] * sa + shape[k][1] * ca;
-    }
-    float nw = text_width(in, FONT_LEGEND_HEAD, "N");
-    item_text(s, in, FONT_LEGEND_HEAD, cx - nw / 2, b.y0 + 3 * sc, INK, 0, "N");
-    return b;
-}
-
-/* Credits strip along the bottom edge. Returns its top. */
-static float furniture_credits(Scene *s, const SceneInput *in)
-{
-    const float sc = s->scale;
-    char text[320];
-    snprintf(text, sizeof text, "%s  \xc2\xb7  Basemap: Natural Earth; places: GeoNames"
-                                "  \xc2\xb7  Made with sahelmap",
-             in->event_credit ? in->event_credit : "Events: see data sources");
-    float h = text_height(in, FONT_SMALL) + 6 * sc;
-    float top = (float)s->height - h;
-    scene_add_rect(s, 0, top, (float)s->width, h, 0xD9FFFFFFu, 0, 0);
-    float w = text_width(in, FONT_SMALL, text);
-    item_text(s, in, FONT_SMALL, (float)s->width - w - 10 * sc, top + 3 * sc, INK_SOFT, 0,
-              text);
-    return top;
-}
-
-/* ------------------------------------------------------------------------- */
 /* The whole scene                                                           */
 /* ------------------------------------------------------------------------- */
 
@@ -797,7 +559,7 @@ void scene_build(Scene *s, const SceneInput *in)
     memset(s->legend_entry, 0, sizeof s->legend_entry);
     s->events_in_view = 0;
     s->fatalities_in_view = s->fatalities_low_in_view = s->fatalities_high_in_view = 0;
-    if (in->basemap != NULL) basemap_project(in->basemap, &s->view.proj);
+    assert(in->basemap == NULL || in->basemap->projected_kind == (int)s->view.proj.kind);
 
     build_markers(s, in);
 
@@ -807,12 +569,12 @@ void scene_build(Scene *s, const SceneInput *in)
     if (in->furniture) {
         /* Furniture first, so labels keep clear of its panels. */
         float pad = 14 * s->scale;
-        float bottom = furniture_credits(s, in);
+        float bottom = scene_furniture_credits(s, in);
         box_take(&pl, (Box){0, bottom, (float)s->width, (float)s->height});
-        box_take(&pl, furniture_title(s, in, pad));
-        box_take(&pl, furniture_legend(s, in, pad, bottom));
-        box_take(&pl, furniture_scale_bar(s, in, pad, bottom));
-        box_take(&pl, furniture_north(s, in, pad));
+        box_take(&pl, scene_furniture_title(s, in, pad));
+        box_take(&pl, scene_furniture_legend(s, in, pad, bottom));
+        box_take(&pl, scene_furniture_scale_bar(s, in, pad, bottom));
+        box_take(&pl, scene_furniture_north(s, in, pad));
     }
     if (in->basemap != NULL) build_labels(s, in, &pl);
     free(pl.boxes);

@@ -98,12 +98,16 @@ typedef enum GridKind {
     GRID_HEAT_FATALITIES     /* smoothed, fatality-weighted */
 } GridKind;
 
-typedef enum HeatmapMode {
-    HEATMAP_OFF = 0,
-    HEATMAP_EVENTS,
-    HEATMAP_FATALITIES,
-    HEATMAP_MODE_COUNT
-} HeatmapMode;
+/* How events are drawn: the layer of a figure. */
+typedef enum SceneLayer {
+    SCENE_LAYER_AUTO = 0,          /* markers; a density layer above
+                                      aggregate_above events in view */
+    SCENE_LAYER_MARKERS,           /* always markers */
+    SCENE_LAYER_DENSITY,           /* always the density layer */
+    SCENE_LAYER_HEAT_EVENTS,       /* a smoothed heatmap weighted by events */
+    SCENE_LAYER_HEAT_FATALITIES,   /* ... by fatalities */
+    SCENE_LAYER_COUNT
+} SceneLayer;
 
 typedef struct SceneGrid {
     uint8_t kind;            /* GridKind */
@@ -119,7 +123,7 @@ typedef struct SceneGrid {
 } SceneGrid;
 
 typedef struct SceneInput {
-    EventSet *events;
+    const EventSet *events;      /* finished (sorted) */
     size_t lo, hi;               /* the time window as an index range */
     int32_t day0, day1;          /* ... and as days (for the subtitle) */
     uint32_t type_mask;          /* bit (1 << EventType) shown */
@@ -128,16 +132,20 @@ typedef struct SceneInput {
     const double *proj_x, *proj_y;   /* events projected for view->proj, or
                                         NULL to project here */
     const View *view;            /* map area and projection */
-    Basemap *basemap;            /* may be NULL; projected here if needed */
+    const Basemap *basemap;      /* may be NULL; else projected for
+                                    view->proj (basemap_project) */
     int width, height;           /* the whole output, px */
     float scale;                 /* text/line scale; 1 at 1920x1080 */
     const char *title;           /* NULL: "Conflict events in the Sahel" */
     const char *event_credit;    /* e.g. "Events: ACLED, www.acleddata.com" */
     bool graticule;
     bool furniture;              /* title, legend, scale bar, credits */
-    HeatmapMode heatmap;         /* a heatmap instead of markers */
-    size_t aggregate_above;      /* more events in view: a density layer
+    SceneLayer layer;
+    size_t aggregate_above;      /* SCENE_LAYER_AUTO: more events in view
+                                    than this give a density layer
                                     (0: SCENE_AGGREGATE_ABOVE) */
+    double class_max;            /* the grid value at the ramp's darkest
+                                    colour (0: the largest in view) */
     SceneMeasure measure;
     void *measure_ctx;
 } SceneInput;
@@ -200,6 +208,15 @@ uint32_t scene_ramp(float t);
 
 /* The grid cell under (x, y) px, or -1. */
 long scene_grid_cell(const Scene *s, float x, float y);
+
+/* Hit-testing. The events whose markers lie under (x, y) px, top-most
+ * first, into out (at most cap); returns how many. A marker is hit within
+ * its radius, and never less than 5 px at the scene's scale, so small dots
+ * stay clickable. */
+int scene_pick_markers(const Scene *s, float x, float y, uint32_t *out, int cap);
+
+/* The event type whose legend entry is under (x, y), or EVENT_UNKNOWN. */
+EventType scene_pick_legend(const Scene *s, float x, float y);
 
 /* A count with thousands separated ("12,345"), and a day as "27 Jul 2024",
  * for the map's and the window's text. */

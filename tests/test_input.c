@@ -68,12 +68,38 @@ static void test_panels_filters_screenshots(void **state)
 static void test_help_lists_every_key_group(void **state)
 {
     (void)state;
+    const char *rows[64][2];
+    int n = input_help(rows, 64);
+    assert_true(n > 10 && n < 64);
     const char *must[] = {"Space", "Ctrl+S", "Tab", "Home", "Esc", "Drop files"};
     for (size_t m = 0; m < sizeof must / sizeof must[0]; m++) {
         bool found = false;
-        for (int r = 0; r < input_help_rows && !found; r++)
-            found = strstr(input_help[r][0], must[m]) != NULL;
+        for (int r = 0; r < n && !found; r++) found = strstr(rows[r][0], must[m]) != NULL;
         if (!found) fail_msg("help does not mention %s", must[m]);
+    }
+}
+
+/* The table is the one source: every key binding sits under a help line,
+ * no two bindings claim the same key and modifiers, and input_key returns
+ * each binding's own command. */
+static void test_one_table(void **state)
+{
+    (void)state;
+    assert_non_null(input_bindings[0].keys);          /* the first starts a line */
+    for (int k = 0; k < input_binding_count; k++) {
+        const KeyBinding *b = &input_bindings[k];
+        if (b->key == 0) {
+            assert_non_null(b->keys);                 /* a mouse line */
+            continue;
+        }
+        for (int j = 0; j < k; j++)
+            if (input_bindings[j].key == b->key && input_bindings[j].mods == b->mods)
+                fail_msg("binding %d repeats binding %d", k, j);
+        Command c = input_key(b->key, b->mods & INPUT_SHIFT, b->mods & INPUT_CTRL,
+                              b->mods & INPUT_ALT);
+        assert_int_equal(c.id, b->command.id);
+        assert_float_equal(c.a, b->command.a, 0);
+        assert_float_equal(c.b, b->command.b, 0);
     }
 }
 
@@ -84,6 +110,7 @@ int main(void)
         cmocka_unit_test(test_map_keys),
         cmocka_unit_test(test_panels_filters_screenshots),
         cmocka_unit_test(test_help_lists_every_key_group),
+        cmocka_unit_test(test_one_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -249,7 +249,7 @@ static void test_aggregation_counts_the_same(void **state)
     assert_float_equal(grid.grid.fatalities[cell], 88, 1e-3);
 
     in.aggregate_above = 0;
-    in.heatmap = HEATMAP_FATALITIES;
+    in.layer = SCENE_LAYER_HEAT_FATALITIES;
     scene_build(&heat, &in);
     assert_int_equal(heat.grid.kind, GRID_HEAT_FATALITIES);
     assert_true(heat.grid.max > 0);

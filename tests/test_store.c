@@ -66,6 +66,7 @@ static void test_notes(void **state)
     assert_int_equal(notes_add(&store, "", 0), 0);
     uint64_t a = notes_add(&store, "first note", 10);
     uint64_t b = notes_add(&store, "second, with \"quotes\"", 21);
+    notes_flush(&store);
     char *s = notes_get(&store, b);
     assert_string_equal(s, "second, with \"quotes\"");
     free(s);

@@ -1,0 +1,283 @@
+/*
+ * app_commands: what the window's commands do to its state: the view (fit,
+ * home, smooth zoom), the timeline, the filters (with the country and
+ * admin-1 cycles), panels, and the screenshot with the export command that
+ * writes the same file. See app_private.h.
+ */
+#include "app_private.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "bundled.h"
+#include "date.h"
+#include "export.h"
+#include "stats.h"
+
+/* ------------------------------------------------------------------------- */
+/* Views                                                                     */
+/* ------------------------------------------------------------------------- */
+
+void app_view_touched(App *app)
+{
+    app->view_changed_at = SDL_GetTicks();
+    app->dirty = true;
+}
+
+void app_fit_events(App *app)
+{
+    size_t lo, hi;
+    events_range(&app->set, app->tl.day0, app->tl.day1, &lo, &hi);
+    double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    for (size_t i = lo; i < hi; i++) {
+        if (!(app->filter.type_mask & (1u << app->set.type[i]))) continue;
+        if (app->visible && !app->visible[i]) continue;
+        if (isnan(app->px[i])) continue;
+        x0 = fmin(x0, app->px[i]);
+        y0 = fmin(y0, app->py[i]);
+        x1 = fmax(x1, app->px[i]);
+        y1 = fmax(y1, app->py[i]);
+    }
+    if (x0 > x1) {
+        app_say(app, "No events to fit in this window");
+        return;
+    }
+    double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+    double hw = fmax((x1 - x0) / 2, 100e3), hh = fmax((y1 - y0) / 2, 100e3);
+    view_fit_projected(&app->view, cx - hw, cy - hh, cx + hw, cy + hh, 90 * app->scale);
+    app->zoom_target = app->view.mpp;
+    app_view_touched(app);
+}
+
+void app_home(App *app)
+{
+    view_fit_bbox(&app->view, VIEW_SAHEL_LON0, VIEW_SAHEL_LAT0, VIEW_SAHEL_LON1,
+                  VIEW_SAHEL_LAT1);
+    app->zoom_target = app->view.mpp;
+    app_view_touched(app);
+}
+
+bool app_zoom_step(App *app, double dt)
+{
+    double ratio = app->zoom_target / app->view.mpp;
+    if (fabs(log(ratio)) < 0.003) {
+        if (ratio != 1.0) view_zoom_at(&app->view, app->view.mpp / app->zoom_target,
+                                       app->zoom_ax, app->zoom_ay);
+        return false;
+    }
+    double k = 1 - exp(-dt * 14);
+    double next = app->view.mpp * pow(ratio, k);
+    view_zoom_at(&app->view, app->view.mpp / next, app->zoom_ax, app->zoom_ay);
+    app_view_touched(app);
+    return true;
+}
+
+void app_zoom_by(App *app, double factor, double x, double y)
+{
+    app->zoom_target = fmin(100000, fmax(1, app->zoom_target / factor));
+    app->zoom_ax = x;
+    app->zoom_ay = y;
+    app->dirty = true;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Filters                                                                   */
+/* ------------------------------------------------------------------------- */
+
+static const int min_fatality_steps[] = {0, 1, 5, 10, 25, 50, 100, 500};
+
+/* Cycles a filter over the names most present in the data: countries, or
+ * admin-1 areas (within the chosen country, if any). */
+static void cycle_place(App *app, EventText field, int direction)
+{
+    Stats st;
+    stats_compute(&app->set, 0, app->set.count, -1, &st);
+    StatsGroup *g = field == TEXT_COUNTRY ? &st.by_country : &st.by_admin1;
+    stats_sort_by_events(g);
+    int *pick = field == TEXT_COUNTRY ? &app->country_pick : &app->admin1_pick;
+    char *target = field == TEXT_COUNTRY ? app->filter.country : app->filter.admin1;
+    size_t cap = field == TEXT_COUNTRY ? sizeof app->filter.country : sizeof app->filter.admin1;
+    /* The candidates: rows with a name (admin-1 limited to the country). */
+    const char *names[64];
+    int n = 0;
+    for (size_t r = 0; r < g->count && n < 64; r++) {
+        uint32_t ref = (uint32_t)g->rows[r].key;
+        uint32_t country = (uint32_t)(g->rows[r].key >> 32);
+        if (field == TEXT_ADMIN1 && app->filter.country[0] &&
+            strcmp(strpool_get(&app->set.strings, country), app->filter.country) != 0)
+            continue;
+        const char *name = strpool_get(&app->set.strings, ref);
+        if (name[0]) names[n++] = name;
+    }
+    *pick = ((*pick + direction) % (n + 1) + n + 1) % (n + 1);   /* 0 = all */
+    snprintf(target, cap, "%s", *pick == 0 ? "" : names[*pick - 1]);
+    if (field == TEXT_COUNTRY) {
+        app->filter.admin1[0] = '\0';
+        app->admin1_pick = 0;
+    }
+    stats_free(&st);
+    app_refilter(app);
+    app_say(app, "%s: %s", field == TEXT_COUNTRY ? "Country" : "Admin-1 area",
+            target[0] ? target : "all");
+}
+
+static void step_min_fatalities(App *app, int direction)
+{
+    int k = 0, n = (int)(sizeof min_fatality_steps / sizeof min_fatality_steps[0]);
+    while (k < n - 1 && min_fatality_steps[k] < app->filter.min_fatalities) k++;
+    k += direction > 0 ? 1 : -1;
+    k = k < 0 ? 0 : k >= n ? n - 1 : k;
+    app->filter.min_fatalities = min_fatality_steps[k];
+    app_refilter(app);
+    app_say(app, "Minimum fatalities: %d", app->filter.min_fatalities);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Screenshots and the export command                                        */
+/* ------------------------------------------------------------------------- */
+
+/* "tinzaouaten-2024_2024-07-01_2024-07-31.png", unique in the directory. */
+static void shot_path(App *app, char *out, size_t cap)
+{
+    char base[128] = "sahelmap";
+    if (app->nfiles > 0 && !app_files_bundled(app)) {
+        const char *name = strrchr(app->files[0], '/');
+        name = name ? name + 1 : app->files[0];
+        snprintf(base, sizeof base, "%.100s", name);
+        char *dot = strrchr(base, '.');
+        if (dot) *dot = '\0';
+        if (app->nfiles > 1) {
+            size_t len = strlen(base);
+            snprintf(base + len, sizeof base - len, "-and-%d-more", app->nfiles - 1);
+        }
+    } else {
+        snprintf(base, sizeof base, "sahelmap-bundled");
+    }
+    char d0[11], d1[11];
+    date_format(app->tl.day0, d0);
+    date_format(app->tl.day1, d1);
+    for (int n = 1; n < 1000; n++) {
+        if (n == 1) snprintf(out, cap, "%s/%s_%s_%s.png", app->shots_dir, base, d0, d1);
+        else snprintf(out, cap, "%s/%s_%s_%s-%d.png", app->shots_dir, base, d0, d1, n);
+        struct stat st;
+        if (stat(out, &st) != 0) return;
+    }
+}
+
+/* Prints (and remembers) the sahelmap export command that writes fig. */
+static void print_command(App *app, const Figure *fig)
+{
+    if (!figure_to_command(fig, app_files_bundled(app), app->last_command,
+                           sizeof app->last_command)) {
+        app_say(app, "The export command is too long to print");
+        return;
+    }
+    printf("%s\n", app->last_command);
+    fflush(stdout);
+}
+
+static void screenshot(App *app, int factor)
+{
+    Figure fig;
+    app_figure(app, factor, true, &fig);
+    shot_path(app, fig.output, sizeof fig.output);
+    ExportData data;
+    app_export_data(app, &data);
+    Error err;
+    if (!export_png(&data, &fig, &err)) {
+        app_say(app, "Screenshot failed: %s", err.msg);
+    } else {
+        print_command(app, &fig);
+        app_say(app, "Saved %s (%dx%d) \xc2\xb7 E prints the export command", fig.output,
+                fig.width, fig.height);
+    }
+    figure_free(&fig);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Commands                                                                  */
+/* ------------------------------------------------------------------------- */
+
+static const char *layer_say(SceneLayer layer)
+{
+    switch (layer) {
+    case SCENE_LAYER_HEAT_EVENTS: return "Heatmap: weighted by events";
+    case SCENE_LAYER_HEAT_FATALITIES: return "Heatmap: weighted by fatalities";
+    default: return "Heatmap: off";
+    }
+}
+
+void app_apply(App *app, Command c)
+{
+    Timeline *t = &app->tl;
+    switch (c.id) {
+    case CMD_NONE: case CMD_COUNT: return;
+    case CMD_QUIT: app->running = false; return;
+    case CMD_ESCAPE:
+        if (app->help || app->stats || app->details) app->help = app->stats = app->details = false;
+        app->npicks = 0;
+        break;
+    case CMD_PAN:
+        view_pan(&app->view, c.a * app->scale, c.b * app->scale);
+        app_view_touched(app);
+        break;
+    case CMD_ZOOM: app_zoom_by(app, c.a, app->w / 2.0, app->layout.map_h / 2.0); break;
+    case CMD_FIT: app_fit_events(app); break;
+    case CMD_HOME: app_home(app); break;
+    case CMD_PLAY: timeline_toggle_play(t); break;
+    case CMD_SPEED: timeline_speed_step(t, (int)c.a); break;
+    case CMD_STEP: timeline_step(t, (int32_t)c.a); break;
+    case CMD_STEP_MONTH: timeline_step_months(t, (int)c.a); break;
+    case CMD_LOOP: t->loop = !t->loop; break;
+    case CMD_MODE:
+        timeline_set_mode(t, (TimelineMode)((t->mode + 1) % TIMELINE_MODE_COUNT));
+        app_say(app, "Timeline: %s", timeline_mode_name(t->mode));
+        break;
+    case CMD_FILTER:
+        app->editing = true;
+        SDL_StartTextInput();
+        break;
+    case CMD_STATS: app->stats = !app->stats; break;
+    case CMD_HELP: app->help = !app->help; break;
+    case CMD_SCREENSHOT: screenshot(app, (int)c.a); break;
+    case CMD_PRINT_COMMAND: {
+        Figure fig;
+        app_figure(app, 1, true, &fig);
+        snprintf(fig.output, sizeof fig.output, "sahelmap.png");
+        print_command(app, &fig);
+        figure_free(&fig);
+        app_say(app, "Export command printed to the terminal");
+        break;
+    }
+    case CMD_PROJECTION:
+        app_set_projection(app, (ProjKind)((app->view.proj.kind + 1) % PROJ_KIND_COUNT));
+        app_say(app, "Projection: %s (%s)", proj_name(app->view.proj.kind),
+                proj_definition(app->view.proj.kind));
+        break;
+    case CMD_GRATICULE:
+        app->graticule = !app->graticule;
+        app_basemap_invalidate(app);
+        break;
+    case CMD_HEATMAP:
+        /* Off -> by events -> by fatalities -> off (markers / density). */
+        app->layer = app->layer == SCENE_LAYER_HEAT_EVENTS ? SCENE_LAYER_HEAT_FATALITIES
+                   : app->layer == SCENE_LAYER_HEAT_FATALITIES ? SCENE_LAYER_AUTO
+                   : SCENE_LAYER_HEAT_EVENTS;
+        app_say(app, "%s", layer_say(app->layer));
+        break;
+    case CMD_TOGGLE_TYPE:
+        if (c.a >= 1 && c.a < EVENT_TYPE_COUNT) {
+            app->filter.type_mask ^= 1u << (int)c.a;
+            app->hist_dirty = true;
+        }
+        break;
+    case CMD_MIN_FATALITIES: step_min_fatalities(app, (int)c.a); break;
+    case CMD_COUNTRY: cycle_place(app, TEXT_COUNTRY, (int)c.a); break;
+    case CMD_ADMIN1: cycle_place(app, TEXT_ADMIN1, (int)c.a); break;
+    }
+    app->dirty = true;
+}

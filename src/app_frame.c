@@ -1,0 +1,153 @@
+/*
+ * app_frame: one frame in two steps. app_update derives what the frame
+ * shows from the state: the map scene (built by the same code as the
+ * export, from the figure of the view), the event under the pointer, the
+ * timeline's histogram, the basemap raster, and the ui scene (timeline,
+ * tooltips, panels). app_draw then only draws those. See app_private.h.
+ */
+#include "app_private.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "export.h"
+
+/* ------------------------------------------------------------------------- */
+/* Update                                                                    */
+/* ------------------------------------------------------------------------- */
+
+/* The map scene, drawn as the export draws the figure of this view. */
+static void update_scene(App *app)
+{
+    Figure fig;
+    app_figure(app, 1, false, &fig);
+    ExportData data;
+    app_export_data(app, &data);
+    SceneInput in;
+    export_scene_input(&data, &fig, &app->view, &in);
+    in.proj_x = app->px;
+    in.proj_y = app->py;
+    in.measure = render_measure;
+    in.measure_ctx = &app->r;
+    scene_build(&app->scene, &in);
+}
+
+static void update_hover(App *app)
+{
+    uint32_t hit[1];
+    app->hover = app->pointer_in && app->drag == DRAG_NONE &&
+                 app->mouse_y < app->layout.map_h &&
+                 scene_pick_markers(&app->scene, (float)app->mouse_x, (float)app->mouse_y,
+                                    hit, 1) ? hit[0] : UINT32_MAX;
+    if (app->details && app->npicks > 0 && app->hover == app->picks[app->pick])
+        app->hover = UINT32_MAX;                 /* already in the panel */
+}
+
+/* Tooltips and panels, over the map. */
+static void update_panels(App *app)
+{
+    Scene *ui = &app->ui;
+    TextLines t;
+    describe_init(&t);
+    bool on_map = app->pointer_in && app->drag == DRAG_NONE &&
+                  app->mouse_y < app->layout.map_h && !app->help;
+    if (on_map && app->scene.grid.kind != GRID_NONE &&
+        describe_cell(&app->scene,
+                      scene_grid_cell(&app->scene, (float)app->mouse_x, (float)app->mouse_y),
+                      &t))
+        ui_build_tooltip(ui, &app->layout, (float)app->mouse_x, (float)app->mouse_y,
+                         describe_lines(&t), t.n, render_measure, &app->r);
+    describe_free(&t);
+    if (app->hover != UINT32_MAX && app->drag == DRAG_NONE && !app->help &&
+        app->hover < app->set.count) {
+        describe_event(&app->set, app->hover, false, &t);
+        ui_build_tooltip(ui, &app->layout, (float)app->mouse_x, (float)app->mouse_y,
+                         describe_lines(&t), t.n, render_measure, &app->r);
+        describe_free(&t);
+    }
+    if (app->details && app->npicks > 0) {
+        describe_details(&app->set, app->picks[app->pick], app->pick, app->npicks, &t);
+        ui_build_side_panel(ui, &app->layout, describe_lines(&t), t.n, render_measure, &app->r);
+    } else if (app->stats) {
+        size_t lo, hi;
+        events_range(&app->set, app->tl.day0, app->tl.day1, &lo, &hi);
+        describe_stats(&app->set, lo, hi, app->filter.type_mask, app->visible, &t);
+        ui_build_side_panel(ui, &app->layout, describe_lines(&t), t.n, render_measure, &app->r);
+    }
+    describe_free(&t);
+    if (app->help) {
+        const char *rows[64][2];
+        int n = input_help(rows, 64);
+        ui_build_help(ui, &app->layout, (const char *const(*)[2])rows, n, render_measure,
+                      &app->r);
+    }
+    if (app->editing) ui_build_filter_box(ui, &app->layout, app->filter.text, render_measure, &app->r);
+    if (app->toast[0] && SDL_GetTicks() < app->toast_until)
+        ui_build_toast(ui, &app->layout, app->toast, render_measure, &app->r);
+}
+
+/* While files load: a progress bar over the map. */
+static void update_loading(App *app)
+{
+    LoadJob *job = app->job;
+    int file = SDL_AtomicGet(&job->file);
+    double part = SDL_AtomicGet(&job->permille) / 1000.0;
+    const char *path = job->paths[file];
+    const char *name = strrchr(path, '/');
+    char text[300];
+    snprintf(text, sizeof text, "Loading %.120s (file %d of %d) \xc2\xb7 Esc cancels",
+             name ? name + 1 : path, file + 1, job->n);
+    scene_reset(&app->ui, app->w, app->h, app->scale);
+    ui_build_progress(&app->ui, &app->layout, text, (file + part) / job->n, render_measure,
+                      &app->r);
+}
+
+void app_update(App *app, bool moving)
+{
+    app_basemap_update(app, moving);
+    if (app->job != NULL) {
+        update_loading(app);
+        return;
+    }
+    update_scene(app);
+    update_hover(app);
+    if (app->hist_dirty) {
+        ui_histogram(&app->hist, &app->set, app->visible, app->filter.type_mask, &app->tl,
+                     &app->layout);
+        app->hist_dirty = false;
+    }
+    UiTimelineInfo info = {0};
+    size_t lo, hi;
+    events_range(&app->set, app->tl.day0, app->tl.day1, &lo, &hi);
+    for (size_t i = lo; i < hi; i++) {
+        if (!(app->filter.type_mask & (1u << app->set.type[i]))) continue;
+        if (app->visible && !app->visible[i]) continue;
+        info.events++;
+        info.fatalities += app->set.fat[i];
+        info.fatalities_low += app->set.fat_low[i];
+        info.fatalities_high += app->set.fat_high[i];
+    }
+    char filter_text[256];
+    filter_describe(&app->filter, filter_text, sizeof filter_text);
+    info.filter_text = filter_text;
+    scene_reset(&app->ui, app->w, app->h, app->scale);
+    ui_build_timeline(&app->ui, &app->layout, &app->tl, &app->hist, &info, render_measure,
+                      &app->r);
+    update_panels(app);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Draw                                                                      */
+/* ------------------------------------------------------------------------- */
+
+void app_draw(App *app)
+{
+    SDL_SetRenderDrawColor(app->sdl, 0xF2, 0xF2, 0xF0, 0xFF);
+    SDL_RenderClear(app->sdl);
+    app_basemap_draw(app);
+    if (app->job == NULL) render_overlay(&app->r, &app->scene);
+    SDL_RenderSetClipRect(app->sdl, NULL);
+    render_overlay(&app->r, &app->ui);
+    SDL_RenderPresent(app->sdl);
+}

@@ -1,0 +1,145 @@
+/*
+ * app_load: files loading in a background thread while the window stays
+ * responsive, and files dropped meanwhile queued for the next load. When a
+ * job ends (finished or cancelled) its results join the window's state in
+ * one step, on the main thread. See app_private.h.
+ */
+#include "app_private.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+static bool job_progress(void *ctx, const char *path, uint64_t done, uint64_t total)
+{
+    (void)path;
+    LoadJob *job = ctx;
+    SDL_AtomicSet(&job->permille, total ? (int)(1000 * (double)done / (double)total) : 1000);
+    return SDL_AtomicGet(&job->cancel) == 0;
+}
+
+static int job_run(void *data)
+{
+    LoadJob *job = data;
+    LoadProgress progress = {job_progress, job};
+    for (int i = 0; i < job->n && SDL_AtomicGet(&job->cancel) == 0; i++) {
+        SDL_AtomicSet(&job->file, i);
+        SDL_AtomicSet(&job->permille, 0);
+        load_file_with(job->set, job->paths[i], &job->reports[i], &progress);
+    }
+    events_finish(job->set);     /* sorted, notes flushed: read-only from here */
+    SDL_AtomicSet(&job->finished, 1);
+    return 0;
+}
+
+void app_load_start(App *app, char *const *paths, int n, bool first)
+{
+    LoadJob *job = xcalloc(1, sizeof *job);
+    job->paths = xcalloc((size_t)n + 1, sizeof *job->paths);
+    for (int i = 0; i < n; i++) job->paths[i] = xstrndup(paths[i], strlen(paths[i]));
+    job->n = n;
+    job->first = first;
+    job->set = &app->set;
+    job->reports = xcalloc((size_t)n + 1, sizeof *job->reports);
+    app->job = job;
+    job->started = SDL_GetTicks();
+    job->thread = SDL_CreateThread(job_run, "sahelmap-load", job);
+    if (job->thread == NULL) job_run(job);          /* no threads: load now */
+}
+
+/* Takes a finished (or cancelled) job's results into the window's state. */
+static void job_finish(App *app)
+{
+    LoadJob *job = app->job;
+    if (job->thread != NULL) SDL_WaitThread(job->thread, NULL);
+    int loaded = 0;
+    const char *problem = NULL;
+    for (int i = 0; i < job->n; i++) {
+        LoadReport *rep = &job->reports[i];
+        if (!rep->ok) {
+            if (rep->error.msg[0]) fprintf(stderr, "sahelmap: %s\n", rep->error.msg);
+            if (problem == NULL && rep->error.msg[0]) problem = rep->error.msg;
+            continue;
+        }
+        app->files = xrealloc(app->files, (size_t)(app->nfiles + 2) * sizeof *app->files);
+        app->reports = xrealloc(app->reports, (size_t)(app->nfiles + 1) * sizeof *app->reports);
+        app->reports[app->nfiles] = *rep;
+        app->files[app->nfiles++] = job->paths[i];
+        app->files[app->nfiles] = NULL;
+        job->paths[i] = NULL;
+        loaded++;
+    }
+    bool first = job->first;
+    char toast[320] = "";
+    if (problem != NULL) snprintf(toast, sizeof toast, "%.300s", problem);
+    else if (!first && loaded > 0)
+        snprintf(toast, sizeof toast, "Loaded %.200s: %zu events (%zu records, %zu skipped)",
+                 app->files[app->nfiles - 1], job->reports[job->n - 1].events,
+                 job->reports[job->n - 1].read, job->reports[job->n - 1].skipped);
+    for (int i = 0; i < job->n; i++) free(job->paths[i]);
+    free(job->paths);
+    free(job->reports);
+    free(job);
+    app->job = NULL;
+    app_data_changed(app, first);
+    char title[300];
+    snprintf(title, sizeof title, "sahelmap \xe2\x80\x94 %zu events from %d file%s", app->set.count,
+             app->nfiles, app->nfiles == 1 ? "" : "s");
+    SDL_SetWindowTitle(app->window, title);
+    if (toast[0]) app_say(app, "%s", toast);
+    else if (app->set.count == 0)
+        app_say(app, "No events loaded: drop ACLED, UCDP or GeoJSON files here");
+    app->dirty = true;
+}
+
+/* Starts loading what was dropped during the last load. */
+static void start_queued(App *app)
+{
+    if (app->nqueued == 0 || !app->running) return;
+    char **paths = app->queued;
+    int n = app->nqueued;
+    app->queued = NULL;
+    app->nqueued = 0;
+    app_load_start(app, paths, n, false);
+    for (int i = 0; i < n; i++) free(paths[i]);
+    free(paths);
+}
+
+void app_load_poll(App *app)
+{
+    if (app->job == NULL || !SDL_AtomicGet(&app->job->finished)) return;
+    job_finish(app);
+    start_queued(app);
+}
+
+void app_load_cancel(App *app)
+{
+    if (app->job == NULL) return;
+    SDL_AtomicSet(&app->job->cancel, 1);
+    job_finish(app);
+    for (int i = 0; i < app->nqueued; i++) free(app->queued[i]);
+    app->nqueued = 0;                       /* a cancel drops the queue too */
+}
+
+void app_load_drop(App *app, const char *path)
+{
+    if (app->job == NULL) {
+        char *paths[1] = {(char *)path};
+        app_load_start(app, paths, 1, false);
+        return;
+    }
+    app->queued = xrealloc(app->queued, (size_t)(app->nqueued + 1) * sizeof *app->queued);
+    app->queued[app->nqueued++] = xstrndup(path, strlen(path));
+    app_say(app, "%d file%s queued: loaded when this load ends", app->nqueued,
+            app->nqueued == 1 ? "" : "s");
+}
+
+void app_load_free(App *app)
+{
+    for (int i = 0; i < app->nqueued; i++) free(app->queued[i]);
+    free(app->queued);
+    app->queued = NULL;
+    app->nqueued = 0;
+}

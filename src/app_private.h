@@ -1,0 +1,175 @@
+/*
+ * app_private: the window's state, shared by the app_*.c files and nobody
+ * else (mpv's player/core.h). See app.h for who does what.
+ *
+ * The rule of the loop: input handlers and commands change the state;
+ * app_update derives what a frame shows (scene, hover, histogram, panels)
+ * from it; app_draw only reads. After a load has finished, the event set
+ * and the projected basemap are read-only until the next load or
+ * projection change.
+ */
+#ifndef SAHELMAP_APP_PRIVATE_H
+#define SAHELMAP_APP_PRIVATE_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app.h"
+#include "basemap.h"
+#include "describe.h"
+#include "events.h"
+#include "export.h"
+#include "figure.h"
+#include "filter.h"
+#include "input.h"
+#include "load.h"
+#include "render.h"
+#include "scene.h"
+#include "timeline.h"
+#include "ui.h"
+#include "view.h"
+
+#define APP_SETTLE_MS 120          /* re-raster the basemap once the view rests */
+#define APP_TOAST_MS 4500
+#define APP_MAX_PICKS 64
+#define APP_LOADING_SCREEN_MS 150  /* loads shorter than this show no progress */
+
+typedef enum Drag {
+    DRAG_NONE,
+    DRAG_MAP,
+    DRAG_WINDOW,          /* the timeline window's body */
+    DRAG_START,           /* its left edge */
+    DRAG_END              /* its right edge */
+} Drag;
+
+/* Files being loaded by a background thread. While a job runs, the main
+ * thread leaves the event set alone and draws only the map and a progress
+ * bar, so the window stays responsive and can be closed. */
+typedef struct LoadJob {
+    SDL_Thread *thread;
+    char **paths;
+    int n;
+    bool first;                    /* the files given at start: apply the
+                                      start-up figure after */
+    EventSet *set;
+    LoadReport *reports;
+    SDL_atomic_t file;             /* index of the file being read */
+    SDL_atomic_t permille;         /* how far into it, 0..1000 */
+    SDL_atomic_t cancel, finished;
+    Uint32 started;                /* SDL ticks when it began */
+} LoadJob;
+
+typedef struct App {
+    /* Window and drawing. */
+    SDL_Window *window;
+    SDL_Renderer *sdl;
+    Renderer r;
+    float scale;                   /* text and line scale of the window */
+    int w, h;                      /* drawable size, px */
+    float pixel_ratio;             /* drawable px per window coordinate */
+    UiLayout layout;
+
+    /* Data: read-only between loads. */
+    EventSet set;
+    char **files;
+    int nfiles;
+    LoadReport *reports;
+    char credit[256];
+    Basemap map;                   /* projected for view.proj */
+    double *px, *py;               /* events projected for view.proj */
+    uint8_t *visible;              /* filter result, NULL when only types */
+
+    /* What is shown: the figure the window edits. */
+    Figure start;                  /* the command line's request, applied
+                                      once the first files are loaded */
+    View view;
+    Timeline tl;
+    Filter filter;
+    char title[256];
+    SceneLayer layer;
+    bool graticule;
+    int country_pick, admin1_pick; /* positions in the C / A cycles */
+    double zoom_target;            /* mpp the smooth zoom heads for */
+    double zoom_ax, zoom_ay;       /* ... about this pixel */
+
+    /* Derived by app_update, read by app_draw. */
+    Scene scene, ui;
+    Histogram hist;
+    bool hist_dirty;
+    uint32_t hover;                /* event under the pointer, or UINT32_MAX */
+
+    /* The cached basemap raster and the view it was drawn for. */
+    SDL_Texture *base_tex;
+    uint32_t *base_pixels;
+    View base_view;
+    bool base_valid;
+    Uint32 view_changed_at;
+
+    /* Interaction. */
+    Drag drag;
+    double drag_x, drag_y, drag_moved;
+    int32_t drag_day, drag_day0, drag_day1;
+    double mouse_x, mouse_y;
+    bool pointer_in;               /* the pointer is over the window */
+    uint32_t picks[APP_MAX_PICKS]; /* events under the last click */
+    int npicks, pick;
+    double pick_x, pick_y;
+    bool details, stats, help, editing;
+    char toast[320];
+    Uint32 toast_until;
+    const char *shots_dir;
+    char last_command[8192];
+
+    /* Loading. */
+    LoadJob *job;                  /* files loading, or NULL */
+    char **queued;                 /* files dropped while loading */
+    int nqueued;
+
+    bool running, dirty;
+} App;
+
+/* app.c: state. */
+void app_say(App *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void app_update_layout(App *app);
+void app_data_changed(App *app, bool first);
+void app_set_projection(App *app, ProjKind kind);
+void app_refilter(App *app);
+bool app_files_bundled(const App *app);
+/* The figure that draws what the map area shows, at `factor` times the
+ * window's size; with the files when with_files (free with figure_free). */
+void app_figure(const App *app, int factor, bool with_files, Figure *fig);
+/* What the figure's export draws from: the window's own loaded data. */
+void app_export_data(const App *app, ExportData *data);
+
+/* app_load.c: loading in the background. */
+void app_load_start(App *app, char *const *paths, int n, bool first);
+void app_load_poll(App *app);        /* takes a finished job's results */
+void app_load_cancel(App *app);
+void app_load_drop(App *app, const char *path);   /* now, or queued */
+void app_load_free(App *app);
+
+/* app_commands.c: what commands do. */
+void app_apply(App *app, Command c);
+void app_fit_events(App *app);
+void app_home(App *app);
+void app_view_touched(App *app);
+void app_zoom_by(App *app, double factor, double x, double y);
+bool app_zoom_step(App *app, double dt);
+
+/* app_basemap.c: the basemap raster cached in a texture. */
+void app_basemap_resize(App *app);
+void app_basemap_invalidate(App *app);
+void app_basemap_update(App *app, bool moving);   /* re-raster if due */
+void app_basemap_draw(const App *app);
+void app_basemap_free(App *app);
+bool app_view_equal(const View *a, const View *b);
+
+/* app_frame.c: a frame. */
+void app_update(App *app, bool moving);
+void app_draw(App *app);          /* reads the state; the renderer caches */
+
+/* app_loop.c: input and the loop. */
+void app_loop(App *app);
+
+#endif

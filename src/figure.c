@@ -1,0 +1,800 @@
+/*
+ * figure: the figure request. See figure.h.
+ *
+ * Sections: defaults and copies; the option table; parsing; the command
+ * line writer; the JSON view file.
+ */
+#include "figure.h"
+
+#include <cjson/cJSON.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "events.h"
+#include "xalloc.h"
+
+/* ------------------------------------------------------------------------- */
+/* Defaults and copies                                                       */
+/* ------------------------------------------------------------------------- */
+
+void figure_init(Figure *fig)
+{
+    memset(fig, 0, sizeof *fig);
+    fig->proj = PROJ_LAEA;
+    fig->fit = FIGURE_FIT_EVENTS;
+    fig->width = 1920;
+    fig->height = 1080;
+    fig->day0 = FIGURE_DAY_UNSET_FROM;
+    fig->day1 = FIGURE_DAY_UNSET_TO;
+    fig->mode = TIMELINE_MOVING;
+    filter_init(&fig->filter);
+    fig->layer = SCENE_LAYER_AUTO;
+}
+
+void figure_free(Figure *fig)
+{
+    for (int i = 0; i < fig->nfiles; i++) free(fig->files[i]);
+    free(fig->files);
+    fig->files = NULL;
+    fig->nfiles = 0;
+}
+
+static void add_file(Figure *fig, const char *path)
+{
+    fig->files = xrealloc(fig->files, (size_t)(fig->nfiles + 2) * sizeof *fig->files);
+    fig->files[fig->nfiles++] = xstrndup(path, strlen(path));
+    fig->files[fig->nfiles] = NULL;
+}
+
+void figure_set_files(Figure *fig, char *const *files, int n)
+{
+    figure_free(fig);
+    for (int i = 0; i < n; i++) add_file(fig, files[i]);
+}
+
+void figure_copy(Figure *dst, const Figure *src)
+{
+    *dst = *src;
+    dst->files = NULL;
+    dst->nfiles = 0;
+    figure_set_files(dst, src->files, src->nfiles);
+}
+
+bool figure_equal(const Figure *a, const Figure *b)
+{
+    if (a->nfiles != b->nfiles) return false;
+    for (int i = 0; i < a->nfiles; i++)
+        if (strcmp(a->files[i], b->files[i]) != 0) return false;
+    return strcmp(a->output, b->output) == 0 && a->proj == b->proj && a->fit == b->fit &&
+           (a->fit != FIGURE_FIT_BBOX || memcmp(a->bbox, b->bbox, sizeof a->bbox) == 0) &&
+           (a->fit != FIGURE_FIT_CENTER ||
+            (a->center_lon == b->center_lon && a->center_lat == b->center_lat &&
+             a->mpp == b->mpp)) &&
+           a->width == b->width && a->height == b->height && a->scale == b->scale &&
+           a->day0 == b->day0 && a->day1 == b->day1 && a->mode == b->mode &&
+           a->filter.type_mask == b->filter.type_mask &&
+           strcmp(a->filter.text, b->filter.text) == 0 &&
+           a->filter.min_fatalities == b->filter.min_fatalities &&
+           strcmp(a->filter.country, b->filter.country) == 0 &&
+           strcmp(a->filter.admin1, b->filter.admin1) == 0 &&
+           strcmp(a->title, b->title) == 0 && a->layer == b->layer &&
+           a->class_max == b->class_max && a->graticule == b->graticule &&
+           a->fade == b->fade && a->bare == b->bare;
+}
+
+static const char *const layer_names[SCENE_LAYER_COUNT] = {
+    "auto", "markers", "density", "heatmap-events", "heatmap-fatalities"};
+static const char *const mode_names[TIMELINE_MODE_COUNT] = {"moving", "cumulative", "day"};
+
+const char *figure_layer_name(SceneLayer layer)
+{
+    return (unsigned)layer < SCENE_LAYER_COUNT ? layer_names[layer] : layer_names[0];
+}
+
+bool figure_layer_parse(const char *s, SceneLayer *layer)
+{
+    for (int k = 0; k < SCENE_LAYER_COUNT; k++) {
+        if (strcmp(s, layer_names[k]) == 0) {
+            *layer = (SceneLayer)k;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *figure_mode_name(TimelineMode mode)
+{
+    return (unsigned)mode < TIMELINE_MODE_COUNT ? mode_names[mode] : mode_names[0];
+}
+
+static bool mode_parse(const char *s, TimelineMode *mode)
+{
+    for (int k = 0; k < TIMELINE_MODE_COUNT; k++) {
+        if (strcmp(s, mode_names[k]) == 0) {
+            *mode = (TimelineMode)k;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The mask that shows every type. */
+#define ALL_TYPES 0x7Eu
+static bool all_types(uint32_t mask)
+{
+    return (mask & ALL_TYPES) == ALL_TYPES;
+}
+
+/* ------------------------------------------------------------------------- */
+/* The option table                                                          */
+/* ------------------------------------------------------------------------- */
+
+typedef enum OptionId {
+    OPT_OUTPUT, OPT_FROM, OPT_TO, OPT_MODE, OPT_BBOX, OPT_CENTER, OPT_MPP, OPT_SIZE,
+    OPT_SCALE, OPT_PROJ, OPT_TITLE, OPT_TYPE, OPT_FILTER, OPT_MIN_FATALITIES,
+    OPT_COUNTRY, OPT_ADMIN1, OPT_LAYER, OPT_HEATMAP, OPT_CLASS_MAX, OPT_FADE,
+    OPT_GRATICULE, OPT_BARE, OPT_COUNT
+} OptionId;
+
+typedef struct Option {
+    OptionId id;
+    const char *name, *alias;    /* "--size"; alias: "-o" or NULL */
+    const char *arg;             /* the value's name, NULL for a flag */
+    const char *help;            /* lines separated by \n */
+} Option;
+
+static const Option options[OPT_COUNT] = {
+    {OPT_OUTPUT, "--output", "-o", "OUT.png",
+     "the PNG to write (atomically: a temporary file is renamed into\n"
+     "place; inputs are never overwritten)"},
+    {OPT_FROM, "--from", NULL, "DATE", "the first day of the date window (default: the data's)"},
+    {OPT_TO, "--to", NULL, "DATE", "the last day of the date window (default: the data's)"},
+    {OPT_MODE, "--mode", NULL, "moving|cumulative|day",
+     "how the window was made: a moving window (default), cumulative\n"
+     "from the first event, or a single day"},
+    {OPT_BBOX, "--bbox", NULL, "LONMIN,LATMIN,LONMAX,LATMAX",
+     "the area to show: the box's outline is projected (each edge\n"
+     "sampled densely) and the rectangle bounding it in projected\n"
+     "coordinates is fitted inside the image, centred, aspect ratio\n"
+     "kept. Default: the events shown, or the whole Sahel"},
+    {OPT_CENTER, "--center", NULL, "LON,LAT",
+     "an exact view, with --mpp: the centre in degrees"},
+    {OPT_MPP, "--mpp", NULL, "M",
+     "... and projected metres per pixel (what the window's\n"
+     "screenshots record)"},
+    {OPT_SIZE, "--size", NULL, "WxH", "image size in pixels (default 1920x1080, at most 8192x8192)"},
+    {OPT_SCALE, "--scale", NULL, "S",
+     "text and line scale (default: from the size, 1 at 1920x1080,\n"
+     "2 at 3840x2160; the window records its own)"},
+    {OPT_PROJ, "--proj", NULL, "laea|albers|mercator|plate",
+     "projection (default laea: equal-area, so densities compare\n"
+     "fairly; all on WGS84)"},
+    {OPT_TITLE, "--title", NULL, "TEXT", "the title (default: Conflict events in the Sahel)"},
+    {OPT_TYPE, "--type", NULL, "TYPE",
+     "show only this event type; repeatable. TYPE is battles,\n"
+     "explosions, violence (against civilians), protests, riots,\n"
+     "strategic, a full ACLED name, or none"},
+    {OPT_FILTER, "--filter", NULL, "TEXT",
+     "only events whose actors, places or notes contain TEXT (any case)"},
+    {OPT_MIN_FATALITIES, "--min-fatalities", NULL, "N", "only events with at least N fatalities"},
+    {OPT_COUNTRY, "--country", NULL, "NAME", "only events in that country"},
+    {OPT_ADMIN1, "--admin1", NULL, "NAME", "only events in that admin-1 area"},
+    {OPT_LAYER, "--layer", NULL, "auto|markers|density",
+     "markers, or a density layer (events per cell); auto (default):\n"
+     "a density layer when more than 12,000 events are in view"},
+    {OPT_HEATMAP, "--heatmap", NULL, "events|fatalities",
+     "a smoothed heatmap weighted by events or by fatalities instead\n"
+     "of markers"},
+    {OPT_CLASS_MAX, "--class-max", NULL, "N",
+     "the density or heatmap value given the darkest colour (default:\n"
+     "the largest in view), so several maps share one colour scale"},
+    {OPT_FADE, "--fade", NULL, NULL, "older events in the date window fade"},
+    {OPT_GRATICULE, "--graticule", NULL, NULL, "draw meridians and parallels every 5 degrees"},
+    {OPT_BARE, "--bare", NULL, NULL, "the map only: no title, legend, scale bar or credits"},
+};
+
+void figure_print_options(FILE *out)
+{
+    for (int k = 0; k < OPT_COUNT; k++) {
+        const Option *o = &options[k];
+        char head[96];
+        snprintf(head, sizeof head, "%s%s%s%s%s", o->alias ? o->alias : "",
+                 o->alias ? ", " : "", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+        const char *line = o->help;
+        bool first = true;
+        if (strlen(head) > 28) {             /* a long head gets its own line */
+            fprintf(out, "  %s\n", head);
+            head[0] = '\0';
+        }
+        while (*line) {
+            const char *nl = strchr(line, '\n');
+            int len = nl ? (int)(nl - line) : (int)strlen(line);
+            fprintf(out, "  %-28s  %.*s\n", first ? head : "", len, line);
+            first = false;
+            line += len + (nl ? 1 : 0);
+        }
+    }
+}
+
+static const Option *find_option(const char *arg, size_t len)
+{
+    for (int k = 0; k < OPT_COUNT; k++) {
+        const Option *o = &options[k];
+        if ((strlen(o->name) == len && strncmp(arg, o->name, len) == 0) ||
+            (o->alias && strlen(o->alias) == len && strncmp(arg, o->alias, len) == 0))
+            return o;
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Parsing                                                                   */
+/* ------------------------------------------------------------------------- */
+
+static bool copy_text(char *dst, size_t cap, const char *val, const char *opt, Error *err)
+{
+    if (strlen(val) >= cap)
+        return error_set(err, "%s: at most %zu bytes", opt, cap - 1);
+    memcpy(dst, val, strlen(val) + 1);
+    return true;
+}
+
+/* Applies option o with its value (NULL for a flag). */
+static bool apply_option(Figure *fig, const Option *o, const char *val, bool *types_given,
+                         Error *err)
+{
+    char tail;
+    switch (o->id) {
+    case OPT_OUTPUT:
+        return copy_text(fig->output, sizeof fig->output, val, o->name, err);
+    case OPT_FROM:
+    case OPT_TO: {
+        Error why;
+        int32_t *day = o->id == OPT_FROM ? &fig->day0 : &fig->day1;
+        if (!date_parse(val, day, &why)) return error_set(err, "%s: %s", o->name, why.msg);
+        return true;
+    }
+    case OPT_MODE:
+        if (!mode_parse(val, &fig->mode))
+            return error_set(err, "--mode '%.100s': want moving, cumulative or day", val);
+        return true;
+    case OPT_BBOX: {
+        double *b = fig->bbox;
+        if (sscanf(val, "%lf,%lf,%lf,%lf%c", &b[0], &b[1], &b[2], &b[3], &tail) != 4 ||
+            !(b[0] < b[2]) || !(b[1] < b[3]) || b[0] < -180 || b[2] > 180 ||
+            b[1] < -90 || b[3] > 90)
+            return error_set(err, "--bbox '%.100s': want LONMIN,LATMIN,LONMAX,LATMAX "
+                             "with min < max, in degrees", val);
+        fig->fit = FIGURE_FIT_BBOX;
+        return true;
+    }
+    case OPT_CENTER:
+        if (sscanf(val, "%lf,%lf%c", &fig->center_lon, &fig->center_lat, &tail) != 2 ||
+            !(fabs(fig->center_lon) <= 180) || !(fabs(fig->center_lat) <= 90))
+            return error_set(err, "--center '%.100s': want LON,LAT in degrees", val);
+        fig->fit = FIGURE_FIT_CENTER;
+        return true;
+    case OPT_MPP:
+        if (sscanf(val, "%lf%c", &fig->mpp, &tail) != 1 ||
+            !(fig->mpp >= 1 && fig->mpp <= 100000))
+            return error_set(err, "--mpp '%.100s': want metres per pixel, 1 to 100000", val);
+        return true;
+    case OPT_SIZE:
+        if (sscanf(val, "%dx%d%c", &fig->width, &fig->height, &tail) != 2 ||
+            fig->width < FIGURE_MIN_SIDE || fig->height < FIGURE_MIN_SIDE ||
+            fig->width > FIGURE_MAX_SIDE || fig->height > FIGURE_MAX_SIDE)
+            return error_set(err, "--size '%.100s': want WxH, each side %d to %d", val,
+                             FIGURE_MIN_SIDE, FIGURE_MAX_SIDE);
+        return true;
+    case OPT_SCALE:
+        if (sscanf(val, "%f%c", &fig->scale, &tail) != 1 ||
+            !(fig->scale >= 0.25f && fig->scale <= 8))
+            return error_set(err, "--scale '%.100s': want a number from 0.25 to 8", val);
+        return true;
+    case OPT_PROJ:
+        if (!proj_parse(val, &fig->proj))
+            return error_set(err, "--proj '%.100s': want laea, albers, mercator or plate", val);
+        return true;
+    case OPT_TITLE:
+        return copy_text(fig->title, sizeof fig->title, val, o->name, err);
+    case OPT_TYPE: {
+        if (!*types_given) fig->filter.type_mask = 0;   /* the first --type */
+        *types_given = true;
+        if (strcmp(val, "none") == 0) return true;
+        EventType t = events_type_from_key(val);
+        if (t == EVENT_UNKNOWN) return error_set(err, "--type '%.100s': unknown event type", val);
+        fig->filter.type_mask |= 1u << t;
+        return true;
+    }
+    case OPT_FILTER:
+        return copy_text(fig->filter.text, sizeof fig->filter.text, val, o->name, err);
+    case OPT_MIN_FATALITIES: {
+        int n;
+        if (sscanf(val, "%d%c", &n, &tail) != 1 || n < 0)
+            return error_set(err, "--min-fatalities '%.100s': want a count", val);
+        fig->filter.min_fatalities = n;
+        return true;
+    }
+    case OPT_COUNTRY:
+        return copy_text(fig->filter.country, sizeof fig->filter.country, val, o->name, err);
+    case OPT_ADMIN1:
+        return copy_text(fig->filter.admin1, sizeof fig->filter.admin1, val, o->name, err);
+    case OPT_LAYER: {
+        SceneLayer layer;
+        if (!figure_layer_parse(val, &layer) || layer > SCENE_LAYER_DENSITY)
+            return error_set(err, "--layer '%.100s': want auto, markers or density", val);
+        fig->layer = layer;
+        return true;
+    }
+    case OPT_HEATMAP:
+        if (strcmp(val, "events") == 0) fig->layer = SCENE_LAYER_HEAT_EVENTS;
+        else if (strcmp(val, "fatalities") == 0) fig->layer = SCENE_LAYER_HEAT_FATALITIES;
+        else return error_set(err, "--heatmap '%.100s': want events or fatalities", val);
+        return true;
+    case OPT_CLASS_MAX:
+        if (sscanf(val, "%lf%c", &fig->class_max, &tail) != 1 ||
+            !(fig->class_max >= 0 && fig->class_max <= 1e12))
+            return error_set(err, "--class-max '%.100s': want a positive number", val);
+        return true;
+    case OPT_FADE: fig->fade = true; return true;
+    case OPT_GRATICULE: fig->graticule = true; return true;
+    case OPT_BARE: fig->bare = true; return true;
+    case OPT_COUNT: break;
+    }
+    return error_set(err, "%s: not an option", o->name);
+}
+
+static bool in_list(const char *a, size_t len, const char *const *list)
+{
+    for (; list != NULL && *list != NULL; list++)
+        if (strlen(*list) == len && strncmp(a, *list, len) == 0) return true;
+    return false;
+}
+
+bool figure_parse_args_extra(Figure *fig, int argc, char *const *argv,
+                             const char *const *value_options, char **extra,
+                             int *nextra, Error *err)
+{
+    bool types_given = false;
+    if (nextra != NULL) *nextra = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-' || a[1] == '\0') {         /* a file ("-": stdin) */
+            add_file(fig, a);
+            continue;
+        }
+        const char *eq = strncmp(a, "--", 2) == 0 ? strchr(a, '=') : NULL;
+        size_t len = eq ? (size_t)(eq - a) : strlen(a);
+        const Option *o = find_option(a, len);
+        if (o == NULL) {
+            if (extra == NULL)
+                return error_set(err, "unknown export option '%.100s'", a);
+            extra[(*nextra)++] = argv[i];
+            if (eq == NULL && in_list(a, len, value_options) && i + 1 < argc)
+                extra[(*nextra)++] = argv[++i];
+            continue;
+        }
+        const char *val = NULL;
+        if (o->arg != NULL) {
+            if (eq != NULL) val = eq + 1;
+            else if (i + 1 < argc) val = argv[++i];
+            else return error_set(err, "%s needs a value", o->name);
+        } else if (eq != NULL) {
+            return error_set(err, "%s takes no value", o->name);
+        }
+        if (!apply_option(fig, o, val, &types_given, err)) return false;
+    }
+    return true;
+}
+
+bool figure_parse_args(Figure *fig, int argc, char *const *argv, Error *err)
+{
+    return figure_parse_args_extra(fig, argc, argv, NULL, NULL, NULL, err);
+}
+
+bool figure_check(const Figure *fig, Error *err)
+{
+    if (fig->fit == FIGURE_FIT_CENTER && !(fig->mpp > 0))
+        return error_set(err, "--center needs --mpp too");
+    if (fig->day0 != FIGURE_DAY_UNSET_FROM && fig->day1 != FIGURE_DAY_UNSET_TO &&
+        fig->day0 > fig->day1)
+        return error_set(err, "--from is after --to");
+    return true;
+}
+
+/* ------------------------------------------------------------------------- */
+/* The command line                                                          */
+/* ------------------------------------------------------------------------- */
+
+typedef struct Out {
+    char *s;
+    size_t len, cap;
+    bool full;
+} Out;
+
+static void out_printf(Out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void out_printf(Out *o, const char *fmt, ...)
+{
+    if (o->full) return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(o->s + o->len, o->cap - o->len, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= o->cap - o->len) {
+        o->full = true;
+        o->s[o->len] = '\0';
+        return;
+    }
+    o->len += (size_t)n;
+}
+
+/* ' ' and the argument, single-quoted unless it needs no quotes. */
+static void out_arg(Out *o, const char *arg)
+{
+    bool plain = arg[0] != '\0';
+    for (const char *p = arg; *p; p++)
+        plain &= (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                 (*p >= '0' && *p <= '9') || strchr("-_./,:+=@%", *p) != NULL;
+    if (plain) {
+        out_printf(o, " %s", arg);
+        return;
+    }
+    out_printf(o, " '");
+    for (const char *p = arg; *p; p++) {
+        if (*p == '\'') out_printf(o, "'\\''");
+        else out_printf(o, "%c", *p);
+    }
+    out_printf(o, "'");
+}
+
+static void out_option(Out *o, OptionId id, const char *val)
+{
+    out_printf(o, " %s", options[id].name);
+    if (val != NULL) out_arg(o, val);
+}
+
+bool figure_to_command(const Figure *fig, bool files_are_bundled, char *out, size_t cap)
+{
+    Out o = {out, 0, cap, cap == 0};
+    if (cap > 0) out[0] = '\0';
+    out_printf(&o, "sahelmap export");
+    if (!files_are_bundled)
+        for (int i = 0; i < fig->nfiles; i++) out_arg(&o, fig->files[i]);
+    if (fig->output[0]) {
+        out_printf(&o, " -o");
+        out_arg(&o, fig->output);
+    }
+    char v[128];
+    if (fig->width != 1920 || fig->height != 1080) {
+        snprintf(v, sizeof v, "%dx%d", fig->width, fig->height);
+        out_option(&o, OPT_SIZE, v);
+    }
+    if (fig->scale != 0) {
+        snprintf(v, sizeof v, "%.9g", fig->scale);
+        out_option(&o, OPT_SCALE, v);
+    }
+    if (fig->proj != PROJ_LAEA) out_option(&o, OPT_PROJ, proj_name(fig->proj));
+    if (fig->fit == FIGURE_FIT_CENTER) {
+        snprintf(v, sizeof v, "%.17g,%.17g", fig->center_lon, fig->center_lat);
+        out_option(&o, OPT_CENTER, v);
+        snprintf(v, sizeof v, "%.17g", fig->mpp);
+        out_option(&o, OPT_MPP, v);
+    } else if (fig->fit == FIGURE_FIT_BBOX) {
+        snprintf(v, sizeof v, "%.17g,%.17g,%.17g,%.17g", fig->bbox[0], fig->bbox[1],
+                 fig->bbox[2], fig->bbox[3]);
+        out_option(&o, OPT_BBOX, v);
+    }
+    char d[11];
+    if (fig->day0 != FIGURE_DAY_UNSET_FROM) {
+        date_format(fig->day0, d);
+        out_option(&o, OPT_FROM, d);
+    }
+    if (fig->day1 != FIGURE_DAY_UNSET_TO) {
+        date_format(fig->day1, d);
+        out_option(&o, OPT_TO, d);
+    }
+    if (fig->mode != TIMELINE_MOVING) out_option(&o, OPT_MODE, figure_mode_name(fig->mode));
+    uint32_t mask = fig->filter.type_mask;
+    if (!all_types(mask)) {
+        bool any = false;
+        for (int t = 1; t < EVENT_TYPE_COUNT; t++) {
+            if (!(mask & (1u << t))) continue;
+            out_option(&o, OPT_TYPE, events_type_key((EventType)t));
+            any = true;
+        }
+        if (!any) out_option(&o, OPT_TYPE, "none");
+    }
+    if (fig->filter.text[0]) out_option(&o, OPT_FILTER, fig->filter.text);
+    if (fig->filter.min_fatalities > 0) {
+        snprintf(v, sizeof v, "%d", (int)fig->filter.min_fatalities);
+        out_option(&o, OPT_MIN_FATALITIES, v);
+    }
+    if (fig->filter.country[0]) out_option(&o, OPT_COUNTRY, fig->filter.country);
+    if (fig->filter.admin1[0]) out_option(&o, OPT_ADMIN1, fig->filter.admin1);
+    if (fig->title[0]) out_option(&o, OPT_TITLE, fig->title);
+    if (fig->layer == SCENE_LAYER_HEAT_EVENTS) out_option(&o, OPT_HEATMAP, "events");
+    else if (fig->layer == SCENE_LAYER_HEAT_FATALITIES) out_option(&o, OPT_HEATMAP, "fatalities");
+    else if (fig->layer != SCENE_LAYER_AUTO)
+        out_option(&o, OPT_LAYER, figure_layer_name(fig->layer));
+    if (fig->class_max > 0) {
+        snprintf(v, sizeof v, "%.17g", fig->class_max);
+        out_option(&o, OPT_CLASS_MAX, v);
+    }
+    if (fig->fade) out_option(&o, OPT_FADE, NULL);
+    if (fig->graticule) out_option(&o, OPT_GRATICULE, NULL);
+    if (fig->bare) out_option(&o, OPT_BARE, NULL);
+    return !o.full;
+}
+
+/* ------------------------------------------------------------------------- */
+/* The JSON view file                                                        */
+/* ------------------------------------------------------------------------- */
+
+#define VIEW_FORMAT "sahelmap-view"
+#define VIEW_VERSION 1
+
+/* Splits an absolute path into its components (in place). */
+static int components(char *path, char **parts, int cap)
+{
+    int n = 0;
+    char *save = NULL;
+    for (char *tok = strtok_r(path, "/", &save); tok != NULL && n < cap;
+         tok = strtok_r(NULL, "/", &save))
+        parts[n++] = tok;
+    return n;
+}
+
+/* path relative to dir when they share more than the root; else path's
+ * absolute form (or path itself when it cannot be resolved). */
+static void relative_path(const char *dir, const char *path, char *out, size_t cap)
+{
+    char adir[PATH_MAX], apath[PATH_MAX];
+    snprintf(out, cap, "%s", path);
+    if (dir == NULL || realpath(dir, adir) == NULL || realpath(path, apath) == NULL) return;
+    snprintf(out, cap, "%s", apath);
+    char *dp[256], *pp[256];
+    int nd = components(adir, dp, 256), np = components(apath, pp, 256);
+    int common = 0;
+    while (common < nd && common < np - 1 && strcmp(dp[common], pp[common]) == 0) common++;
+    if (common == 0) return;                         /* only the root shared */
+    size_t len = 0;
+    out[0] = '\0';
+    for (int k = common; k < nd && len + 4 < cap; k++) len += (size_t)snprintf(out + len, cap - len, "../");
+    for (int k = common; k < np && len < cap; k++)
+        len += (size_t)snprintf(out + len, cap - len, "%s%s", pp[k], k + 1 < np ? "/" : "");
+}
+
+char *figure_to_json(const Figure *fig, bool files_are_bundled, const char *base_dir)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "format", VIEW_FORMAT);
+    cJSON_AddNumberToObject(root, "version", VIEW_VERSION);
+    cJSON *files = cJSON_AddArrayToObject(root, "files");
+    if (!files_are_bundled) {
+        for (int i = 0; i < fig->nfiles; i++) {
+            char rel[PATH_MAX];
+            relative_path(base_dir, fig->files[i], rel, sizeof rel);
+            cJSON_AddItemToArray(files, cJSON_CreateString(rel));
+        }
+    }
+    cJSON_AddStringToObject(root, "projection", proj_name(fig->proj));
+    if (fig->fit == FIGURE_FIT_CENTER) {
+        const double c[2] = {fig->center_lon, fig->center_lat};
+        cJSON_AddItemToObject(root, "center", cJSON_CreateDoubleArray(c, 2));
+        cJSON_AddNumberToObject(root, "mpp", fig->mpp);
+    } else if (fig->fit == FIGURE_FIT_BBOX) {
+        cJSON_AddItemToObject(root, "bbox", cJSON_CreateDoubleArray(fig->bbox, 4));
+    }
+    const int size[2] = {fig->width, fig->height};
+    cJSON_AddItemToObject(root, "size", cJSON_CreateIntArray(size, 2));
+    if (fig->scale != 0) cJSON_AddNumberToObject(root, "scale", fig->scale);
+    char d[11];
+    if (fig->day0 != FIGURE_DAY_UNSET_FROM) {
+        date_format(fig->day0, d);
+        cJSON_AddStringToObject(root, "from", d);
+    }
+    if (fig->day1 != FIGURE_DAY_UNSET_TO) {
+        date_format(fig->day1, d);
+        cJSON_AddStringToObject(root, "to", d);
+    }
+    cJSON_AddStringToObject(root, "mode", figure_mode_name(fig->mode));
+    cJSON *types = cJSON_AddArrayToObject(root, "types");
+    for (int t = 1; t < EVENT_TYPE_COUNT; t++)
+        if (fig->filter.type_mask & (1u << t))
+            cJSON_AddItemToArray(types, cJSON_CreateString(events_type_key((EventType)t)));
+    cJSON_AddStringToObject(root, "filter", fig->filter.text);
+    cJSON_AddNumberToObject(root, "min_fatalities", fig->filter.min_fatalities);
+    cJSON_AddStringToObject(root, "country", fig->filter.country);
+    cJSON_AddStringToObject(root, "admin1", fig->filter.admin1);
+    cJSON_AddStringToObject(root, "title", fig->title);
+    cJSON_AddStringToObject(root, "layer", figure_layer_name(fig->layer));
+    cJSON_AddNumberToObject(root, "class_max", fig->class_max);
+    cJSON_AddBoolToObject(root, "graticule", fig->graticule);
+    cJSON_AddBoolToObject(root, "fade", fig->fade);
+    cJSON_AddBoolToObject(root, "bare", fig->bare);
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (text == NULL) {
+        fprintf(stderr, "sahelmap: out of memory\n");
+        abort();
+    }
+    return text;
+}
+
+/* The member `name` of kind `type` (cJSON_Number, ...), NULL when absent;
+ * false (with err) when present with another kind. */
+static bool member(const cJSON *root, const char *name, int type, const cJSON **out, Error *err)
+{
+    *out = cJSON_GetObjectItemCaseSensitive(root, name);
+    if (*out == NULL) return true;
+    if (((*out)->type & 0xFF) != type && !(type == cJSON_True && cJSON_IsBool(*out)))
+        return error_set(err, "view file: \"%s\" has the wrong kind of value", name);
+    return true;
+}
+
+static bool get_string(const cJSON *root, const char *name, char *dst, size_t cap, Error *err)
+{
+    const cJSON *m;
+    if (!member(root, name, cJSON_String, &m, err)) return false;
+    if (m == NULL) return true;
+    if (strlen(m->valuestring) >= cap)
+        return error_set(err, "view file: \"%s\" is longer than %zu bytes", name, cap - 1);
+    memcpy(dst, m->valuestring, strlen(m->valuestring) + 1);
+    return true;
+}
+
+static bool get_numbers(const cJSON *root, const char *name, double *v, int n, bool *found,
+                        Error *err)
+{
+    const cJSON *m;
+    *found = false;
+    if (!member(root, name, cJSON_Array, &m, err)) return false;
+    if (m == NULL) return true;
+    if (cJSON_GetArraySize(m) != n)
+        return error_set(err, "view file: \"%s\" wants %d numbers", name, n);
+    for (int k = 0; k < n; k++) {
+        const cJSON *e = cJSON_GetArrayItem(m, k);
+        if (!cJSON_IsNumber(e)) return error_set(err, "view file: \"%s\" wants numbers", name);
+        v[k] = e->valuedouble;
+    }
+    *found = true;
+    return true;
+}
+
+/* Applies the text value of `name` as the option `opt` would. */
+static bool get_option(Figure *fig, const cJSON *root, const char *name, OptionId opt,
+                       Error *err)
+{
+    const cJSON *m;
+    if (!member(root, name, cJSON_String, &m, err)) return false;
+    if (m == NULL) return true;
+    bool types = true;
+    if (!apply_option(fig, &options[opt], m->valuestring, &types, err))
+        return error_prefix(err, "view file: \"%s\"", name);
+    return true;
+}
+
+static bool get_flag(const cJSON *root, const char *name, bool *flag, Error *err)
+{
+    const cJSON *m;
+    if (!member(root, name, cJSON_True, &m, err)) return false;
+    if (m != NULL) *flag = cJSON_IsTrue(m);
+    return true;
+}
+
+bool figure_from_json(Figure *fig, const char *text, size_t len, const char *base_dir,
+                      Error *err)
+{
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    if (root == NULL || !cJSON_IsObject(root)) {
+        cJSON_Delete(root);
+        return error_set(err, "view file: not a JSON object (at byte %td)",
+                         end ? end - text : (ptrdiff_t)0);
+    }
+    bool ok = true;
+    const cJSON *m;
+    if (ok) ok = member(root, "format", cJSON_String, &m, err);
+    if (ok && (m == NULL || strcmp(m->valuestring, VIEW_FORMAT) != 0))
+        ok = error_set(err, "view file: \"format\" is not \"" VIEW_FORMAT "\"");
+    if (ok) ok = member(root, "version", cJSON_Number, &m, err);
+    if (ok && (m == NULL || m->valuedouble > VIEW_VERSION))
+        ok = error_set(err, "view file: a newer version than this sahelmap reads");
+    if (ok) ok = member(root, "files", cJSON_Array, &m, err);
+    if (ok && m != NULL) {
+        const cJSON *f;
+        cJSON_ArrayForEach(f, m) {
+            if (!cJSON_IsString(f)) {
+                ok = error_set(err, "view file: \"files\" wants strings");
+                break;
+            }
+            char path[PATH_MAX];
+            if (f->valuestring[0] == '/' || base_dir == NULL)
+                snprintf(path, sizeof path, "%s", f->valuestring);
+            else
+                snprintf(path, sizeof path, "%s/%s", base_dir, f->valuestring);
+            add_file(fig, path);
+        }
+    }
+    if (ok) ok = get_option(fig, root, "projection", OPT_PROJ, err);
+    double c[4];
+    bool found = false;
+    if (ok) ok = get_numbers(root, "center", c, 2, &found, err);
+    if (ok && found) {
+        fig->fit = FIGURE_FIT_CENTER;
+        fig->center_lon = c[0];
+        fig->center_lat = c[1];
+        ok = member(root, "mpp", cJSON_Number, &m, err);
+        if (ok && (m == NULL || !(m->valuedouble >= 1 && m->valuedouble <= 100000)))
+            ok = error_set(err, "view file: \"center\" needs \"mpp\", 1 to 100000");
+        if (ok) fig->mpp = m->valuedouble;
+        if (ok && !(fabs(c[0]) <= 180 && fabs(c[1]) <= 90))
+            ok = error_set(err, "view file: \"center\" is off the globe");
+    }
+    if (ok) ok = get_numbers(root, "bbox", c, 4, &found, err);
+    if (ok && found) {
+        char v[128];
+        snprintf(v, sizeof v, "%.17g,%.17g,%.17g,%.17g", c[0], c[1], c[2], c[3]);
+        bool types = true;
+        ok = apply_option(fig, &options[OPT_BBOX], v, &types, err);
+    }
+    if (ok) ok = get_numbers(root, "size", c, 2, &found, err);
+    if (ok && found) {
+        char v[64];
+        snprintf(v, sizeof v, "%.0fx%.0f", fmin(fmax(c[0], -1), 1e6), fmin(fmax(c[1], -1), 1e6));
+        bool types = true;
+        ok = apply_option(fig, &options[OPT_SIZE], v, &types, err);
+    }
+    if (ok) ok = member(root, "scale", cJSON_Number, &m, err);
+    if (ok && m != NULL) {
+        fig->scale = (float)m->valuedouble;
+        if (!(fig->scale == 0 || (fig->scale >= 0.25f && fig->scale <= 8)))
+            ok = error_set(err, "view file: \"scale\" wants 0.25 to 8");
+    }
+    if (ok) ok = get_option(fig, root, "from", OPT_FROM, err);
+    if (ok) ok = get_option(fig, root, "to", OPT_TO, err);
+    if (ok) ok = get_option(fig, root, "mode", OPT_MODE, err);
+    if (ok) ok = member(root, "types", cJSON_Array, &m, err);
+    if (ok && m != NULL) {
+        fig->filter.type_mask = 0;
+        const cJSON *t;
+        cJSON_ArrayForEach(t, m) {
+            EventType type = cJSON_IsString(t) ? events_type_from_key(t->valuestring)
+                                               : EVENT_UNKNOWN;
+            if (type == EVENT_UNKNOWN) {
+                ok = error_set(err, "view file: \"types\" holds an unknown event type");
+                break;
+            }
+            fig->filter.type_mask |= 1u << type;
+        }
+        if (all_types(fig->filter.type_mask)) fig->filter.type_mask = ~0u;
+    }
+    if (ok) ok = get_string(root, "filter", fig->filter.text, sizeof fig->filter.text, err);
+    if (ok) ok = member(root, "min_fatalities", cJSON_Number, &m, err);
+    if (ok && m != NULL) {
+        if (!(m->valuedouble >= 0 && m->valuedouble <= INT32_MAX))
+            ok = error_set(err, "view file: \"min_fatalities\" wants a count");
+        else fig->filter.min_fatalities = (int32_t)m->valuedouble;
+    }
+    if (ok) ok = get_string(root, "country", fig->filter.country, sizeof fig->filter.country, err);
+    if (ok) ok = get_string(root, "admin1", fig->filter.admin1, sizeof fig->filter.admin1, err);
+    if (ok) ok = get_string(root, "title", fig->title, sizeof fig->title, err);
+    if (ok) ok = member(root, "layer", cJSON_String, &m, err);
+    if (ok && m != NULL && !figure_layer_parse(m->valuestring, &fig->layer))
+        ok = error_set(err, "view file: \"layer\" is not a layer sahelmap knows");
+    if (ok) ok = member(root, "class_max", cJSON_Number, &m, err);
+    if (ok && m != NULL) {
+        if (!(m->valuedouble >= 0 && m->valuedouble <= 1e12))
+            ok = error_set(err, "view file: \"class_max\" wants a positive number");
+        else fig->class_max = m->valuedouble;
+    }
+    if (ok) ok = get_flag(root, "graticule", &fig->graticule, err);
+    if (ok) ok = get_flag(root, "fade", &fig->fade, err);
+    if (ok) ok = get_flag(root, "bare", &fig->bare, err);
+    cJSON_Delete(root);
+    return ok && figure_check(fig, err);
+}

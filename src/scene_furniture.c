@@ -1,0 +1,272 @@
+/*
+ * scene_furniture: the map's furniture as scene items: the title panel with
+ * the date window and counts, the legend (types with counts in view, the
+ * fatality size key or the density ramp), the scale bar, the north arrow
+ * and the credits strip. Each returns the box it took, so labels keep
+ * clear of it. See scene.h; shared helpers in scene_private.h.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "date.h"
+#include "scene.h"
+#include "scene_private.h"
+
+/* ------------------------------------------------------------------------- */
+/* Numbers and days                                                          */
+/* ------------------------------------------------------------------------- */
+
+void scene_format_count(int64_t n, char *out, size_t cap)
+{
+    char digits[32];
+    snprintf(digits, sizeof digits, "%lld", (long long)(n < 0 ? -n : n));
+    size_t len = strlen(digits), o = 0;
+    if (n < 0 && o + 1 < cap) out[o++] = '-';
+    for (size_t i = 0; i < len && o + 2 < cap; i++) {
+        if (i > 0 && (len - i) % 3 == 0) out[o++] = ',';
+        out[o++] = digits[i];
+    }
+    out[o] = '\0';
+}
+
+void scene_format_day(int32_t day, char *out, size_t cap)
+{
+    static const char *months[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int y, m, d;
+    date_to_ymd(day, &y, &m, &d);
+    snprintf(out, cap, "%d %s %d", d, months[(m - 1) % 12], y);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Furniture                                                                 */
+/* ------------------------------------------------------------------------- */
+
+/* Title and date window, top-left. Returns the panel's box. */
+Box scene_furniture_title(Scene *s, const SceneInput *in, float pad)
+{
+    const float sc = s->scale;
+    const char *title = in->title ? in->title : "Conflict events in the Sahel";
+    char d0[24], d1[24], ev[32], fat[32], lo[32], hi[32], sub[320];
+    scene_format_day(in->day0, d0, sizeof d0);
+    scene_format_day(in->day1, d1, sizeof d1);
+    scene_format_count((int64_t)s->events_in_view, ev, sizeof ev);
+    scene_format_count(s->fatalities_in_view, fat, sizeof fat);
+    scene_format_count(s->fatalities_low_in_view, lo, sizeof lo);
+    scene_format_count(s->fatalities_high_in_view, hi, sizeof hi);
+    bool ranged = s->fatalities_low_in_view != s->fatalities_in_view ||
+                  s->fatalities_high_in_view != s->fatalities_in_view;
+    snprintf(sub, sizeof sub, "%s \xe2\x80\x93 %s  \xc2\xb7  %s event%s  \xc2\xb7  %s fatalit%s%s%s%s%s%s",
+             d0, d1, ev, s->events_in_view == 1 ? "" : "s", fat,
+             s->fatalities_in_view == 1 ? "y" : "ies", ranged ? " (reported " : "", ranged ? lo : "",
+             ranged ? "\xe2\x80\x93" : "", ranged ? hi : "", ranged ? ")" : "");
+
+    float th = scene_text_height(in, FONT_TITLE), sh = scene_text_height(in, FONT_SUBTITLE);
+    float w = fmaxf(scene_text_width(in, FONT_TITLE, title), scene_text_width(in, FONT_SUBTITLE, sub));
+    float inner = 10 * sc;
+    Box b = {pad, pad, pad + w + 2 * inner, pad + th + sh + 2 * inner + 2 * sc};
+    scene_add_rect(s, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, PANEL, PANEL_BORDER, 1 * sc);
+    scene_item_text(s, in, FONT_TITLE, b.x0 + inner, b.y0 + inner, INK, 0, title);
+    scene_item_text(s, in, FONT_SUBTITLE, b.x0 + inner, b.y0 + inner + th + 2 * sc,
+              INK_SOFT, 0, sub);
+    return b;
+}
+
+/* Legend, bottom-right above the credits strip. */
+Box scene_furniture_legend(Scene *s, const SceneInput *in, float pad, float bottom)
+{
+    const float sc = s->scale;
+    const float inner = 10 * sc, row = fmaxf(scene_text_height(in, FONT_LEGEND), 16 * sc) + 3 * sc;
+    const float swatch = 6 * sc;
+    float name_w = 0, count_w = 0;
+    char counts[EVENT_TYPE_COUNT][32];
+    for (int t = 1; t < EVENT_TYPE_COUNT; t++) {
+        name_w = fmaxf(name_w, scene_text_width(in, FONT_LEGEND, events_type_name((EventType)t)));
+        scene_format_count((int64_t)s->type_count[t], counts[t], sizeof counts[t]);
+        count_w = fmaxf(count_w, scene_text_width(in, FONT_LEGEND, counts[t]));
+    }
+    const char *head = "Events in view";
+    const char *fat_head = "Fatalities (circle area)";
+    const char *ring_text = "Location approximate";
+    const char *range_text = "Outer ring: reported range";
+    name_w = fmaxf(name_w, scene_text_width(in, FONT_LEGEND, ring_text));
+    name_w = fmaxf(name_w, scene_text_width(in, FONT_LEGEND, range_text) - 0 * sc);
+    float w = inner + 2 * swatch + 8 * sc + name_w + 14 * sc + count_w + inner;
+    w = fmaxf(w, scene_text_width(in, FONT_LEGEND_HEAD, fat_head) + 2 * inner);
+    const int key_counts[3] = {1, 10, 100};
+    float key_h = 2 * scene_marker_radius(100, sc) + 4 * sc + scene_text_height(in, FONT_SMALL);
+    float hh = scene_text_height(in, FONT_LEGEND_HEAD) + 6 * sc;
+    bool aggregated = s->grid.kind != GRID_NONE;
+    char ramp_head[64];
+    snprintf(ramp_head, sizeof ramp_head, "%s",
+             s->grid.kind == GRID_HEAT_EVENTS ? "Heatmap: events"
+             : s->grid.kind == GRID_HEAT_FATALITIES ? "Heatmap: fatalities"
+             : "Events per cell (zoom in for markers)");
+    if (aggregated) w = fmaxf(w, scene_text_width(in, FONT_LEGEND_HEAD, ramp_head) + 2 * inner);
+    float ramp_h = 12 * sc + 4 * sc + scene_text_height(in, FONT_SMALL);
+    float h = aggregated ? inner + hh + 6 * row + 8 * sc + hh + ramp_h + inner
+                         : inner + hh + 6 * row + 8 * sc + hh + key_h + 6 * sc + 2 * row + inner;
+
+    Box b = {s->width - pad - w, bottom - pad - h, s->width - pad, bottom - pad};
+    scene_add_rect(s, b.x0, b.y0, w, h, PANEL, PANEL_BORDER, 1 * sc);
+    float y = b.y0 + inner;
+    scene_item_text(s, in, FONT_LEGEND_HEAD, b.x0 + inner, y, INK, 0, head);
+    y += hh;
+    for (int t = 1; t < EVENT_TYPE_COUNT; t++) {
+        SceneItem *it = scene_add_item(s, ITEM_MARKER);
+        it->u.marker = (SceneMarker){b.x0 + inner + swatch, y + row / 2, swatch, 0,
+                                     scene_type_color((EventType)t), MARKER_DOT,
+                                     UINT32_MAX};
+        bool hidden = !(in->type_mask & (1u << t));
+        uint32_t ink = hidden ? 0xFFAAAAAAu : INK;
+        float th = scene_text_height(in, FONT_LEGEND);
+        scene_item_text(s, in, FONT_LEGEND, b.x0 + inner + 2 * swatch + 8 * sc,
+                  y + (row - th) / 2, ink, 0, events_type_name((EventType)t));
+        float cw = scene_text_width(in, FONT_LEGEND, counts[t]);
+        scene_item_text(s, in, FONT_LEGEND, b.x1 - inner - cw, y + (row - th) / 2, ink, 0,
+                  counts[t]);
+        s->legend_entry[t][0] = b.x0;
+        s->legend_entry[t][1] = y;
+        s->legend_entry[t][2] = w;
+        s->legend_entry[t][3] = row;
+        y += row;
+    }
+    y += 8 * sc;
+    if (aggregated) {
+        /* The density ramp, low to high, with its range. */
+        scene_item_text(s, in, FONT_LEGEND_HEAD, b.x0 + inner, y, INK, 0, ramp_head);
+        y += hh;
+        float bar_w = w - 2 * inner;
+        const int steps = 32;
+        for (int k = 0; k < steps; k++)
+            scene_add_rect(s, b.x0 + inner + bar_w * k / steps, y, bar_w / steps + 1, 12 * sc,
+                           scene_ramp((k + 0.5f) / steps), 0, 0);
+        char lo[32], hi[32];
+        bool heat = s->grid.kind != GRID_DENSITY;
+        snprintf(lo, sizeof lo, heat ? "low" : "1");
+        if (heat) snprintf(hi, sizeof hi, "high");
+        else scene_format_count(in->class_max > 0 ? (int64_t)in->class_max
+                                                  : (int64_t)s->grid.max_count, hi, sizeof hi);
+        scene_item_text(s, in, FONT_SMALL, b.x0 + inner, y + 14 * sc, INK_SOFT, 0, lo);
+        scene_item_text(s, in, FONT_SMALL, b.x1 - inner - scene_text_width(in, FONT_SMALL, hi),
+                  y + 14 * sc, INK_SOFT, 0, hi);
+        return b;
+    }
+    scene_item_text(s, in, FONT_LEGEND_HEAD, b.x0 + inner, y, INK, 0, fat_head);
+    y += hh;
+    /* Size key: circles for 1, 10 and 100 fatalities on one baseline. */
+    float x = b.x0 + inner;
+    float base = y + 2 * scene_marker_radius(100, sc);
+    for (int k = 0; k < 3; k++) {
+        float r = scene_marker_radius(key_counts[k], sc);
+        SceneItem *it = scene_add_item(s, ITEM_MARKER);
+        it->u.marker = (SceneMarker){x + r, base - r, r, 0, 0xFF9A9A9A, MARKER_DOT,
+                                     UINT32_MAX};
+        char num[16];
+        snprintf(num, sizeof num, "%d", key_counts[k]);
+        float nw = scene_text_width(in, FONT_SMALL, num);
+        scene_item_text(s, in, FONT_SMALL, x + r - nw / 2, base + 3 * sc, INK_SOFT, 0, num);
+        x += 2 * r + 18 * sc;
+    }
+    y += key_h + 6 * sc;
+    /* Symbol key: ring = approximate location; outer ring = a range. */
+    float th = scene_text_height(in, FONT_LEGEND);
+    SceneItem *ring = scene_add_item(s, ITEM_MARKER);
+    ring->u.marker = (SceneMarker){b.x0 + inner + swatch, y + row / 2, swatch, 0,
+                                   0xFF6E6E6E, MARKER_RING, UINT32_MAX};
+    scene_item_text(s, in, FONT_LEGEND, b.x0 + inner + 2 * swatch + 8 * sc, y + (row - th) / 2,
+              INK, 0, ring_text);
+    y += row;
+    SceneItem *range = scene_add_item(s, ITEM_MARKER);
+    range->u.marker = (SceneMarker){b.x0 + inner + swatch, y + row / 2, swatch * 0.6f,
+                                    swatch, 0xFF6E6E6E, MARKER_DOT, UINT32_MAX};
+    scene_item_text(s, in, FONT_LEGEND, b.x0 + inner + 2 * swatch + 8 * sc, y + (row - th) / 2,
+              INK, 0, range_text);
+    return b;
+}
+
+/* A "nice" length (1, 2 or 5 x 10^n) not above `most`. */
+static double nice_length(double most)
+{
+    double p = pow(10, floor(log10(most)));
+    if (5 * p <= most) return 5 * p;
+    if (2 * p <= most) return 2 * p;
+    return p;
+}
+
+/* Scale bar, bottom-left: true at the map centre for this projection. */
+Box scene_furniture_scale_bar(Scene *s, const SceneInput *in, float pad, float bottom)
+{
+    const float sc = s->scale;
+    const View *v = &s->view;
+    double lon, lat, kp = 1, km = 1;
+    if (view_center_lonlat(v, &lon, &lat)) proj_scale(&v->proj, lon, lat, &kp, &km);
+    double ground_per_px = v->mpp / kp;                 /* metres */
+    double km_len = nice_length(180 * sc * ground_per_px / 1000);
+    float px = (float)(km_len * 1000 / ground_per_px);
+    float bar_h = 5 * sc;
+    float th = scene_text_height(in, FONT_SMALL);
+    float inner = 8 * sc;
+    char label[32];
+    snprintf(label, sizeof label, "%g km", km_len);
+    float lw = scene_text_width(in, FONT_SMALL, label);
+    Box b = {pad, bottom - pad - (th + bar_h + 2 * inner + 3 * sc),
+             pad + px + lw / 2 + 2 * inner + 6 * sc, bottom - pad};
+    scene_add_rect(s, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, PANEL, PANEL_BORDER, 1 * sc);
+    float x0 = b.x0 + inner, y0 = b.y0 + inner + th + 3 * sc;
+    for (int k = 0; k < 4; k++)
+        scene_add_rect(s, x0 + k * px / 4, y0, px / 4, bar_h,
+                  k % 2 ? 0xFFFFFFFFu : INK, INK, 1 * sc);
+    scene_item_text(s, in, FONT_SMALL, x0 - scene_text_width(in, FONT_SMALL, "0") / 2, b.y0 + inner,
+              INK, 0, "0");
+    scene_item_text(s, in, FONT_SMALL, x0 + px - lw / 2, b.y0 + inner, INK, 0, label);
+    return b;
+}
+
+/* North arrow, top-right: points to true north at the map centre. */
+Box scene_furniture_north(Scene *s, const SceneInput *in, float pad)
+{
+    const float sc = s->scale;
+    const View *v = &s->view;
+    double angle = 0, lon, lat, x0, y0, x1, y1;
+    if (view_center_lonlat(v, &lon, &lat) && lat < 89 &&
+        proj_forward(&v->proj, lon, lat, &x0, &y0) &&
+        proj_forward(&v->proj, lon, lat + 0.5, &x1, &y1))
+        angle = atan2(x1 - x0, y1 - y0);   /* clockwise from up */
+    float size = 34 * sc;
+    Box b = {s->width - pad - size, pad, s->width - pad, pad + size + 16 * sc};
+    scene_add_rect(s, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, PANEL, PANEL_BORDER, 1 * sc);
+    float cx = (b.x0 + b.x1) / 2, cy = b.y0 + 16 * sc + size / 2 - 2 * sc;
+    float len = size * 0.38f, half = size * 0.16f;
+    float ca = cosf((float)angle), sa = sinf((float)angle);
+    /* Tip, right base, notch, left base; rotated by angle. */
+    const float shape[4][2] = {{0, -len}, {half, len}, {0, len * 0.45f}, {-half, len}};
+    SceneItem *it = scene_add_item(s, ITEM_POLYGON);
+    it->color = INK;
+    it->u.poly.n = 4;
+    for (int k = 0; k < 4; k++) {
+        it->u.poly.pts[k][0] = cx + shape[k][0] * ca - shape[k][1] * sa;
+        it->u.poly.pts[k][1] = cy + shape[k][0] * sa + shape[k][1] * ca;
+    }
+    float nw = scene_text_width(in, FONT_LEGEND_HEAD, "N");
+    scene_item_text(s, in, FONT_LEGEND_HEAD, cx - nw / 2, b.y0 + 3 * sc, INK, 0, "N");
+    return b;
+}
+
+/* Credits strip along the bottom edge. Returns its top. */
+float scene_furniture_credits(Scene *s, const SceneInput *in)
+{
+    const float sc = s->scale;
+    char text[320];
+    snprintf(text, sizeof text, "%s  \xc2\xb7  Basemap: Natural Earth; places: GeoNames"
+                                "  \xc2\xb7  Made with sahelmap",
+             in->event_credit ? in->event_credit : "Events: see data sources");
+    float h = scene_text_height(in, FONT_SMALL) + 6 * sc;
+    float top = (float)s->height - h;
+    scene_add_rect(s, 0, top, (float)s->width, h, 0xD9FFFFFFu, 0, 0);
+    float w = scene_text_width(in, FONT_SMALL, text);
+    scene_item_text(s, in, FONT_SMALL, (float)s->width - w - 10 * sc, top + 3 * sc, INK_SOFT, 0,
+              text);
+    return top;
+}
