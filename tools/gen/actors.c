@@ -107,6 +107,7 @@ static const Era ERAS_NER[] = {{0, "(1996-1999)"},        {19990409, "(1999-2010
                                {20110407, "(2011-2021)"}, {20210402, "(2021-2023)"}, {20230726, "(2023-)"}};
 static const Era *const ERAS[3] = {ERAS_MLI, ERAS_BFA, ERAS_NER};
 static const int N_ERAS[3] = {NELEM(ERAS_MLI), NELEM(ERAS_BFA), NELEM(ERAS_NER)};
+#define MAX_ERAS 6
 
 
 /* Generic groups, expanded per country at start-up: "Students (Mali)". */
@@ -148,15 +149,14 @@ static const Movement MOVEMENTS[] = {
 
 /* Strings built at start-up */
 
-static char S_MIL[3][MAX_ERAS][96], S_POL[3][MAX_ERAS][96];
-char S_GOV[3][MAX_ERAS][96];
+static char S_MIL[3][MAX_ERAS][96], S_POL[3][MAX_ERAS][96], S_GOV[3][MAX_ERAS][96];
 static char S_CIV[3][48], S_PROT[3][48], S_RIOT[3][48], S_UNID[3][64];
 static char S_OCC[3][N_OCC][64];
 static char S_ETH[3][MAX_ETHNIC][64];
 static char S_ETH_NOUN[3][MAX_ETHNIC][48];
 static char S_CHRISTIAN[3][48], S_MUSLIM[3][48];
 
-void init_strings(void)
+void actors_init(void)
 {
     for (int c = 0; c < 3; c++) {
         const char *cn = COUNTRIES[c].name;
@@ -180,7 +180,7 @@ void init_strings(void)
     }
 }
 
-int era_index(int c, int ymd)
+int actors_era(int c, int ymd)
 {
     int e = 0;
     for (int i = 0; i < N_ERAS[c]; i++)
@@ -190,6 +190,15 @@ int era_index(int c, int ymd)
 }
 
 /* --- actor setters --- */
+
+void actors_set_gov(EvActor *a, const Event *e)
+{
+    int c = TOWNS[e->town].country;
+    a->name = S_GOV[c][actors_era(c, e->ymd)];
+    a->nn = "government representatives";
+    a->inter = 1;
+    a->group = 2001;
+}
 
 
 static int pick_def(Rng *r, const ActorDef *tab, int n, int c, int zone, int ymd)
@@ -215,7 +224,7 @@ static int pick_def(Rng *r, const ActorDef *tab, int n, int c, int zone, int ymd
 }
 
 
-void set_unid(EvActor *a, int c)
+void actors_set_unid(EvActor *a, int c)
 {
     a->name = S_UNID[c];
     a->nn = "unidentified gunmen";
@@ -223,11 +232,11 @@ void set_unid(EvActor *a, int c)
     a->group = 1000;
 }
 
-void set_state(Gen *g, EvActor *a, const Event *e, double police_p)
+void actors_set_state(Gen *g, EvActor *a, const Event *e, double police_p)
 {
     Rng *r = &g->rattr;
     int c = TOWNS[e->town].country;
-    int era = era_index(c, e->ymd);
+    int era = actors_era(c, e->ymd);
     if (rng_chance(r, police_p)) {
         a->name = S_POL[c][era];
         a->nn = "police officers";
@@ -235,25 +244,34 @@ void set_state(Gen *g, EvActor *a, const Event *e, double police_p)
         a->name = S_MIL[c][era];
         a->nn = COUNTRIES[c].soldiers;
         if (c == C_MLI && e->ymd >= 20211220 && rng_chance(r, 0.25))
-            assoc_add(a, "Wagner Group");
+            event_assoc_add(a, "Wagner Group");
         else if (c == C_BFA && e->ymd >= 20200121 && rng_chance(r, 0.25))
-            assoc_add(a, "VDP: Volunteers for the Defense of the Homeland");
+            event_assoc_add(a, "VDP: Volunteers for the Defense of the Homeland");
     }
     a->inter = 1;
     a->group = 2000;
 }
 
-void set_rebel(Gen *g, EvActor *a, const Event *e, int exclude)
+/* Up to four draws from tab for a group other than exclude: its index, or
+ * -1 when none is active there and then or every draw was exclude. */
+static int pick_other(Gen *g, const ActorDef *tab, int n, const Event *e, int exclude)
 {
     const Town *t = &TOWNS[e->town];
     int i = -1;
     for (int tries = 0; tries < 4; tries++) {
-        i = pick_def(&g->rattr, REBELS, NELEM(REBELS), t->country, t->zone, e->ymd);
+        i = pick_def(&g->rattr, tab, n, t->country, t->zone, e->ymd);
         if (i != exclude)
             break;
     }
-    if (i < 0 || i == exclude) {
-        set_unid(a, t->country);
+    return (i < 0 || i == exclude) ? -1 : i;
+}
+
+void actors_set_rebel(Gen *g, EvActor *a, const Event *e, int exclude)
+{
+    const Town *t = &TOWNS[e->town];
+    int i = pick_other(g, REBELS, NELEM(REBELS), e, exclude);
+    if (i < 0) {
+        actors_set_unid(a, t->country);
         return;
     }
     a->name = REBELS[i].name;
@@ -262,23 +280,17 @@ void set_rebel(Gen *g, EvActor *a, const Event *e, int exclude)
     a->group = i;
     if (i == 0 && rng_chance(&g->rattr, 0.08)) { /* JNIM sub-units as associates */
         if (t->zone == Z_CENTER)
-            assoc_add(a, "Katiba Macina");
+            event_assoc_add(a, "Katiba Macina");
         else if (t->country == C_BFA)
-            assoc_add(a, "Ansaroul Islam");
+            event_assoc_add(a, "Ansaroul Islam");
     }
 }
 
-void set_militia(Gen *g, EvActor *a, const Event *e, int exclude)
+void actors_set_militia(Gen *g, EvActor *a, const Event *e, int exclude)
 {
-    const Town *t = &TOWNS[e->town];
-    int i = -1;
-    for (int tries = 0; tries < 4; tries++) {
-        i = pick_def(&g->rattr, MILITIAS, NELEM(MILITIAS), t->country, t->zone, e->ymd);
-        if (i != exclude)
-            break;
-    }
-    if (i < 0 || i == exclude) {
-        set_unid(a, t->country);
+    int i = pick_other(g, MILITIAS, NELEM(MILITIAS), e, exclude);
+    if (i < 0) {
+        actors_set_unid(a, TOWNS[e->town].country);
         return;
     }
     a->name = MILITIAS[i].name;
@@ -287,7 +299,7 @@ void set_militia(Gen *g, EvActor *a, const Event *e, int exclude)
     a->group = 100 + i;
 }
 
-int set_ext(Gen *g, EvActor *a, const Event *e)
+int actors_set_ext(Gen *g, EvActor *a, const Event *e)
 {
     const Town *t = &TOWNS[e->town];
     int i = pick_def(&g->rattr, EXTERNAL, NELEM(EXTERNAL), t->country, t->zone, e->ymd);
@@ -300,7 +312,7 @@ int set_ext(Gen *g, EvActor *a, const Event *e)
     return 1;
 }
 
-void set_civ(Gen *g, EvActor *a, const Event *e)
+void actors_set_civ(Gen *g, EvActor *a, const Event *e)
 {
     Rng *r = &g->rattr;
     int c = TOWNS[e->town].country;
@@ -316,22 +328,22 @@ void set_civ(Gen *g, EvActor *a, const Event *e)
                 int k = (int)rng_below(r, (uint32_t)N_ETHNIC[c]);
                 if (k > 0 && rng_chance(r, 0.4))
                     k = 0; /* Fulani most often named */
-                assoc_add(a, S_ETH[c][k]);
+                event_assoc_add(a, S_ETH[c][k]);
                 if (i == 0)
                     a->nn = S_ETH_NOUN[c][k];
             } else if (u < 0.93) {
                 static const int occ[] = {G_FARMERS, G_HERDERS, G_TRADERS, G_WOMEN, G_MINERS,
                                           G_HEALTH,  G_TEACHERS, G_IDPS,   G_FISHERS, G_TRANSPORT};
                 int k = PICK(r, occ);
-                assoc_add(a, S_OCC[c][k]);
+                event_assoc_add(a, S_OCC[c][k]);
                 if (i == 0)
                     a->nn = OCC_GROUPS[k].noun;
             } else if (u < 0.97) {
-                assoc_add(a, S_GOV[c][era_index(c, e->ymd)]);
+                event_assoc_add(a, S_GOV[c][actors_era(c, e->ymd)]);
                 if (i == 0)
                     a->nn = "local officials";
             } else {
-                assoc_add(a, c == C_BFA ? S_CHRISTIAN[c] : S_MUSLIM[c]);
+                event_assoc_add(a, c == C_BFA ? S_CHRISTIAN[c] : S_MUSLIM[c]);
                 if (i == 0)
                     a->nn = "worshippers";
             }
@@ -339,7 +351,7 @@ void set_civ(Gen *g, EvActor *a, const Event *e)
     }
 }
 
-void set_demo(Gen *g, EvActor *a, const Event *e, int rioters)
+void actors_set_demo(Gen *g, EvActor *a, const Event *e, int rioters)
 {
     Rng *r = &g->rattr;
     int c = TOWNS[e->town].country;
@@ -354,7 +366,7 @@ void set_demo(Gen *g, EvActor *a, const Event *e, int rioters)
         static const int occ[] = {G_STUDENTS, G_STUDENTS, G_TEACHERS, G_TRADERS,   G_WOMEN,   G_LABOR,
                                   G_HEALTH,   G_TRANSPORT, G_LAWYERS, G_JOURNALISTS, G_IDPS, G_MINERS};
         int k = PICK(r, occ);
-        assoc_add(a, S_OCC[c][k]);
+        event_assoc_add(a, S_OCC[c][k]);
         a->nn = OCC_GROUPS[k].noun;
     }
     if (!rioters && rng_chance(r, 0.12)) {
@@ -363,7 +375,7 @@ void set_demo(Gen *g, EvActor *a, const Event *e, int rioters)
             if ((MOVEMENTS[i].cmask & (1 << c)) && e->ymd >= MOVEMENTS[i].from && e->ymd <= MOVEMENTS[i].to)
                 cands[nc++] = i;
         if (nc) {
-            assoc_add(a, MOVEMENTS[cands[rng_below(r, (uint32_t)nc)]].name);
+            event_assoc_add(a, MOVEMENTS[cands[rng_below(r, (uint32_t)nc)]].name);
             if (!named)
                 a->nn = "activists";
         }

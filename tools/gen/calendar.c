@@ -4,7 +4,7 @@
  */
 #include "gen.h"
 
-long days_from_civil(int y, int m, int d)
+long calendar_days(int y, int m, int d)
 {
     y -= m <= 2;
     long era = (y >= 0 ? y : y - 399) / 400;
@@ -14,7 +14,7 @@ long days_from_civil(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
-void civil_from_days(long z, int *y, int *m, int *d)
+void calendar_civil(long z, int *y, int *m, int *d)
 {
     z += 719468;
     long era = (z >= 0 ? z : z - 146096) / 146097;

@@ -5,42 +5,42 @@
  */
 #include "gen.h"
 
-void gen_actors(Gen *g, Event *e)
+void dyads_draw(Gen *g, Event *e)
 {
     Rng *r = &g->rattr;
     const Town *t = &TOWNS[e->town];
     int c = t->country;
     EvActor *a1 = &e->a1, *a2 = &e->a2;
-    actor_clear(a1);
-    actor_clear(a2);
+    event_actor_clear(a1);
+    event_actor_clear(a2);
     e->has_a2 = 1;
     e->civ_target = 0;
 
     switch (e->st) {
     case ST_CLASH: {
         double w[6] = {45, 12, 18, 8, 7, 10};
-        int p = pick_weighted(r, w, 6);
+        int p = rng_pick_weighted(r, w, 6);
         if (p == 0) { /* state vs rebels */
-            set_state(g, a1, e, 0.08);
-            set_rebel(g, a2, e, -1);
+            actors_set_state(g, a1, e, 0.08);
+            actors_set_rebel(g, a2, e, -1);
         } else if (p == 1) { /* rebels vs rebels */
-            set_rebel(g, a1, e, -1);
-            set_rebel(g, a2, e, a1->group);
+            actors_set_rebel(g, a1, e, -1);
+            actors_set_rebel(g, a2, e, a1->group);
             if (a2->group == 1000 && a1->group == 1000)
-                set_state(g, a2, e, 0.0);
+                actors_set_state(g, a2, e, 0.0);
         } else if (p == 2) { /* militia vs rebels */
-            set_militia(g, a1, e, -1);
-            set_rebel(g, a2, e, -1);
+            actors_set_militia(g, a1, e, -1);
+            actors_set_rebel(g, a2, e, -1);
         } else if (p == 3) { /* communal */
-            set_militia(g, a1, e, -1);
-            set_militia(g, a2, e, a1->group);
+            actors_set_militia(g, a1, e, -1);
+            actors_set_militia(g, a2, e, a1->group);
         } else if (p == 4) { /* external forces */
-            if (!set_ext(g, a1, e))
-                set_state(g, a1, e, 0.0);
-            set_rebel(g, a2, e, -1);
+            if (!actors_set_ext(g, a1, e))
+                actors_set_state(g, a1, e, 0.0);
+            actors_set_rebel(g, a2, e, -1);
         } else {
-            set_state(g, a1, e, 0.1);
-            set_unid(a2, c);
+            actors_set_state(g, a1, e, 0.1);
+            actors_set_unid(a2, c);
         }
         if (rng_chance(r, 0.45)) { /* attacker first: swap half the time */
             EvActor tmp = *a1;
@@ -50,15 +50,15 @@ void gen_actors(Gen *g, Event *e)
         break;
     }
     case ST_GRT:
-        set_state(g, a1, e, 0.0);
-        set_rebel(g, a2, e, -1);
+        actors_set_state(g, a1, e, 0.0);
+        actors_set_rebel(g, a2, e, -1);
         break;
     case ST_NSAOT:
-        set_rebel(g, a1, e, -1);
+        actors_set_rebel(g, a1, e, -1);
         if (rng_chance(r, 0.7))
-            set_state(g, a2, e, 0.0);
+            actors_set_state(g, a2, e, 0.0);
         else
-            set_militia(g, a2, e, -1);
+            actors_set_militia(g, a2, e, -1);
         break;
     case ST_IED:
     case ST_SHELL:
@@ -66,33 +66,33 @@ void gen_actors(Gen *g, Event *e)
     case ST_GREN:
     case ST_CHEM: {
         if (e->st == ST_CHEM || (e->st == ST_GREN && rng_chance(r, 0.6)) || rng_chance(r, 0.35))
-            set_unid(a1, c);
+            actors_set_unid(a1, c);
         else
-            set_rebel(g, a1, e, -1);
+            actors_set_rebel(g, a1, e, -1);
         double u = rng_u01(r);
         if (u < 0.50)
-            set_state(g, a2, e, 0.05);
+            actors_set_state(g, a2, e, 0.05);
         else if (u < 0.78)
-            set_civ(g, a2, e);
+            actors_set_civ(g, a2, e);
         else if (u < 0.90) {
-            if (!set_ext(g, a2, e))
-                set_militia(g, a2, e, -1);
+            if (!actors_set_ext(g, a2, e))
+                actors_set_militia(g, a2, e, -1);
         } else
             e->has_a2 = 0;
         break;
     }
     case ST_AIR: {
-        if (rng_chance(r, 0.25) && set_ext(g, a1, e) && a1->name[0] == 'M' && a1->name[1] == 'i') {
+        if (rng_chance(r, 0.25) && actors_set_ext(g, a1, e) && a1->name[0] == 'M' && a1->name[1] == 'i') {
             /* French air power */
         } else {
-            actor_clear(a1);
-            set_state(g, a1, e, 0.0);
+            event_actor_clear(a1);
+            actors_set_state(g, a1, e, 0.0);
         }
         double u = rng_u01(r);
         if (u < 0.70)
-            set_rebel(g, a2, e, -1);
+            actors_set_rebel(g, a2, e, -1);
         else if (u < 0.90)
-            set_civ(g, a2, e);
+            actors_set_civ(g, a2, e);
         else
             e->has_a2 = 0;
         break;
@@ -102,107 +102,103 @@ void gen_actors(Gen *g, Event *e)
     case ST_SEXV: {
         double ps = (c == C_MLI && e->ymd >= 20220101) ? 25 : 15;
         double w[5] = {52, ps, 18, 5, 10};
-        int p = pick_weighted(r, w, 5);
+        int p = rng_pick_weighted(r, w, 5);
         if (p == 0)
-            set_rebel(g, a1, e, -1);
+            actors_set_rebel(g, a1, e, -1);
         else if (p == 1)
-            set_state(g, a1, e, 0.1);
+            actors_set_state(g, a1, e, 0.1);
         else if (p == 2)
-            set_militia(g, a1, e, -1);
+            actors_set_militia(g, a1, e, -1);
         else if (p == 3) {
-            if (!set_ext(g, a1, e))
-                set_rebel(g, a1, e, -1);
+            if (!actors_set_ext(g, a1, e))
+                actors_set_rebel(g, a1, e, -1);
         } else
-            set_unid(a1, c);
-        set_civ(g, a2, e);
+            actors_set_unid(a1, c);
+        actors_set_civ(g, a2, e);
         break;
     }
     case ST_PEACE:
-        set_demo(g, a1, e, 0);
+        actors_set_demo(g, a1, e, 0);
         e->has_a2 = 0;
         break;
     case ST_INTERV:
     case ST_EXCESS:
-        set_demo(g, a1, e, 0);
-        set_state(g, a2, e, 0.7);
+        actors_set_demo(g, a1, e, 0);
+        actors_set_state(g, a2, e, 0.7);
         break;
     case ST_VIOLDEMO:
-        set_demo(g, a1, e, 1);
+        actors_set_demo(g, a1, e, 1);
         if (rng_chance(r, 0.5))
-            set_state(g, a2, e, 0.8);
+            actors_set_state(g, a2, e, 0.8);
         else
             e->has_a2 = 0;
         break;
     case ST_MOB:
-        set_demo(g, a1, e, 1);
+        actors_set_demo(g, a1, e, 1);
         if (rng_chance(r, 0.7))
-            set_civ(g, a2, e);
+            actors_set_civ(g, a2, e);
         else
             e->has_a2 = 0;
         break;
     case ST_ARREST:
         if (rng_chance(r, 0.85))
-            set_state(g, a1, e, 0.5);
+            actors_set_state(g, a1, e, 0.5);
         else
-            set_rebel(g, a1, e, -1);
+            actors_set_rebel(g, a1, e, -1);
         if (rng_chance(r, 0.6))
-            set_civ(g, a2, e);
+            actors_set_civ(g, a2, e);
         else if (a1->inter == 1 && rng_chance(r, 0.5))
-            set_rebel(g, a2, e, -1);
+            actors_set_rebel(g, a2, e, -1);
         else
             e->has_a2 = 0;
         break;
     case ST_AGREE:
-        if (rng_chance(r, 0.5)) {
-            int ci = c;
-            a1->name = S_GOV[ci][era_index(ci, e->ymd)];
-            a1->nn = "government representatives";
-            a1->inter = 1;
-            a1->group = 2001;
-        } else
-            set_militia(g, a1, e, -1);
         if (rng_chance(r, 0.5))
-            set_rebel(g, a2, e, -1);
+            actors_set_gov(a1, e);
         else
-            set_militia(g, a2, e, a1->group);
+            actors_set_militia(g, a1, e, -1);
+        if (rng_chance(r, 0.5))
+            actors_set_rebel(g, a2, e, -1);
+        else
+            actors_set_militia(g, a2, e, a1->group);
         break;
     case ST_CHANGE:
         if (rng_chance(r, 0.7))
-            set_rebel(g, a1, e, -1);
+            actors_set_rebel(g, a1, e, -1);
         else
-            set_state(g, a1, e, 0.1);
+            actors_set_state(g, a1, e, 0.1);
         e->has_a2 = 0;
         break;
     case ST_DISRUPT:
-        if (rng_chance(r, 0.15) && set_ext(g, a1, e)) {
+        if (rng_chance(r, 0.15) && actors_set_ext(g, a1, e)) {
         } else {
-            actor_clear(a1);
-            set_state(g, a1, e, 0.05);
+            event_actor_clear(a1);
+            actors_set_state(g, a1, e, 0.05);
         }
         if (rng_chance(r, 0.4))
-            set_rebel(g, a2, e, -1);
+            actors_set_rebel(g, a2, e, -1);
         else
             e->has_a2 = 0;
         break;
     case ST_HQ: {
         double u = rng_u01(r);
         if (u < 0.5)
-            set_rebel(g, a1, e, -1);
-        else if (u < 0.9 || !set_ext(g, a1, e))
-            set_state(g, a1, e, 0.0);
+            actors_set_rebel(g, a1, e, -1);
+        else if (u < 0.9 || !actors_set_ext(g, a1, e))
+            actors_set_state(g, a1, e, 0.0);
         e->has_a2 = 0;
         break;
     }
     case ST_LOOT: {
         double u = rng_u01(r);
         if (u < 0.6)
-            set_rebel(g, a1, e, -1);
+            actors_set_rebel(g, a1, e, -1);
         else if (u < 0.8)
-            set_unid(a1, c);
+            actors_set_unid(a1, c);
         else
-            set_militia(g, a1, e, -1);
+            actors_set_militia(g, a1, e, -1);
         if (rng_chance(r, 0.7))
-            set_civ(g, a2, e);
+            actors_set_civ(g, a2, e);
         else
             e->has_a2 = 0;
         break;
@@ -210,29 +206,29 @@ void gen_actors(Gen *g, Event *e)
     case ST_NVT: {
         double u = rng_u01(r);
         if (u < 0.5)
-            set_rebel(g, a1, e, -1);
-        else if (u < 0.85 || !set_ext(g, a1, e))
-            set_state(g, a1, e, 0.0);
+            actors_set_rebel(g, a1, e, -1);
+        else if (u < 0.85 || !actors_set_ext(g, a1, e))
+            actors_set_state(g, a1, e, 0.0);
         if (rng_chance(r, 0.4)) {
             if (a1->inter == 2)
-                set_state(g, a2, e, 0.0);
+                actors_set_state(g, a2, e, 0.0);
             else
-                set_rebel(g, a2, e, -1);
+                actors_set_rebel(g, a2, e, -1);
         } else
             e->has_a2 = 0;
         break;
     }
     default: /* ST_OTHER */
         if (rng_chance(r, 0.5))
-            set_rebel(g, a1, e, -1);
+            actors_set_rebel(g, a1, e, -1);
         else
-            set_state(g, a1, e, 0.3);
+            actors_set_state(g, a1, e, 0.3);
         e->has_a2 = 0;
         break;
     }
 
     if (!e->has_a2)
-        actor_clear(a2);
+        event_actor_clear(a2);
     int i1 = a1->inter, i2 = e->has_a2 ? a2->inter : 0;
     if (!i2)
         e->interaction = i1 * 10;

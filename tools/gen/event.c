@@ -4,7 +4,7 @@
  */
 #include "gen.h"
 
-void actor_clear(EvActor *a)
+void event_actor_clear(EvActor *a)
 {
     a->name = "";
     a->nn = "";
@@ -14,7 +14,7 @@ void actor_clear(EvActor *a)
     a->nnbuf[0] = 0;
 }
 
-void assoc_add(EvActor *a, const char *s)
+void event_assoc_add(EvActor *a, const char *s)
 {
     if (strstr(a->assoc, s))
         return;

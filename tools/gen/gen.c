@@ -14,8 +14,8 @@ int gen_init(Gen *g, uint64_t seed, uint64_t n, int from, int to)
     memset(g, 0, sizeof *g);
     g->seed = seed;
     g->n = n;
-    g->d0 = days_from_civil(from, 1, 1);
-    g->ndays = days_from_civil(to + 1, 1, 1) - g->d0;
+    g->d0 = calendar_days(from, 1, 1);
+    g->ndays = calendar_days(to + 1, 1, 1) - g->d0;
     g->cdf = malloc((size_t)g->ndays * sizeof *g->cdf);
     if (!g->cdf)
         return -1;
@@ -27,15 +27,15 @@ int gen_init(Gen *g, uint64_t seed, uint64_t n, int from, int to)
     double tot = 0;
     for (long i = 0; i < g->ndays; i++) {
         int y, m, d;
-        civil_from_days(g->d0 + i, &y, &m, &d);
-        long jan1 = days_from_civil(y, 1, 1);
-        double ylen = (double)(days_from_civil(y + 1, 1, 1) - jan1);
+        calendar_civil(g->d0 + i, &y, &m, &d);
+        long jan1 = calendar_days(y, 1, 1);
+        double ylen = (double)(calendar_days(y + 1, 1, 1) - jan1);
         double doy = (double)(g->d0 + i - jan1);
         /* linear interpolation of the yearly rate between year mid-points */
         double t = y + (doy + 0.5) / ylen - 0.5;
         int y0 = (int)floor(t);
         double f = t - y0;
-        double rate = (year_weight(y0) * (1 - f) + year_weight(y0 + 1) * f) / 365.25;
+        double rate = (intensity_year(y0) * (1 - f) + intensity_year(y0 + 1) * f) / 365.25;
         /* dry season (Jan-May) busier than the rainy season (Jul-Sep) */
         double season = 1.0 + 0.18 * cos(6.283185307179586 * (doy - 75.0) / 365.25);
         /* overdispersed day-to-day noise */
@@ -66,7 +66,7 @@ static void update_year(Gen *g, int y)
     double ta = 0, tu = 0;
     for (int i = 0; i < NT; i++) {
         const Town *t = &TOWNS[i];
-        ta += t->act * country_mult(t->country, y) * zone_mult(t->zone, y);
+        ta += t->act * intensity_country(t->country, y) * intensity_zone(t->zone, y);
         tu += t->urb * (t->country == C_NER ? 0.8 : 1.0);
         g->cum_act[i] = ta;
         g->cum_urb[i] = tu;
@@ -156,15 +156,15 @@ int gen_next(Gen *g, Event *e)
 
     e->id = g->emitted;
     e->day = g->d0 + g->dayptr;
-    civil_from_days(e->day, &e->y, &e->m, &e->d);
+    calendar_civil(e->day, &e->y, &e->m, &e->d);
     e->ymd = e->y * 10000 + e->m * 100 + e->d;
     update_year(g, e->y);
 
     double v = rng_u01(r);
     e->tp = v < 0.85 ? 1 : (v < 0.95 ? 2 : 3);
 
-    e->et = pick_weighted(r, ET_SHARE, N_ET);
-    e->st = ST_FIRST[e->et] + pick_weighted(r, ST_W + ST_FIRST[e->et], ST_COUNT[e->et]);
+    e->et = rng_pick_weighted(r, ET_SHARE, N_ET);
+    e->st = ST_FIRST[e->et] + rng_pick_weighted(r, ST_W + ST_FIRST[e->et], ST_COUNT[e->et]);
 
     int urban = e->et == ET_PRO || e->et == ET_RIO || (e->et == ET_SD && rng_chance(r, 0.3));
     e->town = pick_cum(r, urban ? g->cum_urb : g->cum_act, NT);
@@ -178,8 +178,8 @@ int gen_next(Gen *g, Event *e)
         if (!urban && rng_chance(r, 0.55)) {
             double w = rng_u01(r);
             e->village = (int)(w * w * NV);
-            base_lat = VILLAGES[e->town][e->village].lat;
-            base_lon = VILLAGES[e->town][e->village].lon;
+            base_lat = places_village(e->town, e->village)->lat;
+            base_lon = places_village(e->town, e->village)->lon;
             sigma_km = 0.8;
         } else
             sigma_km = 2.0 + 4.0 * rng_u01(r);
@@ -196,14 +196,14 @@ int gen_next(Gen *g, Event *e)
     e->lat = lat;
     e->lon = lon;
 
-    gen_actors(g, e);
+    dyads_draw(g, e);
     e->fatalities = fatalities_for(r, e->st);
     e->k = 2 + (int)floor(-log(rng_u01_open(r)) * 4.0);
     if (e->k > 60)
         e->k = 60;
     e->griev = (int)rng_below(r, (uint32_t)NELEM(GRIEVANCES));
 
-    gen_sources(g, e);
+    sources_draw(g, e);
 
     e->tags[0] = 0;
     if (e->et == ET_PRO || e->et == ET_RIO) {

@@ -46,7 +46,7 @@ double rng_gauss(Rng *r);
 
 /* An index in [0, n) drawn with probability proportional to w[i];
  * n - 1 when rounding leaves the draw past the end.  One draw. */
-int pick_weighted(Rng *r, const double *w, int n);
+int rng_pick_weighted(Rng *r, const double *w, int n);
 
 static inline uint64_t rotl64(uint64_t x, int k)
 {
@@ -92,10 +92,10 @@ static inline int rng_chance(Rng *r, double p)
 /* ---- Calendar (calendar.c) ------------------------------------------ */
 
 /* Days since 1970-01-01 of the proleptic Gregorian date y-m-d. */
-long days_from_civil(int y, int m, int d);
+long calendar_days(int y, int m, int d);
 
-/* The inverse of days_from_civil: fills *y, *m (1..12), *d (1..31). */
-void civil_from_days(long z, int *y, int *m, int *d);
+/* The inverse of calendar_days: fills *y, *m (1..12), *d (1..31). */
+void calendar_civil(long z, int *y, int *m, int *d);
 
 /* English month names, MONTHS[0] = "January". */
 extern const char *const MONTHS[12];
@@ -141,12 +141,13 @@ typedef struct {
     double lat, lon;
 } Village;
 
-/* NV synthetic villages around each town, filled by init_villages. */
-extern Village VILLAGES[NT][NV];
+/* Fills the NV synthetic villages of every town for seed: names from
+ * syllables of the town's linguistic area, positions scattered around the
+ * town.  Call once before generating. */
+void places_init(uint64_t seed);
 
-/* Fills VILLAGES for seed: names from syllables of the town's linguistic
- * area, positions scattered around the town.  Call once before generating. */
-void init_villages(uint64_t seed);
+/* Village number village (0..NV-1) of town number town; owned by places.c. */
+const Village *places_village(int town, int village);
 
 /* ---- Event taxonomy (taxonomy.c) ------------------------------------- */
 
@@ -209,23 +210,26 @@ typedef struct {
 } Event;
 
 /* Empties an actor: no name, no associates, inter 0, group -1. */
-void actor_clear(EvActor *a);
+void event_actor_clear(EvActor *a);
 
 /* Appends s to a's "; "-separated associated actors, unless it is already
  * there or would not fit (then a is unchanged). */
-void assoc_add(EvActor *a, const char *s);
+void event_assoc_add(EvActor *a, const char *s);
+
+/* The location name of e (places.c): its village's, or its town's. */
+const char *places_location(const Event *e);
 
 /* ---- Intensity model (intensity.c) ----------------------------------- */
 
 /* Approximate yearly event volume of the three countries in year y
  * (clamped to the years 1997..2024 the table covers). */
-double year_weight(int y);
+double intensity_year(int y);
 
 /* How busy country c (C_*) is in year y, relative to its neighbours. */
-double country_mult(int c, int y);
+double intensity_country(int c, int y);
 
 /* How busy zone z (Z_*) is in year y. */
-double zone_mult(int z, int y);
+double intensity_zone(int z, int y);
 
 /* ---- Generator state (gen.c) ----------------------------------------- */
 
@@ -257,53 +261,50 @@ extern const char *const GRIEVANCES[15];
 
 /* ---- Actors (actors.c) ----------------------------------------------- */
 
-#define MAX_ERAS 6
-
-/* "Government of <country> (<era>)", per country and era, built by init_strings. */
-extern char S_GOV[3][MAX_ERAS][96];
-
 /* Builds the per-country actor names (state forces per era, civilians,
  * protesters, groups).  Call once before generating. */
-void init_strings(void);
+void actors_init(void);
 
 /* Which naming era of country c's state forces the date ymd (YYYYMMDD) is in. */
-int era_index(int c, int ymd);
+int actors_era(int c, int ymd);
 
 /* The actor setters fill *a with one kind of actor for event e, drawing
- * from g->rattr; the names point into static tables.  set_rebel and
- * set_militia avoid the group `exclude` (fall back to unidentified armed
- * group); set_ext returns 0 and leaves a unchanged when no external force
- * is active there and then. */
-void set_unid(EvActor *a, int c);
-void set_state(Gen *g, EvActor *a, const Event *e, double police_p);
-void set_rebel(Gen *g, EvActor *a, const Event *e, int exclude);
-void set_militia(Gen *g, EvActor *a, const Event *e, int exclude);
-int set_ext(Gen *g, EvActor *a, const Event *e);
-void set_civ(Gen *g, EvActor *a, const Event *e);
-void set_demo(Gen *g, EvActor *a, const Event *e, int rioters);
+ * from g->rattr (actors_set_unid and actors_set_gov draw nothing); the
+ * names point into static tables.  actors_set_rebel and actors_set_militia
+ * avoid the group `exclude` (falling back to an unidentified armed group);
+ * actors_set_ext returns 0 and leaves a unchanged when no external force is
+ * active there and then. */
+void actors_set_unid(EvActor *a, int c);
+void actors_set_gov(EvActor *a, const Event *e);
+void actors_set_state(Gen *g, EvActor *a, const Event *e, double police_p);
+void actors_set_rebel(Gen *g, EvActor *a, const Event *e, int exclude);
+void actors_set_militia(Gen *g, EvActor *a, const Event *e, int exclude);
+int actors_set_ext(Gen *g, EvActor *a, const Event *e);
+void actors_set_civ(Gen *g, EvActor *a, const Event *e);
+void actors_set_demo(Gen *g, EvActor *a, const Event *e, int rioters);
 
 /* ---- Who meets whom (dyads.c) ----------------------------------------- */
 
 /* Picks actor1 and actor2 of e for its sub-event type (e->st), and sets
  * e->has_a2, e->interaction and e->civ_target. */
-void gen_actors(Gen *g, Event *e);
+void dyads_draw(Gen *g, Event *e);
 
 /* ---- Sources (sources.c) --------------------------------------------- */
 
 /* Builds the source-scale names ("National-International").  Call once
  * before generating. */
-void init_scales(void);
+void sources_init(void);
 
 /* Draws one to three distinct sources for e into e->source and points
  * e->scale at the matching source scale. */
-void gen_sources(Gen *g, Event *e);
+void sources_draw(Gen *g, Event *e);
 
 /* ---- Notes (notes.c) ------------------------------------------------- */
 
 /* Writes the notes text of e (with actors a1, a2) into out, at most cap
  * bytes including the NUL, truncating if need be; draws from g->rnote.
  * Always ends with "[synthetic]" when it fits. */
-void gen_notes(Gen *g, const Event *e, const EvActor *a1, const EvActor *a2, char *out, size_t cap);
+void notes_write(Gen *g, const Event *e, const EvActor *a1, const EvActor *a2, char *out, size_t cap);
 
 /* ---- Output buffer (out.c) ------------------------------------------- */
 
@@ -337,7 +338,7 @@ static inline void out_str(Out *o, const char *s)
 }
 
 /* Fills the JSON-escape and CSV-quote tables.  Call once before writing. */
-void init_tables(void);
+void out_init(void);
 
 /* Appends s[0..n) as the inside of a JSON string (quotes, backslash,
  * slash and control characters escaped). */
@@ -348,21 +349,6 @@ void out_csv_field(Out *o, const char *s, size_t n);
 
 /* ---- Rows (row.c) ---------------------------------------------------- */
 
-enum {
-    COL_ID, COL_DATE, COL_YEAR, COL_TP, COL_DISORDER, COL_ET, COL_ST, COL_A1, COL_AS1, COL_I1, COL_A2, COL_AS2,
-    COL_I2, COL_INTERACTION, COL_CIV, COL_ISO, COL_REGION, COL_COUNTRY, COL_ADM1, COL_ADM2, COL_ADM3, COL_LOC,
-    COL_LAT, COL_LON, COL_GP, COL_SOURCE, COL_SCALE, COL_NOTES, COL_FAT, COL_TAGS, COL_TS, N_COL
-};
-
-/* The column names, in output order. */
-extern const char *const COL_NAMES[N_COL];
-
-/* Whether column c is left out of the monadic shape (actor2 and its kin). */
-int is_dyadic_col(int c);
-
-/* Writes v in decimal into buf, NUL-terminated; returns the digit count. */
-size_t fmt_uint(char *buf, unsigned long long v);
-
 typedef struct {
     int csv, monadic;
 } Fmt;
@@ -370,7 +356,15 @@ typedef struct {
 /* Writes one event row (a CSV line, or a JSON object preceded by ",\n"
  * unless first); in monadic mode a1 is the actor of this row and a2 is
  * NULL. */
-void emit_row(Out *o, const Fmt *fm, const Event *e, const EvActor *a1, const EvActor *a2, const char *notes,
+void row_write(Out *o, const Fmt *fm, const Event *e, const EvActor *a1, const EvActor *a2, const char *notes,
               int first);
+
+/* Writes what comes before the rows: the CSV header line, or the opening
+ * of the ACLED API envelope, which states the number of rows up front. */
+void row_begin(Out *o, const Fmt *fm, uint64_t rows);
+
+/* Writes what comes after the rows: the end of the JSON envelope; nothing
+ * for CSV. */
+void row_end(Out *o, const Fmt *fm);
 
 #endif

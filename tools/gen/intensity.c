@@ -11,7 +11,7 @@ static const double YEAR_W[] = {
     1300, 2300, 3300, 4200, 4600, 6400, 6800, 6600     /* 2017-2024 */
 };
 
-double year_weight(int y)
+double intensity_year(int y)
 {
     if (y < 1997)
         return YEAR_W[0];
@@ -20,7 +20,7 @@ double year_weight(int y)
     return YEAR_W[y - 1997];
 }
 
-double country_mult(int c, int y)
+double intensity_country(int c, int y)
 {
     switch (c) {
     case C_MLI:
@@ -47,7 +47,7 @@ double country_mult(int c, int y)
     }
 }
 
-double zone_mult(int z, int y)
+double intensity_zone(int z, int y)
 {
     switch (z) {
     case Z_NORTH:

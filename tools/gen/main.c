@@ -166,10 +166,10 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    init_tables();
-    init_strings();
-    init_scales();
-    init_villages(seed);
+    out_init();
+    actors_init();
+    sources_init();
+    places_init(seed);
 
     Fmt fm = {csv, monadic};
     uint64_t rows = count;
@@ -220,43 +220,25 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    if (csv) {
-        int firstcol = 1;
-        for (int c = 0; c < N_COL; c++) {
-            if (monadic && is_dyadic_col(c))
-                continue;
-            if (!firstcol)
-                out_mem(&o, ",", 1);
-            firstcol = 0;
-            out_str(&o, COL_NAMES[c]);
-        }
-        out_mem(&o, "\n", 1);
-    } else {
-        char num[24];
-        fmt_uint(num, rows);
-        out_str(&o, "{\"status\":200,\"success\":true,\"last_update\":0,\"count\":");
-        out_str(&o, num);
-        out_str(&o, ",\"messages\":[],\"data\":[\n");
-    }
+    row_begin(&o, &fm, rows);
 
     char notes[2048];
     int first = 1;
     while (gen_next(&g, &ev)) {
-        gen_notes(&g, &ev, &ev.a1, &ev.a2, notes, sizeof notes);
+        notes_write(&g, &ev, &ev.a1, &ev.a2, notes, sizeof notes);
         if (monadic) {
-            emit_row(&o, &fm, &ev, &ev.a1, NULL, notes, first);
+            row_write(&o, &fm, &ev, &ev.a1, NULL, notes, first);
             first = 0;
             if (ev.has_a2)
-                emit_row(&o, &fm, &ev, &ev.a2, NULL, notes, 0);
+                row_write(&o, &fm, &ev, &ev.a2, NULL, notes, 0);
         } else {
-            emit_row(&o, &fm, &ev, &ev.a1, ev.has_a2 ? &ev.a2 : NULL, notes, first);
+            row_write(&o, &fm, &ev, &ev.a1, ev.has_a2 ? &ev.a2 : NULL, notes, first);
             first = 0;
         }
         if (o.err)
             break;
     }
-    if (!csv)
-        out_str(&o, "\n],\"filename\":\"synthetic\"}\n");
+    row_end(&o, &fm);
     out_flush(&o);
     gen_free(&g);
     free(o.buf);

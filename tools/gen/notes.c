@@ -260,37 +260,48 @@ static const char *const F_GENERIC[] = {
     "The situation in {L} remained tense in the following days.",
 };
 
-void gen_notes(Gen *g, const Event *e, const EvActor *a1, const EvActor *a2, char *out, size_t cap)
+/* "Town (admin2, admin1)" */
+static void sb_town(Sb *b, const Town *t)
+{
+    sb_put(b, t->name);
+    sb_put(b, " (");
+    sb_put(b, t->admin2);
+    sb_put(b, ", ");
+    sb_put(b, t->admin1);
+    sb_put(b, ")");
+}
+
+/* "Month YYYY, " */
+static void sb_month_year(Sb *b, const Event *e)
+{
+    sb_put(b, MONTHS[e->m - 1]);
+    sb_put(b, " ");
+    sb_int(b, e->y);
+    sb_put(b, ", ");
+}
+
+void notes_write(Gen *g, const Event *e, const EvActor *a1, const EvActor *a2, char *out, size_t cap)
 {
     Rng *r = &g->rnote;
     Sb b = {out, 0, cap};
     out[0] = 0;
     const Town *t = &TOWNS[e->town];
-    const char *loc = e->village >= 0 ? VILLAGES[e->town][e->village].name : t->name;
+    const char *loc = places_location(e);
 
     /* date phrase */
     if (e->tp == 1) {
         sb_put(&b, "On ");
         sb_int(&b, e->d);
         sb_put(&b, " ");
-        sb_put(&b, MONTHS[e->m - 1]);
-        sb_put(&b, " ");
-        sb_int(&b, e->y);
-        sb_put(&b, ", ");
+        sb_month_year(&b, e);
     } else if (e->tp == 2) {
         sb_put(&b, rng_chance(r, 0.5) ? "On or around " : "During the week of ");
         sb_int(&b, e->d);
         sb_put(&b, " ");
-        sb_put(&b, MONTHS[e->m - 1]);
-        sb_put(&b, " ");
-        sb_int(&b, e->y);
-        sb_put(&b, ", ");
+        sb_month_year(&b, e);
     } else {
         sb_put(&b, rng_chance(r, 0.5) ? "In " : "Sometime in ");
-        sb_put(&b, MONTHS[e->m - 1]);
-        sb_put(&b, " ");
-        sb_int(&b, e->y);
-        sb_put(&b, ", ");
+        sb_month_year(&b, e);
     }
 
     /* place phrase */
@@ -301,28 +312,13 @@ void gen_notes(Gen *g, const Event *e, const EvActor *a1, const EvActor *a2, cha
         sb_put(&pb, rng_chance(r, 0.5) ? "in the village of " : "in ");
         sb_put(&pb, loc);
         sb_put(&pb, ", near ");
-        sb_put(&pb, t->name);
-        sb_put(&pb, " (");
-        sb_put(&pb, t->admin2);
-        sb_put(&pb, ", ");
-        sb_put(&pb, t->admin1);
-        sb_put(&pb, ")");
+        sb_town(&pb, t);
     } else if (e->gp == 1) {
         sb_put(&pb, "in ");
-        sb_put(&pb, t->name);
-        sb_put(&pb, " (");
-        sb_put(&pb, t->admin2);
-        sb_put(&pb, ", ");
-        sb_put(&pb, t->admin1);
-        sb_put(&pb, ")");
+        sb_town(&pb, t);
     } else if (e->gp == 2) {
         sb_put(&pb, "in the area of ");
-        sb_put(&pb, t->name);
-        sb_put(&pb, " (");
-        sb_put(&pb, t->admin2);
-        sb_put(&pb, ", ");
-        sb_put(&pb, t->admin1);
-        sb_put(&pb, ")");
+        sb_town(&pb, t);
     } else {
         sb_put(&pb, "in an unspecified location of the ");
         sb_put(&pb, t->admin1);

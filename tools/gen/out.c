@@ -18,7 +18,7 @@ void out_flush(Out *o)
 static unsigned char JSON_ESC[256];
 static unsigned char CSV_SPECIAL[256];
 
-void init_tables(void)
+void out_init(void)
 {
     for (int i = 0; i < 32; i++)
         JSON_ESC[i] = 1;

@@ -85,7 +85,7 @@ const Town TOWNS[] = {
 
 _Static_assert(NELEM(TOWNS) == NT, "NT in gen.h must be the number of TOWNS");
 
-Village VILLAGES[NT][NV];
+static Village VILLAGES[NT][NV];
 
 /* Syllables for synthetic village names, by broad linguistic area. */
 static const char *const SY_MANDE_A[] = {"Ko", "Di", "Sa", "Do", "Ni", "Dia", "So", "To", "Kan", "Bé", "Sé",
@@ -140,7 +140,17 @@ static void make_village_name(Rng *r, const Town *t, char *out, size_t cap)
     }
 }
 
-void init_villages(uint64_t seed)
+const Village *places_village(int town, int village)
+{
+    return &VILLAGES[town][village];
+}
+
+const char *places_location(const Event *e)
+{
+    return e->village >= 0 ? VILLAGES[e->town][e->village].name : TOWNS[e->town].name;
+}
+
+void places_init(uint64_t seed)
 {
     for (int t = 0; t < NT; t++) {
         Rng r;

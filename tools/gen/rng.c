@@ -29,7 +29,7 @@ double rng_gauss(Rng *r)
     return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
 }
 
-int pick_weighted(Rng *r, const double *w, int n)
+int rng_pick_weighted(Rng *r, const double *w, int n)
 {
     double tot = 0;
     for (int i = 0; i < n; i++)

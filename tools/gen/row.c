@@ -6,18 +6,39 @@
 
 #include <math.h>
 
-const char *const COL_NAMES[N_COL] = {
+enum {
+    COL_ID, COL_DATE, COL_YEAR, COL_TP, COL_DISORDER, COL_ET, COL_ST, COL_A1, COL_AS1, COL_I1, COL_A2, COL_AS2,
+    COL_I2, COL_INTERACTION, COL_CIV, COL_ISO, COL_REGION, COL_COUNTRY, COL_ADM1, COL_ADM2, COL_ADM3, COL_LOC,
+    COL_LAT, COL_LON, COL_GP, COL_SOURCE, COL_SCALE, COL_NOTES, COL_FAT, COL_TAGS, COL_TS, N_COL
+};
+
+static const char *const COL_NAMES[N_COL] = {
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
     "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
     "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
     "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp"};
 
-int is_dyadic_col(int c)
+static int is_dyadic_col(int c)
 {
     return c == COL_A2 || c == COL_AS2 || c == COL_I2;
 }
 
-size_t fmt_uint(char *buf, unsigned long long v)
+/* One CSV line of the columns fm's shape has, v[c] being column c's text. */
+static void csv_line(Out *o, const Fmt *fm, const char *const *v)
+{
+    int firstcol = 1;
+    for (int c = 0; c < N_COL; c++) {
+        if (fm->monadic && is_dyadic_col(c))
+            continue;
+        if (!firstcol)
+            out_mem(o, ",", 1);
+        firstcol = 0;
+        out_csv_field(o, v[c], strlen(v[c]));
+    }
+    out_mem(o, "\n", 1);
+}
+
+static size_t fmt_uint(char *buf, unsigned long long v)
 {
     char tmp[24];
     size_t n = 0;
@@ -58,7 +79,7 @@ static size_t fmt_2(char *buf, int v)
 }
 
 /* One output row; in monadic mode a1 is the actor of this row and a2 is NULL. */
-void emit_row(Out *o, const Fmt *fm, const Event *e, const EvActor *a1, const EvActor *a2, const char *notes,
+void row_write(Out *o, const Fmt *fm, const Event *e, const EvActor *a1, const EvActor *a2, const char *notes,
               int first)
 {
     char id[24], date[32], year[8], tp[4], i1[4], i2[4], inter[4], lat[24], lon[24], gp[4], fat[12], ts[24];
@@ -105,7 +126,7 @@ void emit_row(Out *o, const Fmt *fm, const Event *e, const EvActor *a1, const Ev
     fmt_uint(gp, (unsigned long long)e->gp);
     fmt_uint(fat, (unsigned long long)e->fatalities);
     fmt_uint(ts, (unsigned long long)e->timestamp);
-    const char *loc = e->village >= 0 ? VILLAGES[e->town][e->village].name : t->name;
+    const char *loc = places_location(e);
 
     const char *v[N_COL] = {
         [COL_ID] = id,
@@ -142,16 +163,7 @@ void emit_row(Out *o, const Fmt *fm, const Event *e, const EvActor *a1, const Ev
     };
 
     if (fm->csv) {
-        int firstcol = 1;
-        for (int c = 0; c < N_COL; c++) {
-            if (fm->monadic && is_dyadic_col(c))
-                continue;
-            if (!firstcol)
-                out_mem(o, ",", 1);
-            firstcol = 0;
-            out_csv_field(o, v[c], strlen(v[c]));
-        }
-        out_mem(o, "\n", 1);
+        csv_line(o, fm, v);
     } else {
         if (!first)
             out_mem(o, ",\n", 2);
@@ -168,4 +180,23 @@ void emit_row(Out *o, const Fmt *fm, const Event *e, const EvActor *a1, const Ev
         }
         out_mem(o, "}", 1);
     }
+}
+
+void row_begin(Out *o, const Fmt *fm, uint64_t rows)
+{
+    if (fm->csv) {
+        csv_line(o, fm, COL_NAMES); /* the names need no quoting */
+    } else {
+        char num[24];
+        fmt_uint(num, rows);
+        out_str(o, "{\"status\":200,\"success\":true,\"last_update\":0,\"count\":");
+        out_str(o, num);
+        out_str(o, ",\"messages\":[],\"data\":[\n");
+    }
+}
+
+void row_end(Out *o, const Fmt *fm)
+{
+    if (!fm->csv)
+        out_str(o, "\n],\"filename\":\"synthetic\"}\n");
 }

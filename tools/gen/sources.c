@@ -38,7 +38,7 @@ static const Source SRC_OTHER[] = {{"Human Rights Watch", SC_OTHER}, {"Amnesty I
 
 static char SCALE_BUF[7][7][40];
 
-void init_scales(void)
+void sources_init(void)
 {
     for (int a = 0; a < 7; a++)
         for (int b = 0; b < 7; b++) {
@@ -54,7 +54,7 @@ void init_scales(void)
         }
 }
 
-void gen_sources(Gen *g, Event *e)
+void sources_draw(Gen *g, Event *e)
 {
     Rng *r = &g->rattr;
     int c = TOWNS[e->town].country;
