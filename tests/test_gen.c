@@ -1,5 +1,5 @@
 /*
- * test_gen: the synthetic data generator (tools/gen_events.c) writes
+ * test_gen: the synthetic data generator (tools/gen/) writes
  * deterministic ACLED API JSON and CSV that sahelmap reads back whole.
  */
 #include "testutil.h"
