@@ -122,9 +122,10 @@ bool export_write_png(SDL_Surface *surface, const char *path,
 /* Drawing                                                                   */
 /* ------------------------------------------------------------------------- */
 
-SDL_Surface *export_draw(EventSet *set, Basemap *map, const ExportRequest *req,
-                         Error *err)
+SDL_Surface *export_draw_scene(EventSet *set, Basemap *map, const ExportRequest *req,
+                               Scene *scene_out, Error *err)
 {
+    if (scene_out != NULL) *scene_out = (Scene){0};
     if (req->width < 16 || req->height < 16 || req->width > EXPORT_MAX_SIDE ||
         req->height > EXPORT_MAX_SIDE) {
         error_set(err, "image size %dx%d: each side must be 16 to %d",
@@ -183,7 +184,8 @@ SDL_Surface *export_draw(EventSet *set, Basemap *map, const ExportRequest *req,
         scene_build(&scene, &in);
         render_overlay(&r, &scene);
         SDL_RenderFlush(sdl);
-        scene_free(&scene);
+        if (scene_out != NULL) *scene_out = scene;
+        else scene_free(&scene);
     }
     free(visible);
     if (have_renderer) render_free(&r);
@@ -194,6 +196,12 @@ SDL_Surface *export_draw(EventSet *set, Basemap *map, const ExportRequest *req,
         return NULL;
     }
     return surface;
+}
+
+SDL_Surface *export_draw(EventSet *set, Basemap *map, const ExportRequest *req,
+                         Error *err)
+{
+    return export_draw_scene(set, map, req, NULL, err);
 }
 
 bool export_png(EventSet *set, Basemap *map, const ExportRequest *req, Error *err)

@@ -54,6 +54,15 @@ struct SDL_Surface;
 struct SDL_Surface *export_draw(EventSet *set, Basemap *map,
                                 const ExportRequest *req, Error *err);
 
+/* export_draw that also hands back the Scene it drew (markers, labels and
+ * furniture items, in pixels of the image), for tests that need to know
+ * where things are. *scene is overwritten; the caller releases it with
+ * scene_free, also after a failure (then it is empty). scene may be NULL. */
+struct Scene;
+struct SDL_Surface *export_draw_scene(EventSet *set, Basemap *map,
+                                      const ExportRequest *req, struct Scene *scene,
+                                      Error *err);
+
 /* The view export_png would use for req, in a width x height image (for
  * tests and for the window's "print the export command"). */
 struct View;
