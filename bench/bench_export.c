@@ -46,13 +46,20 @@ static void run_export(const void *arg, void *result)
     Error err;
     if (!basemap_load(&map, asset, &err)) exit(1);
     double t1 = bench_now();
-    ExportRequest req = {.path = "/tmp/sahelmap-bench-export.png", .width = job->w,
-                         .height = job->h, .proj = PROJ_LAEA, .has_bbox = true,
-                         .bbox = {-18, 5, 25, 28}, .day0 = set.day[0],
-                         .day1 = set.day[set.count - 1],
-                         .event_credit = "Events: synthetic (sahelmap-gen)"};
-    filter_init(&req.filter);
-    if (!export_png(&set, &map, &req, &err)) {
+    Figure fig;
+    figure_init(&fig);
+    snprintf(fig.output, sizeof fig.output, "/tmp/sahelmap-bench-export.png");
+    fig.width = job->w;
+    fig.height = job->h;
+    fig.fit = FIGURE_FIT_BBOX;
+    const double sahel[4] = {-18, 5, 25, 28};
+    memcpy(fig.bbox, sahel, sizeof sahel);
+    Proj laea;
+    proj_init(&laea, PROJ_LAEA);
+    basemap_project(&map, &laea);
+    ExportData data = {.set = &set, .map = &map,
+                       .event_credit = "Events: synthetic (sahelmap-gen)"};
+    if (!export_png(&data, &fig, &err)) {
         fprintf(stderr, "bench_export: %s\n", err.msg);
         exit(1);
     }

@@ -148,6 +148,7 @@ bool export_write_png(SDL_Surface *surface, const char *path,
 SDL_Surface *export_draw(const ExportData *data, const Figure *fig, Scene *scene_out,
                          Error *err)
 {
+    if (scene_out != NULL) memset(scene_out, 0, sizeof *scene_out);
     if (fig->width < FIGURE_MIN_SIDE || fig->height < FIGURE_MIN_SIDE ||
         fig->width > FIGURE_MAX_SIDE || fig->height > FIGURE_MAX_SIDE) {
         error_set(err, "image size %dx%d: each side must be %d to %d", fig->width,

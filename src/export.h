@@ -55,8 +55,10 @@ void export_scene_input(const ExportData *data, const Figure *fig,
                         const struct View *view, SceneInput *in);
 
 /* Draws fig into a new surface (ARGB8888) the caller frees with
- * SDL_FreeSurface; when scene is not NULL it receives the scene drawn (the
- * caller frees it with scene_free). NULL with err on failure. */
+ * SDL_FreeSurface; NULL with err on failure. When scene is not NULL it
+ * receives the scene drawn, so a caller (the golden tests' text mask) can
+ * see where things are: the caller releases it with scene_free, also after
+ * a failure (then it is empty). */
 struct SDL_Surface;
 struct SDL_Surface *export_draw(const ExportData *data, const Figure *fig, Scene *scene,
                                 Error *err);

@@ -21,14 +21,19 @@ fail() { echo "FAIL: $*"; tail -40 "$out/stderr"; exit 1; }
 source "$(dirname "$0")/xvfb.sh"
 start_xvfb "$out" 1280x900
 
-LD_PRELOAD="${SAHELMAP_TEST_PRELOAD:-}" SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software \
-    SAHELMAP_CACHE=0 "$sahelmap" "$out/events.json" --window 1200x800 --shots "$out/shots" \
-    >"$out/stdout" 2>"$out/stderr" &
+idle_log=$out/stdout
+SAHELMAP_IDLE_SIGNAL=1 LD_PRELOAD="${SAHELMAP_TEST_PRELOAD:-}" SDL_VIDEODRIVER=x11 \
+    SDL_RENDER_DRIVER=software SAHELMAP_CACHE=0 "$sahelmap" "$out/events.json" \
+    --window 1200x800 --shots "$out/shots" >"$out/stdout" 2>"$out/stderr" &
 app=$!
 wid=$(timeout 60 xdotool search --sync --onlyvisible --name '^sahelmap' | head -n1)
 [ -n "$wid" ] || fail "no window appeared"
 xdotool windowmove "$wid" 0 0 windowfocus "$wid"
-sleep 3                                     # the 100k events load
+# The first idle line comes once the 100k events have loaded (slow under
+# ASan); the window ignores E while loading, so settle only after it.
+idle_seen=0
+wait_idle "loading 100k events" 120
+settle "moving and focusing the window"
 
 keys=(space bracketleft bracketright Left Right shift+Left ctrl+Right plus minus
       f Home l m Tab question F1 Escape h p g 1 2 3 4 5 6 comma period c a
@@ -50,11 +55,13 @@ while [ $SECONDS -lt $end ]; do
         *) xdotool key "${keys[$((RANDOM % ${#keys[@]}))]}" ;;
     esac
     actions=$((actions + 1))
+    # Part of the action, not a wait: random pacing, 0-40 ms, so input
+    # also lands while the window is still busy with the last one.
     sleep 0.0$((RANDOM % 5))
 done
+gone() { ! kill -0 "$app" 2>/dev/null; }
 xdotool key Escape Escape ctrl+q
-for _ in $(seq 100); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$app" 2>/dev/null && fail "did not quit"
+wait_for 20 "the window to quit" gone
 wait "$app"
 status=$?
 [ "$status" -eq 0 ] || fail "exit status $status after $actions actions"

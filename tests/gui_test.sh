@@ -22,62 +22,72 @@ fail() { echo "FAIL: $*"; exit 1; }
 source "$(dirname "$0")/xvfb.sh"
 start_xvfb "$out" 1400x900
 
-LD_PRELOAD="${SAHELMAP_TEST_PRELOAD:-}" SDL_VIDEODRIVER=x11 "$sahelmap" --window 1200x760 --shots "$out/shots" >"$out/stdout" 2>"$out/stderr" &
+idle_log=$out/stdout
+SAHELMAP_IDLE_SIGNAL=1 LD_PRELOAD="${SAHELMAP_TEST_PRELOAD:-}" SDL_VIDEODRIVER=x11 \
+    "$sahelmap" --window 1200x760 --shots "$out/shots" >"$out/stdout" 2>"$out/stderr" &
 app=$!
 wid=$(timeout 20 xdotool search --sync --onlyvisible --name '^sahelmap' | head -n1)
 [ -n "$wid" ] || fail "no window appeared: $(cat "$out/stderr")"
 xdotool windowmove "$wid" 0 0 windowfocus "$wid"
-sleep 1
+# The first idle line comes once the data has loaded and been drawn; the
+# window ignores E while loading, so settle only after it.
+idle_seen=0
+wait_idle "loading the bundled data" 30
+settle "moving and focusing the window"
 
 look() {  # a picture of the screen for people to check
     command -v xwd >/dev/null && command -v convert >/dev/null &&
         xwd -root -silent | convert xwd:- -crop 1200x760+0+0 "$out/window-$1.png"
 }
-shoot() {  # Ctrl+S; waits for the new file; prints its path
-    local before now
-    before=$(ls "$out/shots" | wc -l)
+pngs() { local f n=0; for f in "$out/shots"/*.png; do [ -e "$f" ] && n=$((n + 1)); done; echo $n; }
+more_pngs() { [ "$(pngs)" -gt "$1" ]; }
+shoot() {  # Ctrl+S; waits for the new file (written to a temporary name and
+           # renamed: once there it is complete); sets $shot to its path
+    local before
+    before=$(pngs)
+    idle_mark
     xdotool key ctrl+s
-    for _ in $(seq 50); do
-        now=$(ls "$out/shots" | wc -l)
-        [ "$now" -gt "$before" ] && break
-        sleep 0.1
-    done
-    [ "$now" -gt "$before" ] || fail "Ctrl+S saved nothing"
-    sleep 0.2
-    ls -t "$out/shots"/*.png | head -n1
+    wait_for 20 "Ctrl+S saved nothing" more_pngs "$before"
+    wait_idle "Ctrl+S"
+    shot=$(ls -t "$out/shots"/*.png | head -n1)
 }
 differs() { cmp -s "$1" "$2" && fail "$3: the screenshot did not change"; echo "ok: $3"; }
 
-a=$(shoot); look start
+shoot; a=$shot; look start
 # Drag the window's left edge on the timeline to the right (the plot starts
 # at x = 234 and the timeline at y = 661 at this size).
 xdotool mousemove 234 700 mousedown 1 mousemove 300 700 mousemove 450 700 mousemove 534 700 mouseup 1
-sleep 0.5
-b=$(shoot); look dragged
+settle "the drag"
+shoot; b=$shot; look dragged
 differs "$a" "$b" "drag the timeline window's edge"
 
 xdotool mousemove 600 350
-for _ in 1 2 3; do xdotool click 4; sleep 0.2; done
-sleep 1
-c=$(shoot); look zoomed
+# Three notches of the wheel, 0.2 s apart as a hand turns it (xdotool's
+# delay is part of the action); then the zoom glides and the basemap is
+# re-rastered, which settle waits for.
+xdotool click --repeat 3 --delay 200 4
+settle "scroll to zoom"
+shoot; c=$shot; look zoomed
 differs "$b" "$c" "scroll to zoom"
 
 xdotool key bracketright key bracketright key space
-sleep 1.5
+sleep 1.5                                   # part of the action: play a while
 xdotool key space
-sleep 0.3
-d=$(shoot); look played
+settle "Space to pause"
+shoot; d=$shot; look played
 differs "$c" "$d" "Space plays, Space pauses"
 
+idle_mark
 xdotool key slash
-sleep 0.2
+wait_idle "/ to open the filter box"        # typed text goes to it from now
 xdotool type --delay 50 "jnim"
 xdotool key Return
-sleep 0.5
-e=$(shoot); look filtered
+settle "the filter"
+shoot; e=$shot; look filtered
 differs "$d" "$e" "type a filter"
 
-# The idle loop: no CPU spent while nothing moves.
+# The idle loop: no CPU spent while nothing moves (the window rests now:
+# shoot waited for it). The sleep is the measurement itself.
 t0=$(awk '{print $14 + $15}' /proc/$app/stat)
 sleep 2
 t1=$(awk '{print $14 + $15}' /proc/$app/stat)
@@ -85,17 +95,18 @@ t1=$(awk '{print $14 + $15}' /proc/$app/stat)
 echo "ok: idle while nothing moves ($((t1 - t0)) ticks in 2 s)"
 
 # The printed export command writes the same file.
-cmd=$(grep "^sahelmap export" "$out/stdout" | tail -n1)
-[ -n "$cmd" ] || fail "no export command printed"
+# (The last Ctrl+S's line: settle's E lines name sahelmap.png instead.)
+cmd=$(grep "^sahelmap export" "$out/stdout" | grep -E -- "-o '?$out/shots/" | tail -n1)
+[ -n "$cmd" ] || fail "no export command printed for the screenshot"
 cmd=${cmd/#sahelmap/\"\$sahelmap\"}
-cmd=${cmd/-o \'*.png\'/-o \'$out/from-command.png\'}
+cmd=$(sed -E "s#-o '?[^ ']*\.png'?#-o '$out/from-command.png'#" <<<"$cmd")
 eval "$cmd" 2>>"$out/stderr" || fail "the printed command failed: $cmd"
 cmp -s "$e" "$out/from-command.png" || fail "the export command's PNG differs from the screenshot"
 echo "ok: the screenshot equals 'sahelmap export' with the printed options"
 
+gone() { ! kill -0 "$app" 2>/dev/null; }
 xdotool key ctrl+q
-for _ in $(seq 50); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$app" 2>/dev/null && fail "Ctrl+Q did not quit"
+wait_for 10 "Ctrl+Q to quit" gone
 wait "$app"
 status=$?
 [ "$status" -eq 0 ] || fail "exit status $status"

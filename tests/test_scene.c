@@ -40,8 +40,11 @@ static int teardown(void **state)
     return 0;
 }
 
+/* The scene of the fixture in view v (the basemap projected for it first,
+ * as the window and the export do when the projection changes). */
 static void build(Scene *s, View *v, uint32_t mask, bool furniture)
 {
+    basemap_project(&map, &v->proj);
     SceneInput in = {
         .events = &set, .lo = 0, .hi = set.count, .day0 = set.day[0],
         .day1 = set.day[set.count - 1], .type_mask = mask, .view = v,

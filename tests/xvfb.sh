@@ -1,12 +1,85 @@
-# Sourced by the window tests: a private X server on a free display.
+# Sourced by the window tests: a private X server on a free display, and
+# ways to wait for the window without guessing how long it takes.
+#
 #   start_xvfb OUT_DIR WIDTHxHEIGHT
-# sets DISPLAY, and kills the server (and $app, if set) when the script exits.
+#       sets DISPLAY, and kills the server (and $app, if set) when the
+#       script exits.
+#   wait_for SECONDS WHAT COMMAND...
+#       runs COMMAND until it succeeds; fails "WHAT: nothing after SECONDS s"
+#       when it never does. The only sleep is this poll's interval.
+#
+# The window's idle signal: started with SAHELMAP_IDLE_SIGNAL=1 it prints
+# "idle N" (N = 1, 2, ...) on stdout each time it has handled its input,
+# drawn, and rests with nothing moving (no playback, zoom, drag, load or
+# basemap re-raster pending). The same stdout carries the "sahelmap export
+# ..." lines it prints. Set idle_log to that file, then:
+#
+#   idle_mark
+#       remembers how many idle lines there are now.
+#   wait_idle WHAT [SECONDS]
+#       waits (default 20 s) for an idle line after the remembered ones,
+#       then remembers the new count. Enough after a single input event
+#       (a key): the window rests only once it has handled it.
+#   settle WHAT [SECONDS]
+#       for an action of many events (a drag, a scroll, typing) or one that
+#       starts something moving: presses E, which prints the export command
+#       and changes nothing, and waits for the printed line and an idle
+#       line after it. X delivers E after every event before it, so that
+#       idle line means the whole action has been handled and drawn and
+#       everything it started has come to rest. Not while the filter box
+#       is open (E would be typed into it) nor during a load (the window
+#       ignores E then: wait_idle for the first idle line instead).
+#
+# Each helper calls the test's fail function when its time runs out.
+
 start_xvfb() {
     local out=$1 size=$2
     exec 3>"$out/display"
     Xvfb -displayfd 3 -screen 0 "${size}x24" -nolisten tcp >"$out/xvfb.log" 2>&1 &
     xvfb=$!
-    for _ in $(seq 50); do [ -s "$out/display" ] && break; sleep 0.1; done
-    export DISPLAY=":$(head -n1 "$out/display")"
     trap 'kill ${app:-} "$xvfb" 2>/dev/null; wait 2>/dev/null' EXIT
+    wait_for 20 "Xvfb to tell its display" test -s "$out/display"
+    export DISPLAY=":$(head -n1 "$out/display")"
+}
+
+wait_for() {
+    local seconds=$1 what=$2
+    shift 2
+    local deadline=$((SECONDS + seconds))
+    until "$@"; do
+        [ $SECONDS -lt $deadline ] || fail "$what: nothing after $seconds s"
+        sleep 0.05                          # the poll interval, not a guess
+    done
+}
+
+idle_count() {
+    grep -c '^idle [0-9]*$' "$idle_log"
+}
+
+idle_mark() {
+    idle_seen=$(idle_count)
+}
+
+idle_after_mark() {
+    [ "$(idle_count)" -gt "${idle_seen:-0}" ]
+}
+
+wait_idle() {
+    wait_for "${2:-20}" "waiting for the window to rest after $1" idle_after_mark
+    idle_mark
+}
+
+# True when the idle log, from line $settle_from on, has an export command
+# line followed by an idle line.
+idle_after_command() {
+    tail -n "+$settle_from" "$idle_log" |
+        awk '/^sahelmap export/ { printed = 1 } printed && /^idle [0-9]+$/ { found = 1 }
+             END { exit !found }'
+}
+
+settle() {
+    settle_from=$(($(wc -l <"$idle_log") + 1))
+    xdotool key e
+    wait_for "${2:-20}" "waiting for the window to settle after $1" idle_after_command
+    idle_mark
 }
