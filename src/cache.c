@@ -21,7 +21,7 @@
 #include "date.h"
 #include "xalloc.h"
 
-#define CACHE_VERSION 1
+#define CACHE_VERSION 2
 #define HEAD_BYTES 65536
 #define DEFAULT_MIN (8u << 20)
 
@@ -209,7 +209,7 @@ static void *take(Reader *r, size_t n)
 static bool report_sane(LoadReport *rep, uint64_t count)
 {
     if (memchr(rep->format, '\0', sizeof rep->format) == NULL ||
-        memchr(rep->error.msg, '\0', sizeof rep->error.msg) == NULL ||
+        !error_terminated(&rep->error) ||
         rep->nreasons > LOAD_MAX_REASONS || rep->events != count ||
         rep->read != rep->loaded + rep->skipped ||
         rep->loaded != rep->events + rep->merged + rep->duplicates ||

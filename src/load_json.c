@@ -425,7 +425,7 @@ static bool stream_envelope(LoadContext *ctx, JsonStream *js, Error *err)
 {
     cJSON *env = cJSON_CreateObject();
     bool found_events = false, ok = false;
-    Error not_array = {{0}};          /* "data" present but not an array */
+    Error not_array = {.msg = ""};    /* "data" present but not an array */
     size_t env_line, env_col;
     stream_where(js, js->pos, &env_line, &env_col);
     js->pos++; /* '{' */

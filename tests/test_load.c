@@ -93,6 +93,33 @@ static void test_skipped_records_have_reasons(void **state)
     events_free(&set);
 }
 
+static void test_error_text_leaves_out_zero_parts(void **state)
+{
+    (void)state;
+    Error e;
+    error_set(&e, "bad %s", "thing");
+    assert_string_equal(error_text(&e).s, "bad thing");
+    error_set_file(&e, "a.csv");
+    assert_string_equal(error_text(&e).s, "a.csv: bad thing");
+    error_set_file(&e, "b.csv");                  /* the first name stays */
+    assert_string_equal(e.file, "a.csv");
+    e.line = 3;
+    assert_string_equal(error_text(&e).s, "a.csv:3: bad thing");
+    e.column = 46;
+    assert_string_equal(error_text(&e).s, "a.csv:3:46: bad thing");
+    e.record = 2;
+    assert_string_equal(error_text(&e).s, "a.csv:3:46: record 2: bad thing");
+    e.line = 0;                                   /* a column needs a line */
+    assert_string_equal(error_text(&e).s, "a.csv: record 2: bad thing");
+    error_at(&e, 7, 0, "no header row");
+    assert_string_equal(e.file, "");
+    assert_int_equal(e.record, 0);
+    assert_string_equal(error_text(&e).s, "7: no header row");
+    error_prefix(&e, "event_date");
+    assert_string_equal(error_text(&e).s, "7: event_date: no header row");
+    assert_true(error_terminated(&e));
+}
+
 static void expect_failure(const char *name, const char *message)
 {
     EventSet set;
@@ -323,6 +350,7 @@ int main(void)
         cmocka_unit_test(test_acled_api_envelope),
         cmocka_unit_test(test_bare_array_with_numbers_and_date_spellings),
         cmocka_unit_test(test_skipped_records_have_reasons),
+        cmocka_unit_test(test_error_text_leaves_out_zero_parts),
         cmocka_unit_test(test_broken_files_fail_with_position),
         cmocka_unit_test(test_failed_file_keeps_earlier_files),
         cmocka_unit_test(test_ucdp_json_and_csv),
