@@ -161,7 +161,7 @@ void events_free(EventSet *set)
 
 uint16_t events_add_file(EventSet *set, const char *path)
 {
-    SM_ASSERT(set->nfiles < UINT16_MAX);
+    if (set->nfiles >= EVENTS_NO_FILE) return EVENTS_NO_FILE;
     set->files = xrealloc(set->files, (set->nfiles + 1) * sizeof *set->files);
     set->files[set->nfiles] = xstrndup(path, strlen(path));
     return (uint16_t)set->nfiles++;

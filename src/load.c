@@ -189,6 +189,12 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
                        .progress = progress, .total = (uint64_t)st.st_size,
                        .max_events = load_max_events()};
     ctx.file = events_add_file(set, path);
+    if (ctx.file == EVENTS_NO_FILE) {
+        fclose(f);
+        error_set(&report->error, "%s: more than 65,535 input files: the limit "
+                                  "(open fewer files at once)", path);
+        return false;
+    }
     bool ok = kind == SNIFF_JSON ? load_json(&ctx, f, &report->error)
                                  : load_csv(&ctx, f, &report->error);
     if (ok && ferror(f)) ok = error_set(&report->error, "read error");

@@ -52,9 +52,9 @@ typedef struct LoadProgress {
 
 /* Loads every event of the file at path into set (then call events_finish
  * before using ranges). Returns false, with report->error saying where and
- * why, if the file cannot be read or is not JSON/CSV at all; in that case
- * nothing from this file stays in the set. Skipped records do not make it
- * fail. report is overwritten. */
+ * why, if the file cannot be read, is not JSON/CSV at all or would be the
+ * set's 65,536th file; in that case nothing from this file stays in the
+ * set. Skipped records do not make it fail. report is overwritten. */
 bool load_file(EventSet *set, const char *path, LoadReport *report);
 
 /* load_file with progress reports (progress may be NULL). */

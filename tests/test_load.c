@@ -150,6 +150,30 @@ static void test_broken_files_fail_with_position(void **state)
     expect_failure("", "is a directory");
 }
 
+/* The 65,536th file of a set is an error for that file, not an abort;
+ * the names are registered directly rather than as 65,535 real files. */
+static void test_file_limit_fails_clearly(void **state)
+{
+    (void)state;
+    EventSet set;
+    LoadReport rep;
+    events_init(&set);
+    for (unsigned k = 0; k < 65535; k++)
+        assert_int_equal(events_add_file(&set, "f.csv"), k);
+    assert_int_equal(events_add_file(&set, "one-more.csv"), EVENTS_NO_FILE);
+    assert_int_equal(set.nfiles, 65535);
+    assert_false(load_file(&set, fixture("acled_api.json"), &rep));
+    assert_false(rep.ok);
+    char want[1200];
+    snprintf(want, sizeof want, "%s: more than 65,535 input files: ",
+             fixture("acled_api.json"));
+    assert_true(strncmp(error_text(&rep.error).s, want, strlen(want)) == 0);
+    assert_int_equal(set.count, 0);
+    assert_int_equal(set.nfiles, 65535);
+    assert_int_equal(rep.read, rep.loaded + rep.skipped);
+    events_free(&set);
+}
+
 static void test_failed_file_keeps_earlier_files(void **state)
 {
     (void)state;
@@ -352,6 +376,7 @@ int main(void)
         cmocka_unit_test(test_skipped_records_have_reasons),
         cmocka_unit_test(test_error_text_leaves_out_zero_parts),
         cmocka_unit_test(test_broken_files_fail_with_position),
+        cmocka_unit_test(test_file_limit_fails_clearly),
         cmocka_unit_test(test_failed_file_keeps_earlier_files),
         cmocka_unit_test(test_ucdp_json_and_csv),
         cmocka_unit_test(test_acled_csv_uppercase_crlf_quoted),
