@@ -229,12 +229,13 @@ static void job_finish(App *app)
     LoadJob *job = app->job;
     if (job->thread != NULL) SDL_WaitThread(job->thread, NULL);
     int loaded = 0;
-    const char *problem = NULL;
+    const Error *problem = NULL;
     for (int i = 0; i < job->n; i++) {
         LoadReport *rep = &job->reports[i];
         if (!rep->ok) {
-            if (rep->error.msg[0]) fprintf(stderr, "sahelmap: %s\n", rep->error.msg);
-            if (problem == NULL && rep->error.msg[0]) problem = rep->error.msg;
+            if (rep->error.msg[0])
+                fprintf(stderr, "sahelmap: %s\n", error_text(&rep->error).s);
+            if (problem == NULL && rep->error.msg[0]) problem = &rep->error;
             continue;
         }
         app->files = xrealloc(app->files, (size_t)(app->nfiles + 2) * sizeof *app->files);
@@ -249,7 +250,7 @@ static void job_finish(App *app)
     for (int i = 0; i < job->n; i++) free(job->paths[i]);
     free(job->paths);
     char toast[320] = "";
-    if (problem != NULL) snprintf(toast, sizeof toast, "%.300s", problem);
+    if (problem != NULL) snprintf(toast, sizeof toast, "%.300s", error_text(problem).s);
     else if (!first && loaded > 0)
         snprintf(toast, sizeof toast, "Loaded %.200s: %zu events (%zu records, %zu skipped)",
                  app->files[app->nfiles - 1], job->reports[job->n - 1].events,
@@ -604,7 +605,7 @@ static void screenshot(App *app, int factor)
     ExportRequest req = current_request(app, factor, path);
     Error err;
     if (!export_png(&app->set, &app->map, &req, &err)) {
-        say(app, "Screenshot failed: %s", err.msg);
+        say(app, "Screenshot failed: %s", error_text(&err).s);
         return;
     }
     print_command(app, factor, path);
@@ -766,7 +767,7 @@ static void update_layout(App *app)
         if (app->r.sdl != NULL) render_free(&app->r);
         Error err;
         if (!render_init(&app->r, app->sdl, scale, &err)) {
-            fprintf(stderr, "sahelmap: %s\n", err.msg);
+            fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
             app->running = false;
             return;
         }
@@ -1158,7 +1159,7 @@ static bool app_open(App *app, char **files, int nfiles, const AppOptions *opt)
     char asset[PATH_MAX];
     bundled_asset("sahel-basemap.json", asset, sizeof asset);
     if (!basemap_load(&app->map, asset, &err)) {
-        fprintf(stderr, "sahelmap: %s\n", err.msg);
+        fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
         return false;
     }
     if (SDL_Init(SDL_INIT_VIDEO) != 0 || TTF_Init() != 0) {
@@ -1198,7 +1199,7 @@ static bool app_open(App *app, char **files, int nfiles, const AppOptions *opt)
     char **bundled = NULL;
     if (nfiles == 0) {
         bundled = bundled_files(&err);
-        if (bundled == NULL) fprintf(stderr, "sahelmap: %s\n", err.msg);
+        if (bundled == NULL) fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
         for (nfiles = 0; bundled != NULL && bundled[nfiles]; nfiles++) {}
         files = bundled;
     }

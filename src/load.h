@@ -51,10 +51,11 @@ typedef struct LoadProgress {
 } LoadProgress;
 
 /* Loads every event of the file at path into set (then call events_finish
- * before using ranges). Returns false, with report->error saying where and
- * why, if the file cannot be read, is not JSON/CSV at all or would be the
- * set's 65,536th file; in that case nothing from this file stays in the
- * set. Skipped records do not make it fail. report is overwritten. */
+ * before using ranges). Returns false, with report->error saying where
+ * (its file is path) and why, if the file cannot be read, is not JSON/CSV
+ * at all or would be the set's 65,536th file; in that case nothing from
+ * this file stays in the set. Skipped records do not make it fail. report
+ * is overwritten. */
 bool load_file(EventSet *set, const char *path, LoadReport *report);
 
 /* load_file with progress reports (progress may be NULL). */
@@ -103,7 +104,8 @@ bool load_tick(LoadContext *ctx, uint64_t done);
 void load_set_container(LoadContext *ctx, const char *container);
 
 /* The format loaders. Each reads the open file from its start and returns
- * false with err (position included) when the file is broken as a whole. */
+ * false with err (line and column where known, see error_at) when the file
+ * is broken as a whole; load_file names the file. */
 bool load_json(LoadContext *ctx, FILE *f, Error *err);
 bool load_csv(LoadContext *ctx, FILE *f, Error *err);
 

@@ -172,7 +172,7 @@ static int run_info(char **names, int n)
     int count = 0;
     char **files = input_files(names, n, &count, &err);
     if (files == NULL) {
-        fprintf(stderr, "sahelmap: %s\n", err.msg);
+        fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
         return 1;
     }
     int status = info_run(files, count, stdout, stderr, terminal_progress());
@@ -217,7 +217,7 @@ static int export_option(ExportRequest *req, uint32_t *types, const char *a,
         req->path = val;
     } else if (strcmp(a, "--from") == 0 || strcmp(a, "--to") == 0) {
         int32_t *day = a[2] == 'f' ? &req->day0 : &req->day1;
-        if (!date_parse(val, day, &err)) return usage_error("%s", err.msg);
+        if (!date_parse(val, day, &err)) return usage_error("%s", error_text(&err).s);
     } else if (strcmp(a, "--bbox") == 0) {
         double *b = req->bbox;
         if (sscanf(val, "%lf,%lf,%lf,%lf%c", &b[0], &b[1], &b[2], &b[3], &tail) != 4 ||
@@ -318,7 +318,7 @@ static int run_export(int argc, char **argv)
     char **files = input_files(names, nnames, &count, &err);
     free(names);
     if (files == NULL) {
-        fprintf(stderr, "sahelmap: %s\n", err.msg);
+        fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
         return 1;
     }
     EventSet set;
@@ -326,7 +326,7 @@ static int run_export(int argc, char **argv)
     LoadReport *reports = xcalloc((size_t)count, sizeof *reports);
     int failed = load_files_with(&set, files, count, reports, terminal_progress());
     for (int i = 0; i < count; i++)
-        if (!reports[i].ok) fprintf(stderr, "sahelmap: %s\n", reports[i].error.msg);
+        if (!reports[i].ok) fprintf(stderr, "sahelmap: %s\n", error_text(&reports[i].error).s);
 
     /* Default window: the whole data range. */
     if (req.day0 == INT32_MIN) req.day0 = set.count ? set.day[0] : 0;
@@ -342,7 +342,7 @@ static int run_export(int argc, char **argv)
     bundled_asset("sahel-basemap.json", basemap_path, sizeof basemap_path);
     Basemap map;
     bool ok = basemap_load(&map, basemap_path, &err) && export_png(&set, &map, &req, &err);
-    if (!ok) fprintf(stderr, "sahelmap: %s\n", err.msg);
+    if (!ok) fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
     else fprintf(stderr, "sahelmap: wrote %s (%dx%d)\n", req.path, req.width, req.height);
     basemap_free(&map);
     events_free(&set);

@@ -125,7 +125,7 @@ static void expect_failure(const char *name, const char *message)
     EventSet set;
     LoadReport rep;
     assert_false(load_one(&set, fixture(name), &rep));
-    assert_contains(rep.error.msg, message);
+    assert_contains(error_text(&rep.error).s, message);
     assert_int_equal(set.count, 0);          /* nothing from a broken file */
     assert_false(rep.ok);
     assert_int_equal(rep.read, rep.loaded + rep.skipped);
@@ -148,6 +148,19 @@ static void test_broken_files_fail_with_position(void **state)
     expect_failure("strayquote.csv", "strayquote.csv:3:21: misplaced quote");
     expect_failure("no_such_file.json", "No such file or directory");
     expect_failure("", "is a directory");
+
+    EventSet set;
+    LoadReport rep;
+    assert_false(load_one(&set, fixture("acled_truncated.json"), &rep));
+    assert_string_equal(rep.error.file, fixture("acled_truncated.json"));
+    assert_int_equal(rep.error.line, 3);
+    assert_int_equal(rep.error.column, 46);
+    assert_true(strncmp(rep.error.msg, "unexpected end of file", 22) == 0);
+    events_free(&set);
+    assert_false(load_one(&set, fixture("not_events.csv"), &rep));
+    assert_int_equal(rep.error.line, 1);
+    assert_int_equal(rep.error.column, 0);
+    events_free(&set);
 }
 
 /* The 65,536th file of a set is an error for that file, not an abort;
