@@ -205,7 +205,8 @@ static void *take(Reader *r, size_t n)
 }
 
 /* The stored load report must be one this program could have written for
- * these events: strings terminated, counts that add up. */
+ * these events: strings terminated, counts that add up, each skip reason
+ * at a record that was read. */
 static bool report_sane(LoadReport *rep, uint64_t count)
 {
     if (memchr(rep->format, '\0', sizeof rep->format) == NULL ||
@@ -216,7 +217,8 @@ static bool report_sane(LoadReport *rep, uint64_t count)
         rep->nreasons > rep->skipped)
         return false;
     for (size_t r = 0; r < rep->nreasons; r++)
-        if (memchr(rep->reasons[r], '\0', sizeof rep->reasons[r]) == NULL) return false;
+        if (!error_terminated(&rep->reasons[r]) || rep->reasons[r].record > rep->read)
+            return false;
     rep->ok = true;
     return true;
 }

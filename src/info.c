@@ -102,7 +102,7 @@ static void print_report(FILE *out, const LoadReport *rep)
                      "actors (monadic export), %zu exact repeat rows\n",
                 rep->merged, rep->duplicates);
     for (size_t r = 0; r < rep->nreasons; r++)
-        fprintf(out, "  skipped:    %s\n", rep->reasons[r]);
+        fprintf(out, "  skipped:    %s\n", error_text(&rep->reasons[r]).s);
     if (rep->skipped > rep->nreasons)
         fprintf(out, "              ... and %zu more skipped\n",
                 rep->skipped - rep->nreasons);

@@ -22,13 +22,10 @@ static void add_reason(LoadContext *ctx, size_t line, size_t col,
     LoadReport *rep = ctx->report;
     rep->skipped++;
     if (rep->nreasons >= LOAD_MAX_REASONS) return;
-    char where[64] = "";
-    if (line > 0 && col > 0) snprintf(where, sizeof where, ":%zu:%zu", line, col);
-    else if (line > 0) snprintf(where, sizeof where, ":%zu", line);
-    char which[40] = "";
-    if (index > 0) snprintf(which, sizeof which, " record %zu:", index);
-    snprintf(rep->reasons[rep->nreasons++], sizeof rep->reasons[0],
-             "%s%s:%s %s", ctx->path, where, which, reason);
+    Error *e = &rep->reasons[rep->nreasons++];
+    error_at(e, line, line > 0 ? col : 0, "%s", reason);
+    e->record = index;
+    error_set_file(e, ctx->path);
 }
 
 void load_skip(LoadContext *ctx, size_t line, size_t col, size_t index,

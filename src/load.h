@@ -34,7 +34,9 @@ typedef struct LoadReport {
     size_t events;              /* new events (loaded minus merged rows) */
     size_t merged;              /* monadic rows merged into an event */
     size_t duplicates;          /* exact repeats of a row already loaded */
-    char reasons[LOAD_MAX_REASONS][224];  /* "file:line:col: why" */
+    Error reasons[LOAD_MAX_REASONS];  /* the first skipped records: file,
+                                       * line, column, record index and why
+                                       * (error_text prints each) */
     size_t nreasons;
     RecordKind kind;            /* what its records looked like */
     bool ok;                    /* false: the file loaded nothing */
@@ -86,8 +88,8 @@ typedef struct LoadContext {
 } LoadContext;
 
 /* Interprets ctx->record (filled by the loader) and adds it to the set, or
- * counts it skipped with the reason prefixed by "path:line:col: record N: "
- * (a zero line, col or index is left out). */
+ * counts it skipped with its reason and position (path, line, col, record
+ * index; a zero line, col or index is left out). */
 void load_record(LoadContext *ctx, size_t line, size_t col, size_t index);
 
 /* Counts a record that could not even be read as a record (not an object,

@@ -80,16 +80,25 @@ static void test_skipped_records_have_reasons(void **state)
     assert_int_equal(rep.skipped, 10);
     assert_int_equal(set.count, 1);
     assert_int_equal(rep.nreasons, 10);
-    assert_contains(rep.reasons[0], "acled_skips.json:2:1: record 1: latitude 91 outside [-90, 90]");
-    assert_contains(rep.reasons[1], ":3:1: record 2: event_date: no such day: '2024-02-30'");
-    assert_contains(rep.reasons[2], "longitude -181 outside");
-    assert_contains(rep.reasons[3], "latitude 'NaN' is not a number");
-    assert_contains(rep.reasons[4], "fatalities -1 is not a count");
-    assert_contains(rep.reasons[5], "fatalities 1e30 is not a count");
-    assert_contains(rep.reasons[6], "ambiguous date '31/12/2020'");
-    assert_contains(rep.reasons[7], "both 0");
-    assert_contains(rep.reasons[8], "missing date");
-    assert_contains(rep.reasons[9], ":11:1: record 10: not a JSON object");
+    assert_contains(error_text(&rep.reasons[0]).s, "acled_skips.json:2:1: record 1: latitude 91 outside [-90, 90]");
+    assert_contains(error_text(&rep.reasons[1]).s, ":3:1: record 2: event_date: no such day: '2024-02-30'");
+    assert_contains(error_text(&rep.reasons[2]).s, "longitude -181 outside");
+    assert_contains(error_text(&rep.reasons[3]).s, "latitude 'NaN' is not a number");
+    assert_contains(error_text(&rep.reasons[4]).s, "fatalities -1 is not a count");
+    assert_contains(error_text(&rep.reasons[5]).s, "fatalities 1e30 is not a count");
+    assert_contains(error_text(&rep.reasons[6]).s, "ambiguous date '31/12/2020'");
+    assert_contains(error_text(&rep.reasons[7]).s, "both 0");
+    assert_contains(error_text(&rep.reasons[8]).s, "missing date");
+    assert_contains(error_text(&rep.reasons[9]).s, ":11:1: record 10: not a JSON object");
+    /* The position is data, not only text. */
+    const Error *first = &rep.reasons[0];
+    assert_string_equal(first->file, fixture("acled_skips.json"));
+    assert_int_equal(first->line, 2);
+    assert_int_equal(first->column, 1);
+    assert_int_equal(first->record, 1);
+    assert_string_equal(first->msg, "latitude 91 outside [-90, 90]");
+    assert_int_equal(rep.reasons[9].line, 11);
+    assert_int_equal(rep.reasons[9].record, 10);
     events_free(&set);
 }
 
@@ -285,7 +294,10 @@ static void test_ragged_rows_are_skipped(void **state)
     assert_true(load_one(&set, fixture("ragged.csv"), &rep));
     assert_books(&rep);
     assert_int_equal(rep.skipped, 1);
-    assert_contains(rep.reasons[0], "ragged.csv:3: row has 3 fields, the header has 4");
+    assert_contains(error_text(&rep.reasons[0]).s, "ragged.csv:3: row has 3 fields, the header has 4");
+    assert_int_equal(rep.reasons[0].line, 3);
+    assert_int_equal(rep.reasons[0].column, 0);
+    assert_int_equal(rep.reasons[0].record, 0);
     assert_int_equal(set.count, 2);
     events_free(&set);
 }
@@ -300,9 +312,9 @@ static void test_geojson(void **state)
     assert_string_equal(rep.format, "GeoJSON FeatureCollection");
     assert_int_equal(rep.read, 6);
     assert_int_equal(set.count, 3);
-    assert_contains(rep.reasons[0], "features.geojson:5:1: record 4: geometry is LineString, not a Point");
-    assert_contains(rep.reasons[1], "feature has no geometry");
-    assert_contains(rep.reasons[2], "missing date");
+    assert_contains(error_text(&rep.reasons[0]).s, "features.geojson:5:1: record 4: geometry is LineString, not a Point");
+    assert_contains(error_text(&rep.reasons[1]).s, "feature has no geometry");
+    assert_contains(error_text(&rep.reasons[2]).s, "missing date");
     size_t i = find_event(&set, "G1");
     assert_float_equal(set.lon[i], -1.5197, 1e-12);
     assert_float_equal(set.lat[i], 12.3714, 1e-12);
