@@ -34,7 +34,7 @@ static void run_loader(const void *arg, void *result)
     events_init(&set);
     LoadReport rep;
     if (!load_file(&set, path, &rep)) {
-        fprintf(stderr, "bench_load: %s\n", rep.error.msg);
+        fprintf(stderr, "bench_load: %s\n", error_text(&rep.error).s);
         exit(1);
     }
     events_finish(&set);

@@ -168,7 +168,7 @@ void app_update_layout(App *app)
         if (app->r.sdl != NULL) render_free(&app->r);
         Error err;
         if (!render_init(&app->r, app->sdl, scale, &err)) {
-            fprintf(stderr, "sahelmap: %s\n", err.msg);
+            fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
             app->running = false;
             return;
         }
@@ -201,7 +201,7 @@ static bool app_open(App *app, const Figure *fig, const AppOptions *opt)
     char asset[PATH_MAX];
     bundled_asset("sahel-basemap.json", asset, sizeof asset);
     if (!basemap_load(&app->map, asset, &err)) {
-        fprintf(stderr, "sahelmap: %s\n", err.msg);
+        fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
         return false;
     }
     if (SDL_Init(SDL_INIT_VIDEO) != 0 || TTF_Init() != 0) {
@@ -244,7 +244,7 @@ static bool app_open(App *app, const Figure *fig, const AppOptions *opt)
     int nfiles = fig->nfiles;
     if (nfiles == 0) {
         bundled = bundled_files(&err);
-        if (bundled == NULL) fprintf(stderr, "sahelmap: %s\n", err.msg);
+        if (bundled == NULL) fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
         for (nfiles = 0; bundled != NULL && bundled[nfiles]; nfiles++) {}
         files = bundled;
     }

@@ -189,7 +189,7 @@ static void screenshot(App *app, int factor)
     app_export_data(app, &data);
     Error err;
     if (!export_png(&data, &fig, &err)) {
-        app_say(app, "Screenshot failed: %s", err.msg);
+        app_say(app, "Screenshot failed: %s", error_text(&err).s);
     } else {
         print_command(app, &fig);
         app_say(app, "Saved %s (%dx%d) \xc2\xb7 E prints the export command", fig.output,

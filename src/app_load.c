@@ -55,12 +55,12 @@ static void job_finish(App *app)
     LoadJob *job = app->job;
     if (job->thread != NULL) SDL_WaitThread(job->thread, NULL);
     int loaded = 0;
-    const char *problem = NULL;
+    const Error *problem = NULL;
     for (int i = 0; i < job->n; i++) {
         LoadReport *rep = &job->reports[i];
         if (!rep->ok) {
-            if (rep->error.msg[0]) fprintf(stderr, "sahelmap: %s\n", rep->error.msg);
-            if (problem == NULL && rep->error.msg[0]) problem = rep->error.msg;
+            if (rep->error.msg[0]) fprintf(stderr, "sahelmap: %s\n", error_text(&rep->error).s);
+            if (problem == NULL && rep->error.msg[0]) problem = &rep->error;
             continue;
         }
         app->files = xrealloc(app->files, (size_t)(app->nfiles + 2) * sizeof *app->files);
@@ -73,7 +73,7 @@ static void job_finish(App *app)
     }
     bool first = job->first;
     char toast[320] = "";
-    if (problem != NULL) snprintf(toast, sizeof toast, "%.300s", problem);
+    if (problem != NULL) snprintf(toast, sizeof toast, "%.300s", error_text(problem).s);
     else if (!first && loaded > 0)
         snprintf(toast, sizeof toast, "Loaded %.200s: %zu events (%zu records, %zu skipped)",
                  app->files[app->nfiles - 1], job->reports[job->n - 1].events,

@@ -21,7 +21,7 @@
 #include "date.h"
 #include "xalloc.h"
 
-#define CACHE_VERSION 1
+#define CACHE_VERSION 2
 #define HEAD_BYTES 65536
 #define DEFAULT_MIN (8u << 20)
 
@@ -205,18 +205,20 @@ static void *take(Reader *r, size_t n)
 }
 
 /* The stored load report must be one this program could have written for
- * these events: strings terminated, counts that add up. */
+ * these events: strings terminated, counts that add up, each skip reason
+ * at a record that was read. */
 static bool report_sane(LoadReport *rep, uint64_t count)
 {
     if (memchr(rep->format, '\0', sizeof rep->format) == NULL ||
-        memchr(rep->error.msg, '\0', sizeof rep->error.msg) == NULL ||
+        !error_terminated(&rep->error) ||
         rep->nreasons > LOAD_MAX_REASONS || rep->events != count ||
         rep->read != rep->loaded + rep->skipped ||
         rep->loaded != rep->events + rep->merged + rep->duplicates ||
         rep->nreasons > rep->skipped)
         return false;
     for (size_t r = 0; r < rep->nreasons; r++)
-        if (memchr(rep->reasons[r], '\0', sizeof rep->reasons[r]) == NULL) return false;
+        if (!error_terminated(&rep->reasons[r]) || rep->reasons[r].record > rep->read)
+            return false;
     rep->ok = true;
     return true;
 }

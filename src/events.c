@@ -3,11 +3,11 @@
  */
 #include "events.h"
 
-#include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "xalloc.h"
 
 typedef struct EventsUndo {
@@ -178,7 +178,7 @@ void events_free(EventSet *set)
 
 uint16_t events_add_file(EventSet *set, const char *path)
 {
-    assert(set->nfiles < UINT16_MAX);
+    if (set->nfiles >= EVENTS_NO_FILE) return EVENTS_NO_FILE;
     set->files = xrealloc(set->files, (set->nfiles + 1) * sizeof *set->files);
     set->files[set->nfiles] = xstrndup(path, strlen(path));
     return (uint16_t)set->nfiles++;
@@ -456,7 +456,7 @@ static size_t lower_bound(const int32_t *day, size_t n, int32_t key)
 void events_range(const EventSet *set, int32_t day0, int32_t day1, size_t *lo,
                   size_t *hi)
 {
-    assert(set->sorted);
+    SM_ASSERT(set->sorted);
     if (day0 > day1) {
         *lo = *hi = 0;
         return;
@@ -472,7 +472,7 @@ void events_range(const EventSet *set, int32_t day0, int32_t day1, size_t *lo,
 
 uint32_t events_text_ref(const EventSet *set, size_t i, EventText field)
 {
-    assert(i < set->count);
+    SM_ASSERT(i < set->count);
     switch (field) {
     case TEXT_ID: return set->id[i];
     case TEXT_ACTOR1: case TEXT_ASSOC_ACTOR1:
@@ -489,7 +489,7 @@ uint32_t events_text_ref(const EventSet *set, size_t i, EventText field)
         return tuples_get(&set->prov_tuples, set->prov[i])[PROV_FILE];
     case TEXT_COUNT: break;
     }
-    assert(!"bad EventText");
+    SM_ASSERT(!"bad EventText");
     return 0;
 }
 
@@ -502,6 +502,6 @@ const char *events_text(const EventSet *set, size_t i, EventText field)
 
 char *events_notes(const EventSet *set, size_t i)
 {
-    assert(i < set->count);
+    SM_ASSERT(i < set->count);
     return notes_get(&set->notes_store, set->notes[i]);
 }

@@ -168,7 +168,9 @@ void events_init(EventSet *set);
 void events_free(EventSet *set);
 
 /* Registers a source file and returns its index for EventInput.file.
- * The path is copied. At most 65535 files (asserted). */
+ * The path is copied. A set holds at most 65,535 files: past that nothing
+ * is registered and the result is EVENTS_NO_FILE (the caller reports it). */
+#define EVENTS_NO_FILE UINT16_MAX
 uint16_t events_add_file(EventSet *set, const char *path);
 
 /* Appends one event, or merges it into the event with the same non-empty id

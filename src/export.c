@@ -6,7 +6,6 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
-#include <assert.h>
 #include <errno.h>
 #include <float.h>
 #include <limits.h>
@@ -17,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "bundled.h"
 #include "raster.h"
 #include "render.h"
@@ -155,7 +155,7 @@ SDL_Surface *export_draw(const ExportData *data, const Figure *fig, Scene *scene
                   fig->height, FIGURE_MIN_SIDE, FIGURE_MAX_SIDE);
         return NULL;
     }
-    assert(data->map == NULL || data->map->projected_kind == (int)fig->proj);
+    SM_ASSERT(data->map == NULL || data->map->projected_kind == (int)fig->proj);
     /* The filter once, for both the view's fit and the scene. */
     ExportData d = *data;
     uint8_t *visible = NULL;

@@ -102,7 +102,7 @@ static void print_report(FILE *out, const LoadReport *rep)
                      "actors (monadic export), %zu exact repeat rows\n",
                 rep->merged, rep->duplicates);
     for (size_t r = 0; r < rep->nreasons; r++)
-        fprintf(out, "  skipped:    %s\n", rep->reasons[r]);
+        fprintf(out, "  skipped:    %s\n", error_text(&rep->reasons[r]).s);
     if (rep->skipped > rep->nreasons)
         fprintf(out, "              ... and %zu more skipped\n",
                 rep->skipped - rep->nreasons);
@@ -118,13 +118,13 @@ int info_run(char *const *paths, int n, FILE *out, FILE *err,
     int failed = load_files_with(&set, paths, n, reports, progress);
     for (int i = 0, next = 0; i < n; i++) {
         file_index[i] = reports[i].ok ? next++ : -1;
-        if (!reports[i].ok) fprintf(err, "sahelmap: %s\n", reports[i].error.msg);
+        if (!reports[i].ok) fprintf(err, "sahelmap: %s\n", error_text(&reports[i].error).s);
     }
 
     for (int i = 0; i < n; i++) {
         fprintf(out, "%s\n", paths[i]);
         if (file_index[i] < 0) {
-            fprintf(out, "  FAILED:     %s\n\n", reports[i].error.msg);
+            fprintf(out, "  FAILED:     %s\n\n", error_text(&reports[i].error).s);
             continue;
         }
         print_report(out, &reports[i]);

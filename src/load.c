@@ -22,13 +22,10 @@ static void add_reason(LoadContext *ctx, size_t line, size_t col,
     LoadReport *rep = ctx->report;
     rep->skipped++;
     if (rep->nreasons >= LOAD_MAX_REASONS) return;
-    char where[64] = "";
-    if (line > 0 && col > 0) snprintf(where, sizeof where, ":%zu:%zu", line, col);
-    else if (line > 0) snprintf(where, sizeof where, ":%zu", line);
-    char which[40] = "";
-    if (index > 0) snprintf(which, sizeof which, " record %zu:", index);
-    snprintf(rep->reasons[rep->nreasons++], sizeof rep->reasons[0],
-             "%s%s:%s %s", ctx->path, where, which, reason);
+    Error *e = &rep->reasons[rep->nreasons++];
+    error_at(e, line, line > 0 ? col : 0, "%s", reason);
+    e->record = index;
+    error_set_file(e, ctx->path);
 }
 
 void load_skip(LoadContext *ctx, size_t line, size_t col, size_t index,
@@ -144,36 +141,36 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
                     const LoadProgress *progress)
 {
     memset(report, 0, sizeof *report);
+    Error *err = &report->error;
     struct stat st;
     if (stat(path, &st) != 0) {
-        error_set(&report->error, "%s: %s", path, strerror(errno));
-        return false;
+        error_set(err, "%s", strerror(errno));
+        return error_set_file(err, path);
     }
     if (S_ISDIR(st.st_mode)) {
-        error_set(&report->error, "%s: is a directory, not an event file", path);
-        return false;
+        error_set(err, "is a directory, not an event file");
+        return error_set_file(err, path);
     }
     if (!S_ISREG(st.st_mode)) {
         /* A pipe or device cannot be read twice (format detection reads
          * the start first): say so plainly. */
-        error_set(&report->error, "%s: not a regular file (a pipe or device?): "
-                                  "save it to a file first", path);
-        return false;
+        error_set(err, "not a regular file (a pipe or device?): "
+                       "save it to a file first");
+        return error_set_file(err, path);
     }
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
-        error_set(&report->error, "%s: %s", path, strerror(errno));
-        return false;
+        error_set(err, "%s", strerror(errno));
+        return error_set_file(err, path);
     }
 
     Sniff kind = sniff(f);
     if (kind == SNIFF_EMPTY || kind == SNIFF_BINARY) {
         fclose(f);
-        error_set(&report->error, "%s: %s", path,
-                  kind == SNIFF_EMPTY ? "empty file: no events"
-                                      : "binary data (a NUL byte near the "
-                                        "start): not JSON or CSV");
-        return false;
+        error_set(err, "%s", kind == SNIFF_EMPTY ? "empty file: no events"
+                                                 : "binary data (a NUL byte near "
+                                                   "the start): not JSON or CSV");
+        return error_set_file(err, path);
     }
 
     /* An unchanged big file opened before: its cache, not its text. */
@@ -189,29 +186,26 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
                        .progress = progress, .total = (uint64_t)st.st_size,
                        .max_events = load_max_events()};
     ctx.file = events_add_file(set, path);
-    bool ok = kind == SNIFF_JSON ? load_json(&ctx, f, &report->error)
-                                 : load_csv(&ctx, f, &report->error);
-    if (ok && ferror(f)) ok = error_set(&report->error, "read error");
+    if (ctx.file == EVENTS_NO_FILE) {
+        fclose(f);
+        error_set(err, "more than 65,535 input files: the limit "
+                       "(open fewer files at once)");
+        return error_set_file(err, path);
+    }
+    bool ok = kind == SNIFF_JSON ? load_json(&ctx, f, err) : load_csv(&ctx, f, err);
+    if (ok && ferror(f)) ok = error_set(err, "read error");
     if (ctx.full)
-        ok = error_set(&report->error, "more than %zu events: the limit "
+        ok = error_set(err, "more than %zu events: the limit "
                        "(set SAHELMAP_MAX_EVENTS to change it)", ctx.max_events);
     else if (ctx.cancelled)
-        ok = error_set(&report->error, "loading cancelled");
+        ok = error_set(err, "loading cancelled");
     load_tick(&ctx, ctx.total);
     fclose(f);
     describe_format(&ctx);
     report->kind = ctx.kind;
     if (!ok) {
         events_rollback(set, mark);
-        /* "path:3:46: why" when the loader gave a position, else "path: why". */
-        char *msg = report->error.msg;
-        if (msg[0] >= '0' && msg[0] <= '9') {
-            char pos[sizeof report->error.msg];
-            snprintf(pos, sizeof pos, "%s", msg);
-            snprintf(msg, sizeof report->error.msg, "%.100s:%.150s", path, pos);
-        } else {
-            error_prefix(&report->error, "%s", path);
-        }
+        error_set_file(err, path);      /* the loader gave line and column */
         /* Nothing from this file stays: the books say so. */
         report->loaded = report->events = report->merged = 0;
         report->duplicates = 0;

@@ -34,7 +34,9 @@ typedef struct LoadReport {
     size_t events;              /* new events (loaded minus merged rows) */
     size_t merged;              /* monadic rows merged into an event */
     size_t duplicates;          /* exact repeats of a row already loaded */
-    char reasons[LOAD_MAX_REASONS][224];  /* "file:line:col: why" */
+    Error reasons[LOAD_MAX_REASONS];  /* the first skipped records: file,
+                                       * line, column, record index and why
+                                       * (error_text prints each) */
     size_t nreasons;
     RecordKind kind;            /* what its records looked like */
     bool ok;                    /* false: the file loaded nothing */
@@ -51,10 +53,11 @@ typedef struct LoadProgress {
 } LoadProgress;
 
 /* Loads every event of the file at path into set (then call events_finish
- * before using ranges). Returns false, with report->error saying where and
- * why, if the file cannot be read or is not JSON/CSV at all; in that case
- * nothing from this file stays in the set. Skipped records do not make it
- * fail. report is overwritten. */
+ * before using ranges). Returns false, with report->error saying where
+ * (its file is path) and why, if the file cannot be read, is not JSON/CSV
+ * at all or would be the set's 65,536th file; in that case nothing from
+ * this file stays in the set. Skipped records do not make it fail. report
+ * is overwritten. */
 bool load_file(EventSet *set, const char *path, LoadReport *report);
 
 /* load_file with progress reports (progress may be NULL). */
@@ -85,8 +88,8 @@ typedef struct LoadContext {
 } LoadContext;
 
 /* Interprets ctx->record (filled by the loader) and adds it to the set, or
- * counts it skipped with the reason prefixed by "path:line:col: record N: "
- * (a zero line, col or index is left out). */
+ * counts it skipped with its reason and position (path, line, col, record
+ * index; a zero line, col or index is left out). */
 void load_record(LoadContext *ctx, size_t line, size_t col, size_t index);
 
 /* Counts a record that could not even be read as a record (not an object,
@@ -103,7 +106,8 @@ bool load_tick(LoadContext *ctx, uint64_t done);
 void load_set_container(LoadContext *ctx, const char *container);
 
 /* The format loaders. Each reads the open file from its start and returns
- * false with err (position included) when the file is broken as a whole. */
+ * false with err (line and column where known, see error_at) when the file
+ * is broken as a whole; load_file names the file. */
 bool load_json(LoadContext *ctx, FILE *f, Error *err);
 bool load_csv(LoadContext *ctx, FILE *f, Error *err);
 

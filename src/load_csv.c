@@ -69,12 +69,11 @@ static void take_header(CsvState *st)
                     seen[FIELD_TIMESTAMP];
     if (!seen[FIELD_LATITUDE] || !seen[FIELD_LONGITUDE] || !has_date) {
         st->failed = true;
-        error_set(st->err, "%zu: not an event table: the header has no %s "
-                           "column (first column: '%.40s')",
-                  st->row_line,
-                  !seen[FIELD_LATITUDE] ? "latitude"
-                  : !seen[FIELD_LONGITUDE] ? "longitude" : "date",
-                  st->nfields > 0 ? field_text(st, 0) : "");
+        error_at(st->err, st->row_line, 0, "not an event table: the header has "
+                                           "no %s column (first column: '%.40s')",
+                 !seen[FIELD_LATITUDE] ? "latitude"
+                 : !seen[FIELD_LONGITUDE] ? "longitude" : "date",
+                 st->nfields > 0 ? field_text(st, 0) : "");
     }
 }
 
@@ -115,11 +114,11 @@ static bool feed(CsvState *st, struct csv_parser *parser, const char *p,
     size_t used = csv_parse(parser, p, n, on_field, on_row_end, st);
     if (used < n) {
         if (csv_error(parser) != CSV_EPARSE)
-            return error_set(st->err, "%zu: %s", st->line,
-                             csv_strerror(csv_error(parser)));
-        return error_set(st->err, "%zu:%zu: misplaced quote (a field with "
-                                  "quotes must be quoted whole, inner quotes "
-                                  "doubled)", st->line, st->line_fed + used + 1);
+            return error_at(st->err, st->line, 0, "%s",
+                            csv_strerror(csv_error(parser)));
+        return error_at(st->err, st->line, st->line_fed + used + 1,
+                        "misplaced quote (a field with quotes must be quoted "
+                        "whole, inner quotes doubled)");
     }
     st->line_fed += n;
     return !st->failed;
@@ -180,10 +179,10 @@ bool load_csv(LoadContext *ctx, FILE *f, Error *err)
         }
     }
     if (ok && csv_fini(&parser, on_field, on_row_end, &st) != 0)
-        ok = error_set(err, "%zu: unterminated quoted field: a quote opened "
-                            "in this record never closes", st.row_line);
+        ok = error_at(err, st.row_line, 0, "unterminated quoted field: a quote "
+                                           "opened in this record never closes");
     if (ok && st.failed) ok = false;
-    if (ok && !st.have_header) ok = error_set(err, "1: no header row");
+    if (ok && !st.have_header) ok = error_at(err, 1, 0, "no header row");
 
     csv_free(&parser);
     free(chunk);

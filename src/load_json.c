@@ -236,14 +236,12 @@ static bool syntax_error(JsonStream *js, size_t at, const char *what,
     size_t line, col;
     stream_where(js, at < js->len ? at : js->len, &line, &col);
     if (at >= js->len && js->eof)
-        return error_set(err, "%zu:%zu: unexpected end of file while reading "
-                              "%s (truncated?)", line, col, what);
+        return error_at(err, line, col, "unexpected end of file while reading "
+                                        "%s (truncated?)", what);
     unsigned char c = (unsigned char)js->buf[at];
     if (c >= 0x20 && c < 0x7f)
-        return error_set(err, "%zu:%zu: invalid JSON in %s near '%c'", line,
-                         col, what, c);
-    return error_set(err, "%zu:%zu: invalid JSON in %s (byte 0x%02x)", line,
-                     col, what, c);
+        return error_at(err, line, col, "invalid JSON in %s near '%c'", what, c);
+    return error_at(err, line, col, "invalid JSON in %s (byte 0x%02x)", what, c);
 }
 
 /* Parses the one JSON value starting at pos and consumes it. The caller
@@ -275,8 +273,8 @@ static cJSON *stream_value(JsonStream *js, const char *what, Error *err)
                 nesting(js->buf + js->pos, at - js->pos + 1) > CJSON_NESTING_LIMIT) {
                 size_t line, col;
                 stream_where(js, at, &line, &col);
-                error_set(err, "%zu:%zu: %s is nested deeper than %d levels", line, col,
-                          what, CJSON_NESTING_LIMIT);
+                error_at(err, line, col, "%s is nested deeper than %d levels", what,
+                         CJSON_NESTING_LIMIT);
                 return NULL;
             }
             syntax_error(js, at, what, err);
@@ -425,7 +423,7 @@ static bool stream_envelope(LoadContext *ctx, JsonStream *js, Error *err)
 {
     cJSON *env = cJSON_CreateObject();
     bool found_events = false, ok = false;
-    Error not_array = {{0}};          /* "data" present but not an array */
+    Error not_array = {.msg = ""};    /* "data" present but not an array */
     size_t env_line, env_col;
     stream_where(js, js->pos, &env_line, &env_col);
     js->pos++; /* '{' */
@@ -456,8 +454,8 @@ static bool stream_envelope(LoadContext *ctx, JsonStream *js, Error *err)
             if (container != NULL && not_array.msg[0] == '\0') {
                 size_t line, col;
                 stream_where(js, js->pos, &line, &col);
-                error_set(&not_array, "%zu:%zu: \"%.40s\" is not an array of events",
-                          line, col, key->valuestring);
+                error_at(&not_array, line, col, "\"%.40s\" is not an array of events",
+                         key->valuestring);
             }
             cJSON *value = stream_value(js, key->valuestring, err);
             if (value == NULL) {

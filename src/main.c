@@ -147,7 +147,7 @@ static int run_info(char **names, int n)
     int count = 0;
     char **files = input_files(names, n, &count, &err);
     if (files == NULL) {
-        fprintf(stderr, "sahelmap: %s\n", err.msg);
+        fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
         return 1;
     }
     int status = info_run(files, count, stdout, stderr, terminal_progress());
@@ -168,7 +168,7 @@ static int run_export(int argc, char **argv)
     Error err;
     if (!figure_parse_args(&fig, argc, argv, &err) || !figure_check(&fig, &err)) {
         figure_free(&fig);
-        return usage_error("%s", err.msg);
+        return usage_error("%s", error_text(&err).s);
     }
     if (fig.output[0] == '\0') {
         figure_free(&fig);
@@ -177,7 +177,7 @@ static int run_export(int argc, char **argv)
     int count = 0;
     char **files = input_files(fig.files, fig.nfiles, &count, &err);
     if (files == NULL) {
-        fprintf(stderr, "sahelmap: %s\n", err.msg);
+        fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
         figure_free(&fig);
         return 1;
     }
@@ -186,7 +186,7 @@ static int run_export(int argc, char **argv)
     LoadReport *reports = xcalloc((size_t)count + 1, sizeof *reports);
     int failed = load_files_with(&set, files, count, reports, terminal_progress());
     for (int i = 0; i < count; i++)
-        if (!reports[i].ok) fprintf(stderr, "sahelmap: %s\n", reports[i].error.msg);
+        if (!reports[i].ok) fprintf(stderr, "sahelmap: %s\n", error_text(&reports[i].error).s);
 
     char credit[256];
     export_event_credit(reports, files, count, credit, sizeof credit);
@@ -203,7 +203,7 @@ static int run_export(int argc, char **argv)
         ok = export_png(&data, &fig, &err);
         basemap_free(&map);
     }
-    if (!ok) fprintf(stderr, "sahelmap: %s\n", err.msg);
+    if (!ok) fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
     else fprintf(stderr, "sahelmap: wrote %s (%dx%d)\n", fig.output, fig.width, fig.height);
     events_free(&set);
     free(reports);
@@ -226,7 +226,7 @@ static int run_window(int argc, char **argv)
     int status = 0;
     if (!figure_parse_args_extra(&fig, argc, argv, window_options, extra, &nextra, &err) ||
         !figure_check(&fig, &err))
-        status = usage_error("%s", err.msg);
+        status = usage_error("%s", error_text(&err).s);
     for (int i = 0; status == 0 && i < nextra; i++) {
         char tail;
         bool has_value = i + 1 < nextra && extra[i + 1][0] != '-';

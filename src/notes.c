@@ -4,11 +4,11 @@
  */
 #include "notes.h"
 
-#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "xalloc.h"
 
 void notes_init(NotesStore *store)
@@ -75,7 +75,7 @@ char *notes_get(const NotesStore *store, uint64_t ref)
         out[len] = '\0';
         return out;
     }
-    assert(!store->dirty);               /* notes_flush ran when loading ended */
+    SM_ASSERT(!store->dirty);               /* notes_flush ran when loading ended */
     ssize_t got = pread(fileno(store->file), out, len, (off_t)offset);
     out[got == (ssize_t)len ? len : 0] = '\0';
     return out;

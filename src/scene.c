@@ -8,13 +8,13 @@
  */
 #include "scene.h"
 
-#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "date.h"
 #include "scene_private.h"
 #include "xalloc.h"
@@ -559,7 +559,7 @@ void scene_build(Scene *s, const SceneInput *in)
     memset(s->legend_entry, 0, sizeof s->legend_entry);
     s->events_in_view = 0;
     s->fatalities_in_view = s->fatalities_low_in_view = s->fatalities_high_in_view = 0;
-    assert(in->basemap == NULL || in->basemap->projected_kind == (int)s->view.proj.kind);
+    SM_ASSERT(in->basemap == NULL || in->basemap->projected_kind == (int)s->view.proj.kind);
 
     build_markers(s, in);
 

@@ -40,7 +40,7 @@ static void test_format(void **state)
 static void expect_date(const char *s, int y, int m, int d)
 {
     int32_t day = -99999;
-    Error err = {{0}};
+    Error err = {0};
     if (!date_parse(s, &day, &err)) fail_msg("'%s' refused: %s", s, err.msg);
     assert_int_equal(day, ymd(y, m, d));
 }
@@ -66,7 +66,7 @@ static void test_spellings(void **state)
 static void expect_refused(const char *s, const char *why)
 {
     int32_t day = 0;
-    Error err = {{0}};
+    Error err = {0};
     if (date_parse(s, &day, &err)) fail_msg("'%s' accepted", s);
     assert_contains(err.msg, why);
 }

@@ -80,17 +80,53 @@ static void test_skipped_records_have_reasons(void **state)
     assert_int_equal(rep.skipped, 10);
     assert_int_equal(set.count, 1);
     assert_int_equal(rep.nreasons, 10);
-    assert_contains(rep.reasons[0], "acled_skips.json:2:1: record 1: latitude 91 outside [-90, 90]");
-    assert_contains(rep.reasons[1], ":3:1: record 2: event_date: no such day: '2024-02-30'");
-    assert_contains(rep.reasons[2], "longitude -181 outside");
-    assert_contains(rep.reasons[3], "latitude 'NaN' is not a number");
-    assert_contains(rep.reasons[4], "fatalities -1 is not a count");
-    assert_contains(rep.reasons[5], "fatalities 1e30 is not a count");
-    assert_contains(rep.reasons[6], "ambiguous date '31/12/2020'");
-    assert_contains(rep.reasons[7], "both 0");
-    assert_contains(rep.reasons[8], "missing date");
-    assert_contains(rep.reasons[9], ":11:1: record 10: not a JSON object");
+    assert_contains(error_text(&rep.reasons[0]).s, "acled_skips.json:2:1: record 1: latitude 91 outside [-90, 90]");
+    assert_contains(error_text(&rep.reasons[1]).s, ":3:1: record 2: event_date: no such day: '2024-02-30'");
+    assert_contains(error_text(&rep.reasons[2]).s, "longitude -181 outside");
+    assert_contains(error_text(&rep.reasons[3]).s, "latitude 'NaN' is not a number");
+    assert_contains(error_text(&rep.reasons[4]).s, "fatalities -1 is not a count");
+    assert_contains(error_text(&rep.reasons[5]).s, "fatalities 1e30 is not a count");
+    assert_contains(error_text(&rep.reasons[6]).s, "ambiguous date '31/12/2020'");
+    assert_contains(error_text(&rep.reasons[7]).s, "both 0");
+    assert_contains(error_text(&rep.reasons[8]).s, "missing date");
+    assert_contains(error_text(&rep.reasons[9]).s, ":11:1: record 10: not a JSON object");
+    /* The position is data, not only text. */
+    const Error *first = &rep.reasons[0];
+    assert_string_equal(first->file, fixture("acled_skips.json"));
+    assert_int_equal(first->line, 2);
+    assert_int_equal(first->column, 1);
+    assert_int_equal(first->record, 1);
+    assert_string_equal(first->msg, "latitude 91 outside [-90, 90]");
+    assert_int_equal(rep.reasons[9].line, 11);
+    assert_int_equal(rep.reasons[9].record, 10);
     events_free(&set);
+}
+
+static void test_error_text_leaves_out_zero_parts(void **state)
+{
+    (void)state;
+    Error e;
+    error_set(&e, "bad %s", "thing");
+    assert_string_equal(error_text(&e).s, "bad thing");
+    error_set_file(&e, "a.csv");
+    assert_string_equal(error_text(&e).s, "a.csv: bad thing");
+    error_set_file(&e, "b.csv");                  /* the first name stays */
+    assert_string_equal(e.file, "a.csv");
+    e.line = 3;
+    assert_string_equal(error_text(&e).s, "a.csv:3: bad thing");
+    e.column = 46;
+    assert_string_equal(error_text(&e).s, "a.csv:3:46: bad thing");
+    e.record = 2;
+    assert_string_equal(error_text(&e).s, "a.csv:3:46: record 2: bad thing");
+    e.line = 0;                                   /* a column needs a line */
+    assert_string_equal(error_text(&e).s, "a.csv: record 2: bad thing");
+    error_at(&e, 7, 0, "no header row");
+    assert_string_equal(e.file, "");
+    assert_int_equal(e.record, 0);
+    assert_string_equal(error_text(&e).s, "7: no header row");
+    error_prefix(&e, "event_date");
+    assert_string_equal(error_text(&e).s, "7: event_date: no header row");
+    assert_true(error_terminated(&e));
 }
 
 static void expect_failure(const char *name, const char *message)
@@ -98,7 +134,7 @@ static void expect_failure(const char *name, const char *message)
     EventSet set;
     LoadReport rep;
     assert_false(load_one(&set, fixture(name), &rep));
-    assert_contains(rep.error.msg, message);
+    assert_contains(error_text(&rep.error).s, message);
     assert_int_equal(set.count, 0);          /* nothing from a broken file */
     assert_false(rep.ok);
     assert_int_equal(rep.read, rep.loaded + rep.skipped);
@@ -121,6 +157,43 @@ static void test_broken_files_fail_with_position(void **state)
     expect_failure("strayquote.csv", "strayquote.csv:3:21: misplaced quote");
     expect_failure("no_such_file.json", "No such file or directory");
     expect_failure("", "is a directory");
+
+    EventSet set;
+    LoadReport rep;
+    assert_false(load_one(&set, fixture("acled_truncated.json"), &rep));
+    assert_string_equal(rep.error.file, fixture("acled_truncated.json"));
+    assert_int_equal(rep.error.line, 3);
+    assert_int_equal(rep.error.column, 46);
+    assert_true(strncmp(rep.error.msg, "unexpected end of file", 22) == 0);
+    events_free(&set);
+    assert_false(load_one(&set, fixture("not_events.csv"), &rep));
+    assert_int_equal(rep.error.line, 1);
+    assert_int_equal(rep.error.column, 0);
+    events_free(&set);
+}
+
+/* The 65,536th file of a set is an error for that file, not an abort;
+ * the names are registered directly rather than as 65,535 real files. */
+static void test_file_limit_fails_clearly(void **state)
+{
+    (void)state;
+    EventSet set;
+    LoadReport rep;
+    events_init(&set);
+    for (unsigned k = 0; k < 65535; k++)
+        assert_int_equal(events_add_file(&set, "f.csv"), k);
+    assert_int_equal(events_add_file(&set, "one-more.csv"), EVENTS_NO_FILE);
+    assert_int_equal(set.nfiles, 65535);
+    assert_false(load_file(&set, fixture("acled_api.json"), &rep));
+    assert_false(rep.ok);
+    char want[1200];
+    snprintf(want, sizeof want, "%s: more than 65,535 input files: ",
+             fixture("acled_api.json"));
+    assert_true(strncmp(error_text(&rep.error).s, want, strlen(want)) == 0);
+    assert_int_equal(set.count, 0);
+    assert_int_equal(set.nfiles, 65535);
+    assert_int_equal(rep.read, rep.loaded + rep.skipped);
+    events_free(&set);
 }
 
 static void test_failed_file_keeps_earlier_files(void **state)
@@ -221,7 +294,10 @@ static void test_ragged_rows_are_skipped(void **state)
     assert_true(load_one(&set, fixture("ragged.csv"), &rep));
     assert_books(&rep);
     assert_int_equal(rep.skipped, 1);
-    assert_contains(rep.reasons[0], "ragged.csv:3: row has 3 fields, the header has 4");
+    assert_contains(error_text(&rep.reasons[0]).s, "ragged.csv:3: row has 3 fields, the header has 4");
+    assert_int_equal(rep.reasons[0].line, 3);
+    assert_int_equal(rep.reasons[0].column, 0);
+    assert_int_equal(rep.reasons[0].record, 0);
     assert_int_equal(set.count, 2);
     events_free(&set);
 }
@@ -236,9 +312,9 @@ static void test_geojson(void **state)
     assert_string_equal(rep.format, "GeoJSON FeatureCollection");
     assert_int_equal(rep.read, 6);
     assert_int_equal(set.count, 3);
-    assert_contains(rep.reasons[0], "features.geojson:5:1: record 4: geometry is LineString, not a Point");
-    assert_contains(rep.reasons[1], "feature has no geometry");
-    assert_contains(rep.reasons[2], "missing date");
+    assert_contains(error_text(&rep.reasons[0]).s, "features.geojson:5:1: record 4: geometry is LineString, not a Point");
+    assert_contains(error_text(&rep.reasons[1]).s, "feature has no geometry");
+    assert_contains(error_text(&rep.reasons[2]).s, "missing date");
     size_t i = find_event(&set, "G1");
     assert_float_equal(set.lon[i], -1.5197, 1e-12);
     assert_float_equal(set.lat[i], 12.3714, 1e-12);
@@ -323,7 +399,9 @@ int main(void)
         cmocka_unit_test(test_acled_api_envelope),
         cmocka_unit_test(test_bare_array_with_numbers_and_date_spellings),
         cmocka_unit_test(test_skipped_records_have_reasons),
+        cmocka_unit_test(test_error_text_leaves_out_zero_parts),
         cmocka_unit_test(test_broken_files_fail_with_position),
+        cmocka_unit_test(test_file_limit_fails_clearly),
         cmocka_unit_test(test_failed_file_keeps_earlier_files),
         cmocka_unit_test(test_ucdp_json_and_csv),
         cmocka_unit_test(test_acled_csv_uppercase_crlf_quoted),

@@ -114,7 +114,7 @@ static void test_epoch_timestamp(void **state)
 static void expect_skip(RawRecord r, const char *why_part)
 {
     EventInput in;
-    Error why = {{0}};
+    Error why = {0};
     assert_false(record_to_event(&r, &in, &why));
     assert_contains(why.msg, why_part);
 }

@@ -106,12 +106,14 @@ static inline void fuzz_check_report_strings(const LoadReport *rep)
 {
     fuzz_check(fuzz_terminated(rep->format, sizeof rep->format), "report-strings",
                "report.format is not NUL-terminated");
-    fuzz_check(fuzz_terminated(rep->error.msg, sizeof rep->error.msg),
-               "report-strings", "report.error.msg is not NUL-terminated");
+    fuzz_check(fuzz_terminated(rep->error.msg, sizeof rep->error.msg) &&
+                   fuzz_terminated(rep->error.file, sizeof rep->error.file),
+               "report-strings", "report.error is not NUL-terminated");
     fuzz_check(rep->nreasons <= LOAD_MAX_REASONS, "report-strings",
                "report.nreasons = %zu > %d", rep->nreasons, LOAD_MAX_REASONS);
     for (size_t k = 0; k < rep->nreasons && k < LOAD_MAX_REASONS; k++)
-        fuzz_check(fuzz_terminated(rep->reasons[k], sizeof rep->reasons[k]),
+        fuzz_check(fuzz_terminated(rep->reasons[k].msg, sizeof rep->reasons[k].msg) &&
+                       fuzz_terminated(rep->reasons[k].file, sizeof rep->reasons[k].file),
                    "report-strings", "report.reasons[%zu] is not NUL-terminated", k);
 }
 
