@@ -83,6 +83,14 @@ bool figure_equal(const Figure *a, const Figure *b);
 /* Replaces the figure's files by a copy of files[0..n). */
 void figure_set_files(Figure *fig, char *const *files, int n);
 
+/* Adds a copy of path to the figure's files. */
+void figure_add_file(Figure *fig, const char *path);
+
+/* Applies one option by its name ("--proj") with its value (NULL for a
+ * flag), as on the command line; a --type adds to the types already set.
+ * False with err when the name or the value is wrong. */
+bool figure_set_option(Figure *fig, const char *name, const char *value, Error *err);
+
 /* Parses export options and file names (argv[0..argc), no program or
  * command name) into fig, on top of what it holds: options override, file
  * names are added. "--help" is not an option here. False with err ("--size

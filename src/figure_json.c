@@ -1,0 +1,281 @@
+/*
+ * figure_json: a figure request as a JSON view file, and back. See
+ * figure.h. The values are checked by the same option code as the command
+ * line (figure_set_option), so a view file accepts what the options do.
+ */
+#include "figure.h"
+
+#include <cjson/cJSON.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "events.h"
+
+/* ------------------------------------------------------------------------- */
+/* The JSON view file                                                        */
+/* ------------------------------------------------------------------------- */
+
+#define VIEW_FORMAT "sahelmap-view"
+#define VIEW_VERSION 1
+
+/* Splits an absolute path into its components (in place). */
+static int components(char *path, char **parts, int cap)
+{
+    int n = 0;
+    char *save = NULL;
+    for (char *tok = strtok_r(path, "/", &save); tok != NULL && n < cap;
+         tok = strtok_r(NULL, "/", &save))
+        parts[n++] = tok;
+    return n;
+}
+
+/* path relative to dir when they share more than the root; else path's
+ * absolute form (or path itself when it cannot be resolved). */
+static void relative_path(const char *dir, const char *path, char *out, size_t cap)
+{
+    char adir[PATH_MAX], apath[PATH_MAX];
+    snprintf(out, cap, "%s", path);
+    if (dir == NULL || realpath(dir, adir) == NULL || realpath(path, apath) == NULL) return;
+    snprintf(out, cap, "%s", apath);
+    char *dp[256], *pp[256];
+    int nd = components(adir, dp, 256), np = components(apath, pp, 256);
+    int common = 0;
+    while (common < nd && common < np - 1 && strcmp(dp[common], pp[common]) == 0) common++;
+    if (common == 0) return;                         /* only the root shared */
+    size_t len = 0;
+    out[0] = '\0';
+    for (int k = common; k < nd && len + 4 < cap; k++) len += (size_t)snprintf(out + len, cap - len, "../");
+    for (int k = common; k < np && len < cap; k++)
+        len += (size_t)snprintf(out + len, cap - len, "%s%s", pp[k], k + 1 < np ? "/" : "");
+}
+
+char *figure_to_json(const Figure *fig, bool files_are_bundled, const char *base_dir)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "format", VIEW_FORMAT);
+    cJSON_AddNumberToObject(root, "version", VIEW_VERSION);
+    cJSON *files = cJSON_AddArrayToObject(root, "files");
+    if (!files_are_bundled) {
+        for (int i = 0; i < fig->nfiles; i++) {
+            char rel[PATH_MAX];
+            relative_path(base_dir, fig->files[i], rel, sizeof rel);
+            cJSON_AddItemToArray(files, cJSON_CreateString(rel));
+        }
+    }
+    cJSON_AddStringToObject(root, "projection", proj_name(fig->proj));
+    if (fig->fit == FIGURE_FIT_CENTER) {
+        const double c[2] = {fig->center_lon, fig->center_lat};
+        cJSON_AddItemToObject(root, "center", cJSON_CreateDoubleArray(c, 2));
+        cJSON_AddNumberToObject(root, "mpp", fig->mpp);
+    } else if (fig->fit == FIGURE_FIT_BBOX) {
+        cJSON_AddItemToObject(root, "bbox", cJSON_CreateDoubleArray(fig->bbox, 4));
+    }
+    const int size[2] = {fig->width, fig->height};
+    cJSON_AddItemToObject(root, "size", cJSON_CreateIntArray(size, 2));
+    if (fig->scale != 0) cJSON_AddNumberToObject(root, "scale", fig->scale);
+    char d[11];
+    if (fig->day0 != FIGURE_DAY_UNSET_FROM) {
+        date_format(fig->day0, d);
+        cJSON_AddStringToObject(root, "from", d);
+    }
+    if (fig->day1 != FIGURE_DAY_UNSET_TO) {
+        date_format(fig->day1, d);
+        cJSON_AddStringToObject(root, "to", d);
+    }
+    cJSON_AddStringToObject(root, "mode", figure_mode_name(fig->mode));
+    cJSON *types = cJSON_AddArrayToObject(root, "types");
+    for (int t = 1; t < EVENT_TYPE_COUNT; t++)
+        if (fig->filter.type_mask & (1u << t))
+            cJSON_AddItemToArray(types, cJSON_CreateString(events_type_key((EventType)t)));
+    cJSON_AddStringToObject(root, "filter", fig->filter.text);
+    cJSON_AddNumberToObject(root, "min_fatalities", fig->filter.min_fatalities);
+    cJSON_AddStringToObject(root, "country", fig->filter.country);
+    cJSON_AddStringToObject(root, "admin1", fig->filter.admin1);
+    cJSON_AddStringToObject(root, "title", fig->title);
+    cJSON_AddStringToObject(root, "layer", figure_layer_name(fig->layer));
+    cJSON_AddNumberToObject(root, "class_max", fig->class_max);
+    cJSON_AddBoolToObject(root, "graticule", fig->graticule);
+    cJSON_AddBoolToObject(root, "fade", fig->fade);
+    cJSON_AddBoolToObject(root, "bare", fig->bare);
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (text == NULL) {
+        fprintf(stderr, "sahelmap: out of memory\n");
+        abort();
+    }
+    return text;
+}
+
+/* The member `name` of kind `type` (cJSON_Number, ...), NULL when absent;
+ * false (with err) when present with another kind. */
+static bool member(const cJSON *root, const char *name, int type, const cJSON **out, Error *err)
+{
+    *out = cJSON_GetObjectItemCaseSensitive(root, name);
+    if (*out == NULL) return true;
+    if (((*out)->type & 0xFF) != type && !(type == cJSON_True && cJSON_IsBool(*out)))
+        return error_set(err, "view file: \"%s\" has the wrong kind of value", name);
+    return true;
+}
+
+static bool get_string(const cJSON *root, const char *name, char *dst, size_t cap, Error *err)
+{
+    const cJSON *m;
+    if (!member(root, name, cJSON_String, &m, err)) return false;
+    if (m == NULL) return true;
+    if (strlen(m->valuestring) >= cap)
+        return error_set(err, "view file: \"%s\" is longer than %zu bytes", name, cap - 1);
+    memcpy(dst, m->valuestring, strlen(m->valuestring) + 1);
+    return true;
+}
+
+static bool get_numbers(const cJSON *root, const char *name, double *v, int n, bool *found,
+                        Error *err)
+{
+    const cJSON *m;
+    *found = false;
+    if (!member(root, name, cJSON_Array, &m, err)) return false;
+    if (m == NULL) return true;
+    if (cJSON_GetArraySize(m) != n)
+        return error_set(err, "view file: \"%s\" wants %d numbers", name, n);
+    for (int k = 0; k < n; k++) {
+        const cJSON *e = cJSON_GetArrayItem(m, k);
+        if (!cJSON_IsNumber(e)) return error_set(err, "view file: \"%s\" wants numbers", name);
+        v[k] = e->valuedouble;
+    }
+    *found = true;
+    return true;
+}
+
+/* Applies the text value of `name` as the option `opt` would. */
+static bool get_option(Figure *fig, const cJSON *root, const char *name, const char *opt,
+                       Error *err)
+{
+    const cJSON *m;
+    if (!member(root, name, cJSON_String, &m, err)) return false;
+    if (m == NULL) return true;
+    if (!figure_set_option(fig, opt, m->valuestring, err))
+        return error_prefix(err, "view file: \"%s\"", name);
+    return true;
+}
+
+static bool get_flag(const cJSON *root, const char *name, bool *flag, Error *err)
+{
+    const cJSON *m;
+    if (!member(root, name, cJSON_True, &m, err)) return false;
+    if (m != NULL) *flag = cJSON_IsTrue(m);
+    return true;
+}
+
+bool figure_from_json(Figure *fig, const char *text, size_t len, const char *base_dir,
+                      Error *err)
+{
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    if (root == NULL || !cJSON_IsObject(root)) {
+        cJSON_Delete(root);
+        return error_set(err, "view file: not a JSON object (at byte %td)",
+                         end ? end - text : (ptrdiff_t)0);
+    }
+    bool ok = true;
+    const cJSON *m;
+    if (ok) ok = member(root, "format", cJSON_String, &m, err);
+    if (ok && (m == NULL || strcmp(m->valuestring, VIEW_FORMAT) != 0))
+        ok = error_set(err, "view file: \"format\" is not \"" VIEW_FORMAT "\"");
+    if (ok) ok = member(root, "version", cJSON_Number, &m, err);
+    if (ok && (m == NULL || m->valuedouble > VIEW_VERSION))
+        ok = error_set(err, "view file: a newer version than this sahelmap reads");
+    if (ok) ok = member(root, "files", cJSON_Array, &m, err);
+    if (ok && m != NULL) {
+        const cJSON *f;
+        cJSON_ArrayForEach(f, m) {
+            if (!cJSON_IsString(f)) {
+                ok = error_set(err, "view file: \"files\" wants strings");
+                break;
+            }
+            char path[PATH_MAX];
+            if (f->valuestring[0] == '/' || base_dir == NULL)
+                snprintf(path, sizeof path, "%s", f->valuestring);
+            else
+                snprintf(path, sizeof path, "%s/%s", base_dir, f->valuestring);
+            figure_add_file(fig, path);
+        }
+    }
+    if (ok) ok = get_option(fig, root, "projection", "--proj", err);
+    double c[4];
+    bool found = false;
+    if (ok) ok = get_numbers(root, "center", c, 2, &found, err);
+    if (ok && found) {
+        fig->fit = FIGURE_FIT_CENTER;
+        fig->center_lon = c[0];
+        fig->center_lat = c[1];
+        ok = member(root, "mpp", cJSON_Number, &m, err);
+        if (ok && (m == NULL || !(m->valuedouble >= 1 && m->valuedouble <= 100000)))
+            ok = error_set(err, "view file: \"center\" needs \"mpp\", 1 to 100000");
+        if (ok) fig->mpp = m->valuedouble;
+        if (ok && !(fabs(c[0]) <= 180 && fabs(c[1]) <= 90))
+            ok = error_set(err, "view file: \"center\" is off the globe");
+    }
+    if (ok) ok = get_numbers(root, "bbox", c, 4, &found, err);
+    if (ok && found) {
+        char v[128];
+        snprintf(v, sizeof v, "%.17g,%.17g,%.17g,%.17g", c[0], c[1], c[2], c[3]);
+        ok = figure_set_option(fig, "--bbox", v, err);
+    }
+    if (ok) ok = get_numbers(root, "size", c, 2, &found, err);
+    if (ok && found) {
+        char v[64];
+        snprintf(v, sizeof v, "%.0fx%.0f", fmin(fmax(c[0], -1), 1e6), fmin(fmax(c[1], -1), 1e6));
+        ok = figure_set_option(fig, "--size", v, err);
+    }
+    if (ok) ok = member(root, "scale", cJSON_Number, &m, err);
+    if (ok && m != NULL) {
+        fig->scale = (float)m->valuedouble;
+        if (!(fig->scale == 0 || (fig->scale >= 0.25f && fig->scale <= 8)))
+            ok = error_set(err, "view file: \"scale\" wants 0.25 to 8");
+    }
+    if (ok) ok = get_option(fig, root, "from", "--from", err);
+    if (ok) ok = get_option(fig, root, "to", "--to", err);
+    if (ok) ok = get_option(fig, root, "mode", "--mode", err);
+    if (ok) ok = member(root, "types", cJSON_Array, &m, err);
+    if (ok && m != NULL) {
+        fig->filter.type_mask = 0;
+        const cJSON *t;
+        cJSON_ArrayForEach(t, m) {
+            EventType type = cJSON_IsString(t) ? events_type_from_key(t->valuestring)
+                                               : EVENT_UNKNOWN;
+            if (type == EVENT_UNKNOWN) {
+                ok = error_set(err, "view file: \"types\" holds an unknown event type");
+                break;
+            }
+            fig->filter.type_mask |= 1u << type;
+        }
+        if ((fig->filter.type_mask & 0x7Eu) == 0x7Eu) fig->filter.type_mask = ~0u;
+    }
+    if (ok) ok = get_string(root, "filter", fig->filter.text, sizeof fig->filter.text, err);
+    if (ok) ok = member(root, "min_fatalities", cJSON_Number, &m, err);
+    if (ok && m != NULL) {
+        if (!(m->valuedouble >= 0 && m->valuedouble <= INT32_MAX))
+            ok = error_set(err, "view file: \"min_fatalities\" wants a count");
+        else fig->filter.min_fatalities = (int32_t)m->valuedouble;
+    }
+    if (ok) ok = get_string(root, "country", fig->filter.country, sizeof fig->filter.country, err);
+    if (ok) ok = get_string(root, "admin1", fig->filter.admin1, sizeof fig->filter.admin1, err);
+    if (ok) ok = get_string(root, "title", fig->title, sizeof fig->title, err);
+    if (ok) ok = member(root, "layer", cJSON_String, &m, err);
+    if (ok && m != NULL && !figure_layer_parse(m->valuestring, &fig->layer))
+        ok = error_set(err, "view file: \"layer\" is not a layer sahelmap knows");
+    if (ok) ok = member(root, "class_max", cJSON_Number, &m, err);
+    if (ok && m != NULL) {
+        if (!(m->valuedouble >= 0 && m->valuedouble <= 1e12))
+            ok = error_set(err, "view file: \"class_max\" wants a positive number");
+        else fig->class_max = m->valuedouble;
+    }
+    if (ok) ok = get_flag(root, "graticule", &fig->graticule, err);
+    if (ok) ok = get_flag(root, "fade", &fig->fade, err);
+    if (ok) ok = get_flag(root, "bare", &fig->bare, err);
+    cJSON_Delete(root);
+    return ok && figure_check(fig, err);
+}
