@@ -250,12 +250,17 @@ void app_loop(App *app)
     const char *first_only = getenv("SAHELMAP_FIRST_FRAME_EXIT");
     bool exit_after_first = first_only != NULL && first_only[0] == '1';
     /* For the window tests: a line on stdout each time the window has
-     * caught up with its input and rests ("idle N"), so a test can wait
-     * for that instead of sleeping. */
+     * caught up with its input (or drawn a frame) and rests: "idle N", or
+     * "idle N toast" while a message shows over the map. A test waits for
+     * that instead of sleeping. */
     const char *idle_env = getenv("SAHELMAP_IDLE_SIGNAL");
     bool idle_signal = idle_env != NULL && idle_env[0] == '1';
     bool busy_since_idle = true;
     unsigned long idles = 0;
+    if (idle_signal) {
+        SDL_RendererInfo info;
+        if (SDL_GetRendererInfo(app->sdl, &info) == 0) printf("renderer %s\n", info.name);
+    }
     while (app->running) {
         /* Busy only while something moves; otherwise sleep until input. */
         bool zooming = fabs(log(app->zoom_target / app->view.mpp)) >= 0.003;
@@ -272,7 +277,7 @@ void app_loop(App *app)
         if (idle_signal) SDL_PumpEvents();       /* count what X has already sent */
         if (idle_signal && busy_since_idle && !app->dirty && !animating && !settling &&
             !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) {
-            printf("idle %lu\n", ++idles);
+            printf("idle %lu%s\n", ++idles, toast ? " toast" : "");
             fflush(stdout);
             busy_since_idle = false;
         }
@@ -302,6 +307,7 @@ void app_loop(App *app)
             app->dirty = false;
             app_update(app, moving);
             app_draw(app);
+            busy_since_idle = true;
             if (exit_after_first && app->job == NULL) app->running = false;
         }
     }

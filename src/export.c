@@ -171,16 +171,23 @@ SDL_Surface *export_draw(const ExportData *data, const Figure *fig, Scene *scene
     View view;
     export_view(d.set, fig, d.visible, &view);
 
-    SDL_Surface *surface = SDL_CreateRGBSurfaceWithFormat(
-        0, fig->width, fig->height, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (surface == NULL) {
+    /* Drawn as the window draws: into an opaque surface of the window's
+     * pixel format that goes on below the map (where the window has its
+     * timeline), clipped to the map area. SDL's scaled copies (the density
+     * grid overhangs the map by part of a cell) clip differently at a
+     * surface's edge than at a clip rectangle, so the margin makes the
+     * pixels the window's. */
+    float scale = export_scale(fig);
+    int margin = (int)ceilf(12 * scale) + 2;
+    SDL_Surface *canvas = SDL_CreateRGBSurfaceWithFormat(
+        0, fig->width, fig->height + margin, 32, SDL_PIXELFORMAT_RGB888);
+    if (canvas == NULL) {
         free(visible);
         error_set(err, "no memory for a %dx%d image", fig->width, fig->height);
         return NULL;
     }
-    float scale = export_scale(fig);
     bool ok = d.map == NULL ||
-              raster_basemap(surface->pixels, surface->w, surface->h, surface->pitch, d.map,
+              raster_basemap(canvas->pixels, canvas->w, fig->height, canvas->pitch, d.map,
                              &view, scale, fig->graticule, err);
 
     SDL_Renderer *sdl = NULL;
@@ -188,7 +195,7 @@ SDL_Surface *export_draw(const ExportData *data, const Figure *fig, Scene *scene
     bool have_renderer = false, ttf = false;
     if (ok) {
         ttf = TTF_Init() == 0;
-        sdl = SDL_CreateSoftwareRenderer(surface);
+        sdl = SDL_CreateSoftwareRenderer(canvas);
         if (!ttf || sdl == NULL)
             ok = error_set(err, "cannot start drawing: %s", SDL_GetError());
     }
@@ -200,6 +207,7 @@ SDL_Surface *export_draw(const ExportData *data, const Figure *fig, Scene *scene
         in.measure_ctx = &r;
         Scene scene = {0};
         scene_build(&scene, &in);
+        SDL_RenderSetClipRect(sdl, &(SDL_Rect){0, 0, fig->width, fig->height});
         render_overlay(&r, &scene);
         SDL_RenderFlush(sdl);
         if (scene_out != NULL) *scene_out = scene;
@@ -209,10 +217,17 @@ SDL_Surface *export_draw(const ExportData *data, const Figure *fig, Scene *scene
     if (have_renderer) render_free(&r);
     if (sdl != NULL) SDL_DestroyRenderer(sdl);
     if (ttf) TTF_Quit();
-    if (!ok) {
-        SDL_FreeSurface(surface);
-        return NULL;
+    SDL_Surface *surface = NULL;
+    if (ok) {
+        surface = SDL_CreateRGBSurfaceWithFormat(0, fig->width, fig->height, 32,
+                                                 SDL_PIXELFORMAT_RGB888);
+        if (surface == NULL) error_set(err, "no memory for a %dx%d image", fig->width, fig->height);
+        for (int y = 0; surface != NULL && y < fig->height; y++)
+            memcpy((uint8_t *)surface->pixels + (size_t)y * surface->pitch,
+                   (uint8_t *)canvas->pixels + (size_t)y * canvas->pitch, (size_t)fig->width * 4);
     }
+    SDL_FreeSurface(canvas);
+    if (surface == NULL && scene_out != NULL) scene_free(scene_out);
     return surface;
 }
 

@@ -54,7 +54,7 @@ void export_view(const EventSet *set, const Figure *fig, const uint8_t *visible,
 void export_scene_input(const ExportData *data, const Figure *fig,
                         const struct View *view, SceneInput *in);
 
-/* Draws fig into a new surface (ARGB8888) the caller frees with
+/* Draws fig into a new surface (RGB888, opaque) the caller frees with
  * SDL_FreeSurface; NULL with err on failure. When scene is not NULL it
  * receives the scene drawn, so a caller (the golden tests' text mask) can
  * see where things are: the caller releases it with scene_free, also after

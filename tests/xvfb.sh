@@ -9,9 +9,11 @@
 #       when it never does. The only sleep is this poll's interval.
 #
 # The window's idle signal: started with SAHELMAP_IDLE_SIGNAL=1 it prints
-# "idle N" (N = 1, 2, ...) on stdout each time it has handled its input,
-# drawn, and rests with nothing moving (no playback, zoom, drag, load or
-# basemap re-raster pending). The same stdout carries the "sahelmap export
+# "renderer NAME" first, then "idle N" (N = 1, 2, ...) on stdout each time
+# it has handled its input or drawn a frame, and rests with nothing moving
+# (no playback, zoom, drag, load or basemap re-raster pending); "idle N
+# toast" while a message shows over the map (it goes after 4.5 s, with a
+# frame and a plain idle line). The same stdout carries the "sahelmap export
 # ..." lines it prints. Set idle_log to that file, then:
 #
 #   idle_mark
@@ -29,6 +31,10 @@
 #       everything it started has come to rest. Not while the filter box
 #       is open (E would be typed into it) nor during a load (the window
 #       ignores E then: wait_idle for the first idle line instead).
+#
+#   wait_calm WHAT [SECONDS]
+#       waits for a plain idle line (no message over the map) after the
+#       remembered ones: what the window shows is then the map alone.
 #
 # Each helper calls the test's fail function when its time runs out.
 
@@ -53,7 +59,7 @@ wait_for() {
 }
 
 idle_count() {
-    grep -c '^idle [0-9]*$' "$idle_log"
+    grep -cE '^idle [0-9]+( toast)?$' "$idle_log"
 }
 
 idle_mark() {
@@ -69,11 +75,21 @@ wait_idle() {
     idle_mark
 }
 
+calm_after_mark() {
+    grep -E '^idle [0-9]+( toast)?$' "$idle_log" | tail -n "+$((${idle_seen:-0} + 1))" |
+        grep -qE '^idle [0-9]+$'
+}
+
+wait_calm() {
+    wait_for "${2:-20}" "waiting for the window to show the map alone after $1" calm_after_mark
+    idle_mark
+}
+
 # True when the idle log, from line $settle_from on, has an export command
 # line followed by an idle line.
 idle_after_command() {
     tail -n "+$settle_from" "$idle_log" |
-        awk '/^sahelmap export/ { printed = 1 } printed && /^idle [0-9]+$/ { found = 1 }
+        awk '/^sahelmap export/ { printed = 1 } printed && /^idle [0-9]+( toast)?$/ { found = 1 }
              END { exit !found }'
 }
 
