@@ -197,23 +197,34 @@ static const Option options[OPT_COUNT] = {
 
 void figure_print_options(FILE *out)
 {
+    enum { HEAD = 28, WIDTH = 78 - HEAD - 4 };    /* "  head  text" in 78 columns */
     for (int k = 0; k < OPT_COUNT; k++) {
         const Option *o = &options[k];
         char head[96];
         snprintf(head, sizeof head, "%s%s%s%s%s", o->alias ? o->alias : "",
                  o->alias ? ", " : "", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
-        const char *line = o->help;
-        bool first = true;
-        if (strlen(head) > 28) {             /* a long head gets its own line */
+        if (strlen(head) > HEAD) {           /* a long head gets its own line */
             fprintf(out, "  %s\n", head);
             head[0] = '\0';
         }
-        while (*line) {
-            const char *nl = strchr(line, '\n');
-            int len = nl ? (int)(nl - line) : (int)strlen(line);
-            fprintf(out, "  %-28s  %.*s\n", first ? head : "", len, line);
-            first = false;
-            line += len + (nl ? 1 : 0);
+        /* The help as one paragraph, wrapped at word boundaries. */
+        char text[512];
+        snprintf(text, sizeof text, "%s", o->help);
+        for (char *c = text; *c; c++)
+            if (*c == '\n') *c = ' ';
+        const char *p = text;
+        while (*p) {
+            int len = 0, cut = 0;
+            while (p[len] && len <= WIDTH) {
+                if (p[len] == ' ') cut = len;
+                len++;
+            }
+            if (p[len] == '\0' && len <= WIDTH) cut = len;
+            else if (cut == 0) cut = len;
+            fprintf(out, "  %-*s  %.*s\n", HEAD, head, cut, p);
+            head[0] = '\0';
+            p += cut;
+            while (*p == ' ') p++;
         }
     }
 }
