@@ -243,13 +243,13 @@ bool figure_from_json(Figure *fig, const char *text, size_t len, const char *bas
     if (ok && found) {
         char v[128];
         snprintf(v, sizeof v, "%.17g,%.17g,%.17g,%.17g", c[0], c[1], c[2], c[3]);
-        ok = figure_set_option(fig, "--bbox", v, err);
+        ok = figure_set_option(fig, "--bbox", v, err) || error_prefix(err, "view file: \"bbox\"");
     }
     if (ok) ok = get_numbers(root, "size", c, 2, &found, err);
     if (ok && found) {
         char v[64];
         snprintf(v, sizeof v, "%.0fx%.0f", fmin(fmax(c[0], -1), 1e6), fmin(fmax(c[1], -1), 1e6));
-        ok = figure_set_option(fig, "--size", v, err);
+        ok = figure_set_option(fig, "--size", v, err) || error_prefix(err, "view file: \"size\"");
     }
     if (ok) ok = member(root, "scale", cJSON_Number, &m, err);
     if (ok && m != NULL) {
