@@ -317,6 +317,9 @@ static bool apply_option(Figure *fig, const Option *o, const char *val, bool *ty
         EventType t = events_type_from_key(val);
         if (t == EVENT_UNKNOWN) return error_set(err, "--type '%.100s': unknown event type", val);
         fig->filter.type_mask |= 1u << t;
+        /* Every type named is no type filter, as the writer and the view
+         * file take it (events of no known type show too). */
+        if (all_types(fig->filter.type_mask)) fig->filter.type_mask = ~0u;
         return true;
     }
     case OPT_FILTER:

@@ -52,6 +52,27 @@ static void relative_path(const char *dir, const char *path, char *out, size_t c
         len += (size_t)snprintf(out + len, cap - len, "%s%s", pp[k], k + 1 < np ? "/" : "");
 }
 
+/* A number written with as many digits as it takes to read back the same
+ * double (cJSON's own printing can drop the last bit: 0.30000000000000004
+ * prints as 0.3). */
+static cJSON *exact_number(double v)
+{
+    if (!isfinite(v)) return cJSON_CreateNumber(v);
+    char buf[32];
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(buf, sizeof buf, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v) break;
+    }
+    return cJSON_CreateRaw(buf);
+}
+
+static cJSON *exact_array(const double *v, int n)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (int k = 0; k < n; k++) cJSON_AddItemToArray(a, exact_number(v[k]));
+    return a;
+}
+
 char *figure_to_json(const Figure *fig, bool files_are_bundled, const char *base_dir)
 {
     cJSON *root = cJSON_CreateObject();
@@ -68,10 +89,10 @@ char *figure_to_json(const Figure *fig, bool files_are_bundled, const char *base
     cJSON_AddStringToObject(root, "projection", proj_name(fig->proj));
     if (fig->fit == FIGURE_FIT_CENTER) {
         const double c[2] = {fig->center_lon, fig->center_lat};
-        cJSON_AddItemToObject(root, "center", cJSON_CreateDoubleArray(c, 2));
-        cJSON_AddNumberToObject(root, "mpp", fig->mpp);
+        cJSON_AddItemToObject(root, "center", exact_array(c, 2));
+        cJSON_AddItemToObject(root, "mpp", exact_number(fig->mpp));
     } else if (fig->fit == FIGURE_FIT_BBOX) {
-        cJSON_AddItemToObject(root, "bbox", cJSON_CreateDoubleArray(fig->bbox, 4));
+        cJSON_AddItemToObject(root, "bbox", exact_array(fig->bbox, 4));
     }
     const int size[2] = {fig->width, fig->height};
     cJSON_AddItemToObject(root, "size", cJSON_CreateIntArray(size, 2));
@@ -96,7 +117,7 @@ char *figure_to_json(const Figure *fig, bool files_are_bundled, const char *base
     cJSON_AddStringToObject(root, "admin1", fig->filter.admin1);
     cJSON_AddStringToObject(root, "title", fig->title);
     cJSON_AddStringToObject(root, "layer", figure_layer_name(fig->layer));
-    cJSON_AddNumberToObject(root, "class_max", fig->class_max);
+    cJSON_AddItemToObject(root, "class_max", exact_number(fig->class_max));
     cJSON_AddBoolToObject(root, "graticule", fig->graticule);
     cJSON_AddBoolToObject(root, "fade", fig->fade);
     cJSON_AddBoolToObject(root, "bare", fig->bare);
@@ -222,13 +243,13 @@ bool figure_from_json(Figure *fig, const char *text, size_t len, const char *bas
     if (ok && found) {
         char v[128];
         snprintf(v, sizeof v, "%.17g,%.17g,%.17g,%.17g", c[0], c[1], c[2], c[3]);
-        ok = figure_set_option(fig, "--bbox", v, err);
+        ok = figure_set_option(fig, "--bbox", v, err) || error_prefix(err, "view file: \"bbox\"");
     }
     if (ok) ok = get_numbers(root, "size", c, 2, &found, err);
     if (ok && found) {
         char v[64];
         snprintf(v, sizeof v, "%.0fx%.0f", fmin(fmax(c[0], -1), 1e6), fmin(fmax(c[1], -1), 1e6));
-        ok = figure_set_option(fig, "--size", v, err);
+        ok = figure_set_option(fig, "--size", v, err) || error_prefix(err, "view file: \"size\"");
     }
     if (ok) ok = member(root, "scale", cJSON_Number, &m, err);
     if (ok && m != NULL) {

@@ -280,6 +280,164 @@ static void test_without_furniture(void **state)
     scene_free(&s);
 }
 
+/* Markers placed by hand, drawn in this order (the last on top). */
+static void test_pick_markers(void **state)
+{
+    (void)state;
+    SceneMarker mk[5] = {
+        {.x = 100, .y = 100, .r = 20, .event = 10},      /* big, at the bottom */
+        {.x = 105, .y = 100, .r = 3, .event = 11},
+        {.x = 300, .y = 300, .r = 2, .event = 12},       /* alone, small */
+        {.x = 100, .y = 100, .r = 2, .event = 13},       /* on top */
+        {.x = 600, .y = 300, .r = 40, .event = 14},
+    };
+    Scene s = {0};
+    s.markers = mk;
+    s.nmarkers = 5;
+    s.scale = 1;
+    uint32_t out[8];
+    memset(out, 0xFF, sizeof out);
+    /* Top-most first. */
+    assert_int_equal(scene_pick_markers(&s, 100, 100, out, 8), 3);
+    assert_int_equal(out[0], 13);
+    assert_int_equal(out[1], 11);
+    assert_int_equal(out[2], 10);
+    assert_int_equal(out[3], UINT32_MAX);             /* nothing past n */
+    /* The cap is respected: the top-most ones. */
+    memset(out, 0xFF, sizeof out);
+    assert_int_equal(scene_pick_markers(&s, 100, 100, out, 2), 2);
+    assert_int_equal(out[0], 13);
+    assert_int_equal(out[1], 11);
+    assert_int_equal(out[2], UINT32_MAX);
+    assert_int_equal(scene_pick_markers(&s, 100, 100, out, 1), 1);
+    assert_int_equal(out[0], 13);
+    assert_int_equal(scene_pick_markers(&s, 100, 100, out, 0), 0);
+    /* A small marker is hit 5 px away (its radius is 2) ... */
+    assert_int_equal(scene_pick_markers(&s, 305, 300, out, 8), 1);
+    assert_int_equal(out[0], 12);
+    assert_int_equal(scene_pick_markers(&s, 300, 295, out, 8), 1);
+    assert_int_equal(scene_pick_markers(&s, 303, 304, out, 8), 1);   /* 5 px diagonally */
+    /* ... but not far beyond it. */
+    assert_int_equal(scene_pick_markers(&s, 307.5f, 300, out, 8), 0);
+    assert_int_equal(scene_pick_markers(&s, 300, 292.5f, out, 8), 0);
+    /* A big marker is hit within its radius, not beyond. */
+    assert_int_equal(scene_pick_markers(&s, 600, 339, out, 8), 1);
+    assert_int_equal(out[0], 14);
+    assert_int_equal(scene_pick_markers(&s, 600 - 28, 300 - 28, out, 8), 1);   /* 39.6 px */
+    assert_int_equal(scene_pick_markers(&s, 600, 342.5f, out, 8), 0);
+    /* Off the markers: nothing. */
+    assert_int_equal(scene_pick_markers(&s, 450, 100, out, 8), 0);
+    assert_int_equal(scene_pick_markers(&s, -100, -100, out, 8), 0);
+
+    /* At scale 2 the minimum reach is 10 px. */
+    s.scale = 2;
+    assert_int_equal(scene_pick_markers(&s, 310, 300, out, 8), 1);
+    assert_int_equal(out[0], 12);
+    assert_int_equal(scene_pick_markers(&s, 307.5f, 300, out, 8), 1);
+    assert_int_equal(scene_pick_markers(&s, 313, 300, out, 8), 0);
+    /* ... and does not shrink a big marker. */
+    assert_int_equal(scene_pick_markers(&s, 600, 339, out, 8), 1);
+    s.scale = 0.5f;                                   /* 2.5 px */
+    assert_int_equal(scene_pick_markers(&s, 302.5f, 300, out, 8), 1);
+    assert_int_equal(scene_pick_markers(&s, 305, 300, out, 8), 0);
+
+    /* No markers: nothing. */
+    s.nmarkers = 0;
+    assert_int_equal(scene_pick_markers(&s, 100, 100, out, 8), 0);
+}
+
+/* The same on the fixture's real markers. */
+static void test_pick_built_markers(void **state)
+{
+    (void)state;
+    View v;
+    view_init(&v, PROJ_LAEA, 0, 0, 1920, 1080);
+    Scene s = {0};
+    build(&s, &v, ~0u, true);
+    assert_int_equal(s.nmarkers, 7);
+    for (size_t m = 0; m < s.nmarkers; m++) {
+        const SceneMarker *mk = &s.markers[m];
+        uint32_t out[16];
+        int n = scene_pick_markers(&s, mk->x, mk->y, out, 16);
+        assert_true(n >= 1);
+        bool found = false;
+        for (int k = 0; k < n; k++) found |= out[k] == mk->event;
+        assert_true(found);
+        /* The first is the top-most marker reaching the point. */
+        size_t top = m;
+        for (size_t o = m + 1; o < s.nmarkers; o++) {
+            float dx = s.markers[o].x - mk->x, dy = s.markers[o].y - mk->y;
+            float reach = fmaxf(s.markers[o].r, 5 * s.scale);
+            if (dx * dx + dy * dy <= reach * reach) top = o;
+        }
+        assert_int_equal(out[0], s.markers[top].event);
+        /* The event under a marker is the one it stands for. */
+        double sx, sy;
+        view_lonlat_to_screen(&v, set.lon[mk->event], set.lat[mk->event], &sx, &sy);
+        assert_float_equal(sx, mk->x, 0.5);
+        assert_float_equal(sy, mk->y, 0.5);
+    }
+    /* A point well away from every marker. */
+    float px = 0, py = 0;
+    bool clear = false;
+    for (int k = 0; k < 1000 && !clear; k++) {
+        px = (float)(37 * k % 1920);
+        py = (float)(53 * k % 1080);
+        clear = true;
+        for (size_t m = 0; m < s.nmarkers; m++) {
+            float dx = s.markers[m].x - px, dy = s.markers[m].y - py;
+            float reach = fmaxf(s.markers[m].r, 5 * s.scale) + 10;
+            clear &= dx * dx + dy * dy > reach * reach;
+        }
+    }
+    assert_true(clear);
+    uint32_t out[4];
+    assert_int_equal(scene_pick_markers(&s, px, py, out, 4), 0);
+    scene_free(&s);
+}
+
+static void test_pick_legend(void **state)
+{
+    (void)state;
+    View v;
+    view_init(&v, PROJ_LAEA, 0, 0, 1920, 1080);
+    Scene s = {0};
+    build(&s, &v, ~0u, true);
+    for (int t = 1; t < EVENT_TYPE_COUNT; t++) {
+        const float *e = s.legend_entry[t];
+        assert_true(e[2] > 0 && e[3] > 0);
+        assert_int_equal(scene_pick_legend(&s, e[0] + e[2] / 2, e[1] + e[3] / 2), t);
+        assert_int_equal(scene_pick_legend(&s, e[0], e[1]), t);     /* top-left is in */
+        assert_int_equal(scene_pick_legend(&s, e[0] + e[2] - 0.01f, e[1] + e[3] - 0.01f), t);
+        /* Just outside each side: not this entry. */
+        assert_int_not_equal(scene_pick_legend(&s, e[0] - 0.5f, e[1] + e[3] / 2), t);
+        assert_int_not_equal(scene_pick_legend(&s, e[0] + e[2] + 0.5f, e[1] + e[3] / 2), t);
+        assert_int_not_equal(scene_pick_legend(&s, e[0] + e[2] / 2, e[1] - 0.5f), t);
+        assert_int_not_equal(scene_pick_legend(&s, e[0] + e[2] / 2, e[1] + e[3] + 0.5f), t);
+    }
+    /* Entries do not overlap: each centre picks its own type (above). */
+    assert_int_equal(scene_pick_legend(&s, -1, -1), EVENT_UNKNOWN);
+    assert_int_equal(scene_pick_legend(&s, 10, 10), EVENT_UNKNOWN);
+    assert_int_equal(scene_pick_legend(&s, 960, 540), EVENT_UNKNOWN);
+    float cx = s.legend_entry[EVENT_RIOTS][0] + s.legend_entry[EVENT_RIOTS][2] / 2;
+    float cy = s.legend_entry[EVENT_RIOTS][1] + s.legend_entry[EVENT_RIOTS][3] / 2;
+    /* Without furniture there is no legend to click. */
+    build(&s, &v, ~0u, false);
+    assert_int_equal(scene_pick_legend(&s, cx, cy), EVENT_UNKNOWN);
+    scene_free(&s);
+    /* An entry of no width is not there. */
+    Scene h = {0};
+    h.legend_entry[EVENT_BATTLES][0] = 10;
+    h.legend_entry[EVENT_BATTLES][1] = 10;
+    h.legend_entry[EVENT_BATTLES][3] = 20;
+    assert_int_equal(scene_pick_legend(&h, 10, 15), EVENT_UNKNOWN);
+    h.legend_entry[EVENT_BATTLES][2] = 30;
+    assert_int_equal(scene_pick_legend(&h, 10, 15), EVENT_BATTLES);
+    assert_int_equal(scene_pick_legend(&h, 40, 15), EVENT_UNKNOWN);
+    assert_int_equal(scene_pick_legend(&h, 39.9f, 29.9f), EVENT_BATTLES);
+    assert_int_equal(scene_pick_legend(&h, 20, 30), EVENT_UNKNOWN);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -291,6 +449,9 @@ int main(void)
         cmocka_unit_test(test_north_arrow_and_legend),
         cmocka_unit_test(test_aggregation_counts_the_same),
         cmocka_unit_test(test_without_furniture),
+        cmocka_unit_test(test_pick_markers),
+        cmocka_unit_test(test_pick_built_markers),
+        cmocka_unit_test(test_pick_legend),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
