@@ -70,8 +70,10 @@ void describe_event(const EventSet *s, size_t i, bool full, TextLines *out)
                                        "somewhere in the region (approximate)"};
     const char *admin1 = events_text(s, i, TEXT_ADMIN1);
     const char *country = events_text(s, i, TEXT_COUNTRY);
-    describe_add(out, "%.60s%s%.50s%s%.40s \xc2\xb7 %s", events_text(s, i, TEXT_LOCATION),
-                 admin1[0] ? ", " : "", admin1, country[0] ? ", " : "", country,
+    const char *location = events_text(s, i, TEXT_LOCATION);
+    describe_add(out, "%.60s%s%.50s%s%.40s \xc2\xb7 %s", location,
+                 location[0] && admin1[0] ? ", " : "", admin1,
+                 (location[0] || admin1[0]) && country[0] ? ", " : "", country,
                  geo[s->geo_prec[i] & 3]);
 }
 
@@ -126,8 +128,8 @@ bool describe_cell(const Scene *scene, long cell, TextLines *out)
     uint32_t total = 0;
     for (int t = 0; t < EVENT_TYPE_COUNT; t++) total += g->count[cell * EVENT_TYPE_COUNT + t];
     if (total == 0) return false;
-    describe_add(out, "%u event%s \xc2\xb7 %.0f fatalities here", total, total == 1 ? "" : "s",
-                 g->fatalities[cell]);
+    describe_add(out, "%u event%s \xc2\xb7 %.0f fatalit%s here", total, total == 1 ? "" : "s",
+                 g->fatalities[cell], g->fatalities[cell] == 1 ? "y" : "ies");
     for (int t = 1; t < EVENT_TYPE_COUNT; t++) {
         uint32_t k = g->count[cell * EVENT_TYPE_COUNT + t];
         if (k) describe_add(out, "%s: %u", events_type_name((EventType)t), k);

@@ -6,6 +6,7 @@
  */
 #include "figure.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -325,10 +326,13 @@ static bool apply_option(Figure *fig, const Option *o, const char *val, bool *ty
     case OPT_FILTER:
         return copy_text(fig->filter.text, sizeof fig->filter.text, val, o->name, err);
     case OPT_MIN_FATALITIES: {
-        int n;
-        if (sscanf(val, "%d%c", &n, &tail) != 1 || n < 0)
+        char *end = NULL;
+        errno = 0;
+        long n = strtol(val, &end, 10);
+        if (end == val || *end != '\0' || errno != 0 || n < 0 || n > INT32_MAX ||
+            !(val[0] >= '0' && val[0] <= '9'))
             return error_set(err, "--min-fatalities '%.100s': want a count", val);
-        fig->filter.min_fatalities = n;
+        fig->filter.min_fatalities = (int32_t)n;
         return true;
     }
     case OPT_COUNTRY:
@@ -371,12 +375,16 @@ bool figure_parse_args_extra(Figure *fig, int argc, char *const *argv,
                              const char *const *value_options, char **extra,
                              int *nextra, Error *err)
 {
-    bool types_given = false;
+    bool types_given = false, files_only = false;
     if (nextra != NULL) *nextra = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
-        if (a[0] != '-' || a[1] == '\0') {         /* a file ("-": stdin) */
+        if (files_only || a[0] != '-' || a[1] == '\0') {   /* a file ("-": stdin) */
             figure_add_file(fig, a);
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {                /* only files after it */
+            files_only = true;
             continue;
         }
         const char *eq = strncmp(a, "--", 2) == 0 ? strchr(a, '=') : NULL;
@@ -484,7 +492,12 @@ bool figure_to_command(const Figure *fig, bool files_are_bundled, char *out, siz
     Out o = {out, 0, cap, cap == 0};
     if (cap > 0) out[0] = '\0';
     out_printf(&o, "sahelmap export");
-    if (!files_are_bundled)
+    /* Files go first, unless one looks like an option: then all go last,
+     * after "--". */
+    bool dashed = false;
+    for (int i = 0; !files_are_bundled && i < fig->nfiles; i++)
+        dashed |= fig->files[i][0] == '-' && fig->files[i][1] != '\0';
+    if (!files_are_bundled && !dashed)
         for (int i = 0; i < fig->nfiles; i++) out_arg(&o, fig->files[i]);
     if (fig->output[0]) {
         out_printf(&o, " -o");
@@ -549,5 +562,9 @@ bool figure_to_command(const Figure *fig, bool files_are_bundled, char *out, siz
     if (fig->fade) out_option(&o, OPT_FADE, NULL);
     if (fig->graticule) out_option(&o, OPT_GRATICULE, NULL);
     if (fig->bare) out_option(&o, OPT_BARE, NULL);
+    if (!files_are_bundled && dashed) {
+        out_printf(&o, " --");
+        for (int i = 0; i < fig->nfiles; i++) out_arg(&o, fig->files[i]);
+    }
     return !o.full;
 }

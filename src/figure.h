@@ -93,7 +93,8 @@ bool figure_set_option(Figure *fig, const char *name, const char *value, Error *
 
 /* Parses export options and file names (argv[0..argc), no program or
  * command name) into fig, on top of what it holds: options override, file
- * names are added. "--help" is not an option here. False with err ("--size
+ * names are added; after "--" every argument is a file name. "--help" is
+ * not an option here. False with err ("--size
  * '12': want WxH, each side 16 to 8192") on the first bad option; fig may
  * then be partly changed. */
 bool figure_parse_args(Figure *fig, int argc, char *const *argv, Error *err);

@@ -190,15 +190,38 @@ static bool get_flag(const cJSON *root, const char *name, bool *flag, Error *err
     return true;
 }
 
+/* Fails err at byte `at` of text, as a line and column. */
+static bool fail_at(Error *err, const char *text, size_t at, const char *why)
+{
+    size_t line = 1, col = 1;
+    for (size_t i = 0; i < at; i++) {
+        if (text[i] == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+    }
+    return error_at(err, line, col, "view file: %s", why);
+}
+
 bool figure_from_json(Figure *fig, const char *text, size_t len, const char *base_dir,
                       Error *err)
 {
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
-    if (root == NULL || !cJSON_IsObject(root)) {
+    size_t at = end != NULL && end >= text ? (size_t)(end - text) : 0;
+    if (root == NULL) return fail_at(err, text, at, "not JSON");
+    if (!cJSON_IsObject(root)) {
         cJSON_Delete(root);
-        return error_set(err, "view file: not a JSON object (at byte %td)",
-                         end ? end - text : (ptrdiff_t)0);
+        return fail_at(err, text, 0, "not a JSON object");
+    }
+    while (at < len && (text[at] == ' ' || text[at] == '\t' || text[at] == '\n' ||
+                        text[at] == '\r'))
+        at++;
+    if (at < len) {
+        cJSON_Delete(root);
+        return fail_at(err, text, at, "more after the view's object");
     }
     bool ok = true;
     const cJSON *m;
@@ -206,8 +229,12 @@ bool figure_from_json(Figure *fig, const char *text, size_t len, const char *bas
     if (ok && (m == NULL || strcmp(m->valuestring, VIEW_FORMAT) != 0))
         ok = error_set(err, "view file: \"format\" is not \"" VIEW_FORMAT "\"");
     if (ok) ok = member(root, "version", cJSON_Number, &m, err);
-    if (ok && (m == NULL || m->valuedouble > VIEW_VERSION))
+    if (ok && m == NULL)
+        ok = error_set(err, "view file: no \"version\"");
+    if (ok && m->valuedouble > VIEW_VERSION)
         ok = error_set(err, "view file: a newer version than this sahelmap reads");
+    if (ok && !(m->valuedouble >= 1))
+        ok = error_set(err, "view file: \"version\" is not a version");
     if (ok) ok = member(root, "files", cJSON_Array, &m, err);
     if (ok && m != NULL) {
         const cJSON *f;
@@ -298,5 +325,6 @@ bool figure_from_json(Figure *fig, const char *text, size_t len, const char *bas
     if (ok) ok = get_flag(root, "fade", &fig->fade, err);
     if (ok) ok = get_flag(root, "bare", &fig->bare, err);
     cJSON_Delete(root);
-    return ok && figure_check(fig, err);
+    if (ok && !figure_check(fig, err)) ok = error_prefix(err, "view file");
+    return ok;
 }

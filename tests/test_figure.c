@@ -429,7 +429,6 @@ static void test_parse_refusals(void **state)
     assert_refused("unknown export option '--colour=red'", "--colour=red");
     assert_refused("unknown export option '-x'", "a.json", "-x");
     assert_refused("unknown export option '--help'", "--help");
-    assert_refused("unknown export option '--'", "--");
     /* The first bad option is the one reported. */
     assert_refused("--mode 'x': want moving, cumulative or day", "--mode", "x", "--proj",
                    "y");
@@ -618,6 +617,7 @@ static const Case cases[] = {
      .output = "out dir/map 'final'.png", .proj = PROJ_ALBERS + 1},
     {.files = {"a\nb.json", "tab\there.csv", "~user/x.json", "\"dq\".json"},
      .proj = PROJ_MERCATOR + 1, .title = "It's \"quoted\" & $HOME `ls`; rm -rf / *?"},
+    {.files = {"--fade", "-o", "-", "--"}, .output = "-x.png"},      /* after "--" */
     {.files = {"-", "caf\xc3\xa9/\xe2\x80\x94.json", "back\\slash.json", "a=b,c:d@e%f+g"},
      .proj = PROJ_PLATE + 1, .title = "Sahel \xe2\x80\x94 C\xc3\xb4te d'Ivoire \xc3\xa9t\xc3\xa9"},
     {.proj = PROJ_LAEA + 1, .fit = FIGURE_FIT_BBOX, .bbox = {0.1, -0.2, 0.30000000000000004, 1e-7}},
@@ -993,6 +993,20 @@ static void assert_json_refused(const char *text, const char *msg)
     assert_string_equal(err.msg, msg);
 }
 
+/* A text refused at a position: line and column are Error fields. */
+static void assert_json_refused_at(const char *text, size_t line, size_t col, const char *msg)
+{
+    Figure f;
+    Error err;
+    figure_init(&f);
+    memset(&err, 0, sizeof err);
+    if (figure_from_json(&f, text, strlen(text), NULL, &err)) fail_msg("accepted: %s", text);
+    figure_free(&f);
+    assert_string_equal(err.msg, msg);
+    assert_int_equal(err.line, line);
+    assert_int_equal(err.column, col);
+}
+
 static void assert_member_refused(const char *members, const char *msg)
 {
     Figure f;
@@ -1005,18 +1019,21 @@ static void assert_member_refused(const char *members, const char *msg)
 static void test_json_refusals(void **state)
 {
     (void)state;
-    assert_json_refused("", "view file: not a JSON object (at byte 0)");
-    /* A valid value that is not an object: the position is its end. */
-    assert_json_refused("[1, 2]", "view file: not a JSON object (at byte 6)");
-    assert_json_refused("\"sahelmap-view\"", "view file: not a JSON object (at byte 15)");
-    assert_json_refused("{\"format\": ", "view file: not a JSON object (at byte 10)");
+    assert_json_refused_at("", 1, 1, "view file: not JSON");
+    /* A valid value that is not an object: the position is its start. */
+    assert_json_refused_at("[1, 2]", 1, 1, "view file: not a JSON object");
+    assert_json_refused_at("\"sahelmap-view\"", 1, 1, "view file: not a JSON object");
+    assert_json_refused_at("{\n  \"format\": ", 2, 12, "view file: not JSON");
+    assert_json_refused_at("{\"format\": \"sahelmap-view\", \"version\": 1}\n\n  x", 3, 3,
+                           "view file: more after the view's object");
     assert_json_refused("{}", "view file: \"format\" is not \"sahelmap-view\"");
     assert_json_refused("{\"format\": \"other\", \"version\": 1}",
                         "view file: \"format\" is not \"sahelmap-view\"");
     assert_json_refused("{\"format\": 1, \"version\": 1}",
                         "view file: \"format\" has the wrong kind of value");
-    assert_json_refused("{\"format\": \"sahelmap-view\"}",
-                        "view file: a newer version than this sahelmap reads");
+    assert_json_refused("{\"format\": \"sahelmap-view\"}", "view file: no \"version\"");
+    assert_json_refused("{\"format\": \"sahelmap-view\", \"version\": 0}",
+                        "view file: \"version\" is not a version");
     assert_json_refused("{\"format\": \"sahelmap-view\", \"version\": 2}",
                         "view file: a newer version than this sahelmap reads");
     assert_json_refused("{\"format\": \"sahelmap-view\", \"version\": 1.5}",
@@ -1085,7 +1102,7 @@ static void test_json_refusals(void **state)
     snprintf(msg, sizeof msg, "view file: \"to\": --to: %s", why.msg);
     assert_member_refused("\"to\": \"2024-02-30\"", msg);
     assert_member_refused("\"from\": \"2024-02-01\", \"to\": \"2024-01-01\"",
-                          "--from is after --to");
+                          "view file: --from is after --to");
     assert_member_refused("\"mode\": \"weekly\"",
                           "view file: \"mode\": --mode 'weekly': want moving, cumulative or day");
     assert_member_refused("\"types\": [\"battles\", \"bogus\"]",
