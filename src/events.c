@@ -154,7 +154,7 @@ void events_free(EventSet *set)
     notes_free(&set->notes_store);
     for (size_t i = 0; i < set->nfiles; i++) free(set->files[i]);
     free(set->files);
-    free(set->dedup);
+    hashtab_free(&set->dedup);
     free(set->undo);
     memset(set, 0, sizeof *set);
 }
@@ -183,45 +183,27 @@ size_t events_shared_bytes(const EventSet *set)
 }
 
 /* ------------------------------------------------------------------------- */
-/* Dedup index: id ref -> event index, open addressing                       */
+/* Dedup index: id ref -> event index                                        */
 /* ------------------------------------------------------------------------- */
 
-static size_t dedup_home(uint32_t id, size_t nslots)
+static void dedup_rebuild(EventSet *set)
 {
-    return (size_t)((id * 0x9E3779B1u) >> 7) & (nslots - 1);
-}
-
-static void dedup_put(EventSet *set, uint32_t id, size_t index)
-{
-    size_t j = dedup_home(id, set->dedup_slots);
-    while (set->dedup[j] != 0) j = (j + 1) & (set->dedup_slots - 1);
-    set->dedup[j] = (uint64_t)id << 32 | (uint64_t)(index + 1);
-    set->dedup_count++;
-}
-
-static void dedup_rebuild(EventSet *set, size_t want)
-{
-    size_t n = 1024;
-    while (n < want * 2) n *= 2;
-    free(set->dedup);
-    set->dedup = xcalloc(n, sizeof *set->dedup);
-    set->dedup_slots = n;
-    set->dedup_count = 0;
+    hashtab_clear(&set->dedup);
+    hashtab_reserve(&set->dedup, set->count + 1);
     for (size_t i = 0; i < set->count; i++)
-        if (set->id[i] != 0) dedup_put(set, set->id[i], i);
+        if (set->id[i] != 0) hashtab_add(&set->dedup, set->id[i], (uint32_t)i);
     set->dedup_valid = true;
 }
 
-/* Index of the event holding id, or SIZE_MAX. */
-static size_t dedup_find(const EventSet *set, uint32_t id)
+/* Index of the (first) event holding id, or SIZE_MAX with *probe left where
+ * the id would be added. */
+static size_t dedup_find(const EventSet *set, uint32_t id, HashProbe *probe)
 {
-    size_t j = dedup_home(id, set->dedup_slots);
-    for (;;) {
-        uint64_t slot = set->dedup[j];
-        if (slot == 0) return SIZE_MAX;
-        if ((uint32_t)(slot >> 32) == id) return (size_t)(uint32_t)slot - 1;
-        j = (j + 1) & (set->dedup_slots - 1);
-    }
+    *probe = hashtab_probe(&set->dedup, id);
+    uint32_t i;
+    while (hashtab_next(&set->dedup, probe, &i))
+        if (set->id[i] == id) return i;
+    return SIZE_MAX;
 }
 
 /* ------------------------------------------------------------------------- */
@@ -305,10 +287,10 @@ static EventsAddResult merge_actors(EventSet *set, size_t i,
 EventsAddResult events_add(EventSet *set, const EventInput *in)
 {
     uint32_t id = intern(set, in->id);
+    HashProbe probe = {0, 0};
     if (id != 0) {
-        if (!set->dedup_valid || set->dedup_count * 2 >= set->dedup_slots)
-            dedup_rebuild(set, set->count + 1);
-        size_t held = dedup_find(set, id);
+        if (!set->dedup_valid) dedup_rebuild(set);
+        size_t held = dedup_find(set, id, &probe);
         if (held != SIZE_MAX) return merge_actors(set, held, in);
     }
 
@@ -345,7 +327,7 @@ EventsAddResult events_add(EventSet *set, const EventInput *in)
                                    ? EVENT_FLAG_CIVILIAN_TARGETING : 0) |
                               (in->ucdp_type & 3) << EVENT_FLAG_UCDP_SHIFT);
 
-    if (id != 0) dedup_put(set, id, i);
+    if (id != 0) hashtab_insert(&set->dedup, &probe, (uint32_t)i);
     if (i > 0 && set->day[i] < set->day[i - 1]) set->sorted = false;
     return EVENTS_ADDED;
 }
@@ -383,9 +365,7 @@ void events_rollback(EventSet *set, EventsMark mark)
 
 void events_finish(EventSet *set)
 {
-    free(set->dedup);
-    set->dedup = NULL;
-    set->dedup_slots = set->dedup_count = 0;
+    hashtab_free(&set->dedup);
     set->dedup_valid = false;
     free(set->undo);
     set->undo = NULL;
