@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cache_format.h"
 #include "xalloc.h"
 
 typedef struct EventsUndo {
@@ -15,8 +16,6 @@ typedef struct EventsUndo {
     uint32_t actors;     /* the actors tuple before the merge */
     uint8_t flags;
 } EventsUndo;
-
-enum { PROV_FILE, PROV_SOURCE, PROV_SCALE };
 
 /* ------------------------------------------------------------------------- */
 /* Enum names                                                                */
@@ -135,9 +134,9 @@ void events_init(EventSet *set)
 {
     memset(set, 0, sizeof *set);
     strpool_init(&set->strings);
-    tuples_init(&set->actor_tuples, 4);
-    tuples_init(&set->place_tuples, 5);
-    tuples_init(&set->prov_tuples, 3);
+    tuples_init(&set->actor_tuples, CACHE_ACTOR_ARITY);
+    tuples_init(&set->place_tuples, CACHE_PLACE_ARITY);
+    tuples_init(&set->prov_tuples, CACHE_PROV_ARITY);
     notes_init(&set->notes_store);
     set->sorted = true;
 }
@@ -247,7 +246,7 @@ static EventsAddResult merge_actors(EventSet *set, size_t i,
                                     const EventInput *in)
 {
     const uint32_t *held = tuples_get(&set->actor_tuples, set->actors[i]);
-    uint32_t a[4] = {held[0], held[1], held[2], held[3]};
+    uint32_t a[CACHE_ACTOR_ARITY] = {held[0], held[1], held[2], held[3]};
     uint32_t new_actor = intern(set, in->actor1);
     uint32_t new_assoc = intern(set, in->assoc_actor1);
     uint32_t new_actor2 = intern(set, in->actor2);
@@ -306,14 +305,14 @@ EventsAddResult events_add(EventSet *set, const EventInput *in)
     set->fat_high[i] = in->fatalities_high;
     set->id[i] = id;
 
-    uint32_t actors[4] = {intern(set, in->actor1), intern(set, in->assoc_actor1),
+    uint32_t actors[CACHE_ACTOR_ARITY] = {intern(set, in->actor1), intern(set, in->assoc_actor1),
                           intern(set, in->actor2), intern(set, in->assoc_actor2)};
     set->actors[i] = tuples_intern(&set->actor_tuples, actors);
-    uint32_t place[5] = {intern(set, in->country), intern(set, in->admin1),
+    uint32_t place[CACHE_PLACE_ARITY] = {intern(set, in->country), intern(set, in->admin1),
                          intern(set, in->admin2), intern(set, in->admin3),
                          intern(set, in->location)};
     set->place[i] = tuples_intern(&set->place_tuples, place);
-    uint32_t prov[3] = {in->file, intern(set, in->source),
+    uint32_t prov[CACHE_PROV_ARITY] = {in->file, intern(set, in->source),
                         intern(set, in->source_scale)};
     set->prov[i] = tuples_intern(&set->prov_tuples, prov);
     set->notes[i] = notes_add(&set->notes_store, in->notes, in->notes_len);
@@ -444,11 +443,11 @@ uint32_t events_text_ref(const EventSet *set, size_t i, EventText field)
     case TEXT_ADMIN3: case TEXT_LOCATION:
         return tuples_get(&set->place_tuples, set->place[i])[field - TEXT_COUNTRY];
     case TEXT_SOURCE:
-        return tuples_get(&set->prov_tuples, set->prov[i])[PROV_SOURCE];
+        return tuples_get(&set->prov_tuples, set->prov[i])[CACHE_PROV_SOURCE];
     case TEXT_SOURCE_SCALE:
-        return tuples_get(&set->prov_tuples, set->prov[i])[PROV_SCALE];
+        return tuples_get(&set->prov_tuples, set->prov[i])[CACHE_PROV_SCALE];
     case TEXT_FILE:
-        return tuples_get(&set->prov_tuples, set->prov[i])[PROV_FILE];
+        return tuples_get(&set->prov_tuples, set->prov[i])[CACHE_PROV_FILE];
     case TEXT_COUNT: break;
     }
     assert(!"bad EventText");
