@@ -39,6 +39,7 @@ static void resize(HashTab *t, size_t n)
     free(t->slots);
     t->slots = slots;
     t->nslots = n;
+    t->mask = n - 1;
 }
 
 void hashtab_reserve(HashTab *t, size_t count)

@@ -33,6 +33,7 @@
 typedef struct HashTab {
     uint64_t *slots;     /* (uint64_t)tag << 32 | (value + 1); 0 = empty */
     size_t nslots;       /* a power of two, or 0 before the first insert */
+    size_t mask;         /* nslots - 1, or 0 */
     size_t count;        /* values held */
 } HashTab;
 
@@ -42,17 +43,20 @@ typedef struct HashProbe {
     size_t at;
 } HashProbe;
 
-/* The tag of a caller's hash: all 64 bits mixed (MurmurHash3's finaliser)
- * down to 32. Its low bits pick the home slot, so even keys that differ
- * only in their high bits spread over the table. */
+/* The tag of a caller's hash: its two halves folded together, then mixed
+ * (MurmurHash3's 32-bit finaliser, a bijection). Its low bits pick the
+ * home slot, so keys that differ only in their high bits still spread.
+ * Hashes below 2^32 get distinct tags: for a 32-bit key passed as its own
+ * hash, an equal tag means an equal key. */
 static inline uint32_t hashtab_tag(uint64_t h)
 {
-    h ^= h >> 33;
-    h *= 0xFF51AFD7ED558CCDull;
-    h ^= h >> 33;
-    h *= 0xC4CEB9FE1A85EC53ull;
-    h ^= h >> 33;
-    return (uint32_t)h;
+    uint32_t x = (uint32_t)h ^ (uint32_t)(h >> 32);
+    x ^= x >> 16;
+    x *= 0x85EBCA6Bu;
+    x ^= x >> 13;
+    x *= 0xC2B2AE35u;
+    x ^= x >> 16;
+    return x;
 }
 
 /* Starts a lookup of `hash`: call hashtab_next for the candidates. */
@@ -60,7 +64,7 @@ static inline HashProbe hashtab_probe(const HashTab *t, uint64_t hash)
 {
     HashProbe p;
     p.tag = hashtab_tag(hash);
-    p.at = t->nslots ? (size_t)p.tag & (t->nslots - 1) : 0;
+    p.at = (size_t)p.tag & t->mask;
     return p;
 }
 
@@ -71,12 +75,11 @@ static inline HashProbe hashtab_probe(const HashTab *t, uint64_t hash)
  * compares. */
 static inline bool hashtab_next(const HashTab *t, HashProbe *p, uint32_t *value)
 {
-    if (t->nslots == 0) return false;
-    const size_t mask = t->nslots - 1;
+    if (t->slots == NULL) return false;
     for (;;) {
         uint64_t slot = t->slots[p->at];
         if (slot == 0) return false;
-        p->at = (p->at + 1) & mask;
+        p->at = (p->at + 1) & t->mask;
         if ((uint32_t)(slot >> 32) == p->tag) {
             *value = (uint32_t)slot - 1;
             return true;
