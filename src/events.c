@@ -195,14 +195,15 @@ static void dedup_rebuild(EventSet *set)
 }
 
 /* Index of the (first) event holding id, or SIZE_MAX with *probe left where
- * the id would be added. */
+ * the id would be added. The id is its own hash, so an equal tag is the
+ * same id (hashtab_tag): the id column need not be read. */
 static size_t dedup_find(const EventSet *set, uint32_t id, HashProbe *probe)
 {
     *probe = hashtab_probe(&set->dedup, id);
     uint32_t i;
-    while (hashtab_next(&set->dedup, probe, &i))
-        if (set->id[i] == id) return i;
-    return SIZE_MAX;
+    if (!hashtab_next(&set->dedup, probe, &i)) return SIZE_MAX;
+    assert(set->id[i] == id);
+    return i;
 }
 
 /* ------------------------------------------------------------------------- */
