@@ -306,15 +306,16 @@ EventsAddResult events_add(EventSet *set, const EventInput *in)
     set->fat_high[i] = in->fatalities_high;
     set->id[i] = id;
 
-    uint32_t actors[CACHE_ACTOR_ARITY] = {intern(set, in->actor1), intern(set, in->assoc_actor1),
-                          intern(set, in->actor2), intern(set, in->assoc_actor2)};
+    uint32_t actors[CACHE_ACTOR_ARITY] = {
+        intern(set, in->actor1), intern(set, in->assoc_actor1),
+        intern(set, in->actor2), intern(set, in->assoc_actor2)};
     set->actors[i] = tuples_intern(&set->actor_tuples, actors);
-    uint32_t place[CACHE_PLACE_ARITY] = {intern(set, in->country), intern(set, in->admin1),
-                         intern(set, in->admin2), intern(set, in->admin3),
-                         intern(set, in->location)};
+    uint32_t place[CACHE_PLACE_ARITY] = {
+        intern(set, in->country), intern(set, in->admin1), intern(set, in->admin2),
+        intern(set, in->admin3), intern(set, in->location)};
     set->place[i] = tuples_intern(&set->place_tuples, place);
     uint32_t prov[CACHE_PROV_ARITY] = {in->file, intern(set, in->source),
-                        intern(set, in->source_scale)};
+                                       intern(set, in->source_scale)};
     set->prov[i] = tuples_intern(&set->prov_tuples, prov);
     set->notes[i] = notes_add(&set->notes_store, in->notes, in->notes_len);
 
