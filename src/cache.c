@@ -1,11 +1,6 @@
 /*
- * cache: binary caches of loaded files. See cache.h.
- *
- * Layout: a CacheHeader, then the event columns (EVENTS_COLUMNS order, count
- * elements each), the string pool, the actor, place and provenance tuples,
- * and the notes. payload_hash covers the header (with the hash as zero)
- * and everything but the notes, whose bytes are only ever shown as text;
- * their offsets are checked instead.
+ * cache: binary caches of loaded files. See cache.h; the file layout and
+ * its hash are in cache_format.h.
  */
 #include "cache.h"
 
@@ -18,45 +13,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cache_format.h"
 #include "date.h"
 #include "xalloc.h"
 
-#define CACHE_VERSION 2
 #define HEAD_BYTES 65536
 #define DEFAULT_MIN (8u << 20)
-
-typedef struct CacheHeader {
-    char magic[8];
-    uint32_t version, column_bytes;
-    uint64_t source_size;
-    int64_t mtime_sec, mtime_nsec;
-    uint64_t head_hash;
-    uint64_t count, pool_len, actors, places, provs, notes_len;
-    uint64_t payload_hash;
-    LoadReport report;
-} CacheHeader;
-
-static const char MAGIC[8] = {'S', 'M', 'C', 'A', 'C', 'H', 'E', '1'};
+#define PATH_HASH_SEED 0x84222325CBF29CE4ull   /* names cache files */
 
 /* ------------------------------------------------------------------------- */
 /* Hashing                                                                   */
 /* ------------------------------------------------------------------------- */
-
-/* A fast 64-bit hash, 8 bytes at a time; `h` carries it across calls. */
-static uint64_t hash_more(uint64_t h, const void *data, size_t n)
-{
-    const unsigned char *p = data;
-    while (n >= 8) {
-        uint64_t w;
-        memcpy(&w, p, 8);
-        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-        h ^= h >> 29;
-        p += 8;
-        n -= 8;
-    }
-    for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 0x100000001B3ull;
-    return h;
-}
 
 static bool head_hash(const char *path, uint64_t *out)
 {
@@ -65,7 +32,7 @@ static bool head_hash(const char *path, uint64_t *out)
     char *buf = xmalloc(HEAD_BYTES);
     size_t n = fread(buf, 1, HEAD_BYTES, f);
     fclose(f);
-    *out = hash_more(0xCBF29CE484222325ull, buf, n);
+    *out = cache_hash_more(CACHE_HASH_SEED, buf, n);
     free(buf);
     return true;
 }
@@ -103,13 +70,26 @@ bool cache_path(const char *source, char *out, size_t cap)
     size_t len = strlen(dir);
     snprintf(dir + len, sizeof dir - len, "/sahelmap");
     if (!make_dir(dir) || realpath(source, real) == NULL) return false;
-    uint64_t key = hash_more(0x84222325CBF29CE4ull, real, strlen(real));
+    uint64_t key = cache_hash_more(PATH_HASH_SEED, real, strlen(real));
     return snprintf(out, cap, "%s/%016llx.smc", dir, (unsigned long long)key) < (int)cap;
 }
 
 /* ------------------------------------------------------------------------- */
 /* Writing                                                                   */
 /* ------------------------------------------------------------------------- */
+
+/* Where each hashed section of a set is in memory, in file order. */
+static void set_sections(const EventSet *s, const void *at[CACHE_HASHED_SECTIONS])
+{
+    size_t k = 0;
+#define COLUMN_AT(type, name) at[k++] = s->name;
+    EVENTS_COLUMNS(COLUMN_AT)
+#undef COLUMN_AT
+    at[CACHE_SECTION_POOL] = s->strings.data;
+    at[CACHE_SECTION_ACTORS] = s->actor_tuples.values;
+    at[CACHE_SECTION_PLACES] = s->place_tuples.values;
+    at[CACHE_SECTION_PROVS] = s->prov_tuples.values;
+}
 
 typedef struct Writer {
     FILE *f;
@@ -120,7 +100,7 @@ typedef struct Writer {
 static void put(Writer *w, const void *data, size_t n)
 {
     if (!w->ok || n == 0) return;
-    w->hash = hash_more(w->hash, data, n);
+    w->hash = cache_hash_more(w->hash, data, n);
     if (fwrite(data, 1, n, w->f) != n) w->ok = false;
 }
 
@@ -135,7 +115,7 @@ bool cache_store(EventSet *set, const char *source, const LoadReport *report,
         return error_set(err, "no cache directory");
     CacheHeader h;
     memset(&h, 0, sizeof h);
-    memcpy(h.magic, MAGIC, sizeof MAGIC);
+    memcpy(h.magic, CACHE_MAGIC, sizeof h.magic);
     h.version = CACHE_VERSION;
     h.column_bytes = (uint32_t)events_column_bytes();
     h.source_size = (uint64_t)st.st_size;
@@ -153,7 +133,7 @@ bool cache_store(EventSet *set, const char *source, const LoadReport *report,
     snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
     int fd = mkstemp(tmp);
     if (fd < 0) return error_set(err, "cannot write the cache: %s", strerror(errno));
-    Writer w = {fdopen(fd, "wb"), 0xCBF29CE484222325ull, true};
+    Writer w = {fdopen(fd, "wb"), CACHE_HASH_SEED, true};
     if (w.f == NULL) {
         close(fd);
         unlink(tmp);
@@ -161,16 +141,13 @@ bool cache_store(EventSet *set, const char *source, const LoadReport *report,
     }
     /* The header goes first with a zero hash (and is hashed so); it is
      * rewritten with the hash at the end. */
-    w.hash = hash_more(w.hash, &h, sizeof h);
+    w.hash = cache_hash_more(w.hash, &h, sizeof h);
     w.ok = fwrite(&h, sizeof h, 1, w.f) == 1;
-    size_t n = set->count;
-#define PUT_COLUMN(type, name) put(&w, set->name, n * sizeof(type));
-    EVENTS_COLUMNS(PUT_COLUMN)
-#undef PUT_COLUMN
-    put(&w, set->strings.data, set->strings.len);
-    put(&w, set->actor_tuples.values, h.actors * 4 * sizeof(uint32_t));
-    put(&w, set->place_tuples.values, h.places * 5 * sizeof(uint32_t));
-    put(&w, set->prov_tuples.values, h.provs * 3 * sizeof(uint32_t));
+    const void *at[CACHE_HASHED_SECTIONS];
+    uint64_t sizes[CACHE_HASHED_SECTIONS];
+    set_sections(set, at);
+    cache_section_sizes(&h, sizes);
+    for (size_t k = 0; k < CACHE_HASHED_SECTIONS; k++) put(&w, at[k], (size_t)sizes[k]);
     if (w.ok) w.ok = notes_copy_all(&set->notes_store, w.f);
     h.payload_hash = w.hash;
     if (w.ok) w.ok = fseek(w.f, 0, SEEK_SET) == 0 && fwrite(&h, sizeof h, 1, w.f) == 1;
@@ -199,7 +176,7 @@ static void *take(Reader *r, size_t n)
     void *p = xmalloc(n ? n : 1);
     if (r->ok && n > 0) {
         if (fread(p, 1, n, r->f) != n) r->ok = false;
-        else r->hash = hash_more(r->hash, p, n);
+        else r->hash = cache_hash_more(r->hash, p, n);
     }
     return p;
 }
@@ -257,7 +234,8 @@ static bool valid(const EventSet *s, const CacheHeader *h)
             if (tt->values[a] != 0) return false;          /* tuple 0 is zero */
     }
     for (size_t k = 0; k < s->prov_tuples.count; k++)
-        if (s->prov_tuples.values[k * 3] != 0) return false;   /* file 0 */
+        if (s->prov_tuples.values[k * CACHE_PROV_ARITY + CACHE_PROV_FILE] != 0)
+            return false;                                   /* file 0 */
     return true;
 }
 
@@ -274,7 +252,7 @@ bool cache_load(EventSet *set, const char *source, LoadReport *report,
     if (f == NULL) return false;
     CacheHeader h;
     uint64_t head = 0;
-    if (fread(&h, sizeof h, 1, f) != 1 || memcmp(h.magic, MAGIC, sizeof MAGIC) != 0 ||
+    if (fread(&h, sizeof h, 1, f) != 1 || memcmp(h.magic, CACHE_MAGIC, sizeof h.magic) != 0 ||
         h.version != CACHE_VERSION || h.column_bytes != events_column_bytes()) {
         fclose(f);
         *why = "corrupt";
@@ -290,12 +268,9 @@ bool cache_load(EventSet *set, const char *source, LoadReport *report,
     /* The sizes must add up to the file before anything is allocated; each
      * is bounded first, so the sum cannot wrap around. */
     uint64_t file = (uint64_t)cst.st_size;
-    bool sized = h.count <= UINT32_MAX && h.pool_len <= UINT32_MAX && h.actors != 0 &&
-                 h.places != 0 && h.provs != 0 && h.actors <= UINT32_MAX &&
-                 h.places <= UINT32_MAX && h.provs <= UINT32_MAX && file >= sizeof h;
-    uint64_t payload = sized ? h.count * events_column_bytes() + h.pool_len +
-                               (h.actors * 4 + h.places * 5 + h.provs * 3) * sizeof(uint32_t)
-                             : 0;
+    bool sized = cache_counts_bounded(&h) && h.actors != 0 && h.places != 0 &&
+                 h.provs != 0 && file >= sizeof h;
+    uint64_t payload = sized ? cache_payload_bytes(&h) : 0;
     if (!sized || payload > file - sizeof h || h.notes_len != file - sizeof h - payload ||
         !report_sane(&h.report, h.count)) {
         fclose(f);
@@ -307,18 +282,22 @@ bool cache_load(EventSet *set, const char *source, LoadReport *report,
     events_init(&s);
     CacheHeader unhashed = h;
     unhashed.payload_hash = 0;
-    Reader r = {f, hash_more(0xCBF29CE484222325ull, &unhashed, sizeof unhashed), true};
-    size_t n = (size_t)h.count;
-#define TAKE_COLUMN(type, name) \
-    free(s.name);               \
-    s.name = take(&r, n * sizeof(type));
-    EVENTS_COLUMNS(TAKE_COLUMN)
-#undef TAKE_COLUMN
-    s.count = s.cap = n;
-    strpool_adopt(&s.strings, take(&r, (size_t)h.pool_len), (size_t)h.pool_len);
-    tuples_adopt(&s.actor_tuples, take(&r, (size_t)h.actors * 4 * 4), (size_t)h.actors);
-    tuples_adopt(&s.place_tuples, take(&r, (size_t)h.places * 5 * 4), (size_t)h.places);
-    tuples_adopt(&s.prov_tuples, take(&r, (size_t)h.provs * 3 * 4), (size_t)h.provs);
+    Reader r = {f, cache_hash_more(CACHE_HASH_SEED, &unhashed, sizeof unhashed), true};
+    uint64_t sizes[CACHE_HASHED_SECTIONS];
+    void *at[CACHE_HASHED_SECTIONS];
+    cache_section_sizes(&h, sizes);
+    for (size_t k = 0; k < CACHE_HASHED_SECTIONS; k++) at[k] = take(&r, (size_t)sizes[k]);
+    size_t column = 0;
+#define ADOPT_COLUMN(type, name) \
+    free(s.name);                \
+    s.name = at[column++];
+    EVENTS_COLUMNS(ADOPT_COLUMN)
+#undef ADOPT_COLUMN
+    s.count = s.cap = (size_t)h.count;
+    strpool_adopt(&s.strings, at[CACHE_SECTION_POOL], (size_t)h.pool_len);
+    tuples_adopt(&s.actor_tuples, at[CACHE_SECTION_ACTORS], (size_t)h.actors);
+    tuples_adopt(&s.place_tuples, at[CACHE_SECTION_PLACES], (size_t)h.places);
+    tuples_adopt(&s.prov_tuples, at[CACHE_SECTION_PROVS], (size_t)h.provs);
     s.sorted = true;
     if (!r.ok || r.hash != h.payload_hash || !valid(&s, &h)) {
         fclose(f);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "cache_format.h"
 #include "xalloc.h"
 
 typedef struct EventsUndo {
@@ -15,8 +16,6 @@ typedef struct EventsUndo {
     uint32_t actors;     /* the actors tuple before the merge */
     uint8_t flags;
 } EventsUndo;
-
-enum { PROV_FILE, PROV_SOURCE, PROV_SCALE };
 
 /* ------------------------------------------------------------------------- */
 /* Enum names                                                                */
@@ -152,9 +151,9 @@ void events_init(EventSet *set)
 {
     memset(set, 0, sizeof *set);
     strpool_init(&set->strings);
-    tuples_init(&set->actor_tuples, 4);
-    tuples_init(&set->place_tuples, 5);
-    tuples_init(&set->prov_tuples, 3);
+    tuples_init(&set->actor_tuples, CACHE_ACTOR_ARITY);
+    tuples_init(&set->place_tuples, CACHE_PLACE_ARITY);
+    tuples_init(&set->prov_tuples, CACHE_PROV_ARITY);
     notes_init(&set->notes_store);
     set->sorted = true;
 }
@@ -171,7 +170,7 @@ void events_free(EventSet *set)
     notes_free(&set->notes_store);
     for (size_t i = 0; i < set->nfiles; i++) free(set->files[i]);
     free(set->files);
-    free(set->dedup);
+    hashtab_free(&set->dedup);
     free(set->undo);
     memset(set, 0, sizeof *set);
 }
@@ -200,45 +199,28 @@ size_t events_shared_bytes(const EventSet *set)
 }
 
 /* ------------------------------------------------------------------------- */
-/* Dedup index: id ref -> event index, open addressing                       */
+/* Dedup index: id ref -> event index                                        */
 /* ------------------------------------------------------------------------- */
 
-static size_t dedup_home(uint32_t id, size_t nslots)
+static void dedup_rebuild(EventSet *set)
 {
-    return (size_t)((id * 0x9E3779B1u) >> 7) & (nslots - 1);
-}
-
-static void dedup_put(EventSet *set, uint32_t id, size_t index)
-{
-    size_t j = dedup_home(id, set->dedup_slots);
-    while (set->dedup[j] != 0) j = (j + 1) & (set->dedup_slots - 1);
-    set->dedup[j] = (uint64_t)id << 32 | (uint64_t)(index + 1);
-    set->dedup_count++;
-}
-
-static void dedup_rebuild(EventSet *set, size_t want)
-{
-    size_t n = 1024;
-    while (n < want * 2) n *= 2;
-    free(set->dedup);
-    set->dedup = xcalloc(n, sizeof *set->dedup);
-    set->dedup_slots = n;
-    set->dedup_count = 0;
+    hashtab_clear(&set->dedup);
+    hashtab_reserve(&set->dedup, set->count + 1);
     for (size_t i = 0; i < set->count; i++)
-        if (set->id[i] != 0) dedup_put(set, set->id[i], i);
+        if (set->id[i] != 0) hashtab_add(&set->dedup, set->id[i], (uint32_t)i);
     set->dedup_valid = true;
 }
 
-/* Index of the event holding id, or SIZE_MAX. */
-static size_t dedup_find(const EventSet *set, uint32_t id)
+/* Index of the (first) event holding id, or SIZE_MAX with *probe left where
+ * the id would be added. The id is its own hash, so an equal tag is the
+ * same id (hashtab_tag): the id column need not be read. */
+static size_t dedup_find(const EventSet *set, uint32_t id, HashProbe *probe)
 {
-    size_t j = dedup_home(id, set->dedup_slots);
-    for (;;) {
-        uint64_t slot = set->dedup[j];
-        if (slot == 0) return SIZE_MAX;
-        if ((uint32_t)(slot >> 32) == id) return (size_t)(uint32_t)slot - 1;
-        j = (j + 1) & (set->dedup_slots - 1);
-    }
+    *probe = hashtab_probe(&set->dedup, id);
+    uint32_t i;
+    if (!hashtab_next(&set->dedup, probe, &i)) return SIZE_MAX;
+    SM_ASSERT(set->id[i] == id);
+    return i;
 }
 
 /* ------------------------------------------------------------------------- */
@@ -282,7 +264,7 @@ static EventsAddResult merge_actors(EventSet *set, size_t i,
                                     const EventInput *in)
 {
     const uint32_t *held = tuples_get(&set->actor_tuples, set->actors[i]);
-    uint32_t a[4] = {held[0], held[1], held[2], held[3]};
+    uint32_t a[CACHE_ACTOR_ARITY] = {held[0], held[1], held[2], held[3]};
     uint32_t new_actor = intern(set, in->actor1);
     uint32_t new_assoc = intern(set, in->assoc_actor1);
     uint32_t new_actor2 = intern(set, in->actor2);
@@ -322,10 +304,10 @@ static EventsAddResult merge_actors(EventSet *set, size_t i,
 EventsAddResult events_add(EventSet *set, const EventInput *in)
 {
     uint32_t id = intern(set, in->id);
+    HashProbe probe = {0, 0};
     if (id != 0) {
-        if (!set->dedup_valid || set->dedup_count * 2 >= set->dedup_slots)
-            dedup_rebuild(set, set->count + 1);
-        size_t held = dedup_find(set, id);
+        if (!set->dedup_valid) dedup_rebuild(set);
+        size_t held = dedup_find(set, id, &probe);
         if (held != SIZE_MAX) return merge_actors(set, held, in);
     }
 
@@ -341,15 +323,16 @@ EventsAddResult events_add(EventSet *set, const EventInput *in)
     set->fat_high[i] = in->fatalities_high;
     set->id[i] = id;
 
-    uint32_t actors[4] = {intern(set, in->actor1), intern(set, in->assoc_actor1),
-                          intern(set, in->actor2), intern(set, in->assoc_actor2)};
+    uint32_t actors[CACHE_ACTOR_ARITY] = {
+        intern(set, in->actor1), intern(set, in->assoc_actor1),
+        intern(set, in->actor2), intern(set, in->assoc_actor2)};
     set->actors[i] = tuples_intern(&set->actor_tuples, actors);
-    uint32_t place[5] = {intern(set, in->country), intern(set, in->admin1),
-                         intern(set, in->admin2), intern(set, in->admin3),
-                         intern(set, in->location)};
+    uint32_t place[CACHE_PLACE_ARITY] = {
+        intern(set, in->country), intern(set, in->admin1), intern(set, in->admin2),
+        intern(set, in->admin3), intern(set, in->location)};
     set->place[i] = tuples_intern(&set->place_tuples, place);
-    uint32_t prov[3] = {in->file, intern(set, in->source),
-                        intern(set, in->source_scale)};
+    uint32_t prov[CACHE_PROV_ARITY] = {in->file, intern(set, in->source),
+                                       intern(set, in->source_scale)};
     set->prov[i] = tuples_intern(&set->prov_tuples, prov);
     set->notes[i] = notes_add(&set->notes_store, in->notes, in->notes_len);
 
@@ -362,7 +345,7 @@ EventsAddResult events_add(EventSet *set, const EventInput *in)
                                    ? EVENT_FLAG_CIVILIAN_TARGETING : 0) |
                               (in->ucdp_type & 3) << EVENT_FLAG_UCDP_SHIFT);
 
-    if (id != 0) dedup_put(set, id, i);
+    if (id != 0) hashtab_insert(&set->dedup, &probe, (uint32_t)i);
     if (i > 0 && set->day[i] < set->day[i - 1]) set->sorted = false;
     return EVENTS_ADDED;
 }
@@ -401,9 +384,7 @@ void events_rollback(EventSet *set, EventsMark mark)
 void events_finish(EventSet *set)
 {
     notes_flush(&set->notes_store);
-    free(set->dedup);
-    set->dedup = NULL;
-    set->dedup_slots = set->dedup_count = 0;
+    hashtab_free(&set->dedup);
     set->dedup_valid = false;
     free(set->undo);
     set->undo = NULL;
@@ -482,11 +463,11 @@ uint32_t events_text_ref(const EventSet *set, size_t i, EventText field)
     case TEXT_ADMIN3: case TEXT_LOCATION:
         return tuples_get(&set->place_tuples, set->place[i])[field - TEXT_COUNTRY];
     case TEXT_SOURCE:
-        return tuples_get(&set->prov_tuples, set->prov[i])[PROV_SOURCE];
+        return tuples_get(&set->prov_tuples, set->prov[i])[CACHE_PROV_SOURCE];
     case TEXT_SOURCE_SCALE:
-        return tuples_get(&set->prov_tuples, set->prov[i])[PROV_SCALE];
+        return tuples_get(&set->prov_tuples, set->prov[i])[CACHE_PROV_SCALE];
     case TEXT_FILE:
-        return tuples_get(&set->prov_tuples, set->prov[i])[PROV_FILE];
+        return tuples_get(&set->prov_tuples, set->prov[i])[CACHE_PROV_FILE];
     case TEXT_COUNT: break;
     }
     SM_ASSERT(!"bad EventText");

@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hashtab.h"
 #include "notes.h"
 #include "strpool.h"
 #include "tuples.h"
@@ -151,8 +152,7 @@ typedef struct EventSet {
 
     /* Load-time only (freed by events_finish): id -> index for merging
      * monadic rows, and an undo log of merges for events_rollback. */
-    uint64_t *dedup;             /* (id ref << 32 | index + 1); 0 = empty */
-    size_t dedup_slots, dedup_count;
+    HashTab dedup;               /* event indexes by id ref (ids but "") */
     bool dedup_valid;
     struct EventsUndo *undo;
     size_t undo_len, undo_cap;

@@ -82,6 +82,7 @@ void render_free(Renderer *r)
 {
     cache_clear(r);
     free(r->cache);
+    hashtab_free(&r->cache_index);
     for (int f = 0; f < FONT_COUNT; f++) {
         if (r->font[f]) TTF_CloseFont(r->font[f]);
         if (r->halo[f]) TTF_CloseFont(r->halo[f]);
@@ -298,7 +299,6 @@ static void queue_marker(Renderer *r, const SceneMarker *m)
 
 /* A text texture, from the cache when the renderer keeps one. */
 typedef struct TextEntry {
-    uint64_t hash;
     char *text;
     uint32_t color;
     uint8_t font;
@@ -307,6 +307,9 @@ typedef struct TextEntry {
     int w, h;
 } TextEntry;
 
+/* The cache holds at most this many textures, then starts again. */
+#define TEXT_CACHE_MAX 4096
+
 static uint64_t text_hash(const char *text, uint8_t font, bool halo, uint32_t color)
 {
     uint64_t h = 1469598103934665603ull ^ font ^ (uint64_t)halo << 8 ^ (uint64_t)color << 16;
@@ -314,18 +317,17 @@ static uint64_t text_hash(const char *text, uint8_t font, bool halo, uint32_t co
         h ^= *p;
         h *= 1099511628211ull;
     }
-    return h | 1;                    /* 0 marks an empty slot */
+    return h;
 }
 
 static void cache_clear(Renderer *r)
 {
-    for (size_t i = 0; i < r->cache_slots; i++) {
-        if (r->cache[i].hash == 0) continue;
+    for (size_t i = 0; i < r->cache_count; i++) {
         SDL_DestroyTexture(r->cache[i].tex);
         free(r->cache[i].text);
     }
-    if (r->cache) memset(r->cache, 0, r->cache_slots * sizeof *r->cache);
     r->cache_count = 0;
+    hashtab_clear(&r->cache_index);
 }
 
 static SDL_Texture *make_text(Renderer *r, uint8_t font, bool halo, const char *text,
@@ -354,29 +356,23 @@ static void blit_text(Renderer *r, uint8_t font, bool halo, const char *text,
         SDL_DestroyTexture(tex);
         return;
     }
-    if (r->cache_count * 2 >= r->cache_slots) {
-        if (r->cache_slots == 0) {
-            r->cache_slots = 8192;
-            r->cache = xcalloc(r->cache_slots, sizeof *r->cache);
-        } else {
-            cache_clear(r);          /* full: start again */
-        }
-    }
-    uint64_t hash = text_hash(text, font, halo, color);
-    size_t j = hash & (r->cache_slots - 1);
+    if (r->cache_count >= TEXT_CACHE_MAX) cache_clear(r);   /* full: start again */
+    HashProbe probe = hashtab_probe(&r->cache_index, text_hash(text, font, halo, color));
     TextEntry *e = NULL;
-    for (;; j = (j + 1) & (r->cache_slots - 1)) {
-        e = &r->cache[j];
-        if (e->hash == 0) break;
-        if (e->hash == hash && e->font == font && e->halo == halo &&
-            e->color == color && strcmp(e->text, text) == 0)
-            break;
+    uint32_t k;
+    while (e == NULL && hashtab_next(&r->cache_index, &probe, &k)) {
+        TextEntry *c = &r->cache[k];
+        if (c->font == font && c->halo == halo && c->color == color &&
+            strcmp(c->text, text) == 0)
+            e = c;
     }
-    if (e->hash == 0) {
+    if (e == NULL) {
         tex = make_text(r, font, halo, text, color, &w, &h);
         if (tex == NULL) return;
-        *e = (TextEntry){hash, xstrndup(text, strlen(text)), color, font, halo, tex, w, h};
-        r->cache_count++;
+        r->cache = xgrow(r->cache, &r->cache_cap, r->cache_count + 1, sizeof *r->cache);
+        hashtab_insert(&r->cache_index, &probe, (uint32_t)r->cache_count);
+        e = &r->cache[r->cache_count++];
+        *e = (TextEntry){xstrndup(text, strlen(text)), color, font, halo, tex, w, h};
     }
     SDL_Rect dst = {(int)lroundf(x), (int)lroundf(y), e->w, e->h};
     SDL_RenderCopy(r->sdl, e->tex, NULL, &dst);

@@ -16,6 +16,7 @@
 #include <stdbool.h>
 
 #include "error.h"
+#include "hashtab.h"
 #include "scene.h"
 
 typedef struct Sprite Sprite;
@@ -38,7 +39,8 @@ typedef struct Renderer {
     /* Text textures kept between frames (the window turns this on). */
     bool cache_text;
     TextEntry *cache;
-    size_t cache_slots, cache_count;
+    size_t cache_count, cache_cap;
+    HashTab cache_index;             /* cache entries by text and style */
     /* Batched quads for SDL_RenderGeometry. */
     SDL_Vertex *verts;
     int *indices;

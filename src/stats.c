@@ -9,39 +9,24 @@
 #include "date.h"
 #include "xalloc.h"
 
-static size_t slot_of(uint64_t key, size_t nslots)
-{
-    key *= 0x9E3779B97F4A7C15ull;
-    return (size_t)(key >> 32) & (nslots - 1);
-}
-
-static void group_rehash(StatsGroup *g)
-{
-    size_t n = g->nslots ? g->nslots * 2 : 64;
-    uint32_t *slots = xcalloc(n, sizeof *slots);
-    for (size_t r = 0; r < g->count; r++) {
-        size_t j = slot_of(g->rows[r].key, n);
-        while (slots[j] != 0) j = (j + 1) & (n - 1);
-        slots[j] = (uint32_t)(r + 1);
-    }
-    free(g->slots);
-    g->slots = slots;
-    g->nslots = n;
-}
-
+/* The row of key, added (with zero counts) if new. The index is rebuilt
+ * first when sorting has emptied it. */
 static StatsRow *group_row(StatsGroup *g, uint64_t key)
 {
-    if ((g->count + 1) * 2 > g->nslots) group_rehash(g);
-    size_t j = slot_of(key, g->nslots);
-    while (g->slots[j] != 0) {
-        StatsRow *row = &g->rows[g->slots[j] - 1];
-        if (row->key == key) return row;
-        j = (j + 1) & (g->nslots - 1);
+    if (g->index.count != g->count) {
+        hashtab_clear(&g->index);
+        hashtab_reserve(&g->index, g->count + 1);
+        for (size_t r = 0; r < g->count; r++)
+            hashtab_add(&g->index, g->rows[r].key, (uint32_t)r);
     }
+    HashProbe probe = hashtab_probe(&g->index, key);
+    uint32_t r;
+    while (hashtab_next(&g->index, &probe, &r))
+        if (g->rows[r].key == key) return &g->rows[r];
     g->rows = xgrow(g->rows, &g->cap, g->count + 1, sizeof *g->rows);
     g->rows[g->count] = (StatsRow){key, 0, 0};
-    g->slots[j] = (uint32_t)(++g->count);
-    return &g->rows[g->count - 1];
+    hashtab_insert(&g->index, &probe, (uint32_t)g->count);
+    return &g->rows[g->count++];
 }
 
 void stats_group_add(StatsGroup *g, uint64_t key, int32_t fatalities)
@@ -84,7 +69,7 @@ void stats_compute(const EventSet *set, size_t lo, size_t hi, int file,
 void stats_group_free(StatsGroup *g)
 {
     free(g->rows);
-    free(g->slots);
+    hashtab_free(&g->index);
     memset(g, 0, sizeof *g);
 }
 
@@ -109,14 +94,12 @@ static int by_key(const void *a, const void *b)
     return x->key < y->key ? -1 : x->key > y->key;
 }
 
-/* Sorting moves rows, so the hash of row positions is dropped; a later
+/* Sorting moves rows, so the index of row positions is emptied; a later
  * group_row rebuilds it. */
 static void sort_rows(StatsGroup *g, int (*cmp)(const void *, const void *))
 {
     if (g->count > 1) qsort(g->rows, g->count, sizeof *g->rows, cmp);
-    free(g->slots);
-    g->slots = NULL;
-    g->nslots = 0;
+    hashtab_clear(&g->index);
 }
 
 void stats_sort_by_events(StatsGroup *group) { sort_rows(group, by_events); }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "events.h"
+#include "hashtab.h"
 
 typedef struct StatsRow {
     uint64_t key;           /* see StatsGroup */
@@ -23,8 +24,7 @@ typedef struct StatsRow {
 typedef struct StatsGroup {
     StatsRow *rows;
     size_t count, cap;
-    uint32_t *slots;        /* hash of row index + 1 */
-    size_t nslots;
+    HashTab index;          /* row indexes by key; emptied by sorting */
 } StatsGroup;
 
 typedef struct Stats {

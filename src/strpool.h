@@ -11,11 +11,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hashtab.h"
+
 typedef struct StrPool {
     char *data;          /* NUL-terminated strings, back to back */
     size_t len, cap;
-    uint32_t *slots;     /* open-addressing hash of references; 0 = empty */
-    size_t nslots, count;
+    HashTab index;       /* references of the strings but "", by content */
     bool hashed;         /* false after strpool_adopt, until first intern */
 } StrPool;
 

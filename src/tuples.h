@@ -12,14 +12,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hashtab.h"
+
 #define TUPLES_MAX_ARITY 8
 
 typedef struct TupleTable {
     unsigned arity;
     uint32_t *values;     /* count * arity values */
     size_t count, cap;
-    uint32_t *slots;      /* open-addressing hash of index+1; 0 = empty */
-    size_t nslots;
+    HashTab index;        /* tuple indexes, by content */
     bool hashed;          /* false after tuples_adopt, until next intern */
 } TupleTable;
 

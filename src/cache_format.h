@@ -1,0 +1,134 @@
+/*
+ * cache_format: the on-disk layout of a cache file (see cache.h), said
+ * once for cache.c, which writes and reads it, events.c, whose tuples it
+ * stores as they are in memory, and tests/fuzz/fuzz_cache.c, which patches
+ * hand-made caches.
+ *
+ * A file is, in this order, with no padding between sections:
+ *
+ *     CacheHeader
+ *     the event columns, EVENTS_COLUMNS order, count elements each
+ *     the string pool                        pool_len bytes
+ *     the actor tuples                       actors * CACHE_ACTOR_ARITY uint32
+ *     the place tuples                       places * CACHE_PLACE_ARITY uint32
+ *     the provenance tuples                  provs * CACHE_PROV_ARITY uint32
+ *     the notes                              notes_len bytes
+ *
+ * Everything is in the writing machine's byte order. payload_hash is
+ * cache_hash_more from CACHE_HASH_SEED over the header (with payload_hash
+ * zero), then over each section but the notes, one call per section (the
+ * hash of a chunk that is not a multiple of 8 bytes depends on where it
+ * ends). The notes are only ever shown as text; cache.c checks their
+ * offsets instead.
+ *
+ * Change anything here, in LoadReport or in the event columns, and bump
+ * CACHE_VERSION: older caches are then refused as corrupt and rewritten.
+ */
+#ifndef SAHELMAP_CACHE_FORMAT_H
+#define SAHELMAP_CACHE_FORMAT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "events.h"
+#include "load.h"
+
+#define CACHE_MAGIC "SMCACHE1"       /* 8 bytes, no NUL in the file */
+#define CACHE_VERSION 2
+#define CACHE_HEADER_SIZE 6160          /* bytes, on 64-bit systems */
+#define CACHE_HASH_SEED 0xCBF29CE484222325ull
+
+/* The tuples of an EventSet: how many values each holds, and in which
+ * order (events.c builds them so; the cache stores them so). */
+enum {
+    CACHE_ACTOR_ARITY = 4,           /* actor1, assoc1, actor2, assoc2 */
+    CACHE_PLACE_ARITY = 5,           /* country, admin1, admin2, admin3, location */
+    CACHE_PROV_ARITY = 3             /* file, source, source scale */
+};
+enum { CACHE_PROV_FILE, CACHE_PROV_SOURCE, CACHE_PROV_SCALE };
+
+typedef struct CacheHeader {
+    char magic[8];                   /* CACHE_MAGIC */
+    uint32_t version;                /* CACHE_VERSION */
+    uint32_t column_bytes;           /* events_column_bytes() */
+    uint64_t source_size;            /* the source when it was cached: */
+    int64_t mtime_sec, mtime_nsec;
+    uint64_t head_hash;              /* ... and its first 64 KiB, hashed */
+    uint64_t count, pool_len, actors, places, provs, notes_len;
+    uint64_t payload_hash;
+    LoadReport report;               /* what loading the source reported */
+} CacheHeader;
+
+#if SIZE_MAX == UINT64_MAX
+_Static_assert(sizeof(CacheHeader) == CACHE_HEADER_SIZE,
+               "CacheHeader (or LoadReport) changed: bump CACHE_VERSION in "
+               "cache_format.h, then update this size");
+#endif
+
+/* The hashed sections after the header, in file order: one per event
+ * column, then these. The notes follow them. */
+#define CACHE_COUNT_COLUMN(type, name) +1
+enum {
+    CACHE_COLUMN_SECTIONS = 0 EVENTS_COLUMNS(CACHE_COUNT_COLUMN),
+    CACHE_SECTION_POOL = CACHE_COLUMN_SECTIONS,
+    CACHE_SECTION_ACTORS,
+    CACHE_SECTION_PLACES,
+    CACHE_SECTION_PROVS,
+    CACHE_HASHED_SECTIONS
+};
+#undef CACHE_COUNT_COLUMN
+
+/* The cache's hash: a fast 64-bit hash, 8 bytes at a time; `h` carries it
+ * across calls (start with CACHE_HASH_SEED). */
+static inline uint64_t cache_hash_more(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 29;
+        p += 8;
+        n -= 8;
+    }
+    for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 0x100000001B3ull;
+    return h;
+}
+
+/* Whether the header's counts are small enough (each at most UINT32_MAX)
+ * for the section sizes below to be computed without wrapping around. */
+static inline bool cache_counts_bounded(const CacheHeader *h)
+{
+    return h->count <= UINT32_MAX && h->pool_len <= UINT32_MAX &&
+           h->actors <= UINT32_MAX && h->places <= UINT32_MAX &&
+           h->provs <= UINT32_MAX;
+}
+
+/* The byte size of each hashed section of a file with this header, in file
+ * order. The counts must be bounded (cache_counts_bounded). */
+static inline void cache_section_sizes(const CacheHeader *h,
+                                       uint64_t sizes[CACHE_HASHED_SECTIONS])
+{
+    size_t k = 0;
+#define CACHE_COLUMN_SIZE(type, name) sizes[k++] = h->count * sizeof(type);
+    EVENTS_COLUMNS(CACHE_COLUMN_SIZE)
+#undef CACHE_COLUMN_SIZE
+    sizes[CACHE_SECTION_POOL] = h->pool_len;
+    sizes[CACHE_SECTION_ACTORS] = h->actors * CACHE_ACTOR_ARITY * sizeof(uint32_t);
+    sizes[CACHE_SECTION_PLACES] = h->places * CACHE_PLACE_ARITY * sizeof(uint32_t);
+    sizes[CACHE_SECTION_PROVS] = h->provs * CACHE_PROV_ARITY * sizeof(uint32_t);
+}
+
+/* Bytes of all hashed sections together (the notes start after them). The
+ * counts must be bounded (cache_counts_bounded). */
+static inline uint64_t cache_payload_bytes(const CacheHeader *h)
+{
+    uint64_t sizes[CACHE_HASHED_SECTIONS], sum = 0;
+    cache_section_sizes(h, sizes);
+    for (size_t k = 0; k < CACHE_HASHED_SECTIONS; k++) sum += sizes[k];
+    return sum;
+}
+
+#endif
