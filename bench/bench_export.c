@@ -41,9 +41,11 @@ static void run_export(const void *arg, void *result)
     char *paths[1] = {(char *)job->input};
     if (load_files(&set, paths, 1, &rep) != 0) exit(1);
     char asset[4096];
-    bundled_asset("sahel-basemap.json", asset, sizeof asset);
-    Basemap map;
     Error err;
+    Config cfg;
+    if (!config_from_env(&cfg, &err)) exit(2);
+    bundled_asset(&cfg, "sahel-basemap.json", asset, sizeof asset);
+    Basemap map;
     if (!basemap_load(&map, asset, &err)) exit(1);
     double t1 = bench_now();
     Figure fig;
@@ -110,7 +112,6 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: bench_export EVENTS.json...\n");
         return 2;
     }
-    setenv("SAHELMAP_CACHE", "0", 1);      /* every load parses its JSON */
     printf("Export benchmark: whole Sahel box, LAEA, all events in the window\n\n");
     printf("  %-10s %-10s %10s %10s %10s %10s\n", "events", "size", "load s",
            "export s", "total s", "peak MB");

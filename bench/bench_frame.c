@@ -104,8 +104,10 @@ int main(int argc, char **argv)
         char *paths[1] = {argv[f]};
         load_files(&b->set, paths, 1, &rep);
         char asset[4096];
-        bundled_asset("sahel-basemap.json", asset, sizeof asset);
         Error err;
+        Config cfg;
+        if (!config_from_env(&cfg, &err)) return 2;
+        bundled_asset(&cfg, "sahel-basemap.json", asset, sizeof asset);
         if (!basemap_load(&b->map, asset, &err)) return 1;
         b->surface = SDL_CreateRGBSurfaceWithFormat(0, W, H, 32, SDL_PIXELFORMAT_ARGB8888);
         b->sdl = SDL_CreateSoftwareRenderer(b->surface);

@@ -25,6 +25,9 @@ typedef struct Result {
     double rss_mb;
 } Result;
 
+/* How run_loader loads (set before each measure; the child inherits it). */
+static Config load_config;
+
 static void run_loader(const void *arg, void *result)
 {
     const char *path = arg;
@@ -33,7 +36,8 @@ static void run_loader(const void *arg, void *result)
     EventSet set;
     events_init(&set);
     LoadReport rep;
-    if (!load_file(&set, path, &rep)) {
+    LoadOptions opt = {.config = &load_config};
+    if (!load_file_with(&set, path, &rep, &opt)) {
         fprintf(stderr, "bench_load: %s\n", error_text(&rep.error).s);
         exit(1);
     }
@@ -99,15 +103,15 @@ int main(int argc, char **argv)
         }
         double mb = st.st_size / 1e6;
         Result loader, raw, first, cached;
-        setenv("SAHELMAP_CACHE", "0", 1);     /* parse, no cache */
+        config_defaults(&load_config);        /* parse, no cache */
         measure(argv[i], run_raw, &raw);      /* warms the page cache too */
         measure(argv[i], run_loader, &loader);
         measure(argv[i], run_raw, &raw);
         /* The binary cache: the first open writes it, the next reads it. */
         char cache_dir[] = "/tmp/sahelmap-bench-cache-XXXXXX";
         if (mkdtemp(cache_dir) == NULL) return 1;
-        setenv("XDG_CACHE_HOME", cache_dir, 1);
-        unsetenv("SAHELMAP_CACHE");
+        load_config.cache = true;
+        snprintf(load_config.cache_dir, sizeof load_config.cache_dir, "%s/sahelmap", cache_dir);
         measure(argv[i], run_loader, &first);
         measure(argv[i], run_loader, &cached);
         char cmd[128];

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bundled.h"
+#include "check.h"
 #include "date.h"
 #include "export.h"
 #include "xalloc.h"
@@ -106,7 +107,7 @@ void app_data_changed(App *app, bool first)
     timeline_init(&app->tl, day0, day1);
     project_events(app);
     app_refilter(app);
-    export_event_credit(app->reports, app->files, app->nfiles, app->credit,
+    export_event_credit(app->cfg, app->reports, app->files, app->nfiles, app->credit,
                         sizeof app->credit);
     if (first) apply_start_figure(app);
 }
@@ -114,7 +115,7 @@ void app_data_changed(App *app, bool first)
 bool app_files_bundled(const App *app)
 {
     bool all = true;
-    for (int i = 0; i < app->nfiles; i++) all &= bundled_contains(app->files[i]);
+    for (int i = 0; i < app->nfiles; i++) all &= bundled_contains(app->cfg, app->files[i]);
     return all;
 }
 
@@ -193,13 +194,14 @@ void app_update_layout(App *app)
 static bool app_open(App *app, const Figure *fig, const AppOptions *opt)
 {
     Error err;
+    SM_ASSERT(app->cfg != NULL);
     events_init(&app->set);
     figure_copy(&app->start, fig);
     app->files = xcalloc(1, sizeof *app->files);
     app->reports = xcalloc(1, sizeof *app->reports);
 
     char asset[PATH_MAX];
-    bundled_asset("sahel-basemap.json", asset, sizeof asset);
+    bundled_asset(app->cfg, "sahel-basemap.json", asset, sizeof asset);
     if (!basemap_load(&app->map, asset, &err)) {
         fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
         return false;
@@ -227,8 +229,7 @@ static bool app_open(App *app, const Figure *fig, const AppOptions *opt)
     SDL_StopTextInput();
     app->running = true;
     app->hover = UINT32_MAX;
-    app->shots_dir = opt && opt->shots_dir ? opt->shots_dir : getenv("SAHELMAP_SHOTS");
-    if (app->shots_dir == NULL || app->shots_dir[0] == '\0') app->shots_dir = ".";
+    app->shots_dir = opt && opt->shots_dir ? opt->shots_dir : app->cfg->shots_dir;
     filter_init(&app->filter);
     app->layer = SCENE_LAYER_AUTO;
     view_init(&app->view, fig->proj, 0, 0, w, h);
@@ -243,7 +244,7 @@ static bool app_open(App *app, const Figure *fig, const AppOptions *opt)
     char *const *files = fig->files;
     int nfiles = fig->nfiles;
     if (nfiles == 0) {
-        bundled = bundled_files(&err);
+        bundled = bundled_files(app->cfg, &err);
         if (bundled == NULL) fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
         for (nfiles = 0; bundled != NULL && bundled[nfiles]; nfiles++) {}
         files = bundled;
@@ -277,9 +278,10 @@ static void app_close(App *app)
     SDL_Quit();
 }
 
-int app_run(const Figure *fig, const AppOptions *options)
+int app_run(const Config *cfg, const Figure *fig, const AppOptions *options)
 {
     App *app = xcalloc(1, sizeof *app);
+    app->cfg = cfg;
     int status = 1;
     if (app_open(app, fig, options)) {
         app_loop(app);

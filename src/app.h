@@ -15,12 +15,12 @@
 #ifndef SAHELMAP_APP_H
 #define SAHELMAP_APP_H
 
+#include "config.h"
 #include "figure.h"
 
 typedef struct AppOptions {
     int width, height;        /* initial window size (0: 1280x800) */
-    const char *shots_dir;    /* where screenshots go (NULL: $SAHELMAP_SHOTS
-                                 or the current directory) */
+    const char *shots_dir;    /* where screenshots go (NULL: the config's) */
 } AppOptions;
 
 /* Opens the window on fig's files (the bundled data when it names none),
@@ -28,6 +28,6 @@ typedef struct AppOptions {
  * filters, layer, graticule; the window's own size and scale win), and
  * runs until the user quits. Returns the process exit status: 0 after a
  * normal quit, 1 when the window cannot be opened. */
-int app_run(const Figure *fig, const AppOptions *options);
+int app_run(const Config *cfg, const Figure *fig, const AppOptions *options);
 
 #endif

@@ -24,10 +24,11 @@ static int job_run(void *data)
 {
     LoadJob *job = data;
     LoadProgress progress = {job_progress, job};
+    LoadOptions options = {.progress = &progress, .config = job->cfg};
     for (int i = 0; i < job->n && SDL_AtomicGet(&job->cancel) == 0; i++) {
         SDL_AtomicSet(&job->file, i);
         SDL_AtomicSet(&job->permille, 0);
-        load_file_with(job->set, job->paths[i], &job->reports[i], &progress);
+        load_file_with(job->set, job->paths[i], &job->reports[i], &options);
     }
     events_finish(job->set);     /* sorted, notes flushed: read-only from here */
     SDL_AtomicSet(&job->finished, 1);
@@ -42,6 +43,7 @@ void app_load_start(App *app, char *const *paths, int n, bool first)
     job->n = n;
     job->first = first;
     job->set = &app->set;
+    job->cfg = app->cfg;
     job->reports = xcalloc((size_t)n + 1, sizeof *job->reports);
     app->job = job;
     job->started = SDL_GetTicks();

@@ -247,14 +247,12 @@ void app_loop(App *app)
     Uint32 last = SDL_GetTicks();
     app->dirty = true;
     /* For the benchmark of cold start to first frame. */
-    const char *first_only = getenv("SAHELMAP_FIRST_FRAME_EXIT");
-    bool exit_after_first = first_only != NULL && first_only[0] == '1';
+    bool exit_after_first = app->cfg->first_frame_exit;
     /* For the window tests: a line on stdout each time the window has
      * caught up with its input (or drawn a frame) and rests: "idle N", or
      * "idle N toast" while a message shows over the map. A test waits for
      * that instead of sleeping. */
-    const char *idle_env = getenv("SAHELMAP_IDLE_SIGNAL");
-    bool idle_signal = idle_env != NULL && idle_env[0] == '1';
+    bool idle_signal = app->cfg->idle_signal;
     bool busy_since_idle = true;
     unsigned long idles = 0;
     if (idle_signal) {

@@ -53,6 +53,7 @@ typedef struct LoadJob {
     bool first;                    /* the files given at start: apply the
                                       start-up figure after */
     EventSet *set;
+    const Config *cfg;
     LoadReport *reports;
     SDL_atomic_t file;             /* index of the file being read */
     SDL_atomic_t permille;         /* how far into it, 0..1000 */
@@ -61,6 +62,8 @@ typedef struct LoadJob {
 } LoadJob;
 
 typedef struct App {
+    const Config *cfg;             /* the settings (main's, outlives the app) */
+
     /* Window and drawing. */
     SDL_Window *window;
     SDL_Renderer *sdl;

@@ -11,31 +11,15 @@
 
 #include "xalloc.h"
 
-#ifndef SAHELMAP_DATA_DIR
-#define SAHELMAP_DATA_DIR "data"
-#endif
-
-const char *bundled_dir(void)
+void bundled_asset(const Config *cfg, const char *name, char *out, size_t cap)
 {
-    const char *env = getenv("SAHELMAP_DATA");
-    return env != NULL && env[0] != '\0' ? env : SAHELMAP_DATA_DIR;
+    snprintf(out, cap, "%s/%s", cfg->assets_dir, name);
 }
 
-#ifndef SAHELMAP_ASSETS_DIR
-#define SAHELMAP_ASSETS_DIR "assets"
-#endif
-
-void bundled_asset(const char *name, char *out, size_t cap)
-{
-    const char *env = getenv("SAHELMAP_ASSETS");
-    snprintf(out, cap, "%s/%s", env != NULL && env[0] ? env : SAHELMAP_ASSETS_DIR,
-             name);
-}
-
-bool bundled_contains(const char *path)
+bool bundled_contains(const Config *cfg, const char *path)
 {
     char dir[4096], file[4096];
-    if (realpath(bundled_dir(), dir) == NULL || realpath(path, file) == NULL)
+    if (realpath(cfg->data_dir, dir) == NULL || realpath(path, file) == NULL)
         return false;
     size_t n = strlen(dir);
     return strncmp(dir, file, n) == 0 && file[n] == '/';
@@ -57,9 +41,9 @@ static int compare_paths(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-char **bundled_files(Error *err)
+char **bundled_files(const Config *cfg, Error *err)
 {
-    const char *dir = bundled_dir();
+    const char *dir = cfg->data_dir;
     DIR *d = opendir(dir);
     if (d == NULL) {
         error_set(err, "bundled data %s: %s", dir, strerror(errno));

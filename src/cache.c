@@ -18,7 +18,6 @@
 #include "xalloc.h"
 
 #define HEAD_BYTES 65536
-#define DEFAULT_MIN (8u << 20)
 #define PATH_HASH_SEED 0x84222325CBF29CE4ull   /* names cache files */
 
 /* ------------------------------------------------------------------------- */
@@ -41,37 +40,37 @@ static bool head_hash(const char *path, uint64_t *out)
 /* Where                                                                     */
 /* ------------------------------------------------------------------------- */
 
-bool cache_wanted(uint64_t source_size)
+bool cache_wanted(const Config *cfg, uint64_t source_size)
 {
-    const char *off = getenv("SAHELMAP_CACHE");
-    if (off != NULL && strcmp(off, "0") == 0) return false;
-    const char *min = getenv("SAHELMAP_CACHE_MIN");
-    uint64_t limit = min != NULL && min[0] ? strtoull(min, NULL, 10) : DEFAULT_MIN;
-    return source_size >= limit;
+    return cfg != NULL && cfg->cache && cfg->cache_dir[0] != '\0' &&
+           source_size >= cfg->cache_min;
 }
 
-static bool make_dir(const char *dir)
+/* mkdir -p with mode 0700 for what it makes; true when dir is there. */
+static bool make_dirs(const char *dir)
 {
-    return mkdir(dir, 0700) == 0 || errno == EEXIST;
-}
-
-bool cache_path(const char *source, char *out, size_t cap)
-{
-    char dir[PATH_MAX], real[PATH_MAX];
-    const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-    if (xdg != NULL && xdg[0] == '/') {
-        snprintf(dir, sizeof dir, "%s", xdg);
-    } else if (home != NULL && home[0] == '/') {
-        snprintf(dir, sizeof dir, "%s/.cache", home);
-        if (!make_dir(dir)) return false;
-    } else {
-        return false;
+    char path[PATH_MAX];
+    if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path) return false;
+    for (char *p = path + 1; *p; p++) {
+        if (*p != '/') continue;
+        *p = '\0';
+        if (mkdir(path, 0700) != 0 && errno != EEXIST) return false;
+        *p = '/';
     }
-    size_t len = strlen(dir);
-    snprintf(dir + len, sizeof dir - len, "/sahelmap");
-    if (!make_dir(dir) || realpath(source, real) == NULL) return false;
+    if (mkdir(path, 0700) != 0 && errno != EEXIST) return false;
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool cache_path(const Config *cfg, const char *source, char *out, size_t cap)
+{
+    char real[PATH_MAX];
+    if (cfg == NULL || cfg->cache_dir[0] != '/' || !make_dirs(cfg->cache_dir) ||
+        realpath(source, real) == NULL)
+        return false;
     uint64_t key = cache_hash_more(PATH_HASH_SEED, real, strlen(real));
-    return snprintf(out, cap, "%s/%016llx.smc", dir, (unsigned long long)key) < (int)cap;
+    return snprintf(out, cap, "%s/%016llx.smc", cfg->cache_dir, (unsigned long long)key) <
+           (int)cap;
 }
 
 /* ------------------------------------------------------------------------- */
@@ -104,14 +103,14 @@ static void put(Writer *w, const void *data, size_t n)
     if (fwrite(data, 1, n, w->f) != n) w->ok = false;
 }
 
-bool cache_store(EventSet *set, const char *source, const LoadReport *report,
-                 Error *err)
+bool cache_store(const Config *cfg, EventSet *set, const char *source,
+                 const LoadReport *report, Error *err)
 {
     char path[PATH_MAX], tmp[PATH_MAX + 16];
     struct stat st;
     if (set->nfiles != 1 || !set->sorted)
         return error_set(err, "only a single finished file is cached");
-    if (!cache_path(source, path, sizeof path) || stat(source, &st) != 0)
+    if (!cache_path(cfg, source, path, sizeof path) || stat(source, &st) != 0)
         return error_set(err, "no cache directory");
     CacheHeader h;
     memset(&h, 0, sizeof h);
@@ -239,14 +238,14 @@ static bool valid(const EventSet *s, const CacheHeader *h)
     return true;
 }
 
-bool cache_load(EventSet *set, const char *source, LoadReport *report,
+bool cache_load(const Config *cfg, EventSet *set, const char *source, LoadReport *report,
                 const char **why)
 {
     char path[PATH_MAX];
     struct stat st, cst;
     *why = "no cache";
     if (set->count != 0 || set->nfiles != 0 || stat(source, &st) != 0 ||
-        !cache_path(source, path, sizeof path) || stat(path, &cst) != 0)
+        !cache_path(cfg, source, path, sizeof path) || stat(path, &cst) != 0)
         return false;
     FILE *f = fopen(path, "rb");
     if (f == NULL) return false;

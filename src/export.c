@@ -244,14 +244,14 @@ bool export_png(const ExportData *data, const Figure *fig, Error *err)
 /* Credits                                                                   */
 /* ------------------------------------------------------------------------- */
 
-void export_event_credit(const LoadReport *reports, char *const *paths, int n,
-                         char *out, size_t cap)
+void export_event_credit(const Config *cfg, const LoadReport *reports,
+                         char *const *paths, int n, char *out, size_t cap)
 {
     const char *parts[4] = {NULL};
     int nparts = 0;
     for (int i = 0; i < n; i++) {
         if (!reports[i].ok) continue;
-        const char *part = bundled_contains(paths[i])
+        const char *part = bundled_contains(cfg, paths[i])
             ? "sahelmap's curation of public reporting (ACLED format)"
             : reports[i].kind == RECORD_ACLED ? "ACLED, www.acleddata.com"
             : reports[i].kind == RECORD_UCDP ? "UCDP GED (CC BY 4.0)"

@@ -75,7 +75,7 @@ bool export_write_png(struct SDL_Surface *surface, const char *path,
 
 /* The "Events: ..." credit for the files loaded: ACLED's or UCDP's
  * attribution as their terms ask, or the bundled data's own. */
-void export_event_credit(const LoadReport *reports, char *const *paths, int n,
-                         char *out, size_t cap);
+void export_event_credit(const Config *cfg, const LoadReport *reports,
+                         char *const *paths, int n, char *out, size_t cap);
 
 #endif

@@ -109,13 +109,13 @@ static void print_report(FILE *out, const LoadReport *rep)
 }
 
 int info_run(char *const *paths, int n, FILE *out, FILE *err,
-             const LoadProgress *progress)
+             const LoadOptions *options)
 {
     EventSet set;
     events_init(&set);
     LoadReport *reports = xcalloc((size_t)n, sizeof *reports);
     int *file_index = xcalloc((size_t)n, sizeof *file_index);
-    int failed = load_files_with(&set, paths, n, reports, progress);
+    int failed = load_files_with(&set, paths, n, reports, options);
     for (int i = 0, next = 0; i < n; i++) {
         file_index[i] = reports[i].ok ? next++ : -1;
         if (!reports[i].ok) fprintf(err, "sahelmap: %s\n", error_text(&reports[i].error).s);

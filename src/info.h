@@ -11,10 +11,10 @@
 
 #include "load.h"
 
-/* Loads paths[0..n) (reporting progress, if given) and prints the summary
- * to out, problems to err.
+/* Loads paths[0..n) with the options (NULL: the built-in settings) and
+ * prints the summary to out, problems to err.
  * Returns the process exit status: 0 when every file loaded, 1 otherwise. */
 int info_run(char *const *paths, int n, FILE *out, FILE *err,
-             const LoadProgress *progress);
+             const LoadOptions *options);
 
 #endif

@@ -35,13 +35,6 @@ void load_skip(LoadContext *ctx, size_t line, size_t col, size_t index,
     add_reason(ctx, line, col, index, reason);
 }
 
-size_t load_max_events(void)
-{
-    const char *env = getenv("SAHELMAP_MAX_EVENTS");
-    unsigned long long n = env != NULL ? strtoull(env, NULL, 10) : 0;
-    return n > 0 && n < UINT32_MAX ? (size_t)n : LOAD_MAX_EVENTS;
-}
-
 void load_record(LoadContext *ctx, size_t line, size_t col, size_t index)
 {
     LoadReport *rep = ctx->report;
@@ -138,9 +131,16 @@ bool load_file(EventSet *set, const char *path, LoadReport *report)
 }
 
 bool load_file_with(EventSet *set, const char *path, LoadReport *report,
-                    const LoadProgress *progress)
+                    const LoadOptions *options)
 {
     memset(report, 0, sizeof *report);
+    Config defaults;
+    const Config *cfg = options != NULL ? options->config : NULL;
+    if (cfg == NULL) {
+        config_defaults(&defaults);
+        cfg = &defaults;
+    }
+    const LoadProgress *progress = options != NULL ? options->progress : NULL;
     Error *err = &report->error;
     struct stat st;
     if (stat(path, &st) != 0) {
@@ -174,9 +174,10 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
     }
 
     /* An unchanged big file opened before: its cache, not its text. */
-    bool cacheable = set->count == 0 && set->nfiles == 0 && cache_wanted((uint64_t)st.st_size);
+    bool cacheable = set->count == 0 && set->nfiles == 0 &&
+                     cache_wanted(cfg, (uint64_t)st.st_size);
     const char *why = "";
-    if (cacheable && cache_load(set, path, report, &why)) {
+    if (cacheable && cache_load(cfg, set, path, report, &why)) {
         fclose(f);
         return true;
     }
@@ -184,7 +185,7 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
     EventsMark mark = events_mark(set);
     LoadContext ctx = {.set = set, .path = path, .report = report,
                        .progress = progress, .total = (uint64_t)st.st_size,
-                       .max_events = load_max_events()};
+                       .max_events = cfg->max_events};
     ctx.file = events_add_file(set, path);
     if (ctx.file == EVENTS_NO_FILE) {
         fclose(f);
@@ -216,7 +217,7 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
     if (cacheable) {
         Error ignored;
         events_finish(set);
-        cache_store(set, path, report, &ignored);   /* optional: a miss later */
+        cache_store(cfg, set, path, report, &ignored);   /* optional: a miss later */
     }
     return true;
 }
@@ -227,11 +228,11 @@ int load_files(EventSet *set, char *const *paths, int n, LoadReport *reports)
 }
 
 int load_files_with(EventSet *set, char *const *paths, int n, LoadReport *reports,
-                    const LoadProgress *progress)
+                    const LoadOptions *options)
 {
     int failed = 0;
     for (int i = 0; i < n; i++)
-        if (!load_file_with(set, paths[i], &reports[i], progress)) failed++;
+        if (!load_file_with(set, paths[i], &reports[i], options)) failed++;
     events_finish(set);
     return failed;
 }

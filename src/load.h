@@ -15,16 +15,15 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "config.h"
 #include "error.h"
 #include "events.h"
 #include "record.h"
 
 #define LOAD_MAX_REASONS 10     /* skip reasons kept per file (all counted) */
-#define LOAD_MAX_EVENTS 50000000 /* default limit ($SAHELMAP_MAX_EVENTS) */
-
-/* The most events sahelmap holds (64 bytes each, plus names): beyond it a
- * file fails with a clear message instead of exhausting memory. */
-size_t load_max_events(void);
+#define LOAD_MAX_EVENTS CONFIG_MAX_EVENTS  /* default limit ($SAHELMAP_MAX_EVENTS):
+                                    beyond it a file fails with a clear
+                                    message instead of exhausting memory */
 
 typedef struct LoadReport {
     char format[96];            /* "ACLED API JSON (envelope)", "UCDP GED CSV" */
@@ -60,15 +59,23 @@ typedef struct LoadProgress {
  * is overwritten. */
 bool load_file(EventSet *set, const char *path, LoadReport *report);
 
-/* load_file with progress reports (progress may be NULL). */
+/* How to load: progress reports, and the settings (the event limit and
+ * the cache). A NULL LoadOptions, or a NULL config, loads with the built-in
+ * settings (config_defaults: no cache). */
+typedef struct LoadOptions {
+    const LoadProgress *progress;   /* NULL: none */
+    const Config *config;           /* NULL: config_defaults */
+} LoadOptions;
+
+/* load_file with options (NULL: the built-in settings). */
 bool load_file_with(EventSet *set, const char *path, LoadReport *report,
-                    const LoadProgress *progress);
+                    const LoadOptions *options);
 
 /* Loads each of paths[0..n) with load_file, reports[i] for paths[i], then
  * finishes the set. Returns how many files failed. */
 int load_files(EventSet *set, char *const *paths, int n, LoadReport *reports);
 int load_files_with(EventSet *set, char *const *paths, int n, LoadReport *reports,
-                    const LoadProgress *progress);
+                    const LoadOptions *options);
 
 /* ---- for the format loaders --------------------------------------------- */
 
@@ -82,7 +89,7 @@ typedef struct LoadContext {
     RawRecord record;           /* scratch record a loader may fill */
     const LoadProgress *progress;
     uint64_t total;             /* the file's size */
-    size_t max_events;          /* load_max_events() */
+    size_t max_events;          /* the config's event limit */
     bool cancelled;
     bool full;                  /* stopped at max_events */
 } LoadContext;

@@ -21,7 +21,7 @@
 #include "load.h"
 #include "xalloc.h"
 
-static void usage(FILE *out)
+static void usage(const Config *cfg, FILE *out)
 {
     fprintf(out,
         "sahelmap %s: a map for exploring conflict events in the Sahel\n"
@@ -66,7 +66,7 @@ static void usage(FILE *out)
         "\n"
         "Exit status: 0 on success, 1 when a file failed to load or the export\n"
         "failed, 2 on bad usage.\n",
-        bundled_dir(), FIGURE_MAX_SIDE, FIGURE_MAX_SIDE, LOAD_MAX_EVENTS);
+        cfg->data_dir, FIGURE_MAX_SIDE, FIGURE_MAX_SIDE, CONFIG_MAX_EVENTS);
 }
 
 static int usage_error(const char *fmt, const char *what)
@@ -78,10 +78,10 @@ static int usage_error(const char *fmt, const char *what)
 }
 
 /* The files named, or the bundled ones when none; free with bundled_free. */
-static char **input_files(char **names, int n, int *count, Error *err)
+static char **input_files(const Config *cfg, char **names, int n, int *count, Error *err)
 {
     if (n == 0) {
-        char **files = bundled_files(err);
+        char **files = bundled_files(cfg, err);
         *count = 0;
         while (files != NULL && files[*count] != NULL) (*count)++;
         return files;
@@ -141,25 +141,26 @@ static const LoadProgress *terminal_progress(void)
     return isatty(STDERR_FILENO) ? &progress : NULL;
 }
 
-static int run_info(char **names, int n)
+static int run_info(const Config *cfg, char **names, int n)
 {
     Error err;
     int count = 0;
-    char **files = input_files(names, n, &count, &err);
+    char **files = input_files(cfg, names, n, &count, &err);
     if (files == NULL) {
         fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
         return 1;
     }
-    int status = info_run(files, count, stdout, stderr, terminal_progress());
+    LoadOptions options = {.progress = terminal_progress(), .config = cfg};
+    int status = info_run(files, count, stdout, stderr, &options);
     bundled_free(files);
     return status;
 }
 
-static int run_export(int argc, char **argv)
+static int run_export(const Config *cfg, int argc, char **argv)
 {
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0) {
-            usage(stdout);
+            usage(cfg, stdout);
             return 0;
         }
     }
@@ -175,7 +176,7 @@ static int run_export(int argc, char **argv)
         return usage_error("%s", "export needs -o OUT.png");
     }
     int count = 0;
-    char **files = input_files(fig.files, fig.nfiles, &count, &err);
+    char **files = input_files(cfg, fig.files, fig.nfiles, &count, &err);
     if (files == NULL) {
         fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
         figure_free(&fig);
@@ -184,14 +185,15 @@ static int run_export(int argc, char **argv)
     EventSet set;
     events_init(&set);
     LoadReport *reports = xcalloc((size_t)count + 1, sizeof *reports);
-    int failed = load_files_with(&set, files, count, reports, terminal_progress());
+    LoadOptions options = {.progress = terminal_progress(), .config = cfg};
+    int failed = load_files_with(&set, files, count, reports, &options);
     for (int i = 0; i < count; i++)
         if (!reports[i].ok) fprintf(stderr, "sahelmap: %s\n", error_text(&reports[i].error).s);
 
     char credit[256];
-    export_event_credit(reports, files, count, credit, sizeof credit);
+    export_event_credit(cfg, reports, files, count, credit, sizeof credit);
     char basemap_path[4096];
-    bundled_asset("sahel-basemap.json", basemap_path, sizeof basemap_path);
+    bundled_asset(cfg, "sahel-basemap.json", basemap_path, sizeof basemap_path);
     Basemap map;
     bool ok = basemap_load(&map, basemap_path, &err);
     if (ok) {
@@ -214,7 +216,7 @@ static int run_export(int argc, char **argv)
 
 /* sahelmap [FILE...] [--window WxH] [--shots DIR] [export options]: the
  * map window, opened on what the options ask for. */
-static int run_window(int argc, char **argv)
+static int run_window(const Config *cfg, int argc, char **argv)
 {
     AppOptions opt = {0};
     Figure fig;
@@ -240,7 +242,7 @@ static int run_window(int argc, char **argv)
             status = usage_error("unknown option or command '%s'", extra[i]);
         }
     }
-    if (status == 0) status = app_run(&fig, &opt);
+    if (status == 0) status = app_run(cfg, &fig, &opt);
     free(extra);
     figure_free(&fig);
     return status;
@@ -248,24 +250,32 @@ static int run_window(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* The environment, read here once and passed down. */
+    Config config;
+    Error err;
+    const Config *cfg = &config;
+    if (!config_from_env(&config, &err)) {
+        fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
+        return 2;
+    }
     if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-        usage(stdout);
+        usage(cfg, stdout);
         return 0;
     }
     if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
         printf("sahelmap %s\n", SAHELMAP_VERSION);
         return 0;
     }
-    if (argc == 1) return run_window(0, argv + 1);
+    if (argc == 1) return run_window(cfg, 0, argv + 1);
     if (strcmp(argv[1], "info") == 0) {
         for (int i = 2; i < argc; i++) {
             if (strcmp(argv[i], "--help") == 0) {
-                usage(stdout);
+                usage(cfg, stdout);
                 return 0;
             }
         }
-        return run_info(argv + 2, argc - 2);
+        return run_info(cfg, argv + 2, argc - 2);
     }
-    if (strcmp(argv[1], "export") == 0) return run_export(argc - 2, argv + 2);
-    return run_window(argc - 1, argv + 1);
+    if (strcmp(argv[1], "export") == 0) return run_export(cfg, argc - 2, argv + 2);
+    return run_window(cfg, argc - 1, argv + 1);
 }

@@ -16,7 +16,7 @@ static int setup(void **state)
 {
     (void)state;
     char path[4096];
-    bundled_asset("sahel-basemap.json", path, sizeof path);
+    bundled_asset(test_config(), "sahel-basemap.json", path, sizeof path);
     Error err;
     if (!basemap_load(&map, path, &err)) {
         print_error("%s\n", err.msg);

@@ -13,8 +13,8 @@
 
 static void load_bundled_file(const char *name, EventSet *set, LoadReport *rep)
 {
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s", bundled_dir(), name);
+    char path[CONFIG_PATH_MAX + 256];
+    snprintf(path, sizeof path, "%s/%s", test_config()->data_dir, name);
     assert_true(load_one(set, path, rep));
     assert_int_equal(rep->skipped, 0);
     assert_int_equal(rep->read, rep->loaded);
@@ -105,7 +105,7 @@ static void test_bundled_listing(void **state)
 {
     (void)state;
     Error err;
-    char **files = bundled_files(&err);
+    char **files = bundled_files(test_config(), &err);
     assert_non_null(files);
     int n = 0;
     while (files[n] != NULL) n++;

@@ -15,6 +15,17 @@
 #include "cache.h"
 
 static char dir[64], cache_home[128], source[192];
+static Config cfg;                       /* the cache on, in cache_home */
+
+/* Loads one file as the program does, with the cache. */
+static bool load_cached(EventSet *set, const char *path, LoadReport *rep)
+{
+    LoadOptions opt = {.config = &cfg};
+    events_init(set);
+    bool ok = load_file_with(set, path, rep, &opt);
+    events_finish(set);
+    return ok;
+}
 
 static void copy_file(const char *from, const char *to)
 {
@@ -33,9 +44,10 @@ static int setup(void **state)
     if (mkdtemp(dir) == NULL) return -1;
     snprintf(cache_home, sizeof cache_home, "%s/cache", dir);
     mkdir(cache_home, 0700);
-    setenv("XDG_CACHE_HOME", cache_home, 1);
-    setenv("SAHELMAP_CACHE_MIN", "0", 1);
-    unsetenv("SAHELMAP_CACHE");
+    config_defaults(&cfg);
+    cfg.cache = true;
+    cfg.cache_min = 0;
+    snprintf(cfg.cache_dir, sizeof cfg.cache_dir, "%s/sahelmap", cache_home);
     snprintf(source, sizeof source, "%s/events.json", dir);
     copy_file(fixture("acled_api.json"), source);
     return 0;
@@ -75,13 +87,13 @@ static void test_reopen_uses_the_cache(void **state)
     (void)state;
     EventSet first, second;
     LoadReport r1, r2;
-    assert_true(load_one(&first, source, &r1));
+    assert_true(load_cached(&first, source, &r1));
     assert_null(strstr(r1.format, "from cache"));
     char path[512];
-    assert_true(cache_path(source, path, sizeof path));
+    assert_true(cache_path(&cfg, source, path, sizeof path));
     assert_true(strncmp(path, cache_home, strlen(cache_home)) == 0);
     assert_true(file_exists(path));
-    assert_true(load_one(&second, source, &r2));
+    assert_true(load_cached(&second, source, &r2));
     assert_contains(r2.format, "(from cache)");
     assert_int_equal(r2.read, r1.read);
     assert_int_equal(r2.loaded, r1.loaded);
@@ -107,16 +119,16 @@ static void test_changed_source_is_reparsed(void **state)
     (void)state;
     EventSet set;
     LoadReport rep;
-    assert_true(load_one(&set, source, &rep));        /* warm */
+    assert_true(load_cached(&set, source, &rep));        /* warm */
     events_free(&set);
     FILE *f = fopen(source, "a");
     fputs("\n", f);
     fclose(f);
-    assert_true(load_one(&set, source, &rep));
+    assert_true(load_cached(&set, source, &rep));
     assert_null(strstr(rep.format, "from cache"));
     assert_int_equal(set.count, 4);
     events_free(&set);
-    assert_true(load_one(&set, source, &rep));        /* rebuilt */
+    assert_true(load_cached(&set, source, &rep));        /* rebuilt */
     assert_contains(rep.format, "from cache");
     events_free(&set);
 }
@@ -126,9 +138,9 @@ static void test_corrupt_cache_is_never_trusted(void **state)
     (void)state;
     EventSet set, fresh;
     LoadReport rep;
-    assert_true(load_one(&fresh, source, &rep));      /* writes a cache */
+    assert_true(load_cached(&fresh, source, &rep));      /* writes a cache */
     char path[512];
-    assert_true(cache_path(source, path, sizeof path));
+    assert_true(cache_path(&cfg, source, path, sizeof path));
     struct stat st;
     assert_int_equal(stat(path, &st), 0);
     /* Flip one byte in each part of the payload, one at a time. */
@@ -139,7 +151,7 @@ static void test_corrupt_cache_is_never_trusted(void **state)
         fseek(f, at, SEEK_SET);
         fputc(c ^ 0x5A, f);
         fclose(f);
-        assert_true(load_one(&set, source, &rep));
+        assert_true(load_cached(&set, source, &rep));
         assert_int_equal(set.count, 4);
         if (strstr(rep.format, "from cache") != NULL) {
             /* Only the notes bytes are not hashed: the text may change,
@@ -147,13 +159,13 @@ static void test_corrupt_cache_is_never_trusted(void **state)
             assert_true(at >= st.st_size - 200);
         }
         events_free(&set);
-        assert_true(load_one(&set, source, &rep));   /* rewritten, valid */
+        assert_true(load_cached(&set, source, &rep));   /* rewritten, valid */
         assert_same(&set, &fresh);
         events_free(&set);
     }
     /* A truncated cache. */
     assert_int_equal(truncate(path, 100), 0);
-    assert_true(load_one(&set, source, &rep));
+    assert_true(load_cached(&set, source, &rep));
     assert_null(strstr(rep.format, "from cache"));
     assert_same(&set, &fresh);
     events_free(&set);
@@ -170,9 +182,11 @@ static void test_nothing_beside_the_users_file(void **state)
         if (e->d_name[0] != '.') n++;
     closedir(d);
     assert_int_equal(n, 2);                           /* events.json, cache/ */
-    setenv("SAHELMAP_CACHE", "0", 1);
-    assert_false(cache_wanted(1u << 30));
-    unsetenv("SAHELMAP_CACHE");
+    assert_true(cache_wanted(&cfg, 1u << 30));
+    Config off = cfg;
+    off.cache = false;
+    assert_false(cache_wanted(&off, 1u << 30));
+    assert_false(cache_wanted(NULL, 1u << 30));           /* the built-in: none */
 }
 
 int main(void)

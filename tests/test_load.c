@@ -377,20 +377,25 @@ static void test_records_across_read_chunks(void **state)
 static void test_event_limit_fails_clearly(void **state)
 {
     (void)state;
-    setenv("SAHELMAP_MAX_EVENTS", "2", 1);
+    Config cfg;
+    config_defaults(&cfg);
+    cfg.max_events = 2;
+    LoadOptions opt = {.config = &cfg};
     EventSet set;
     LoadReport rep;
-    assert_false(load_one(&set, fixture("acled_api.json"), &rep));
+    events_init(&set);
+    assert_false(load_file_with(&set, fixture("acled_api.json"), &rep, &opt));
     assert_contains(rep.error.msg, "more than 2 events: the limit (set SAHELMAP_MAX_EVENTS");
     assert_int_equal(set.count, 0);
     events_free(&set);
-    setenv("SAHELMAP_MAX_EVENTS", "1", 1);
-    assert_false(load_one(&set, fixture("acled_upper_crlf.csv"), &rep));
+    cfg.max_events = 1;
+    events_init(&set);
+    assert_false(load_file_with(&set, fixture("acled_upper_crlf.csv"), &rep, &opt));
     assert_contains(rep.error.msg, "more than 1 events");
     assert_int_equal(set.count, 0);
     events_free(&set);
-    unsetenv("SAHELMAP_MAX_EVENTS");
-    assert_int_equal(load_max_events(), LOAD_MAX_EVENTS);
+    config_defaults(&cfg);
+    assert_int_equal(cfg.max_events, LOAD_MAX_EVENTS);
 }
 
 int main(void)

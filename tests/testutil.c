@@ -16,6 +16,18 @@ const char *fixture(const char *name)
     return path;
 }
 
+const Config *test_config(void)
+{
+    static Config cfg;
+    static bool read;
+    if (!read) {
+        Error err;
+        if (!config_from_env(&cfg, &err)) fprintf(stderr, "test_config: %s\n", err.msg);
+        read = true;
+    }
+    return &cfg;
+}
+
 bool load_one(EventSet *set, const char *path, LoadReport *rep)
 {
     events_init(set);
@@ -57,7 +69,7 @@ int load_towns_and_basemap(EventSet *set, Basemap *map)
     LoadReport rep;
     if (!load_one(set, fixture("towns.json"), &rep)) return -1;
     char path[4096];
-    bundled_asset("sahel-basemap.json", path, sizeof path);
+    bundled_asset(test_config(), "sahel-basemap.json", path, sizeof path);
     Error err;
     return basemap_load(map, path, &err) ? 0 : -1;
 }

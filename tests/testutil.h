@@ -13,8 +13,13 @@
 #include <stdbool.h>
 
 #include "basemap.h"
+#include "config.h"
 #include "events.h"
 #include "load.h"
+
+/* The settings the tests run with: the environment ctest sets
+ * (SAHELMAP_DATA, SAHELMAP_ASSETS, ...), read once. */
+const Config *test_config(void);
 
 /* Path of a fixture file (static buffer, valid until the next call). */
 const char *fixture(const char *name);

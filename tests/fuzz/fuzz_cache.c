@@ -79,6 +79,8 @@ static char dir[64], source[128], second[128], cache_file[PATH_MAX];
 static EventSet seed;                 /* the source, parsed: the reference */
 static LoadReport seed_report;
 static CacheHeader genuine;           /* the header of the genuine cache */
+static Config cfg;                    /* the cache on, in dir/cache */
+static const LoadOptions cached = {.config = &cfg};
 
 /* The payload hash of file[0..len) as cache_load computes it (section by
  * section). False if the header's sizes do not fit in the file. */
@@ -160,9 +162,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     char cache_home[128];
     snprintf(cache_home, sizeof cache_home, "%s/cache", dir);
     mkdir(cache_home, 0700);
-    setenv("XDG_CACHE_HOME", cache_home, 1);
-    setenv("SAHELMAP_CACHE_MIN", "0", 1);
-    unsetenv("SAHELMAP_CACHE");
+    config_defaults(&cfg);
+    cfg.cache = true;
+    cfg.cache_min = 0;
+    snprintf(cfg.cache_dir, sizeof cfg.cache_dir, "%s/sahelmap", cache_home);
 
     snprintf(source, sizeof source, "%s/events.json", dir);
     snprintf(second, sizeof second, "%s/second.json", dir);
@@ -175,11 +178,11 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     }
 
     events_init(&seed);
-    if (!load_file(&seed, source, &seed_report) || seed_report.skipped != 0 ||
+    if (!load_file_with(&seed, source, &seed_report, &cached) || seed_report.skipped != 0 ||
         strstr(seed_report.format, "from cache") != NULL)
         fail("the seed did not load cleanly");
     events_finish(&seed);
-    if (!cache_path(source, cache_file, sizeof cache_file)) fail("no cache path");
+    if (!cache_path(&cfg, source, cache_file, sizeof cache_file)) fail("no cache path");
 
     size_t len = 0;
     uint8_t *bytes = read_all(cache_file, &len);
@@ -271,7 +274,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     EventSet set;
     events_init(&set);
     LoadReport rep;
-    bool ok = load_file(&set, source, &rep);
+    bool ok = load_file_with(&set, source, &rep, &cached);
     fuzz_check(ok, "seed-equal", "the unchanged source failed to load: %.200s",
                rep.error.msg);
     /* Only cache_load hands the notes to a read-only file. */
@@ -300,7 +303,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     /* A second file into the same set, merging into cached events. */
     LoadReport rep2;
-    bool ok2 = load_file(&set, second, &rep2);
+    bool ok2 = load_file_with(&set, second, &rep2, &cached);
     events_finish(&set);
     fuzz_check(ok2, "seed-equal", "the second file failed to load: %.200s",
                rep2.error.msg);

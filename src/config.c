@@ -1,0 +1,98 @@
+/*
+ * config: the environment, read once. See config.h.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef SAHELMAP_DATA_DIR
+#define SAHELMAP_DATA_DIR "data"
+#endif
+#ifndef SAHELMAP_ASSETS_DIR
+#define SAHELMAP_ASSETS_DIR "assets"
+#endif
+
+void config_defaults(Config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    snprintf(cfg->data_dir, sizeof cfg->data_dir, "%s", SAHELMAP_DATA_DIR);
+    snprintf(cfg->assets_dir, sizeof cfg->assets_dir, "%s", SAHELMAP_ASSETS_DIR);
+    cfg->max_events = CONFIG_MAX_EVENTS;
+    cfg->cache = false;
+    cfg->cache_min = CONFIG_CACHE_MIN;
+    snprintf(cfg->shots_dir, sizeof cfg->shots_dir, ".");
+}
+
+/* A variable's value, or NULL when unset or empty. */
+static const char *env(const char *name)
+{
+    const char *v = getenv(name);
+    return v != NULL && v[0] != '\0' ? v : NULL;
+}
+
+/* A whole decimal number in [min, max], all of s; false otherwise. */
+static bool whole_number(const char *s, unsigned long long min, unsigned long long max,
+                         unsigned long long *out)
+{
+    if (s[0] < '0' || s[0] > '9') return false;      /* no sign, no space */
+    char *end = NULL;
+    errno = 0;
+    unsigned long long n = strtoull(s, &end, 10);
+    if (errno != 0 || *end != '\0' || n < min || n > max) return false;
+    *out = n;
+    return true;
+}
+
+static bool copy_path(char *dst, size_t cap, const char *value)
+{
+    return (size_t)snprintf(dst, cap, "%s", value) < cap;
+}
+
+bool config_from_env(Config *cfg, Error *err)
+{
+    config_defaults(cfg);
+    bool ok = true;
+    const char *v;
+    if ((v = env("SAHELMAP_DATA")) != NULL && !copy_path(cfg->data_dir, sizeof cfg->data_dir, v))
+        ok = error_set(err, "SAHELMAP_DATA: the path is too long");
+    if ((v = env("SAHELMAP_ASSETS")) != NULL &&
+        !copy_path(cfg->assets_dir, sizeof cfg->assets_dir, v))
+        ok = error_set(err, "SAHELMAP_ASSETS: the path is too long");
+    if ((v = env("SAHELMAP_SHOTS")) != NULL &&
+        !copy_path(cfg->shots_dir, sizeof cfg->shots_dir, v))
+        ok = error_set(err, "SAHELMAP_SHOTS: the path is too long");
+    unsigned long long n;
+    if ((v = getenv("SAHELMAP_MAX_EVENTS")) != NULL) {
+        if (whole_number(v, 1, UINT32_MAX, &n)) cfg->max_events = (size_t)n;
+        else ok = error_set(err, "SAHELMAP_MAX_EVENTS '%.60s': want a whole number "
+                            "from 1 to %u", v, UINT32_MAX);
+    }
+    cfg->cache = true;
+    if ((v = getenv("SAHELMAP_CACHE")) != NULL) {
+        if (strcmp(v, "0") == 0) cfg->cache = false;
+        else if (strcmp(v, "1") != 0)
+            ok = error_set(err, "SAHELMAP_CACHE '%.60s': want 0 (off) or 1 (on)", v);
+    }
+    if ((v = getenv("SAHELMAP_CACHE_MIN")) != NULL) {
+        if (whole_number(v, 0, UINT64_MAX, &n)) cfg->cache_min = n;
+        else ok = error_set(err, "SAHELMAP_CACHE_MIN '%.60s': want a size in bytes", v);
+    }
+    /* The cache: $XDG_CACHE_HOME/sahelmap, else ~/.cache/sahelmap (an
+     * XDG_CACHE_HOME that is not absolute is ignored, as the XDG spec says). */
+    const char *xdg = env("XDG_CACHE_HOME"), *home = env("HOME");
+    char base[CONFIG_PATH_MAX];
+    base[0] = '\0';
+    if (xdg != NULL && xdg[0] == '/') snprintf(base, sizeof base, "%s", xdg);
+    else if (home != NULL && home[0] == '/') snprintf(base, sizeof base, "%s/.cache", home);
+    if (base[0] && (size_t)snprintf(cfg->cache_dir, sizeof cfg->cache_dir, "%s/sahelmap", base) >=
+                       sizeof cfg->cache_dir)
+        cfg->cache_dir[0] = '\0';                 /* too long: no cache */
+    v = getenv("SAHELMAP_IDLE_SIGNAL");
+    cfg->idle_signal = v != NULL && strcmp(v, "1") == 0;
+    v = getenv("SAHELMAP_FIRST_FRAME_EXIT");
+    cfg->first_frame_exit = v != NULL && strcmp(v, "1") == 0;
+    return ok;
+}
