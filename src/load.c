@@ -347,11 +347,15 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
         return error_set_file(err, path);
     }
 
-    /* An unchanged big file opened before: its cache, not its text. */
+    /* An unchanged big file opened before: its cache, not its text. The
+     * identity is the open descriptor's (what is read), taken again after
+     * the read: a file changed meanwhile is not cached. */
+    CacheSource before;
     bool cacheable = !stream && set->count == 0 && set->nfiles == 0 &&
-                     cache_wanted(cfg, (uint64_t)st.st_size);
+                     cache_wanted(cfg, (uint64_t)st.st_size) &&
+                     cache_source_identify(fileno(f), &before);
     const char *why = "";
-    if (cacheable && cache_load(cfg, set, path, report, &why)) {
+    if (cacheable && cache_load(cfg, set, path, &before, report, &why)) {
         fclose(f);
         return true;
     }
@@ -376,6 +380,10 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
     else if (ctx.cancelled)
         ok = error_set(err, "loading cancelled");
     load_tick(&ctx, ctx.total);
+    CacheSource after;
+    if (cacheable && (!cache_source_identify(fileno(f), &after) ||
+                      !cache_source_same(&before, &after)))
+        cacheable = false;                  /* changed while read */
     fclose(f);
     describe_format(&ctx);
     report->kind = ctx.kind;
@@ -392,7 +400,7 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
     if (cacheable) {
         Error ignored;
         events_finish(set);
-        cache_store(cfg, set, path, report, &ignored);   /* optional: a miss later */
+        cache_store(cfg, set, path, &after, report, &ignored);   /* optional */
     }
     return true;
 }
