@@ -68,20 +68,29 @@ bool cache_source_same(const CacheSource *a, const CacheSource *b)
 /* Stale temporaries                                                         */
 /* ------------------------------------------------------------------------- */
 
-int cache_remove_stale_temps(const char *dir, const char *suffix)
+/* Whether name is prefix...tail followed by 6 letters or digits. */
+static bool temp_name(const char *name, const char *prefix, const char *tail)
+{
+    size_t len = strlen(name), plen = strlen(prefix), tlen = strlen(tail);
+    if (len < plen + tlen + 6 || strncmp(name, prefix, plen) != 0 ||
+        strncmp(name + len - 6 - tlen, tail, tlen) != 0)
+        return false;
+    for (size_t i = len - 6; i < len; i++)
+        if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z') ||
+              (name[i] >= '0' && name[i] <= '9')))
+            return false;
+    return true;
+}
+
+int cache_remove_stale_temps(const char *dir, const char *prefix, const char *tail)
 {
     DIR *d = opendir(dir);
     if (d == NULL) return 0;
     int removed = 0;
-    size_t slen = strlen(suffix);
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         const char *name = e->d_name;
-        size_t len = strlen(name);
-        /* NAME + suffix + "." + 6 characters from mkstemp */
-        if (len < slen + 8 || name[len - 7] != '.' ||
-            strncmp(name + len - 7 - slen, suffix, slen) != 0)
-            continue;
+        if (!temp_name(name, prefix, tail)) continue;
         int fd = openat(dirfd(d), name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
         if (fd < 0) continue;
         struct stat st;
@@ -173,7 +182,7 @@ bool cache_store(const Config *cfg, EventSet *set, const char *source,
         return error_set(err, "only a single finished file is cached");
     if (!cache_path(cfg, source, path, sizeof path))
         return error_set(err, "no cache directory");
-    cache_remove_stale_temps(cfg->cache_dir, ".smc");
+    cache_remove_stale_temps(cfg->cache_dir, "", ".smc.");
     CacheHeader h;
     memset(&h, 0, sizeof h);
     memcpy(h.magic, CACHE_MAGIC, sizeof h.magic);

@@ -71,11 +71,12 @@ bool cache_load(const Config *cfg, EventSet *set, const char *source,
 bool cache_store(const Config *cfg, EventSet *set, const char *source,
                  const CacheSource *read, const LoadReport *report, Error *err);
 
-/* Removes the temporaries "NAME.XXXXXX" in dir (of every NAME ending in
- * suffix, "" for any) that no live process holds: each writer keeps an
- * flock on its temporary until it is renamed, so an unlocked one is a
- * killed run's. Returns how many were removed. Used by the cache and by
- * the export for its target's directory. */
-int cache_remove_stale_temps(const char *dir, const char *suffix);
+/* Removes the temporaries in dir, named prefix...tail + 6 letters or
+ * digits (mkstemp's XXXXXX), that are this user's regular files and no
+ * live process holds: each writer keeps an flock on its temporary until
+ * it is renamed, so an unlocked one is a killed run's. Returns how many
+ * were removed. The cache uses it for "*.smc.XXXXXX" (prefix "", tail
+ * ".smc."), the export for its target's ".NAME.sahelmap-XXXXXX". */
+int cache_remove_stale_temps(const char *dir, const char *prefix, const char *tail);
 
 #endif

@@ -10,12 +10,15 @@
 #include <float.h>
 #include <limits.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "check.h"
 #include "bundled.h"
 #include "raster.h"
@@ -103,25 +106,98 @@ static bool same_file(const struct stat *a, const char *path)
     return stat(path, &b) == 0 && a->st_dev == b.st_dev && a->st_ino == b.st_ino;
 }
 
+/* The temporary file being written, for the signal handler: the one
+ * mutable global of the module, because a handler can reach nothing else.
+ * Set before the file exists, cleared after it is renamed or removed. */
+static char signal_tmp[PATH_MAX];
+static volatile sig_atomic_t signal_tmp_set;
+
+static void on_fatal_signal(int sig)
+{
+    if (signal_tmp_set) unlink(signal_tmp);        /* async-signal-safe */
+    signal(sig, SIG_DFL);
+    raise(sig);                                    /* delivered on return */
+}
+
+void export_signals_install(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_fatal_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+}
+
+/* The PNG to standard output, as a stream (nothing to rename). */
+static bool write_stdout(SDL_Surface *surface, Error *err)
+{
+    if (isatty(STDOUT_FILENO))
+        return error_set(err, "standard output is a terminal: refusing to write a PNG "
+                              "there (redirect it: -o - > map.png)");
+    SDL_RWops *rw = SDL_RWFromFP(stdout, SDL_FALSE);
+    bool ok = rw != NULL && IMG_SavePNG_RW(surface, rw, 0) == 0;
+    if (!ok) error_set(err, "standard output: writing the PNG failed: %s", IMG_GetError());
+    if (rw != NULL) SDL_RWclose(rw);
+    if (ok && fflush(stdout) != 0)
+        ok = error_set(err, "standard output: writing failed: %s", strerror(errno));
+    return ok;
+}
+
 bool export_write_png(SDL_Surface *surface, const char *path,
                       char *const *inputs, int ninputs, Error *err)
 {
+    if (strcmp(path, "-") == 0) return write_stdout(surface, err);
     struct stat st;
-    if (stat(path, &st) == 0) {
+    bool exists = lstat(path, &st) == 0;
+    if (!exists && errno != ENOENT) return error_set(err, "%s: %s", path, strerror(errno));
+    if (exists) {
         if (S_ISDIR(st.st_mode))
             return error_set(err, "%s: is a directory", path);
+        if (S_ISLNK(st.st_mode))
+            return error_set(err, "%s: is a symbolic link: refusing to replace it (name "
+                                  "the file it points to)", path);
+        if (!S_ISREG(st.st_mode))
+            return error_set(err, "%s: not a regular file (a FIFO or device?): refusing "
+                                  "to replace it (-o - writes to standard output)", path);
         for (int i = 0; i < ninputs; i++)
             if (same_file(&st, inputs[i]))
                 return error_set(err, "%s: refusing to overwrite an input file", path);
+        /* Read-only for its owner's choice even where root could write. */
+        if (access(path, W_OK) != 0 || (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+            return error_set(err, "%s: is read-only: refusing to replace it", path);
     }
-    char tmp[PATH_MAX];
-    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp)
+    /* The temporary beside the target, hidden and marked as ours:
+     * DIR/.NAME.sahelmap-XXXXXX. A killed run's are removed first. */
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    char dir[PATH_MAX], prefix[PATH_MAX], tmp[PATH_MAX];
+    if (slash == NULL) snprintf(dir, sizeof dir, ".");
+    else if (slash == path) snprintf(dir, sizeof dir, "/");
+    else snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    snprintf(prefix, sizeof prefix, ".%s.sahelmap-", base);
+    if (snprintf(tmp, sizeof tmp, "%s/%sXXXXXX", dir, prefix) >= (int)sizeof tmp)
         return error_set(err, "%s: path too long", path);
-    int fd = mkstemp(tmp);
+    cache_remove_stale_temps(dir, prefix, "");
+    snprintf(signal_tmp, sizeof signal_tmp, "%s", tmp);
+    int fd = mkstemp(signal_tmp);
     if (fd < 0) return error_set(err, "%s: cannot write here: %s", path, strerror(errno));
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
+    memcpy(tmp, signal_tmp, sizeof tmp);
+    signal_tmp_set = 1;
+    flock(fd, LOCK_EX);                      /* not stale while written */
+    if (exists) {
+        /* The target keeps its permissions (and, if we may, its owner). */
+        if (fchown(fd, st.st_uid, st.st_gid) != 0) {
+            /* not ours to give: the new file is ours */
+        }
+        fchmod(fd, st.st_mode & 07777);
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        fchmod(fd, 0666 & ~mask);
+    }
     FILE *f = fdopen(fd, "wb");
     SDL_RWops *rw = f ? SDL_RWFromFP(f, SDL_FALSE) : NULL;
     bool ok = rw != NULL && IMG_SavePNG_RW(surface, rw, 0) == 0;
@@ -129,15 +205,16 @@ bool export_write_png(SDL_Surface *surface, const char *path,
     if (rw != NULL) SDL_RWclose(rw);
     if (ok && (fflush(f) != 0 || fsync(fileno(f)) != 0))
         ok = error_set(err, "%s: writing failed: %s", path, strerror(errno));
+    if (ok && rename(tmp, path) != 0)            /* still locked */
+        ok = error_set(err, "%s: cannot replace it: %s", path, strerror(errno));
+    if (!ok) unlink(tmp);
+    signal_tmp_set = 0;
     if (f != NULL) {
         if (fclose(f) != 0 && ok)
             ok = error_set(err, "%s: writing failed: %s", path, strerror(errno));
     } else {
         close(fd);
     }
-    if (ok && rename(tmp, path) != 0)
-        ok = error_set(err, "%s: cannot replace it: %s", path, strerror(errno));
-    if (!ok) unlink(tmp);
     return ok;
 }
 

@@ -175,6 +175,7 @@ static int run_export(const Config *cfg, int argc, char **argv)
         figure_free(&fig);
         return usage_error("%s", "export needs -o OUT.png");
     }
+    export_signals_install();      /* Ctrl+C: the temporary removed, then exit */
     int count = 0;
     char **files = input_files(cfg, fig.files, fig.nfiles, &count, &err);
     if (files == NULL) {
@@ -189,6 +190,17 @@ static int run_export(const Config *cfg, int argc, char **argv)
     int failed = load_files_with(&set, files, count, reports, &options);
     for (int i = 0; i < count; i++)
         if (!reports[i].ok) fprintf(stderr, "sahelmap: %s\n", error_text(&reports[i].error).s);
+    if (failed > 0) {
+        /* A map missing a file's events is not the map asked for. */
+        fprintf(stderr, "sahelmap: nothing written to %s: %d input file%s failed to load\n",
+                strcmp(fig.output, "-") == 0 ? "standard output" : fig.output, failed,
+                failed == 1 ? "" : "s");
+        events_free(&set);
+        free(reports);
+        bundled_free(files);
+        figure_free(&fig);
+        return 1;
+    }
 
     char credit[256];
     export_event_credit(cfg, reports, files, count, credit, sizeof credit);
@@ -206,7 +218,9 @@ static int run_export(const Config *cfg, int argc, char **argv)
         basemap_free(&map);
     }
     if (!ok) fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
-    else fprintf(stderr, "sahelmap: wrote %s (%dx%d)\n", fig.output, fig.width, fig.height);
+    else fprintf(stderr, "sahelmap: wrote %s (%dx%d)\n",
+                 strcmp(fig.output, "-") == 0 ? "the PNG to standard output" : fig.output,
+                 fig.width, fig.height);
     events_free(&set);
     free(reports);
     bundled_free(files);
