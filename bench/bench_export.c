@@ -59,7 +59,7 @@ static void run_export(const void *arg, void *result)
     Proj laea;
     proj_init(&laea, PROJ_LAEA);
     basemap_project(&map, &laea);
-    ExportData data = {.set = &set, .map = &map,
+    FrameData data = {.set = &set, .map = &map,
                        .event_credit = "Events: synthetic (sahelmap-gen)"};
     if (!export_png(&data, &fig, &err)) {
         fprintf(stderr, "bench_export: %s\n", err.msg);

@@ -147,9 +147,9 @@ void app_figure(const App *app, int factor, bool with_files, Figure *fig)
     fig->fade = app->tl.mode != TIMELINE_SINGLE_DAY;
 }
 
-void app_export_data(const App *app, ExportData *data)
+void app_export_data(const App *app, FrameData *data)
 {
-    *data = (ExportData){.set = &app->set, .map = &app->map, .visible = app->visible,
+    *data = (FrameData){.set = &app->set, .map = &app->map, .visible = app->visible,
                          .event_credit = app->credit, .inputs = app->files,
                          .ninputs = app->nfiles};
 }

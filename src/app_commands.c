@@ -185,7 +185,7 @@ static void screenshot(App *app, int factor)
     Figure fig;
     app_figure(app, factor, true, &fig);
     shot_path(app, fig.output, sizeof fig.output);
-    ExportData data;
+    FrameData data;
     app_export_data(app, &data);
     Error err;
     if (!export_png(&data, &fig, &err)) {

@@ -22,10 +22,10 @@ static void update_scene(App *app)
 {
     Figure fig;
     app_figure(app, 1, false, &fig);
-    ExportData data;
+    FrameData data;
     app_export_data(app, &data);
     SceneInput in;
-    export_scene_input(&data, &fig, &app->view, &in);
+    frame_scene_input(&data, &fig, &app->view, &in);
     in.proj_x = app->px;
     in.proj_y = app->py;
     in.measure = render_measure;

@@ -143,7 +143,7 @@ bool app_files_bundled(const App *app);
  * window's size; with the files when with_files (free with figure_free). */
 void app_figure(const App *app, int factor, bool with_files, Figure *fig);
 /* What the figure's export draws from: the window's own loaded data. */
-void app_export_data(const App *app, ExportData *data);
+void app_export_data(const App *app, FrameData *data);
 
 /* app_load.c: loading in the background. */
 void app_load_start(App *app, char *const *paths, int n, bool first);

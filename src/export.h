@@ -17,6 +17,7 @@
 #include "error.h"
 #include "events.h"
 #include "figure.h"
+#include "frame.h"
 #include "filter.h"
 #include "load.h"
 #include "proj.h"
@@ -24,49 +25,19 @@
 
 #define EXPORT_MAX_SIDE FIGURE_MAX_SIDE
 
-/* What a figure is drawn from: the loaded data, read only. */
-typedef struct ExportData {
-    const EventSet *set;         /* finished (events_finish) */
-    const Basemap *map;          /* projected for the figure's projection */
-    const uint8_t *visible;      /* filter_apply's result for the figure's
-                                    filter, or NULL: computed when needed */
-    const char *event_credit;    /* "Events: ..." (export_event_credit) */
-    char *const *inputs;         /* the files loaded: never written */
-    int ninputs;
-} ExportData;
-
-/* The text and line scale of a figure: its own, or the size's default. */
-float export_scale(const Figure *fig);
-
-/* The date window of a figure over the data: unset ends become the data's
- * first and last day. */
-void export_days(const EventSet *set, const Figure *fig, int32_t *day0, int32_t *day1);
-
-/* The view of a figure in its width x height image: its centre and scale,
- * its box fitted, or the events shown fitted (visible as in ExportData). */
-struct View;
-void export_view(const EventSet *set, const Figure *fig, const uint8_t *visible,
-                 struct View *out);
-
-/* The scene input that draws fig over data in view: everything but the
- * text measure. The window's frames and the export both make theirs here,
- * so they cannot differ. */
-void export_scene_input(const ExportData *data, const Figure *fig,
-                        const struct View *view, SceneInput *in);
-
 /* Draws fig into a new surface (RGB888, opaque) the caller frees with
  * SDL_FreeSurface; NULL with err on failure. When scene is not NULL it
  * receives the scene drawn, so a caller (the golden tests' text mask) can
  * see where things are: the caller releases it with scene_free, also after
  * a failure (then it is empty). */
 struct SDL_Surface;
-struct SDL_Surface *export_draw(const ExportData *data, const Figure *fig, Scene *scene,
+struct SDL_Surface *export_draw(const FrameData *data, const Figure *fig, Scene *scene,
                                 Error *err);
 
 /* Draws fig and writes the PNG to fig->output. False with err (a message
  * naming the path and the reason) on any failure, in which case the
  * target path is untouched. */
-bool export_png(const ExportData *data, const Figure *fig, Error *err);
+bool export_png(const FrameData *data, const Figure *fig, Error *err);
 
 /* Writes surface-format pixels to path atomically (tmp + fsync + rename).
  * Used by export_png and the window's screenshots. */

@@ -200,7 +200,7 @@ static int run_export(const Config *cfg, int argc, char **argv)
         Proj proj;
         proj_init(&proj, fig.proj);
         basemap_project(&map, &proj);
-        ExportData data = {.set = &set, .map = &map, .event_credit = credit,
+        FrameData data = {.set = &set, .map = &map, .event_credit = credit,
                            .inputs = files, .ninputs = count};
         ok = export_png(&data, &fig, &err);
         basemap_free(&map);

@@ -36,7 +36,7 @@
 
 static EventSet set;
 static Basemap map;
-static ExportData drawn_from;                /* the two above, no inputs */
+static FrameData drawn_from;                /* the two above, no inputs */
 
 static int setup(void **state)
 {
@@ -45,7 +45,7 @@ static int setup(void **state)
     Proj laea;
     proj_init(&laea, PROJ_LAEA);
     basemap_project(&map, &laea);              /* export draws it as it is */
-    drawn_from = (ExportData){.set = &set, .map = &map, .event_credit = "Events: test fixture"};
+    drawn_from = (FrameData){.set = &set, .map = &map, .event_credit = "Events: test fixture"};
     return status;
 }
 
@@ -73,9 +73,9 @@ static Figure request(int w, int h, bool bare)
 }
 
 /* What the figures are drawn from; inputs: files never to be written. */
-static ExportData data_with(char *const *inputs, int ninputs)
+static FrameData data_with(char *const *inputs, int ninputs)
 {
-    return (ExportData){.set = &set, .map = &map, .event_credit = "Events: test fixture",
+    return (FrameData){.set = &set, .map = &map, .event_credit = "Events: test fixture",
                         .inputs = inputs, .ninputs = ninputs};
 }
 
@@ -124,7 +124,7 @@ static void test_events_land_where_proj_puts_them(void **state)
 
     Figure req = request(W, H, true);
     View v;
-    export_view(&set, &req, NULL, &v);
+    frame_view(&set, &req, NULL, &v);
     Error err;
     SDL_Surface *img = export_draw(&drawn_from, &req, NULL, &err);
     assert_non_null(img);
@@ -358,7 +358,7 @@ static void test_writes_are_atomic_and_safe(void **state)
     fclose(f);
     char *inputs[1] = {input};
     snprintf(req.output, sizeof req.output, "%s", input);
-    ExportData guarded = data_with(inputs, 1);
+    FrameData guarded = data_with(inputs, 1);
     assert_false(export_png(&guarded, &req, &err));
     assert_contains(err.msg, "refusing to overwrite an input file");
     struct stat st;
@@ -521,7 +521,7 @@ static void test_large_output_scales(void **state)
     assert_non_null(img);
     assert_int_equal(img->w, 3840);
     View v;
-    export_view(&set, &req, NULL, &v);
+    frame_view(&set, &req, NULL, &v);
     for (size_t i = 0; i < set.count; i++) {  /* every event in the frame */
         double sx, sy;
         assert_true(view_lonlat_to_screen(&v, set.lon[i], set.lat[i], &sx, &sy));
