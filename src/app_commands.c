@@ -180,6 +180,31 @@ static void print_command(App *app, const Figure *fig)
     fflush(stdout);
 }
 
+/* Saves the figure of this view as a view file beside the screenshots. */
+static void save_view(App *app)
+{
+    Figure fig;
+    app_figure(app, 1, true, &fig);
+    char png[PATH_MAX], path[PATH_MAX + 16];
+    shot_path(app, png, sizeof png);
+    char *dot = strrchr(png, '.');
+    if (dot != NULL) *dot = '\0';
+    snprintf(path, sizeof path, "%s.view.json", png);
+    Error err;
+    if (!figure_write_view(&fig, app_files_bundled(app), path, app->files, app->nfiles, &err)) {
+        app_say(app, "Saving the view failed: %s", error_text(&err).s);
+    } else {
+        char qview[3 * PATH_MAX], qpng[3 * PATH_MAX];
+        figure_shell_quote(path, qview, sizeof qview);
+        snprintf(png + strlen(png), sizeof png - strlen(png), ".png");
+        figure_shell_quote(png, qpng, sizeof qpng);
+        printf("sahelmap export --view %s -o %s\n", qview, qpng);
+        fflush(stdout);
+        app_say(app, "Saved the view %s \xc2\xb7 sahelmap export --view redraws it", path);
+    }
+    figure_free(&fig);
+}
+
 static void screenshot(App *app, int factor)
 {
     Figure fig;
@@ -244,6 +269,7 @@ void app_apply(App *app, Command c)
     case CMD_STATS: app->stats = !app->stats; break;
     case CMD_HELP: app->help = !app->help; break;
     case CMD_SCREENSHOT: screenshot(app, (int)c.a); break;
+    case CMD_SAVE_VIEW: save_view(app); break;
     case CMD_PRINT_COMMAND: {
         Figure fig;
         app_figure(app, 1, true, &fig);

@@ -481,6 +481,15 @@ static void out_arg(Out *o, const char *arg)
     out_printf(o, "'");
 }
 
+bool figure_shell_quote(const char *arg, char *out, size_t cap)
+{
+    Out o = {out, 0, cap, cap == 0};
+    if (cap > 0) out[0] = '\0';
+    out_arg(&o, arg);
+    if (!o.full && o.len > 0) memmove(out, out + 1, o.len);   /* no leading space */
+    return !o.full;
+}
+
 static void out_option(Out *o, OptionId id, const char *val)
 {
     out_printf(o, " %s", options[id].name);

@@ -120,6 +120,10 @@ bool figure_check(const Figure *fig, Error *err);
 bool figure_to_command(const Figure *fig, bool files_are_bundled, char *out,
                        size_t cap);
 
+/* arg as one shell word: itself when it is plain, else single-quoted
+ * ('\'' for an apostrophe), into out. False when it did not fit. */
+bool figure_shell_quote(const char *arg, char *out, size_t cap);
+
 /* The request as a JSON view file's text (a new string the caller frees):
  * files relative to the directory `base_dir` where they lie under it or
  * beside it (absolute otherwise); bundled files are left out. The output
@@ -132,6 +136,16 @@ char *figure_to_json(const Figure *fig, bool files_are_bundled,
  * member at fault. */
 bool figure_from_json(Figure *fig, const char *text, size_t len,
                       const char *base_dir, Error *err);
+
+/* Reads the view file at path into fig (on top of what it holds; its files
+ * are taken relative to the file's directory). False with err naming the
+ * file and, where it can, the line and column. */
+bool figure_read_view(Figure *fig, const char *path, Error *err);
+
+/* Writes fig as a view file at path, atomically (outfile); its files named
+ * relative to path's directory. False with err, the target untouched. */
+bool figure_write_view(const Figure *fig, bool files_are_bundled, const char *path,
+                       char *const *inputs, int ninputs, Error *err);
 
 /* The export options with their argument and help text, for --help:
  * writes one line per option (and continuation lines) to out. */

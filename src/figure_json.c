@@ -6,13 +6,17 @@
 #include "figure.h"
 
 #include <cjson/cJSON.h>
+#include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "date.h"
 #include "events.h"
+#include "outfile.h"
+#include "xalloc.h"
 
 /* ------------------------------------------------------------------------- */
 /* The JSON view file                                                        */
@@ -326,5 +330,58 @@ bool figure_from_json(Figure *fig, const char *text, size_t len, const char *bas
     if (ok) ok = get_flag(root, "bare", &fig->bare, err);
     cJSON_Delete(root);
     if (ok && !figure_check(fig, err)) ok = error_prefix(err, "view file");
+    return ok;
+}
+
+/* ------------------------------------------------------------------------- */
+/* View files on disk                                                        */
+/* ------------------------------------------------------------------------- */
+
+#define VIEW_MAX_BYTES (1 << 20)         /* a view file is a few hundred bytes */
+
+/* The directory part of path ("." when it has none). */
+static void dir_of(const char *path, char *out, size_t cap)
+{
+    const char *slash = strrchr(path, '/');
+    if (slash == NULL) snprintf(out, cap, ".");
+    else if (slash == path) snprintf(out, cap, "/");
+    else snprintf(out, cap, "%.*s", (int)(slash - path), path);
+}
+
+bool figure_read_view(Figure *fig, const char *path, Error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        error_set(err, "%s", strerror(errno));
+        return error_set_file(err, path);
+    }
+    char *text = xmalloc(VIEW_MAX_BYTES + 1);
+    size_t len = fread(text, 1, VIEW_MAX_BYTES + 1, f);
+    bool ok = !ferror(f);
+    fclose(f);
+    if (!ok) error_set(err, "cannot read it");
+    else if (len > VIEW_MAX_BYTES) ok = error_set(err, "view file: larger than 1 MB");
+    char dir[PATH_MAX];
+    dir_of(path, dir, sizeof dir);
+    if (ok) ok = figure_from_json(fig, text, len, dir, err);
+    free(text);
+    if (!ok) error_set_file(err, path);
+    return ok;
+}
+
+bool figure_write_view(const Figure *fig, bool files_are_bundled, const char *path,
+                       char *const *inputs, int ninputs, Error *err)
+{
+    char dir[PATH_MAX];
+    dir_of(path, dir, sizeof dir);
+    char *text = figure_to_json(fig, files_are_bundled, dir);
+    OutFile out;
+    bool ok = outfile_open(&out, path, inputs, ninputs, err);
+    if (ok) {
+        fputs(text, out.f);
+        fputc('\n', out.f);
+        ok = outfile_commit(&out, err);
+    }
+    free(text);
     return ok;
 }

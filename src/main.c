@@ -39,6 +39,10 @@ static void usage(const Config *cfg, FILE *out)
         "                                year and admin-1 area; then all together\n"
         "  sahelmap export [FILE...] -o OUT.png [options]\n"
         "                                a report-ready map as a PNG, no display needed\n"
+        "  sahelmap export --view VIEW.json [FILE...] -o OUT.png [options]\n"
+        "                                redraws a view the window saved (Ctrl+Shift+S),\n"
+        "                                with new data if FILEs are given; options\n"
+        "                                override the view's. The window takes --view too\n"
         "  sahelmap --help | --version\n"
         "\n"
         "Export options:\n", SAHELMAP_VERSION);
@@ -156,6 +160,50 @@ static int run_info(const Config *cfg, char **names, int n)
     return status;
 }
 
+/* A command's request: the view file of --view FILE first, then the
+ * options and files on top of it (an option overrides the view; files
+ * given replace the view's). Options in extra_options (NULL-terminated,
+ * those taking a value) and any other unknown options are kept in extra
+ * (argc entries), for the command to handle; *nextra counts them. */
+static bool parse_request(int argc, char **argv, const char *const *extra_options,
+                          Figure *fig, char **extra, int *nextra, Error *err)
+{
+    figure_init(fig);
+    const char *view = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) break;
+        if (strcmp(argv[i], "--view") == 0 && i + 1 < argc) view = argv[++i];
+        else if (strncmp(argv[i], "--view=", 7) == 0) view = argv[i] + 7;
+        else if (strcmp(argv[i], "--view") == 0) return error_set(err, "--view needs a value");
+    }
+    if (view != NULL && !figure_read_view(fig, view, err)) return false;
+    char **view_files = fig->files;
+    int nview = fig->nfiles;
+    fig->files = NULL;
+    fig->nfiles = 0;
+    const char *options[16] = {"--view"};
+    int n = 1;
+    for (; extra_options != NULL && extra_options[n - 1] != NULL && n < 15; n++)
+        options[n] = extra_options[n - 1];
+    options[n] = NULL;
+    int got = 0;
+    bool ok = figure_parse_args_extra(fig, argc, argv, options, extra, &got, err) &&
+              figure_check(fig, err);
+    *nextra = 0;
+    for (int i = 0; ok && i < got; i++) {          /* --view was handled above */
+        if (strcmp(extra[i], "--view") == 0) i++;
+        else if (strncmp(extra[i], "--view=", 7) != 0) extra[(*nextra)++] = extra[i];
+    }
+    Figure kept = {.files = view_files, .nfiles = nview};
+    if (fig->nfiles == 0) {
+        fig->files = view_files;
+        fig->nfiles = nview;
+    } else {
+        figure_free(&kept);
+    }
+    return ok;
+}
+
 static int run_export(const Config *cfg, int argc, char **argv)
 {
     for (int i = 0; i < argc; i++) {
@@ -165,9 +213,14 @@ static int run_export(const Config *cfg, int argc, char **argv)
         }
     }
     Figure fig;
-    figure_init(&fig);
     Error err;
-    if (!figure_parse_args(&fig, argc, argv, &err) || !figure_check(&fig, &err)) {
+    char **extra = xcalloc((size_t)argc + 1, sizeof *extra);
+    int nextra = 0;
+    bool parsed = parse_request(argc, argv, NULL, &fig, extra, &nextra, &err);
+    if (parsed && nextra > 0)
+        parsed = error_set(&err, "unknown export option '%.100s'", extra[0]);
+    free(extra);
+    if (!parsed) {
         figure_free(&fig);
         return usage_error("%s", error_text(&err).s);
     }
@@ -220,14 +273,12 @@ static int run_window(const Config *cfg, int argc, char **argv)
 {
     AppOptions opt = {0};
     Figure fig;
-    figure_init(&fig);
     char **extra = xcalloc((size_t)argc + 1, sizeof *extra);
     int nextra = 0;
     static const char *const window_options[] = {"--window", "--shots", NULL};
     Error err;
     int status = 0;
-    if (!figure_parse_args_extra(&fig, argc, argv, window_options, extra, &nextra, &err) ||
-        !figure_check(&fig, &err))
+    if (!parse_request(argc, argv, window_options, &fig, extra, &nextra, &err))
         status = usage_error("%s", error_text(&err).s);
     for (int i = 0; status == 0 && i < nextra; i++) {
         char tail;

@@ -3,7 +3,8 @@
 # views (the start, then a zoom with the graticule and a type hidden, then
 # another projection with a heatmap and a shorter date window), the map
 # area grabbed from the real window is compared with the Ctrl+S file, and
-# the export command the window printed must write that file byte for byte.
+# the export command the window printed must write that file byte for byte,
+# and so must `sahelmap export --view` on the view file of Ctrl+Shift+S.
 #
 # Tolerance: with SDL's software renderer the window and the export run the
 # same drawing code on the same pixel format, and the pixels must be
@@ -78,7 +79,23 @@ check_view() {
         fail "$name: the printed export command writes another file than Ctrl+S"
     echo "ok: $renderer, $name: the printed export command writes the same bytes"
     passed=$((passed + 1))
+
+    # The view file (Ctrl+Shift+S) redraws the same picture.
+    local views view
+    views=$(ls "$shots"/*.view.json 2>/dev/null | wc -l)
+    idle_mark
+    xdotool key ctrl+shift+s
+    wait_for 20 "$name: Ctrl+Shift+S saved no view" more_views "$views"
+    wait_idle "$name: Ctrl+Shift+S"
+    view=$(ls -t "$shots"/*.view.json | head -n1)
+    "$sahelmap" export --view "$view" -o "$run/$name-view.png" 2>>"$run/stderr" ||
+        fail "$name: sahelmap export --view failed: $(tail -n1 "$run/stderr")"
+    cmp -s "$shot" "$run/$name-view.png" ||
+        fail "$name: export --view $view draws another picture than Ctrl+S"
+    echo "ok: $renderer, $name: the view file redraws the same bytes"
+    passed=$((passed + 1))
 }
+more_views() { [ "$(ls "$shots"/*.view.json 2>/dev/null | wc -l)" -gt "$1" ]; }
 
 # One run of the window with a renderer ("" for SDL's choice).
 run_with() {
