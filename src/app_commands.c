@@ -16,6 +16,7 @@
 #include "bundled.h"
 #include "date.h"
 #include "export.h"
+#include "extract.h"
 #include "stats.h"
 
 /* ------------------------------------------------------------------------- */
@@ -205,6 +206,39 @@ static void save_view(App *app)
     figure_free(&fig);
 }
 
+/* Saves the events of this view and their counts beside the screenshots:
+ * NAME.csv, NAME.geojson and NAME-stats.csv. */
+static void save_data(App *app)
+{
+    Figure fig;
+    app_figure(app, 1, true, &fig);
+    char png[PATH_MAX], csv[PATH_MAX + 16], geojson[PATH_MAX + 16], stats[PATH_MAX + 16];
+    shot_path(app, png, sizeof png);
+    char *dot = strrchr(png, '.');
+    if (dot != NULL) *dot = '\0';
+    snprintf(csv, sizeof csv, "%s.csv", png);
+    snprintf(geojson, sizeof geojson, "%s.geojson", png);
+    snprintf(stats, sizeof stats, "%s-stats.csv", png);
+    FrameData data;
+    app_export_data(app, &data);
+    ExtractPaths paths = {csv, geojson, stats};
+    size_t n = 0;
+    Error err;
+    if (!extract_files(&data, &fig, &paths, &n, &err)) {
+        app_say(app, "Saving the data failed: %s", error_text(&err).s);
+    } else {
+        char command[8192];                 /* fig has no output: no -o */
+        if (figure_to_command(&fig, app_files_bundled(app), command, sizeof command)) {
+            char qcsv[3 * PATH_MAX];
+            figure_shell_quote(csv, qcsv, sizeof qcsv);
+            printf("%s --csv %s\n", command, qcsv);
+            fflush(stdout);
+        }
+        app_say(app, "Saved %zu event%s: %s (and .geojson, -stats.csv)", n, n == 1 ? "" : "s", csv);
+    }
+    figure_free(&fig);
+}
+
 static void screenshot(App *app, int factor)
 {
     Figure fig;
@@ -270,6 +304,7 @@ void app_apply(App *app, Command c)
     case CMD_HELP: app->help = !app->help; break;
     case CMD_SCREENSHOT: screenshot(app, (int)c.a); break;
     case CMD_SAVE_VIEW: save_view(app); break;
+    case CMD_SAVE_DATA: save_data(app); break;
     case CMD_PRINT_COMMAND: {
         Figure fig;
         app_figure(app, 1, true, &fig);

@@ -70,6 +70,8 @@ const KeyBinding input_bindings[] = {
     {SDLK_F12, INPUT_SHIFT, CMD(CMD_SCREENSHOT, 2, 0), NULL, NULL},
     {SDLK_s, INPUT_CTRL | INPUT_SHIFT, CMD(CMD_SAVE_VIEW, 0, 0), "Ctrl+Shift+S",
      "save a view file (sahelmap export --view redraws it)"},
+    {SDLK_d, INPUT_CTRL, CMD(CMD_SAVE_DATA, 0, 0), "Ctrl+D",
+     "save the events of this view (CSV, GeoJSON) and its counts"},
     {SDLK_e, 0, CMD(CMD_PRINT_COMMAND, 0, 0), "E", "print the sahelmap export command for this view"},
     {SDLK_h, 0, CMD(CMD_HEATMAP, 0, 0), "H", "heatmap: off, by events, by fatalities"},
     {SDLK_p, 0, CMD(CMD_PROJECTION, 0, 0), "P / G", "next projection / graticule"},

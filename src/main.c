@@ -16,6 +16,7 @@
 #include "date.h"
 #include "events.h"
 #include "export.h"
+#include "extract.h"
 #include "figure.h"
 #include "info.h"
 #include "load.h"
@@ -39,6 +40,12 @@ static void usage(const Config *cfg, FILE *out)
         "                                year and admin-1 area; then all together\n"
         "  sahelmap export [FILE...] -o OUT.png [options]\n"
         "                                a report-ready map as a PNG, no display needed\n"
+        "  sahelmap export [FILE...] [--csv OUT.csv] [--geojson OUT.geojson]\n"
+        "                  [--stats OUT.csv] [-o OUT.png] [options]\n"
+        "                                the data behind the figure: its events (in its\n"
+        "                                dates, filters and map area) in ACLED's columns\n"
+        "                                or as GeoJSON, and the legend's and stats panel's\n"
+        "                                counts by type, country, admin-1 and month\n"
         "  sahelmap export --view VIEW.json [FILE...] -o OUT.png [options]\n"
         "                                redraws a view the window saved (Ctrl+Shift+S),\n"
         "                                with new data if FILEs are given; options\n"
@@ -216,17 +223,26 @@ static int run_export(const Config *cfg, int argc, char **argv)
     Error err;
     char **extra = xcalloc((size_t)argc + 1, sizeof *extra);
     int nextra = 0;
-    bool parsed = parse_request(argc, argv, NULL, &fig, extra, &nextra, &err);
-    if (parsed && nextra > 0)
-        parsed = error_set(&err, "unknown export option '%.100s'", extra[0]);
+    static const char *const data_options[] = {"--csv", "--geojson", "--stats", NULL};
+    ExtractPaths data_out = {0};
+    bool parsed = parse_request(argc, argv, data_options, &fig, extra, &nextra, &err);
+    for (int i = 0; parsed && i < nextra; i++) {
+        const char **slot = strcmp(extra[i], "--csv") == 0 ? &data_out.csv
+                          : strcmp(extra[i], "--geojson") == 0 ? &data_out.geojson
+                          : strcmp(extra[i], "--stats") == 0 ? &data_out.stats : NULL;
+        if (slot == NULL) parsed = error_set(&err, "unknown export option '%.100s'", extra[i]);
+        else if (i + 1 >= nextra) parsed = error_set(&err, "%s needs a value", extra[i]);
+        else *slot = extra[++i];
+    }
     free(extra);
     if (!parsed) {
         figure_free(&fig);
         return usage_error("%s", error_text(&err).s);
     }
-    if (fig.output[0] == '\0') {
+    bool want_data = data_out.csv || data_out.geojson || data_out.stats;
+    if (fig.output[0] == '\0' && !want_data) {
         figure_free(&fig);
-        return usage_error("%s", "export needs -o OUT.png");
+        return usage_error("%s", "export needs -o OUT.png (or --csv, --geojson, --stats)");
     }
     int count = 0;
     char **files = input_files(cfg, fig.files, fig.nfiles, &count, &err);
@@ -247,19 +263,27 @@ static int run_export(const Config *cfg, int argc, char **argv)
     export_event_credit(cfg, reports, files, count, credit, sizeof credit);
     char basemap_path[4096];
     bundled_asset(cfg, "sahel-basemap.json", basemap_path, sizeof basemap_path);
-    Basemap map;
-    bool ok = basemap_load(&map, basemap_path, &err);
-    if (ok) {
-        Proj proj;
-        proj_init(&proj, fig.proj);
-        basemap_project(&map, &proj);
-        FrameData data = {.set = &set, .map = &map, .event_credit = credit,
-                           .inputs = files, .ninputs = count};
-        ok = export_png(&data, &fig, &err);
-        basemap_free(&map);
+    Basemap map = {0};
+    bool ok = true;
+    FrameData data = {.set = &set, .event_credit = credit, .inputs = files, .ninputs = count};
+    if (want_data) {
+        size_t n = 0;
+        ok = extract_files(&data, &fig, &data_out, &n, &err);
+        if (ok) fprintf(stderr, "sahelmap: wrote the data of %zu event%s\n", n, n == 1 ? "" : "s");
+    }
+    if (ok && fig.output[0]) {
+        ok = basemap_load(&map, basemap_path, &err);
+        if (ok) {
+            Proj proj;
+            proj_init(&proj, fig.proj);
+            basemap_project(&map, &proj);
+            data.map = &map;
+            ok = export_png(&data, &fig, &err);
+            basemap_free(&map);
+        }
+        if (ok) fprintf(stderr, "sahelmap: wrote %s (%dx%d)\n", fig.output, fig.width, fig.height);
     }
     if (!ok) fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
-    else fprintf(stderr, "sahelmap: wrote %s (%dx%d)\n", fig.output, fig.width, fig.height);
     events_free(&set);
     free(reports);
     bundled_free(files);
