@@ -40,6 +40,17 @@ typedef enum FigureFit {
     FIGURE_FIT_CENTER          /* an exact centre and metres per pixel */
 } FigureFit;
 
+/* Paper sizes for print (landscape). */
+typedef enum FigurePage {
+    FIGURE_PAGE_NONE = 0,        /* the size is --size's */
+    FIGURE_PAGE_A4,              /* 297 x 210 mm */
+    FIGURE_PAGE_A3,              /* 420 x 297 mm */
+    FIGURE_PAGE_LETTER,          /* 11 x 8.5 in */
+    FIGURE_PAGE_COUNT
+} FigurePage;
+
+#define FIGURE_DEFAULT_DPI 96.0
+
 typedef struct Figure {
     char **files;                /* the data (owned); none: the bundled data */
     int nfiles;
@@ -65,6 +76,9 @@ typedef struct Figure {
     bool graticule;
     bool fade;                   /* older events in the window fade */
     bool bare;                   /* the map only: no title, legend, credits */
+    FigurePage page;             /* a paper size: width x height from it */
+    double dpi;                  /* pixels per inch of a PDF or SVG page
+                                    (0: 96); with page, sets the size */
 } Figure;
 
 /* A request with every default: bundled data, LAEA, fit to the events,
@@ -155,5 +169,9 @@ void figure_print_options(FILE *out);
 const char *figure_layer_name(SceneLayer layer);
 bool figure_layer_parse(const char *s, SceneLayer *layer);
 const char *figure_mode_name(TimelineMode mode);
+const char *figure_page_name(FigurePage page);
+
+/* The figure's pixels per inch on a page: its dpi, or 96. */
+double figure_dpi(const Figure *fig);
 
 #endif

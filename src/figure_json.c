@@ -125,6 +125,8 @@ char *figure_to_json(const Figure *fig, bool files_are_bundled, const char *base
     cJSON_AddBoolToObject(root, "graticule", fig->graticule);
     cJSON_AddBoolToObject(root, "fade", fig->fade);
     cJSON_AddBoolToObject(root, "bare", fig->bare);
+    if (fig->page != FIGURE_PAGE_NONE) cJSON_AddStringToObject(root, "page", figure_page_name(fig->page));
+    if (fig->dpi > 0) cJSON_AddItemToObject(root, "dpi", exact_number(fig->dpi));
     char *text = cJSON_Print(root);
     cJSON_Delete(root);
     if (text == NULL) {
@@ -328,6 +330,13 @@ bool figure_from_json(Figure *fig, const char *text, size_t len, const char *bas
     if (ok) ok = get_flag(root, "graticule", &fig->graticule, err);
     if (ok) ok = get_flag(root, "fade", &fig->fade, err);
     if (ok) ok = get_flag(root, "bare", &fig->bare, err);
+    if (ok) ok = member(root, "dpi", cJSON_Number, &m, err);
+    if (ok && m != NULL) {
+        char v[64];
+        snprintf(v, sizeof v, "%.17g", m->valuedouble);
+        if (!figure_set_option(fig, "--dpi", v, err)) ok = error_prefix(err, "view file: \"dpi\"");
+    }
+    if (ok) ok = get_option(fig, root, "page", "--page", err);
     cJSON_Delete(root);
     if (ok && !figure_check(fig, err)) ok = error_prefix(err, "view file");
     return ok;

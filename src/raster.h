@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <cairo.h>
+
 #include "basemap.h"
 #include "error.h"
 #include "view.h"
@@ -22,5 +24,9 @@
 bool raster_basemap(uint32_t *pixels, int w, int h, int stride,
                     const Basemap *map, const View *v, float scale,
                     bool graticule, Error *err);
+
+/* The same drawing on any Cairo context (an image, or a PDF or SVG page,
+ * where it stays vectors), clipped to the view's map area. */
+void raster_draw(cairo_t *cr, const Basemap *map, const View *v, float scale, bool graticule);
 
 #endif

@@ -30,6 +30,17 @@ const float scene_font_size[FONT_COUNT] = {
 /* Colours and sizes                                                         */
 /* ------------------------------------------------------------------------- */
 
+bool scene_font_bold(SceneFont f)
+{
+    return f == FONT_TITLE || f == FONT_LEGEND_HEAD || f == FONT_CAPITAL || f == FONT_COUNTRY;
+}
+
+int scene_font_px(SceneFont f, float scale)
+{
+    int px = (int)lroundf(scene_font_size[f] * scale);
+    return px < 6 ? 6 : px;
+}
+
 uint32_t scene_type_color(EventType type)
 {
     switch (type) {

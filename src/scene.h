@@ -39,6 +39,11 @@ typedef enum SceneFont {
 /* Pixel sizes (em) at scale 1 (a 1920x1080 output). */
 extern const float scene_font_size[FONT_COUNT];
 
+/* Whether a font is the bold face, and its size in whole pixels at a
+ * scale: what every renderer (SDL_ttf, Cairo's PDF and SVG) opens. */
+bool scene_font_bold(SceneFont font);
+int scene_font_px(SceneFont font, float scale);
+
 /* Measures text in a font at the scene's scale: width and height in px. */
 typedef void (*SceneMeasure)(void *ctx, SceneFont font, const char *text,
                              float *w, float *h);

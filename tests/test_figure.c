@@ -1177,7 +1177,7 @@ static const struct { const char *name, *value; } every_option[] = {
     {"--type", "riots"},   {"--filter", "f"},    {"--min-fatalities", "1"},
     {"--country", "Mali"}, {"--admin1", "Gao"},  {"--layer", "markers"},
     {"--heatmap", "events"}, {"--class-max", "5"}, {"--fade", NULL},
-    {"--graticule", NULL}, {"--bare", NULL},
+    {"--graticule", NULL}, {"--bare", NULL}, {"--page", "A4"}, {"--dpi", "300"},
 };
 
 static void test_help_lists_every_option(void **state)
@@ -1257,6 +1257,46 @@ static void test_names(void **state)
 
 /* A view file on disk: written atomically with files relative to its own
  * directory, read back equal; a bad one names the file, line and column. */
+/* A page sets the size from the paper and the dpi, in either order. */
+static void test_pages(void **state)
+{
+    (void)state;
+    Figure f;
+    figure_init(&f);
+    assert_true(figure_set_option(&f, "--page", "a4", NULL));
+    assert_int_equal(f.page, FIGURE_PAGE_A4);
+    assert_int_equal(f.width, 1754);                  /* 297 mm at 150 dpi */
+    assert_int_equal(f.height, 1240);
+    assert_float_equal(figure_dpi(&f), 150, 0);
+    assert_true(figure_set_option(&f, "--dpi", "300", NULL));
+    assert_int_equal(f.width, 3508);
+    assert_int_equal(f.height, 2480);
+    char cmd[1024];
+    assert_true(figure_to_command(&f, true, cmd, sizeof cmd));
+    assert_contains(cmd, "--dpi 300 --page A4");
+    Figure g;
+    figure_init(&g);
+    assert_true(figure_set_option(&g, "--dpi", "300", NULL));
+    assert_true(figure_set_option(&g, "--page", "A4", NULL));
+    assert_true(figure_equal(&f, &g));
+    char *json = figure_to_json(&f, true, NULL);
+    Figure h;
+    figure_init(&h);
+    Error err;
+    assert_true(figure_from_json(&h, json, strlen(json), NULL, &err));
+    assert_true(figure_equal(&f, &h));
+    free(json);
+    assert_true(figure_set_option(&g, "--page", "letter", NULL));
+    assert_int_equal(g.width, 3300);                  /* 11 in at 300 dpi */
+    assert_int_equal(g.height, 2550);
+    figure_init(&g);
+    assert_false(figure_set_option(&g, "--page", "A5", &err));
+    assert_string_equal(err.msg, "--page 'A5': want A4, A3 or letter");
+    assert_false(figure_set_option(&g, "--dpi", "10", &err));
+    assert_string_equal(err.msg, "--dpi '10': want 36 to 1200");
+    assert_float_equal(figure_dpi(&g), 96, 0);
+}
+
 static void test_view_files(void **state)
 {
     (void)state;
@@ -1321,6 +1361,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_view_files),
+        cmocka_unit_test(test_pages),
         cmocka_unit_test(test_init_defaults),
         cmocka_unit_test(test_copy_and_equal),
         cmocka_unit_test(test_parse_every_option),
