@@ -13,11 +13,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "bundled.h"
+#include "vector.h"
 #include "raster.h"
 #include "render.h"
 #include "scene.h"
@@ -159,6 +161,18 @@ SDL_Surface *export_draw(const FrameData *data, const Figure *fig, Scene *scene_
     SDL_FreeSurface(canvas);
     if (surface == NULL && scene_out != NULL) scene_free(scene_out);
     return surface;
+}
+
+bool export_figure(const FrameData *data, const Figure *fig, Error *err)
+{
+    VectorFormat vf;
+    if (vector_format_of(fig->output, &vf)) return vector_export(data, fig, vf, NULL, err);
+    const char *dot = strrchr(fig->output, '.');
+    bool png = strcmp(fig->output, "-") == 0 ||
+               (dot != NULL && strchr(dot, '/') == NULL && strcasecmp(dot, ".png") == 0);
+    if (!png)
+        return error_set(err, "-o %.200s: sahelmap writes .png, .pdf and .svg", fig->output);
+    return export_png(data, fig, err);
 }
 
 bool export_png(const FrameData *data, const Figure *fig, Error *err)

@@ -39,6 +39,12 @@ struct SDL_Surface *export_draw(const FrameData *data, const Figure *fig, Scene 
  * target path is untouched. */
 bool export_png(const FrameData *data, const Figure *fig, Error *err);
 
+/* Writes fig->output in the format its extension names: .png (export_png),
+ * .pdf or .svg (vector_export), "-" (a PNG on standard output). False
+ * with err for another extension ("-o map.jpg: sahelmap writes .png, .pdf
+ * and .svg"), nothing written. */
+bool export_figure(const FrameData *data, const Figure *fig, Error *err);
+
 /* Writes surface-format pixels to path atomically (tmp + fsync + rename).
  * Used by export_png and the window's screenshots. */
 bool export_write_png(struct SDL_Surface *surface, const char *path,

@@ -278,7 +278,7 @@ static int run_export(const Config *cfg, int argc, char **argv)
             proj_init(&proj, fig.proj);
             basemap_project(&map, &proj);
             data.map = &map;
-            ok = export_png(&data, &fig, &err);
+            ok = export_figure(&data, &fig, &err);
             basemap_free(&map);
         }
         if (ok) fprintf(stderr, "sahelmap: wrote %s (%dx%d)\n", fig.output, fig.width, fig.height);

@@ -404,23 +404,10 @@ static void draw_grid(Renderer *r, const Scene *scene)
                                                        SDL_PIXELFORMAT_ARGB8888);
     if (surf == NULL) return;
     bool heat = g->kind != GRID_DENSITY;
-    float log_max = logf(1 + g->max);
     for (int row = 0; row < g->rows; row++) {
         uint32_t *out = (uint32_t *)((uint8_t *)surf->pixels + row * surf->pitch);
-        for (int col = 0; col < g->cols; col++) {
-            float v = g->value[(size_t)row * g->cols + col];
-            uint32_t px = 0;
-            if (heat) {
-                float t = v / g->max;
-                if (t > 0.015f) {
-                    float alpha = fminf(1.0f, t * 2.5f) * 0.82f;
-                    px = (scene_ramp(t) & 0xFFFFFFu) | (uint32_t)(alpha * 255) << 24;
-                }
-            } else if (v > 0) {
-                px = (scene_ramp(logf(1 + v) / log_max) & 0xFFFFFFu) | 0xD8000000u;
-            }
-            out[col] = px;
-        }
+        for (int col = 0; col < g->cols; col++)
+            out[col] = scene_grid_color(g, (size_t)row * g->cols + col);
     }
     SDL_Texture *tex = SDL_CreateTextureFromSurface(r->sdl, surf);
     SDL_FreeSurface(surf);

@@ -198,6 +198,20 @@ long scene_grid_cell(const Scene *s, float x, float y)
     return (long)r * g->cols + c;
 }
 
+uint32_t scene_grid_color(const SceneGrid *g, size_t cell)
+{
+    if (g->kind == GRID_NONE || !(g->max > 0)) return 0;
+    float v = g->value[cell];
+    if (g->kind != GRID_DENSITY) {
+        float t = v / g->max;
+        if (!(t > 0.015f)) return 0;
+        float alpha = fminf(1.0f, t * 2.5f) * 0.82f;
+        return (scene_ramp(t) & 0xFFFFFFu) | (uint32_t)(alpha * 255) << 24;
+    }
+    if (!(v > 0)) return 0;
+    return (scene_ramp(logf(1 + v) / logf(1 + g->max)) & 0xFFFFFFu) | 0xD8000000u;
+}
+
 int scene_pick_markers(const Scene *s, float x, float y, uint32_t *out, int cap)
 {
     int n = 0;

@@ -211,6 +211,11 @@ static inline const char *scene_text(const Scene *s, uint32_t offset)
  * perceptual (magma-like) ramp from pale yellow to deep purple. */
 uint32_t scene_ramp(float t);
 
+/* The colour (0xAARRGGBB; 0 for none) of grid cell `cell`: the density
+ * ramp on a log scale of events per cell, or the heatmap's ramp with its
+ * alpha. What every renderer paints for the grid. */
+uint32_t scene_grid_color(const SceneGrid *g, size_t cell);
+
 /* The grid cell under (x, y) px, or -1. */
 long scene_grid_cell(const Scene *s, float x, float y);
 
