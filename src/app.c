@@ -107,7 +107,7 @@ void app_data_changed(App *app, bool first)
     timeline_init(&app->tl, day0, day1);
     project_events(app);
     app_refilter(app);
-    export_event_credit(app->cfg, app->reports, app->files, app->nfiles, app->credit,
+    export_event_credit(&app->set, app->reports, app->files, app->nfiles, app->credit,
                         sizeof app->credit);
     if (first) apply_start_figure(app);
 }

@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "bundled.h"
+#include "provenance.h"
 #include "vector.h"
 #include "raster.h"
 #include "render.h"
@@ -188,26 +188,29 @@ bool export_png(const FrameData *data, const Figure *fig, Error *err)
 /* Credits                                                                   */
 /* ------------------------------------------------------------------------- */
 
-void export_event_credit(const Config *cfg, const LoadReport *reports,
+/* The load report's kind of the file at path (set->files[f] is the path
+ * given to the loader, or that path and a member inside it). */
+typedef struct CreditFiles {
+    const LoadReport *reports;
+    char *const *paths;
+    int n;
+} CreditFiles;
+
+static RecordKind credit_file_kind(void *ctx, const char *path)
+{
+    const CreditFiles *cf = ctx;
+    for (int i = 0; i < cf->n; i++) {
+        size_t len = strlen(cf->paths[i]);
+        if (cf->reports[i].ok && strncmp(path, cf->paths[i], len) == 0 &&
+            (path[len] == '\0' || path[len] == ':'))
+            return cf->reports[i].kind;
+    }
+    return RECORD_GENERIC;
+}
+
+void export_event_credit(const EventSet *set, const LoadReport *reports,
                          char *const *paths, int n, char *out, size_t cap)
 {
-    const char *parts[4] = {NULL};
-    int nparts = 0;
-    for (int i = 0; i < n; i++) {
-        if (!reports[i].ok) continue;
-        const char *part = bundled_contains(cfg, paths[i])
-            ? "sahelmap's curation of public reporting (ACLED format)"
-            : reports[i].kind == RECORD_ACLED ? "ACLED, www.acleddata.com"
-            : reports[i].kind == RECORD_UCDP ? "UCDP GED (CC BY 4.0)"
-            : "the files shown";
-        bool seen = false;
-        for (int k = 0; k < nparts; k++) seen |= strcmp(parts[k], part) == 0;
-        if (!seen && nparts < 4) parts[nparts++] = part;
-    }
-    snprintf(out, cap, "Events: ");
-    for (int k = 0; k < nparts; k++) {
-        size_t len = strlen(out);
-        snprintf(out + len, cap - len, "%s%s", k ? "; " : "", parts[k]);
-    }
-    if (nparts == 0) snprintf(out, cap, "Events: none loaded");
+    CreditFiles cf = {reports, paths, n};
+    provenance_credit_line(provenance_of_set(set, credit_file_kind, &cf), out, cap);
 }

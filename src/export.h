@@ -50,9 +50,12 @@ bool export_figure(const FrameData *data, const Figure *fig, Error *err);
 bool export_write_png(struct SDL_Surface *surface, const char *path,
                       char *const *inputs, int ninputs, Error *err);
 
-/* The "Events: ..." credit for the files loaded: ACLED's or UCDP's
- * attribution as their terms ask, or the bundled data's own. */
-void export_event_credit(const Config *cfg, const LoadReport *reports,
+/* The "Events: ..." credit for the events of set, decided by what they
+ * are (provenance.h), wherever their files lie: the bundled curation by its
+ * ids, sahelmap-gen output as synthetic, ACLED's or UCDP's attribution as
+ * their terms ask (from reports[i], the report of paths[i]); every source
+ * found is named. */
+void export_event_credit(const EventSet *set, const LoadReport *reports,
                          char *const *paths, int n, char *out, size_t cap);
 
 #endif

@@ -260,7 +260,7 @@ static int run_export(const Config *cfg, int argc, char **argv)
         if (!reports[i].ok) fprintf(stderr, "sahelmap: %s\n", error_text(&reports[i].error).s);
 
     char credit[256];
-    export_event_credit(cfg, reports, files, count, credit, sizeof credit);
+    export_event_credit(&set, reports, files, count, credit, sizeof credit);
     char basemap_path[4096];
     bundled_asset(cfg, "sahel-basemap.json", basemap_path, sizeof basemap_path);
     Basemap map = {0};
