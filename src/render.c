@@ -12,6 +12,7 @@
 
 #include "font.h"
 #include "marks.h"
+#include "raster.h"
 #include "xalloc.h"
 
 #define ATLAS_SIZE 2048
@@ -394,6 +395,31 @@ static void draw_polygon(Renderer *r, const SceneItem *it)
     cairo_surface_destroy(img);
 }
 
+/* A locator map, drawn by raster into a small image copied 1:1. */
+static void draw_inset(Renderer *r, const SceneItem *it)
+{
+    const View *iv = &it->u.inset.view;
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, iv->w, iv->h);
+    cairo_t *cr = cairo_create(img);
+    cairo_translate(cr, -iv->x, -iv->y);
+    raster_inset(cr, it->u.inset.basemap, iv, it->u.inset.box, it->color, it->border, r->scale);
+    cairo_destroy(cr);
+    cairo_surface_flush(img);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, iv->w, iv->h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (surf != NULL) {
+        copy_unpremultiplied(img, surf->pixels, surf->pitch, iv->w, iv->h);
+        SDL_Texture *tex = SDL_CreateTextureFromSurface(r->sdl, surf);
+        if (tex != NULL) {
+            SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+            SDL_Rect dst = {iv->x, iv->y, iv->w, iv->h};
+            SDL_RenderCopy(r->sdl, tex, NULL, &dst);
+            SDL_DestroyTexture(tex);
+        }
+        SDL_FreeSurface(surf);
+    }
+    cairo_surface_destroy(img);
+}
+
 /* The density layer or heatmap: one texel per cell, coloured on the ramp,
  * stretched over the map (smoothly for a heatmap). */
 static void draw_grid(Renderer *r, const Scene *scene)
@@ -442,6 +468,7 @@ void render_overlay(Renderer *r, const Scene *scene)
             flush_quads(r);
             break;
         case ITEM_POLYGON: draw_polygon(r, it); break;
+        case ITEM_INSET: draw_inset(r, it); break;
         }
     }
 }

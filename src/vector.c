@@ -205,6 +205,10 @@ static void draw_scene(cairo_t *cr, const Faces *faces, const Scene *s, float ha
         case ITEM_TEXT: draw_text(cr, faces, s, &it->u.text, halo_px); break;
         case ITEM_MARKER: draw_marker(cr, &it->u.marker, s->scale); break;
         case ITEM_POLYGON: draw_polygon(cr, it); break;
+        case ITEM_INSET:
+            raster_inset(cr, it->u.inset.basemap, &it->u.inset.view, it->u.inset.box, it->color,
+                         it->border, s->scale);
+            break;
         }
     }
 }
