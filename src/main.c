@@ -23,12 +23,12 @@
 #include "xalloc.h"
 
 /* The help, which is also the man page: the build turns this text into
- * sahelmap(1) (packaging/help2man.c), so its layout is a contract: a line
+ * sahelmap(1) (tools/man/help2roff.c), so its layout is a contract: a line
  * "Heading:" at column 0 starts a section; "  HEAD  TEXT" with TEXT at
  * column 32 is a term and its description (a longer HEAD has its line to
- * itself, its TEXT on the lines below, at column 32); any other line
- * indented by two is a paragraph; an empty line ends one. No double spaces
- * within a paragraph. */
+ * itself, its TEXT on the lines below, at column 32; among terms, a line
+ * indented by two is a term alone); any other line indented by two is a
+ * paragraph; an empty line ends one. No double spaces within a paragraph. */
 static void usage(FILE *out)
 {
     fprintf(out,
@@ -47,7 +47,7 @@ static void usage(FILE *out)
         "                                events and fatalities by type, country,\n"
         "                                year and admin-1 area; then all together.\n"
         "                                With --json, the same as one JSON document\n"
-        "                                (its schema: docs/info-json.md)\n"
+        "                                (its schema: info-json.md, in the docs)\n"
         "  sahelmap export [FILE...] -o OUT.png [-q|-v] [export options]\n"
         "                                a report-ready map as a PNG, no display needed\n"
         "  sahelmap --help | --version\n"
@@ -59,8 +59,10 @@ static void usage(FILE *out)
         "                                records read, loaded, skipped; for export\n"
         "                                the reasons too) and the data, basemap and\n"
         "                                cache used\n"
-        "  --json                        info only: one JSON document on standard\n"
-        "                                output instead of the text\n"
+        "\n"
+        "Info options:\n"
+        "  --json                        one JSON document on standard output\n"
+        "                                instead of the text\n"
         "\n"
         "Export options:\n", SAHELMAP_VERSION);
     figure_print_options(out);
@@ -71,7 +73,7 @@ static void usage(FILE *out)
         "  fatalities. More than 12,000 events in view are drawn as a density\n"
         "  layer (events per cell) unless --layer says otherwise.\n"
         "\n"
-        "Files:\n"
+        "Input files:\n"
         "  ACLED (API JSON, export CSV, monadic exports), UCDP GED (API JSON,\n"
         "  CSV) and GeoJSON points; the format is found from the content.\n"
         "  Monadic rows of one event are merged, so counts are per event. With\n"

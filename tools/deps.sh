@@ -9,7 +9,8 @@ packages=(build-essential cmake pkg-config
           libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcjson-dev libcsv-dev
           libfontconfig-dev libcairo2-dev fonts-dejavu-core)
 if [ "${1:-}" = "--test" ]; then
-    packages+=(libcmocka-dev xvfb xdotool x11-apps imagemagick valgrind clang)
+    packages+=(libcmocka-dev xvfb xdotool x11-apps imagemagick valgrind clang
+               dpkg-dev lintian desktop-file-utils shared-mime-info groff-base)
 fi
 
 missing=()
