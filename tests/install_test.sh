@@ -22,7 +22,12 @@ for f in bin/sahelmap share/sahelmap/data/tinzaouaten-2024.json \
 done
 cp -a "$out/first" "$out/moved"
 rm -rf "$out/first"
-run() { env -i PATH=/usr/bin:/bin HOME="$out/home" "$@"; }
+# An empty environment but for the sanitizers' settings (sanitized_suite.sh).
+keep=()
+for v in ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS; do
+    [ -n "${!v:-}" ] && keep+=("$v=${!v}")
+done
+run() { env -i PATH=/usr/bin:/bin HOME="$out/home" "${keep[@]}" "$@"; }
 run "$out/moved/bin/sahelmap" -v info >"$out/moved.txt" 2>"$out/moved.err" ||
     fail "the moved tree's info: $(cat "$out/moved.err")"
 grep -q "^sahelmap: data $out/moved/share/sahelmap/data; basemap in $out/moved/share/sahelmap/assets;" \
