@@ -2,6 +2,7 @@
  * main: the command line. Parses the command and its options and hands
  * over to the modules that do the work; holds no logic of its own.
  */
+#include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -22,7 +23,14 @@
 #include "load.h"
 #include "xalloc.h"
 
-static void usage(const Config *cfg, FILE *out)
+/* The help, which is also the man page: the build turns this text into
+ * sahelmap(1) (tools/man/help2roff.c), so its layout is a contract: a line
+ * "Heading:" at column 0 starts a section; "  HEAD  TEXT" with TEXT at
+ * column 32 is a term and its description (a longer HEAD has its line to
+ * itself, its TEXT on the lines below, at column 32; among terms, a line
+ * indented by two is a term alone); any other line indented by two is a
+ * paragraph; an empty line ends one. No double spaces within a paragraph. */
+static void usage(FILE *out)
 {
     fprintf(out,
         "sahelmap %s: a map for exploring conflict events in the Sahel\n"
@@ -34,11 +42,14 @@ static void usage(const Config *cfg, FILE *out)
         "                                ask for; screenshots go to DIR (default:\n"
         "                                $SAHELMAP_SHOTS or the current directory).\n"
         "                                Press ? in the window for keys and mouse\n"
-        "  sahelmap info [FILE...]       what each file holds: format, records\n"
+        "  sahelmap info [--json] [-q|-v] [FILE...]\n"
+        "                                what each file holds: format, records\n"
         "                                read/loaded/skipped (with reasons), dates,\n"
         "                                events and fatalities by type, country,\n"
-        "                                year and admin-1 area; then all together\n"
-        "  sahelmap export [FILE...] -o OUT.png [options]\n"
+        "                                year and admin-1 area; then all together.\n"
+        "                                With --json, the same as one JSON document\n"
+        "                                (its schema: info-json.md, in the docs)\n"
+        "  sahelmap export [FILE...] -o OUT.png [-q|-v] [export options]\n"
         "                                a report-ready map as a PNG, no display needed\n"
         "  sahelmap export [FILE...] [--csv OUT.csv] [--geojson OUT.geojson]\n"
         "                  [--stats OUT.csv] [-o OUT.png] [options]\n"
@@ -52,32 +63,57 @@ static void usage(const Config *cfg, FILE *out)
         "                                override the view's. The window takes --view too\n"
         "  sahelmap --help | --version\n"
         "\n"
+        "Options of info and export:\n"
+        "  -q, --quiet                   errors only: no progress, no notes on\n"
+        "                                standard error\n"
+        "  -v, --verbose                 also one line per file loaded (format,\n"
+        "                                records read, loaded, skipped; for export\n"
+        "                                the reasons too) and the data, basemap and\n"
+        "                                cache used\n"
+        "\n"
+        "Info options:\n"
+        "  --json                        one JSON document on standard output\n"
+        "                                instead of the text\n"
+        "\n"
         "Export options:\n", SAHELMAP_VERSION);
     figure_print_options(out);
     fprintf(out,
         "\n"
-        "Markers are coloured by event type with area in proportion to\n"
-        "fatalities. More than 12,000 events in view are drawn as a density\n"
-        "layer (events per cell) unless --layer says otherwise.\n"
+        "Maps:\n"
+        "  Markers are coloured by event type with area in proportion to\n"
+        "  fatalities. More than 12,000 events in view are drawn as a density\n"
+        "  layer (events per cell) unless --layer says otherwise.\n"
         "\n"
-        "Files: ACLED (API JSON, export CSV, monadic exports), UCDP GED (API\n"
-        "JSON, CSV) and GeoJSON points; the format is found from the content.\n"
-        "Monadic rows of one event are merged, so counts are per event.\n"
-        "With no FILE, the bundled data in %s is used\n"
-        "(set SAHELMAP_DATA to use another directory).\n"
-        "DATE: 2024-07-27, 27 July 2024, 27-07-2024 or 27-Jul-24.\n"
+        "Input files:\n"
+        "  ACLED (API JSON, export CSV, monadic exports), UCDP GED (API JSON,\n"
+        "  CSV) and GeoJSON points; the format is found from the content.\n"
+        "  Monadic rows of one event are merged, so counts are per event. With\n"
+        "  no FILE, the bundled data is used (share/sahelmap/data beside the\n"
+        "  program's directory; sahelmap info lists it). DATE: 2024-07-27, 27\n"
+        "  July 2024, 27-07-2024 or 27-Jul-24.\n"
         "\n"
-        "Limits: images up to %dx%d pixels; up to %d events in all (64 bytes\n"
-        "each plus names; set SAHELMAP_MAX_EVENTS to change it); one JSON value\n"
-        "(one event object) up to 512 MB; notes over 16 MB are cut; dates from\n"
-        "1900 to 2100. Files of any size are read as a stream.\n"
+        "Limits:\n"
+        "  Images up to %dx%d pixels; up to %d events in all (64 bytes each\n"
+        "  plus names); one JSON value (one event object) up to 512 MB; notes\n"
+        "  over 16 MB are cut; dates from 1900 to 2100. Files of any size are\n"
+        "  read as a stream.\n"
         "\n"
-        "Cache: files over 8 MB are cached in $XDG_CACHE_HOME/sahelmap (or\n"
-        "~/.cache/sahelmap) so they reopen fast; SAHELMAP_CACHE=0 turns it off.\n"
+        "Environment:\n"
+        "  SAHELMAP_DATA                 the bundled data's directory\n"
+        "  SAHELMAP_ASSETS               the basemap's directory\n"
+        "  SAHELMAP_MAX_EVENTS           the most events held (default %d)\n"
+        "  SAHELMAP_CACHE                0 turns the cache off\n"
+        "  SAHELMAP_CACHE_MIN            the smallest file cached, in bytes (default\n"
+        "                                8 MB): such files reopen fast\n"
+        "  XDG_CACHE_HOME                the cache goes in $XDG_CACHE_HOME/sahelmap\n"
+        "                                (or ~/.cache/sahelmap), made when missing\n"
+        "  SAHELMAP_SHOTS                where the window's screenshots go\n"
         "\n"
-        "Exit status: 0 on success, 1 when a file failed to load or the export\n"
-        "failed, 2 on bad usage.\n",
-        cfg->data_dir, FIGURE_MAX_SIDE, FIGURE_MAX_SIDE, CONFIG_MAX_EVENTS);
+        "Exit status:\n"
+        "  0 on success; 1 when a file failed to load (an export still draws the\n"
+        "  files that loaded), the export failed or the output could not be\n"
+        "  written; 2 on bad usage or a bad environment variable.\n",
+        FIGURE_MAX_SIDE, FIGURE_MAX_SIDE, CONFIG_MAX_EVENTS, CONFIG_MAX_EVENTS);
 }
 
 static int usage_error(const char *fmt, const char *what)
@@ -152,19 +188,75 @@ static const LoadProgress *terminal_progress(void)
     return isatty(STDERR_FILENO) ? &progress : NULL;
 }
 
-static int run_info(const Config *cfg, char **names, int n)
+/* How much a command says on standard error besides its errors. */
+typedef enum Verbosity {
+    VERBOSITY_QUIET,            /* errors only */
+    VERBOSITY_NORMAL,           /* and progress on a terminal, notes */
+    VERBOSITY_VERBOSE           /* and a line per file, the settings used */
+} Verbosity;
+
+/* Sets *v when arg is -q/--quiet or -v/--verbose; false otherwise. */
+static bool verbosity_option(const char *arg, Verbosity *v)
 {
+    if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) *v = VERBOSITY_QUIET;
+    else if (strcmp(arg, "-v") == 0 || strcmp(arg, "--verbose") == 0) *v = VERBOSITY_VERBOSE;
+    else return false;
+    return true;
+}
+
+/* The settings a verbose command names before it loads. */
+static void print_settings(const Config *cfg)
+{
+    fprintf(stderr, "sahelmap: data %s; basemap in %s; cache %s\n", cfg->data_dir,
+            cfg->assets_dir, cfg->cache && cfg->cache_dir[0] ? cfg->cache_dir : "off");
+}
+
+/* Standard output, flushed: false with a message when it could not be
+ * written (a full disk, a closed pipe). */
+static bool stdout_flushed(void)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout)) return true;
+    fprintf(stderr, "sahelmap: standard output: %s\n", strerror(errno));
+    return false;
+}
+
+/* sahelmap info [--json] [-q|-v] [--] [FILE...] */
+static int run_info(const Config *cfg, int argc, char **argv, Verbosity v)
+{
+    InfoOptions io = {.format = INFO_TEXT};
+    char **names = xcalloc((size_t)argc + 1, sizeof *names);
+    int n = 0, status = -1;
+    bool files_only = false;
+    for (int i = 0; i < argc && status < 0; i++) {
+        const char *a = argv[i];
+        if (files_only || a[0] != '-' || a[1] == '\0') names[n++] = argv[i];
+        else if (strcmp(a, "--") == 0) files_only = true;
+        else if (strcmp(a, "--json") == 0) io.format = INFO_JSON;
+        else if (verbosity_option(a, &v)) continue;
+        else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            usage(stdout);
+            status = stdout_flushed() ? 0 : 1;
+        } else status = usage_error("unknown info option '%s'", a);
+    }
+    if (status >= 0) {
+        free(names);
+        return status;
+    }
+    io.verbose = v == VERBOSITY_VERBOSE;
+    if (io.verbose) print_settings(cfg);
     Error err;
     int count = 0;
     char **files = input_files(cfg, names, n, &count, &err);
+    free(names);
     if (files == NULL) {
         fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
         return 1;
     }
-    LoadOptions options = {.progress = terminal_progress(), .config = cfg};
-    int status = info_run(files, count, stdout, stderr, &options);
+    LoadOptions options = {.progress = v == VERBOSITY_QUIET ? NULL : terminal_progress(),
+                           .config = cfg};
+    status = info_run(files, count, stdout, stderr, &options, &io);
     bundled_free(files);
-    return status;
+    return stdout_flushed() ? status : 1;
 }
 
 /* A command's request: the view file of --view FILE first, then the
@@ -211,12 +303,12 @@ static bool parse_request(int argc, char **argv, const char *const *extra_option
     return ok;
 }
 
-static int run_export(const Config *cfg, int argc, char **argv)
+static int run_export(const Config *cfg, int argc, char **argv, Verbosity v)
 {
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0) {
-            usage(cfg, stdout);
-            return 0;
+            usage(stdout);
+            return stdout_flushed() ? 0 : 1;
         }
     }
     Figure fig;
@@ -230,6 +322,7 @@ static int run_export(const Config *cfg, int argc, char **argv)
         const char **slot = strcmp(extra[i], "--csv") == 0 ? &data_out.csv
                           : strcmp(extra[i], "--geojson") == 0 ? &data_out.geojson
                           : strcmp(extra[i], "--stats") == 0 ? &data_out.stats : NULL;
+        if (slot == NULL && verbosity_option(extra[i], &v)) continue;
         if (slot == NULL) parsed = error_set(&err, "unknown export option '%.100s'", extra[i]);
         else if (i + 1 >= nextra) parsed = error_set(&err, "%s needs a value", extra[i]);
         else *slot = extra[++i];
@@ -254,10 +347,17 @@ static int run_export(const Config *cfg, int argc, char **argv)
     EventSet set;
     events_init(&set);
     LoadReport *reports = xcalloc((size_t)count + 1, sizeof *reports);
-    LoadOptions options = {.progress = terminal_progress(), .config = cfg};
+    if (v == VERBOSITY_VERBOSE) print_settings(cfg);
+    LoadOptions options = {.progress = v == VERBOSITY_QUIET ? NULL : terminal_progress(),
+                           .config = cfg};
     int failed = load_files_with(&set, files, count, reports, &options);
-    for (int i = 0; i < count; i++)
-        if (!reports[i].ok) fprintf(stderr, "sahelmap: %s\n", error_text(&reports[i].error).s);
+    for (int i = 0; i < count; i++) {
+        if (!reports[i].ok || v == VERBOSITY_VERBOSE)
+            info_print_load(stderr, files[i], &reports[i], true);
+        else if (v == VERBOSITY_NORMAL && reports[i].skipped > 0)
+            fprintf(stderr, "sahelmap: %s: %zu of %zu records skipped (sahelmap info "
+                    "says why)\n", files[i], reports[i].skipped, reports[i].read);
+    }
 
     char credit[256];
     export_event_credit(&set, reports, files, count, credit, sizeof credit);
@@ -269,7 +369,8 @@ static int run_export(const Config *cfg, int argc, char **argv)
     if (want_data) {
         size_t n = 0;
         ok = extract_files(&data, &fig, &data_out, &n, &err);
-        if (ok) fprintf(stderr, "sahelmap: wrote the data of %zu event%s\n", n, n == 1 ? "" : "s");
+        if (ok && v != VERBOSITY_QUIET)
+            fprintf(stderr, "sahelmap: wrote the data of %zu event%s\n", n, n == 1 ? "" : "s");
     }
     if (ok && fig.output[0]) {
         ok = basemap_load(&map, basemap_path, &err);
@@ -281,7 +382,8 @@ static int run_export(const Config *cfg, int argc, char **argv)
             ok = export_figure(&data, &fig, &err);
             basemap_free(&map);
         }
-        if (ok) fprintf(stderr, "sahelmap: wrote %s (%dx%d)\n", fig.output, fig.width, fig.height);
+        if (ok && v != VERBOSITY_QUIET)
+            fprintf(stderr, "sahelmap: wrote %s (%dx%d)\n", fig.output, fig.width, fig.height);
     }
     if (!ok) fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
     events_free(&set);
@@ -333,24 +435,24 @@ int main(int argc, char **argv)
         fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
         return 2;
     }
+    /* -q/-v may also come before the command. */
+    Verbosity v = VERBOSITY_NORMAL;
+    int first = 1;
+    while (first < argc && verbosity_option(argv[first], &v)) first++;
+    bool verbosity_given = first > 1;
+    argc -= first - 1;
+    argv += first - 1;
     if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-        usage(cfg, stdout);
-        return 0;
+        usage(stdout);
+        return stdout_flushed() ? 0 : 1;
     }
     if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
         printf("sahelmap %s\n", SAHELMAP_VERSION);
-        return 0;
+        return stdout_flushed() ? 0 : 1;
     }
+    if (argc >= 2 && strcmp(argv[1], "info") == 0) return run_info(cfg, argc - 2, argv + 2, v);
+    if (argc >= 2 && strcmp(argv[1], "export") == 0) return run_export(cfg, argc - 2, argv + 2, v);
+    if (verbosity_given) return usage_error("%s", "-q and -v go with info and export");
     if (argc == 1) return run_window(cfg, 0, argv + 1);
-    if (strcmp(argv[1], "info") == 0) {
-        for (int i = 2; i < argc; i++) {
-            if (strcmp(argv[i], "--help") == 0) {
-                usage(cfg, stdout);
-                return 0;
-            }
-        }
-        return run_info(cfg, argv + 2, argc - 2);
-    }
-    if (strcmp(argv[1], "export") == 0) return run_export(cfg, argc - 2, argv + 2);
     return run_window(cfg, argc - 1, argv + 1);
 }

@@ -10,7 +10,8 @@ packages=(build-essential cmake pkg-config
           libfontconfig-dev libcairo2-dev fonts-dejavu-core)
 if [ "${1:-}" = "--test" ]; then
     packages+=(libcmocka-dev xvfb xdotool x11-apps imagemagick valgrind clang
-              poppler-utils librsvg2-bin)
+              poppler-utils librsvg2-bin dpkg-dev lintian desktop-file-utils
+              shared-mime-info groff-base)
 fi
 
 missing=()
