@@ -256,6 +256,13 @@ bool anim_steps(const AnimOptions *opt, TimelineMode mode, int32_t from, int32_t
     return true;
 }
 
+void anim_frame_figure(const Figure *base, const AnimFrame *frame, Figure *dst)
+{
+    figure_copy(dst, base);
+    dst->day0 = frame->day0;
+    dst->day1 = frame->day1;
+}
+
 /* ------------------------------------------------------------------------- */
 /* The command and the progress line                                         */
 /* ------------------------------------------------------------------------- */

@@ -94,6 +94,10 @@ AnimFormat anim_format_for_path(const char *path);
 bool anim_steps(const AnimOptions *opt, TimelineMode mode, int32_t from, int32_t to,
                 AnimFrame **frames, size_t *n, Error *err);
 
+/* The figure of one frame: a deep copy of base (dst is overwritten, not
+ * freed first; free it with figure_free) with the frame's date window. */
+void anim_frame_figure(const Figure *base, const AnimFrame *frame, Figure *dst);
+
 /* The `sahelmap export` command that makes this animation of fig (whose
  * output is not used), into out (cut to cap); false when it did not fit. */
 bool anim_to_command(const AnimOptions *opt, const Figure *fig, bool files_are_bundled,

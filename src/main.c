@@ -10,6 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "anim.h"
+#include "anim_write.h"
 #include "app.h"
 #include "basemap.h"
 #include "bundled.h"
@@ -43,6 +45,7 @@ static void usage(const Config *cfg, FILE *out)
         "\n"
         "Export options:\n", SAHELMAP_VERSION);
     figure_print_options(out);
+    anim_print_options(out);
     fprintf(out,
         "\n"
         "Markers are coloured by event type with area in proportion to\n"
@@ -156,6 +159,28 @@ static int run_info(const Config *cfg, char **names, int n)
     return status;
 }
 
+/* The animation's progress bar on the terminal (stderr, when it is one). */
+typedef struct FrameBar {
+    double started;
+} FrameBar;
+
+static bool frame_bar(void *ctx, size_t done, size_t total)
+{
+    FrameBar *bar = ctx;
+    char line[160];
+    anim_progress_text(done, total, seconds_now() - bar->started, line, sizeof line);
+    fprintf(stderr, "\r%s%s", line, done >= total ? "\n" : "");
+    return true;
+}
+
+static bool write_animation(const ExportData *data, const Figure *fig,
+                            const AnimOptions *anim, AnimReport *rep, Error *err)
+{
+    FrameBar bar = {seconds_now()};
+    AnimProgress progress = {frame_bar, &bar};
+    return anim_write(data, fig, anim, isatty(STDERR_FILENO) ? &progress : NULL, rep, err);
+}
+
 static int run_export(const Config *cfg, int argc, char **argv)
 {
     for (int i = 0; i < argc; i++) {
@@ -166,14 +191,23 @@ static int run_export(const Config *cfg, int argc, char **argv)
     }
     Figure fig;
     figure_init(&fig);
+    AnimOptions anim;
+    anim_options_init(&anim);
     Error err;
-    if (!figure_parse_args(&fig, argc, argv, &err) || !figure_check(&fig, &err)) {
+    char **extra = xcalloc((size_t)argc + 1, sizeof *extra);
+    int nextra = 0;
+    bool parsed = figure_parse_args_extra(&fig, argc, argv, anim_value_options, extra,
+                                          &nextra, &err) &&
+                  figure_check(&fig, &err) && anim_parse_args(&anim, nextra, extra, &err) &&
+                  anim_check(&anim, &fig, &err);
+    free(extra);
+    if (!parsed) {
         figure_free(&fig);
         return usage_error("%s", error_text(&err).s);
     }
-    if (fig.output[0] == '\0') {
+    if (fig.output[0] == '\0' && anim.format == ANIM_FORMAT_NONE) {
         figure_free(&fig);
-        return usage_error("%s", "export needs -o OUT.png");
+        return usage_error("%s", "export needs -o OUT.png (or --animate OUT, --frames DIR)");
     }
     int count = 0;
     char **files = input_files(cfg, fig.files, fig.nfiles, &count, &err);
@@ -202,11 +236,21 @@ static int run_export(const Config *cfg, int argc, char **argv)
         basemap_project(&map, &proj);
         ExportData data = {.set = &set, .map = &map, .event_credit = credit,
                            .inputs = files, .ninputs = count};
-        ok = export_png(&data, &fig, &err);
+        if (anim.format != ANIM_FORMAT_NONE) {
+            AnimReport rep;
+            ok = write_animation(&data, &fig, &anim, &rep, &err);
+            if (ok)
+                fprintf(stderr, "sahelmap: wrote %s (%zu frames, %dx%d, %d fps)\n", anim.path,
+                        rep.frames, rep.width, rep.height, anim.fps);
+        } else {
+            ok = export_png(&data, &fig, &err);
+            if (ok)
+                fprintf(stderr, "sahelmap: wrote %s (%dx%d)\n", fig.output, fig.width,
+                        fig.height);
+        }
         basemap_free(&map);
     }
     if (!ok) fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
-    else fprintf(stderr, "sahelmap: wrote %s (%dx%d)\n", fig.output, fig.width, fig.height);
     events_free(&set);
     free(reports);
     bundled_free(files);
