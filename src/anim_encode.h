@@ -16,6 +16,8 @@
 
 struct SDL_Surface;
 
+#define ANIM_GIF_MAX_FIXED 192         /* colours a GIF palette keeps exactly */
+
 typedef struct AnimSink {
     void *state;
     bool (*add)(void *state, struct SDL_Surface *frame, Error *err);

@@ -29,7 +29,7 @@
 typedef struct GifState {
     GifFileType *gif;
     int w, h, delay_cs;
-    uint32_t fixed[64];
+    uint32_t fixed[ANIM_GIF_MAX_FIXED];
     int nfixed;
     uint32_t palette[256];      /* 0xRRGGBB */
     int ncolors;                /* 0 until the first frame */
@@ -262,7 +262,7 @@ static void gif_abort(void *state)
 bool anim_gif_open(AnimSink *sink, const char *path, int w, int h, int fps,
                    const uint32_t *fixed, int nfixed, Error *err)
 {
-    SM_ASSERT(nfixed >= 0 && nfixed <= 64 && w > 0 && h > 0 && fps > 0);
+    SM_ASSERT(nfixed >= 0 && nfixed <= ANIM_GIF_MAX_FIXED && w > 0 && h > 0 && fps > 0);
     int fd = open(path, O_WRONLY | O_TRUNC);
     if (fd < 0) return error_set(err, "cannot write the GIF: %s", strerror(errno));
     int code = 0;

@@ -48,6 +48,9 @@ static bool encode(VideoState *v, AVFrame *frame, Error *err)
         rc = avcodec_receive_packet(v->enc, v->pkt);
         if (rc == AVERROR(EAGAIN) || rc == AVERROR_EOF) return true;
         if (rc < 0) return av_fail(err, "encode", rc);
+        /* Each picture lasts one frame: without a duration the MP4's edit
+         * list ends at the last picture's start and players drop it. */
+        if (v->pkt->duration <= 0) v->pkt->duration = 1;
         av_packet_rescale_ts(v->pkt, v->enc->time_base, v->stream->time_base);
         v->pkt->stream_index = v->stream->index;
         rc = av_interleaved_write_frame(v->fmt, v->pkt);

@@ -174,15 +174,35 @@ static bool place_folder(const char *tmp, const char *target, size_t n, Error *e
 /* Writing                                                                   */
 /* ------------------------------------------------------------------------- */
 
-/* The colours the GIF palette keeps exactly: the six event types and the
- * density ramp as the legend draws it. */
-static int fixed_colors(uint32_t *out)
+/* Adds rgb to colours[0..*n) unless there, while there is room. */
+static void add_color(uint32_t *colours, int *n, uint32_t rgb)
+{
+    for (int k = 0; k < *n; k++)
+        if (colours[k] == rgb) return;
+    if (*n < ANIM_GIF_MAX_FIXED) colours[(*n)++] = rgb;
+}
+
+/* The colours the GIF palette keeps exactly: the six event types, the
+ * density ramp as the legend draws it, and the colours the first frame's
+ * markers and legend symbols came out as (markers are translucent, so
+ * drawn over the map they are blends of their type's colour). */
+static int fixed_colors(uint32_t *out, const SDL_Surface *frame, const Scene *scene)
 {
     int n = 0;
     for (int t = 1; t < EVENT_TYPE_COUNT; t++)
-        out[n++] = scene_type_color((EventType)t) & 0xFFFFFFu;
+        add_color(out, &n, scene_type_color((EventType)t) & 0xFFFFFFu);
     const int steps = 32;
-    for (int k = 0; k < steps; k++) out[n++] = scene_ramp((k + 0.5f) / steps) & 0xFFFFFFu;
+    for (int k = 0; k < steps; k++) add_color(out, &n, scene_ramp((k + 0.5f) / steps) & 0xFFFFFFu);
+    for (size_t i = 0; i < scene->nitems + scene->nmarkers; i++) {
+        const SceneMarker *m = i < scene->nitems ? &scene->items[i].u.marker
+                                                 : &scene->markers[i - scene->nitems];
+        if (i < scene->nitems && scene->items[i].kind != ITEM_MARKER) continue;
+        int x = (int)floorf(m->x), y = (int)floorf(m->y);
+        if (x < 0 || y < 0 || x >= frame->w || y >= frame->h) continue;
+        const uint32_t *row =
+            (const uint32_t *)((const uint8_t *)frame->pixels + (size_t)y * frame->pitch);
+        add_color(out, &n, row[x] & 0xFFFFFFu);
+    }
     return n;
 }
 
@@ -241,28 +261,33 @@ bool anim_write(const ExportData *data, const Figure *fig, const AnimOptions *op
     bool made = ok;
 
     AnimSink sink = {0};
-    bool have_sink = false;
-    if (ok && opt->format == ANIM_FORMAT_GIF) {
-        uint32_t fixed[64];
-        int nfixed = fixed_colors(fixed);
-        ok = have_sink = anim_gif_open(&sink, tmp, rep.width, rep.height, opt->fps, fixed,
-                                       nfixed, err);
-    } else if (ok && !folder) {
+    bool have_sink = false, gif = opt->format == ANIM_FORMAT_GIF;
+    if (ok && !folder && !gif) {
         ok = have_sink = anim_video_open(&sink, tmp, opt->format, rep.width, rep.height,
                                          opt->fps, err);
     }
-    if (have_sink) rep.codec = sink.codec;
-    else if (folder) rep.codec = "png";
+    if (folder) rep.codec = "png";
 
     for (size_t k = 0; ok && k < n; k++) {
         Figure f;
         anim_frame_figure(&base, &frames[k], &f);
         double a = now_s();
-        SDL_Surface *frame = export_draw(&d, &f, NULL, err);
+        Scene scene = {0};
+        bool first_gif = gif && k == 0;
+        SDL_Surface *frame = export_draw(&d, &f, first_gif ? &scene : NULL, err);
         double b = now_s();
         rep.draw_s += b - a;
         figure_free(&f);
-        if (frame == NULL) {
+        if (frame != NULL && first_gif) {
+            /* The GIF's palette, from the first frame as drawn. */
+            uint32_t fixed[ANIM_GIF_MAX_FIXED];
+            int nfixed = fixed_colors(fixed, frame, &scene);
+            ok = have_sink = anim_gif_open(&sink, tmp, rep.width, rep.height, opt->fps,
+                                           fixed, nfixed, err);
+        }
+        if (first_gif) scene_free(&scene);
+        if (frame == NULL || !ok) {
+            SDL_FreeSurface(frame);
             ok = false;
             break;
         }
@@ -280,6 +305,7 @@ bool anim_write(const ExportData *data, const Figure *fig, const AnimOptions *op
         if (ok && progress != NULL && !progress->frame(progress->ctx, k + 1, n))
             ok = error_set(err, "cancelled");
     }
+    if (have_sink) rep.codec = sink.codec;
     if (have_sink) {
         double b = now_s();
         if (ok) ok = sink.finish(sink.state, err);
