@@ -70,6 +70,8 @@ const KeyBinding input_bindings[] = {
     {SDLK_F12, 0, CMD(CMD_SCREENSHOT, 1, 0), NULL, NULL},
     {SDLK_F12, INPUT_SHIFT, CMD(CMD_SCREENSHOT, 2, 0), NULL, NULL},
     {SDLK_e, 0, CMD(CMD_PRINT_COMMAND, 0, 0), "E", "print the sahelmap export command for this view"},
+    {SDLK_r, INPUT_CTRL, CMD(CMD_RECORD, 0, 0), "Ctrl+R",
+     "record the playback from here as an MP4 (and print its command)"},
     {SDLK_h, 0, CMD(CMD_HEATMAP, 0, 0), "H", "heatmap: off, by events, by fatalities"},
     {SDLK_p, 0, CMD(CMD_PROJECTION, 0, 0), "P / G", "next projection / graticule"},
     {SDLK_g, 0, CMD(CMD_GRATICULE, 0, 0), NULL, NULL},
