@@ -60,7 +60,6 @@ static int32_t D(int y, int m, int d) { return date_from_ymd(y, m, d); }
 static int setup(void **state)
 {
     (void)state;
-    events_init(&set);
     /* 6,000 synthetic events in 2022: enough markers in every month. */
     snprintf(data_path, sizeof data_path, "%s/anim-events.json", OUTPUT_DIR);
     char cmd[9000];
