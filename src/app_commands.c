@@ -13,6 +13,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "anim.h"
+#include "anim_write.h"
 #include "bundled.h"
 #include "date.h"
 #include "export.h"
@@ -257,6 +259,67 @@ static void screenshot(App *app, int factor)
     figure_free(&fig);
 }
 
+/* Ctrl+R: the playback as it would run from here (from the start when at
+ * the end), at its speed and in its mode, as an MP4 in the shots folder
+ * (at most APP_RECORD_FRAMES frames), through the export's own code; the
+ * command that makes it is printed. The window waits while it is written. */
+#define APP_RECORD_FRAMES 600
+static void record(App *app)
+{
+    const Timeline *t = &app->tl;
+    Figure fig;
+    app_figure(app, 1, true, &fig);
+    AnimOptions opt;
+    anim_options_init(&opt);
+    opt.format = ANIM_FORMAT_MP4;
+    fig.width &= ~1;                       /* the video's even sides */
+    fig.height &= ~1;
+    bool rewind = t->day1 >= t->last;
+    fig.day0 = t->mode == TIMELINE_CUMULATIVE ? t->first
+             : t->mode == TIMELINE_SINGLE_DAY ? (rewind ? t->first : t->day1)
+             : (rewind ? t->first : t->day0);
+    fig.day1 = t->last;
+    if (t->mode == TIMELINE_MOVING) opt.window = t->length;
+    /* Speed in days per second as steps and frames per second. */
+    opt.step = t->speed <= 30 ? ANIM_STEP_DAY : t->speed <= 182 ? ANIM_STEP_WEEK
+                                                                 : ANIM_STEP_MONTH;
+    double step_days = opt.step == ANIM_STEP_DAY ? 1 : opt.step == ANIM_STEP_WEEK ? 7 : 30.44;
+    opt.fps = (int)fmax(1, fmin(ANIM_MAX_FPS, round(t->speed / step_days)));
+    AnimFrame *frames = NULL;
+    size_t n = 0;
+    Error err;
+    if (fig.day0 <= fig.day1 &&
+        anim_steps(&opt, fig.mode, fig.day0, fig.day1, &frames, &n, &err) &&
+        n > APP_RECORD_FRAMES)
+        fig.day1 = frames[APP_RECORD_FRAMES - 1].day1;
+    free(frames);
+    char d0[11], d1[11];
+    date_format(fig.day0, d0);
+    date_format(fig.day1, d1);
+    for (int k = 1; k < 1000; k++) {
+        if (k == 1) snprintf(opt.path, sizeof opt.path, "%s/sahelmap-recording_%s_%s.mp4",
+                             app->shots_dir, d0, d1);
+        else snprintf(opt.path, sizeof opt.path, "%s/sahelmap-recording_%s_%s-%d.mp4",
+                      app->shots_dir, d0, d1, k);
+        struct stat st;
+        if (stat(opt.path, &st) != 0) break;
+    }
+    FrameData data;
+    app_export_data(app, &data);
+    AnimReport rep;
+    if (!anim_write(&data, &fig, &opt, NULL, &rep, &err)) {
+        app_say(app, "Recording failed: %s", error_text(&err).s);
+    } else if (!anim_to_command(&opt, &fig, app_files_bundled(app), app->last_command,
+                                sizeof app->last_command)) {
+        app_say(app, "Saved %s; the export command is too long to print", opt.path);
+    } else {
+        printf("%s\n", app->last_command);
+        fflush(stdout);
+        app_say(app, "Saved %s (%zu frames at %d fps)", opt.path, rep.frames, opt.fps);
+    }
+    figure_free(&fig);
+}
+
 /* ------------------------------------------------------------------------- */
 /* Commands                                                                  */
 /* ------------------------------------------------------------------------- */
@@ -305,6 +368,7 @@ void app_apply(App *app, Command c)
     case CMD_SCREENSHOT: screenshot(app, (int)c.a); break;
     case CMD_SAVE_VIEW: save_view(app); break;
     case CMD_SAVE_DATA: save_data(app); break;
+    case CMD_RECORD: record(app); break;
     case CMD_PRINT_COMMAND: {
         Figure fig;
         app_figure(app, 1, true, &fig);

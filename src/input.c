@@ -73,6 +73,8 @@ const KeyBinding input_bindings[] = {
     {SDLK_d, INPUT_CTRL, CMD(CMD_SAVE_DATA, 0, 0), "Ctrl+D",
      "save the events of this view (CSV, GeoJSON) and its counts"},
     {SDLK_e, 0, CMD(CMD_PRINT_COMMAND, 0, 0), "E", "print the sahelmap export command for this view"},
+    {SDLK_r, INPUT_CTRL, CMD(CMD_RECORD, 0, 0), "Ctrl+R",
+     "record the playback from here as an MP4 (and print its command)"},
     {SDLK_h, 0, CMD(CMD_HEATMAP, 0, 0), "H", "heatmap: off, by events, by fatalities"},
     {SDLK_p, 0, CMD(CMD_PROJECTION, 0, 0), "P / G", "next projection / graticule"},
     {SDLK_g, 0, CMD(CMD_GRATICULE, 0, 0), NULL, NULL},

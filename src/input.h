@@ -37,6 +37,7 @@ typedef enum CommandId {
     CMD_COUNTRY,          /* a: +1 / -1 through the countries in the data */
     CMD_ADMIN1,           /* a: +1 / -1 through admin-1 areas */
     CMD_HEATMAP,          /* heatmap off / by events / by fatalities */
+    CMD_RECORD,           /* record the playback as an MP4 */
     CMD_COUNT
 } CommandId;
 

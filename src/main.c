@@ -11,6 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "anim.h"
+#include "anim_write.h"
 #include "app.h"
 #include "basemap.h"
 #include "bundled.h"
@@ -77,6 +79,7 @@ static void usage(FILE *out)
         "\n"
         "Export options:\n", SAHELMAP_VERSION);
     figure_print_options(out);
+    anim_print_options(out);
     fprintf(out,
         "\n"
         "Maps:\n"
@@ -303,6 +306,28 @@ static bool parse_request(int argc, char **argv, const char *const *extra_option
     return ok;
 }
 
+/* The animation's progress bar on the terminal (stderr, when it is one). */
+typedef struct FrameBar {
+    double started;
+} FrameBar;
+
+static bool frame_bar(void *ctx, size_t done, size_t total)
+{
+    FrameBar *bar = ctx;
+    char line[160];
+    anim_progress_text(done, total, seconds_now() - bar->started, line, sizeof line);
+    fprintf(stderr, "\r%s%s", line, done >= total ? "\n" : "");
+    return true;
+}
+
+static bool write_animation(const FrameData *data, const Figure *fig,
+                            const AnimOptions *anim, AnimReport *rep, Error *err)
+{
+    FrameBar bar = {seconds_now()};
+    AnimProgress progress = {frame_bar, &bar};
+    return anim_write(data, fig, anim, isatty(STDERR_FILENO) ? &progress : NULL, rep, err);
+}
+
 static int run_export(const Config *cfg, int argc, char **argv, Verbosity v)
 {
     for (int i = 0; i < argc; i++) {
@@ -312,30 +337,43 @@ static int run_export(const Config *cfg, int argc, char **argv, Verbosity v)
         }
     }
     Figure fig;
+    AnimOptions anim;
+    anim_options_init(&anim);
     Error err;
     char **extra = xcalloc((size_t)argc + 1, sizeof *extra);
-    int nextra = 0;
-    static const char *const data_options[] = {"--csv", "--geojson", "--stats", NULL};
+    char **anim_extra = xcalloc((size_t)argc + 1, sizeof *anim_extra);
+    int nextra = 0, nanim = 0;
+    /* The options export adds to the figure's: data outputs, verbosity and
+     * the animation's (taking values as anim_value_options lists). */
+    const char *value_options[16] = {"--csv", "--geojson", "--stats"};
+    int nvalue = 3;
+    for (int k = 0; anim_value_options[k] != NULL && nvalue < 15; k++)
+        value_options[nvalue++] = anim_value_options[k];
+    value_options[nvalue] = NULL;
     ExtractPaths data_out = {0};
-    bool parsed = parse_request(argc, argv, data_options, &fig, extra, &nextra, &err);
+    bool parsed = parse_request(argc, argv, value_options, &fig, extra, &nextra, &err);
     for (int i = 0; parsed && i < nextra; i++) {
         const char **slot = strcmp(extra[i], "--csv") == 0 ? &data_out.csv
                           : strcmp(extra[i], "--geojson") == 0 ? &data_out.geojson
                           : strcmp(extra[i], "--stats") == 0 ? &data_out.stats : NULL;
         if (slot == NULL && verbosity_option(extra[i], &v)) continue;
-        if (slot == NULL) parsed = error_set(&err, "unknown export option '%.100s'", extra[i]);
+        if (slot == NULL) anim_extra[nanim++] = extra[i];    /* the animation's, or unknown */
         else if (i + 1 >= nextra) parsed = error_set(&err, "%s needs a value", extra[i]);
         else *slot = extra[++i];
     }
+    parsed = parsed && anim_parse_args(&anim, nanim, anim_extra, &err) &&
+             anim_check(&anim, &fig, &err);
+    free(anim_extra);
     free(extra);
     if (!parsed) {
         figure_free(&fig);
         return usage_error("%s", error_text(&err).s);
     }
     bool want_data = data_out.csv || data_out.geojson || data_out.stats;
-    if (fig.output[0] == '\0' && !want_data) {
+    if (fig.output[0] == '\0' && !want_data && anim.format == ANIM_FORMAT_NONE) {
         figure_free(&fig);
-        return usage_error("%s", "export needs -o OUT.png (or --csv, --geojson, --stats)");
+        return usage_error("%s", "export needs -o OUT.png (or --csv, --geojson, --stats, "
+                                 "--animate OUT, --frames DIR)");
     }
     int count = 0;
     char **files = input_files(cfg, fig.files, fig.nfiles, &count, &err);
@@ -372,18 +410,27 @@ static int run_export(const Config *cfg, int argc, char **argv, Verbosity v)
         if (ok && v != VERBOSITY_QUIET)
             fprintf(stderr, "sahelmap: wrote the data of %zu event%s\n", n, n == 1 ? "" : "s");
     }
-    if (ok && fig.output[0]) {
+    if (ok && (fig.output[0] || anim.format != ANIM_FORMAT_NONE)) {
         ok = basemap_load(&map, basemap_path, &err);
         if (ok) {
             Proj proj;
             proj_init(&proj, fig.proj);
             basemap_project(&map, &proj);
             data.map = &map;
-            ok = export_figure(&data, &fig, &err);
+            if (anim.format != ANIM_FORMAT_NONE) {
+                AnimReport rep;
+                ok = write_animation(&data, &fig, &anim, &rep, &err);
+                if (ok && v != VERBOSITY_QUIET)
+                    fprintf(stderr, "sahelmap: wrote %s (%zu frames, %dx%d, %d fps)\n",
+                            anim.path, rep.frames, rep.width, rep.height, anim.fps);
+            } else {
+                ok = export_figure(&data, &fig, &err);
+                if (ok && v != VERBOSITY_QUIET)
+                    fprintf(stderr, "sahelmap: wrote %s (%dx%d)\n", fig.output, fig.width,
+                            fig.height);
+            }
             basemap_free(&map);
         }
-        if (ok && v != VERBOSITY_QUIET)
-            fprintf(stderr, "sahelmap: wrote %s (%dx%d)\n", fig.output, fig.width, fig.height);
     }
     if (!ok) fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
     events_free(&set);
