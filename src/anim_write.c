@@ -19,6 +19,7 @@
 
 #include "anim_encode.h"
 #include "check.h"
+#include "raster.h"
 #include "scene.h"
 #include "view.h"
 #include "xalloc.h"
@@ -268,6 +269,19 @@ bool anim_write(const FrameData *data, const Figure *fig, const AnimOptions *opt
     }
     if (folder) rep.codec = "png";
 
+    /* Every frame has the same view: the basemap is drawn once. */
+    uint32_t *base_pixels = NULL;
+    if (ok && d.map != NULL) {
+        View view;
+        frame_view(d.set, &base, d.visible, &view);
+        base_pixels = xmalloc((size_t)base.width * (size_t)base.height * 4);
+        if (raster_basemap(base_pixels, base.width, base.height, base.width * 4, d.map, &view,
+                           frame_scale(&base), base.graticule, err)) {
+            d.base_pixels = base_pixels;
+            d.base_w = base.width;
+            d.base_h = base.height;
+        }
+    }
     for (size_t k = 0; ok && k < n; k++) {
         Figure f;
         anim_frame_figure(&base, &frames[k], &f);
@@ -323,6 +337,7 @@ bool anim_write(const FrameData *data, const Figure *fig, const AnimOptions *opt
     if (!ok && strstr(err->msg, target) == NULL) error_prefix(err, "%s", target);
     free(frames);
     free(visible);
+    free(base_pixels);
     figure_free(&base);
     if (report != NULL) *report = rep;
     return ok;

@@ -118,9 +118,15 @@ SDL_Surface *export_draw(const FrameData *data, const Figure *fig, Scene *scene_
         error_set(err, "no memory for a %dx%d image", fig->width, fig->height);
         return NULL;
     }
-    bool ok = d.map == NULL ||
-              raster_basemap(canvas->pixels, canvas->w, fig->height, canvas->pitch, d.map,
-                             &view, scale, fig->graticule, err);
+    bool ok = true;
+    if (d.base_pixels != NULL && d.base_w == fig->width && d.base_h == fig->height) {
+        for (int y = 0; y < fig->height; y++)         /* drawn once before */
+            memcpy((uint8_t *)canvas->pixels + (size_t)y * canvas->pitch,
+                   d.base_pixels + (size_t)y * d.base_w, (size_t)d.base_w * 4);
+    } else if (d.map != NULL) {
+        ok = raster_basemap(canvas->pixels, canvas->w, fig->height, canvas->pitch, d.map,
+                            &view, scale, fig->graticule, err);
+    }
 
     SDL_Renderer *sdl = NULL;
     Renderer r;

@@ -26,6 +26,11 @@ typedef struct FrameData {
     const char *event_credit;    /* "Events: ..." (export_event_credit) */
     char *const *inputs;         /* the files loaded: never written */
     int ninputs;
+    const uint32_t *base_pixels; /* the basemap already drawn for the
+                                    figure's view (base_w x base_h, rows of
+                                    4 * base_w bytes), or NULL: an animation
+                                    draws it once for all its frames */
+    int base_w, base_h;
 } FrameData;
 
 /* The text and line scale of a figure: its own, or the size's default. */
