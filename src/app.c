@@ -143,6 +143,10 @@ void app_figure(const App *app, int factor, bool with_files, Figure *fig)
     fig->filter = app->filter;
     snprintf(fig->title, sizeof fig->title, "%s", app->title);
     fig->layer = app->layer;
+    if (app->tl.playing && app->run_fixed) {      /* fixed for the run */
+        fig->layer = app->run_layer;
+        fig->class_max = app->run_class_max;
+    }
     fig->graticule = app->graticule;
     fig->fade = app->tl.mode != TIMELINE_SINGLE_DAY;
 }
@@ -272,6 +276,7 @@ static void app_close(App *app)
     free(app->files);
     free(app->reports);
     figure_free(&app->start);
+    describe_free(&app->load_errors);
     basemap_free(&app->map);
     events_free(&app->set);
     if (TTF_WasInit()) TTF_Quit();

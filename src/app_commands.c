@@ -321,6 +321,73 @@ static void record(App *app)
 }
 
 /* ------------------------------------------------------------------------- */
+/* Playback                                                                  */
+/* ------------------------------------------------------------------------- */
+
+/* The window [*d0, *d1] of playback step k of n across the run. */
+static void run_window(const Timeline *t, int k, int n, int32_t *d0, int32_t *d1)
+{
+    int32_t len = t->day1 - t->day0;
+    int32_t last_start = t->mode == TIMELINE_MOVING ? t->last - len : t->last;
+    int32_t start = t->mode == TIMELINE_MOVING ? t->day0 : t->day1;
+    int32_t at = start + (int32_t)((double)(last_start - start) * k / (n > 1 ? n - 1 : 1));
+    if (t->mode == TIMELINE_MOVING) {
+        *d0 = at;
+        *d1 = at + len;
+    } else if (t->mode == TIMELINE_CUMULATIVE) {
+        *d0 = t->first;
+        *d1 = at;
+    } else {
+        *d0 = *d1 = at;
+    }
+}
+
+/* Fixes the layer and its colour classes for the run that starts: markers
+ * or the density layer for the whole run (by the most events any of its
+ * windows holds), and the ramp's top from the largest cell over samples of
+ * the run, so playback never switches layers nor rescales the colours. */
+static void fix_run(App *app)
+{
+    const Timeline *t = &app->tl;
+    const int samples = 12;
+    size_t most = 0;
+    for (int k = 0; k < 4 * samples; k++) {
+        int32_t d0, d1;
+        size_t lo, hi;
+        run_window(t, k, 4 * samples, &d0, &d1);
+        events_range(&app->set, d0, d1, &lo, &hi);
+        if (hi - lo > most) most = hi - lo;
+    }
+    app->run_layer = app->layer != SCENE_LAYER_AUTO ? app->layer
+                   : most > SCENE_AGGREGATE_ABOVE ? SCENE_LAYER_DENSITY : SCENE_LAYER_MARKERS;
+    app->run_class_max = 0;
+    if (app->run_layer != SCENE_LAYER_MARKERS) {
+        Figure fig;
+        app_figure(app, 1, false, &fig);
+        fig.layer = app->run_layer;
+        fig.bare = true;
+        FrameData data;
+        app_export_data(app, &data);
+        data.map = NULL;
+        Scene scene = {0};
+        for (int k = 0; k < samples; k++) {
+            run_window(t, k, samples, &fig.day0, &fig.day1);
+            SceneInput in;
+            frame_scene_input(&data, &fig, &app->view, &in);
+            in.proj_x = app->px;
+            in.proj_y = app->py;
+            in.measure = render_measure;
+            in.measure_ctx = &app->r;
+            scene_build(&scene, &in);
+            if (scene.grid.max > app->run_class_max) app->run_class_max = scene.grid.max;
+        }
+        scene_free(&scene);
+        figure_free(&fig);
+    }
+    app->run_fixed = true;
+}
+
+/* ------------------------------------------------------------------------- */
 /* Commands                                                                  */
 /* ------------------------------------------------------------------------- */
 
@@ -340,8 +407,35 @@ void app_apply(App *app, Command c)
     case CMD_NONE: case CMD_COUNT: return;
     case CMD_QUIT: app->running = false; return;
     case CMD_ESCAPE:
-        if (app->help || app->stats || app->details) app->help = app->stats = app->details = false;
+        /* Panels first; with none open, the filter text. */
+        if (app->load_errors.n > 0) {
+            describe_free(&app->load_errors);
+        } else if (app->help || app->stats || app->details) {
+            app->help = app->stats = app->details = false;
+        } else if (app->filter.text[0]) {
+            app->filter.text[0] = '\0';
+            app_refilter(app);
+            app_say(app, "Filter text cleared");
+        }
         app->npicks = 0;
+        break;
+    case CMD_RESET:
+        filter_init(&app->filter);
+        app->country_pick = app->admin1_pick = 0;
+        app->layer = SCENE_LAYER_AUTO;
+        t->playing = false;
+        timeline_set_mode(t, TIMELINE_MOVING);
+        timeline_set_window(t, t->first, t->last);
+        app->help = app->stats = app->details = false;
+        app->npicks = 0;
+        app_refilter(app);
+        app_home(app);
+        app_say(app, "Reset: no filters, the whole time range and region");
+        break;
+    case CMD_DATES:
+        app->editing_dates = true;
+        app->date_text[0] = '\0';
+        SDL_StartTextInput();
         break;
     case CMD_PAN:
         view_pan(&app->view, c.a * app->scale, c.b * app->scale);
@@ -350,7 +444,11 @@ void app_apply(App *app, Command c)
     case CMD_ZOOM: app_zoom_by(app, c.a, app->w / 2.0, app->layout.map_h / 2.0); break;
     case CMD_FIT: app_fit_events(app); break;
     case CMD_HOME: app_home(app); break;
-    case CMD_PLAY: timeline_toggle_play(t); break;
+    case CMD_PLAY:
+        timeline_toggle_play(t);
+        app->run_fixed = false;
+        if (t->playing) fix_run(app);
+        break;
     case CMD_SPEED: timeline_speed_step(t, (int)c.a); break;
     case CMD_STEP: timeline_step(t, (int32_t)c.a); break;
     case CMD_STEP_MONTH: timeline_step_months(t, (int)c.a); break;

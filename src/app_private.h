@@ -93,6 +93,10 @@ typedef struct App {
     SceneLayer layer;
     bool graticule;
     int country_pick, admin1_pick; /* positions in the C / A cycles */
+    /* While playing: the layer and colour classes fixed for the run. */
+    bool run_fixed;
+    SceneLayer run_layer;
+    double run_class_max;
     double zoom_target;            /* mpp the smooth zoom heads for */
     double zoom_ax, zoom_ay;       /* ... about this pixel */
 
@@ -119,6 +123,9 @@ typedef struct App {
     int npicks, pick;
     double pick_x, pick_y;
     bool details, stats, help, editing;
+    bool editing_dates;            /* typing a date range (D) */
+    TextLines load_errors;         /* files that failed, shown until Esc */
+    char date_text[64];
     char toast[320];
     Uint32 toast_until;
     const char *shots_dir;

@@ -28,6 +28,8 @@ typedef enum CommandId {
     CMD_HELP,             /* the keys and mouse panel */
     CMD_SCREENSHOT,       /* a: size factor (1: window size, 2: double) */
     CMD_SAVE_VIEW,        /* save the figure request as a view file */
+    CMD_RESET,            /* everything back: filters, time range, region */
+    CMD_DATES,            /* type an exact date range */
     CMD_SAVE_DATA,        /* save the view's events (CSV, GeoJSON) and counts */
     CMD_PRINT_COMMAND,    /* print the export command for this view */
     CMD_PROJECTION,       /* next projection */

@@ -65,7 +65,7 @@ Box scene_furniture_title(Scene *s, const SceneInput *in, float pad)
     scene_format_count(s->fatalities_high_in_view, hi, sizeof hi);
     bool ranged = s->fatalities_low_in_view != s->fatalities_in_view ||
                   s->fatalities_high_in_view != s->fatalities_in_view;
-    snprintf(sub, sizeof sub, "%s \xe2\x80\x93 %s  \xc2\xb7  %s event%s  \xc2\xb7  %s fatalit%s%s%s%s%s%s",
+    snprintf(sub, sizeof sub, "%s \xe2\x80\x93 %s  \xc2\xb7  %s event%s in view  \xc2\xb7  %s fatalit%s%s%s%s%s%s",
              d0, d1, ev, s->events_in_view == 1 ? "" : "s", fat,
              s->fatalities_in_view == 1 ? "y" : "ies", ranged ? " (reported " : "", ranged ? lo : "",
              ranged ? "\xe2\x80\x93" : "", ranged ? hi : "", ranged ? ")" : "");
