@@ -7,6 +7,11 @@
 #include <math.h>
 
 #include "filter.h"
+#include "date.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
 
 float frame_scale(const Figure *fig)
 {
@@ -72,4 +77,109 @@ void frame_scene_input(const FrameData *data, const Figure *fig, const View *vie
         .event_credit = data->event_credit, .graticule = fig->graticule,
         .furniture = !fig->bare, .layer = fig->layer, .class_max = fig->class_max,
     };
+}
+
+/* ------------------------------------------------------------------------- */
+/* Checks                                                                    */
+/* ------------------------------------------------------------------------- */
+
+static int tolower_ascii(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* Edit distance of two short strings (case-insensitive ASCII), capped. */
+static int distance(const char *a, const char *b)
+{
+    enum { MAX = 64 };
+    size_t la = strlen(a), lb = strlen(b);
+    if (la >= MAX || lb >= MAX) return MAX;
+    int row[MAX + 1];
+    for (size_t j = 0; j <= lb; j++) row[j] = (int)j;
+    for (size_t i = 1; i <= la; i++) {
+        int diag = row[0];
+        row[0] = (int)i;
+        for (size_t j = 1; j <= lb; j++) {
+            int up = row[j];
+            int cost = tolower_ascii(a[i - 1]) != tolower_ascii(b[j - 1]);
+            int best = diag + cost;
+            if (up + 1 < best) best = up + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+/* Whether some event names `name` in field; else the closest names (up to
+ * three, nearest first) into out. */
+static bool name_known(const EventSet *set, EventText field, const char *name, char *out,
+                       size_t cap)
+{
+    const char *best[3] = {NULL, NULL, NULL};
+    int dist[3] = {1 << 30, 1 << 30, 1 << 30};
+    uint32_t seen_ref[256];
+    size_t nseen = 0;
+    for (size_t i = 0; i < set->count; i++) {
+        uint32_t ref = events_text_ref(set, i, field);
+        bool seen = false;
+        for (size_t k = 0; k < nseen && !seen; k++) seen = seen_ref[k] == ref;
+        if (seen) continue;
+        if (nseen < 256) seen_ref[nseen++] = ref;
+        const char *have = events_text(set, i, field);
+        if (strcmp(have, name) == 0) return true;
+        if (have[0] == '\0') continue;
+        int d = distance(name, have);
+        for (int k = 0; k < 3; k++) {
+            if (d < dist[k]) {
+                for (int m = 2; m > k; m--) {
+                    best[m] = best[m - 1];
+                    dist[m] = dist[m - 1];
+                }
+                best[k] = have;
+                dist[k] = d;
+                break;
+            }
+        }
+    }
+    out[0] = '\0';
+    size_t len = 0;
+    for (int k = 0; k < 3 && best[k] != NULL && len < cap; k++)
+        len += (size_t)snprintf(out + len, cap - len, "%s%.60s", k ? ", " : "", best[k]);
+    return false;
+}
+
+bool frame_check(const EventSet *set, const Figure *fig, Error *err)
+{
+    if (set->count == 0) return true;        /* nothing loaded: said elsewhere */
+    int32_t day0, day1;
+    frame_days(set, fig, &day0, &day1);
+    size_t lo, hi;
+    events_range(set, day0, day1, &lo, &hi);
+    if (lo == hi) {
+        char a[32], b[32], first[32], last[32];
+        scene_format_day(day0, a, sizeof a);
+        scene_format_day(day1, b, sizeof b);
+        scene_format_day(set->day[0], first, sizeof first);
+        scene_format_day(set->day[set->count - 1], last, sizeof last);
+        return error_set(err, "no events between %s and %s: the data runs from %s to %s", a, b,
+                         first, last);
+    }
+    const struct { const char *name, *option; EventText field; } places[2] = {
+        {fig->filter.country, "--country", TEXT_COUNTRY},
+        {fig->filter.admin1, "--admin1", TEXT_ADMIN1},
+    };
+    for (int p = 0; p < 2; p++) {
+        char near[200];
+        if (places[p].name[0] == '\0' ||
+            name_known(set, places[p].field, places[p].name, near, sizeof near))
+            continue;
+        if (near[0])
+            return error_set(err, "%s '%.60s': no event in it; did you mean %s?", places[p].option,
+                             places[p].name, near);
+        return error_set(err, "%s '%.60s': no event names a %s", places[p].option,
+                         places[p].name, p == 0 ? "country" : "admin-1 area");
+    }
+    return true;
 }

@@ -51,4 +51,11 @@ void frame_view(const EventSet *set, const Figure *fig, const uint8_t *visible,
 void frame_scene_input(const FrameData *data, const Figure *fig,
                        const View *view, SceneInput *in);
 
+/* Refuses a figure that would be a plausible but wrong map of the data:
+ * a date window holding none of the data's events ("no events between 1
+ * Jan 2030 and 31 Dec 2030: the data runs from ... to ..."), or a
+ * --country / --admin1 that no event names ("--country 'Mlai': no event
+ * in it; did you mean Mali?", the closest names offered). False with err. */
+bool frame_check(const EventSet *set, const Figure *fig, Error *err);
+
 #endif

@@ -397,6 +397,15 @@ static int run_export(const Config *cfg, int argc, char **argv, Verbosity v)
                     "says why)\n", files[i], reports[i].skipped, reports[i].read);
     }
 
+    /* A typo never yields a plausible empty map: nothing is written. */
+    if (!frame_check(&set, &fig, &err)) {
+        fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
+        events_free(&set);
+        free(reports);
+        bundled_free(files);
+        figure_free(&fig);
+        return 1;
+    }
     char credit[256];
     export_event_credit(&set, reports, files, count, credit, sizeof credit);
     char basemap_path[4096];

@@ -214,9 +214,37 @@ static void test_refusals(void **state)
     figure_free(&fig);
 }
 
+/* A typo or an empty window is refused, with the closest names. */
+static void test_wrong_figures_refused(void **state)
+{
+    (void)state;
+    Figure fig;
+    figure_init(&fig);
+    Error err;
+    assert_true(frame_check(&set, &fig, &err));
+    assert_true(figure_set_option(&fig, "--country", "Mali", NULL));
+    assert_true(frame_check(&set, &fig, &err));
+    assert_true(figure_set_option(&fig, "--country", "Mlai", NULL));
+    assert_false(frame_check(&set, &fig, &err));
+    assert_contains(err.msg, "--country 'Mlai': no event in it; did you mean Mali");
+    figure_free(&fig);
+    figure_init(&fig);
+    assert_true(figure_set_option(&fig, "--admin1", "Kidl", NULL));
+    assert_false(frame_check(&set, &fig, &err));
+    assert_contains(err.msg, "did you mean Kidal");
+    figure_free(&fig);
+    figure_init(&fig);
+    assert_true(figure_set_option(&fig, "--from", "2030-01-01", NULL));
+    assert_true(figure_set_option(&fig, "--to", "2030-12-31", NULL));
+    assert_false(frame_check(&set, &fig, &err));
+    assert_contains(err.msg, "no events between 1 Jan 2030 and 31 Dec 2030: the data runs from");
+    figure_free(&fig);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_wrong_figures_refused),
         cmocka_unit_test(test_whole_data),
         cmocka_unit_test(test_view_dates_and_filters),
         cmocka_unit_test(test_refusals),
