@@ -28,6 +28,7 @@ typedef struct Result {
 typedef struct Job {
     const char *input;
     int w, h;
+    const char *format;          /* "png", "pdf" or "svg" */
 } Job;
 
 static void run_export(const void *arg, void *result)
@@ -50,7 +51,7 @@ static void run_export(const void *arg, void *result)
     double t1 = bench_now();
     Figure fig;
     figure_init(&fig);
-    snprintf(fig.output, sizeof fig.output, "/tmp/sahelmap-bench-export.png");
+    snprintf(fig.output, sizeof fig.output, "/tmp/sahelmap-bench-export.%s", job->format);
     fig.width = job->w;
     fig.height = job->h;
     fig.fit = FIGURE_FIT_BBOX;
@@ -59,9 +60,9 @@ static void run_export(const void *arg, void *result)
     Proj laea;
     proj_init(&laea, PROJ_LAEA);
     basemap_project(&map, &laea);
-    ExportData data = {.set = &set, .map = &map,
+    FrameData data = {.set = &set, .map = &map,
                        .event_credit = "Events: synthetic (sahelmap-gen)"};
-    if (!export_png(&data, &fig, &err)) {
+    if (!export_figure(&data, &fig, &err)) {
         fprintf(stderr, "bench_export: %s\n", err.msg);
         exit(1);
     }
@@ -113,19 +114,20 @@ int main(int argc, char **argv)
         return 2;
     }
     printf("Export benchmark: whole Sahel box, LAEA, all events in the window\n\n");
-    printf("  %-10s %-10s %10s %10s %10s %10s\n", "events", "size", "load s",
+    printf("  %-10s %-14s %10s %10s %10s %10s\n", "events", "output", "load s",
            "export s", "total s", "peak MB");
     double export_100k = -1, total_100k = -1;
     const char *input_100k = NULL;
     for (int i = 1; i < argc; i++) {
-        const int sizes[2][2] = {{1920, 1080}, {3840, 2160}};
-        for (int s = 0; s < 2; s++) {
-            Job job = {argv[i], sizes[s][0], sizes[s][1]};
+        const Job jobs[4] = {{argv[i], 1920, 1080, "png"}, {argv[i], 3840, 2160, "png"},
+                             {argv[i], 1920, 1080, "pdf"}, {argv[i], 1920, 1080, "svg"}};
+        for (int s = 0; s < 4; s++) {
+            Job job = jobs[s];
             Result r;
             measure(&job, &r);
             char size[32];
-            snprintf(size, sizeof size, "%dx%d", job.w, job.h);
-            printf("  %-10ld %-10s %10.3f %10.3f %10.3f %10.1f\n", r.events, size,
+            snprintf(size, sizeof size, "%s %dx%d", job.format, job.w, job.h);
+            printf("  %-10ld %-14s %10.3f %10.3f %10.3f %10.1f\n", r.events, size,
                    r.load_s, r.export_s, r.load_s + r.export_s, r.rss_mb);
             if (r.events == 100000 && s == 0) {
                 export_100k = r.export_s;

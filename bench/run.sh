@@ -23,6 +23,8 @@ echo
 "$build/bench_export" "$data/acled-10000.json" "$data/acled-100000.json" "$data/acled-1000000.json"
 echo
 "$build/bench_frame" "$here/../data/sahel-major-2012-2024.json" "$data/acled-100000.json" "$data/acled-1000000.json"
+echo
+"$build/bench_anim" "$data/acled-1000000.json"
 
 # Cold start to the first frame on the bundled data (median of 5), with
 # SDL's dummy video driver when there is no display.

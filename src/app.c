@@ -107,7 +107,7 @@ void app_data_changed(App *app, bool first)
     timeline_init(&app->tl, day0, day1);
     project_events(app);
     app_refilter(app);
-    export_event_credit(app->cfg, app->reports, app->files, app->nfiles, app->credit,
+    export_event_credit(&app->set, app->reports, app->files, app->nfiles, app->credit,
                         sizeof app->credit);
     if (first) apply_start_figure(app);
 }
@@ -143,13 +143,17 @@ void app_figure(const App *app, int factor, bool with_files, Figure *fig)
     fig->filter = app->filter;
     snprintf(fig->title, sizeof fig->title, "%s", app->title);
     fig->layer = app->layer;
+    if (app->tl.playing && app->run_fixed) {      /* fixed for the run */
+        fig->layer = app->run_layer;
+        fig->class_max = app->run_class_max;
+    }
     fig->graticule = app->graticule;
     fig->fade = app->tl.mode != TIMELINE_SINGLE_DAY;
 }
 
-void app_export_data(const App *app, ExportData *data)
+void app_export_data(const App *app, FrameData *data)
 {
-    *data = (ExportData){.set = &app->set, .map = &app->map, .visible = app->visible,
+    *data = (FrameData){.set = &app->set, .map = &app->map, .visible = app->visible,
                          .event_credit = app->credit, .inputs = app->files,
                          .ninputs = app->nfiles};
 }
@@ -272,6 +276,7 @@ static void app_close(App *app)
     free(app->files);
     free(app->reports);
     figure_free(&app->start);
+    describe_free(&app->load_errors);
     basemap_free(&app->map);
     events_free(&app->set);
     if (TTF_WasInit()) TTF_Quit();

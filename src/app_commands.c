@@ -13,9 +13,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "anim.h"
+#include "anim_write.h"
 #include "bundled.h"
 #include "date.h"
 #include "export.h"
+#include "extract.h"
 #include "stats.h"
 
 /* ------------------------------------------------------------------------- */
@@ -180,12 +183,70 @@ static void print_command(App *app, const Figure *fig)
     fflush(stdout);
 }
 
+/* Saves the figure of this view as a view file beside the screenshots. */
+static void save_view(App *app)
+{
+    Figure fig;
+    app_figure(app, 1, true, &fig);
+    char png[PATH_MAX], path[PATH_MAX + 16];
+    shot_path(app, png, sizeof png);
+    char *dot = strrchr(png, '.');
+    if (dot != NULL) *dot = '\0';
+    snprintf(path, sizeof path, "%s.view.json", png);
+    Error err;
+    if (!figure_write_view(&fig, app_files_bundled(app), path, app->files, app->nfiles, &err)) {
+        app_say(app, "Saving the view failed: %s", error_text(&err).s);
+    } else {
+        char qview[3 * PATH_MAX], qpng[3 * PATH_MAX];
+        figure_shell_quote(path, qview, sizeof qview);
+        snprintf(png + strlen(png), sizeof png - strlen(png), ".png");
+        figure_shell_quote(png, qpng, sizeof qpng);
+        printf("sahelmap export --view %s -o %s\n", qview, qpng);
+        fflush(stdout);
+        app_say(app, "Saved the view %s \xc2\xb7 sahelmap export --view redraws it", path);
+    }
+    figure_free(&fig);
+}
+
+/* Saves the events of this view and their counts beside the screenshots:
+ * NAME.csv, NAME.geojson and NAME-stats.csv. */
+static void save_data(App *app)
+{
+    Figure fig;
+    app_figure(app, 1, true, &fig);
+    char png[PATH_MAX], csv[PATH_MAX + 16], geojson[PATH_MAX + 16], stats[PATH_MAX + 16];
+    shot_path(app, png, sizeof png);
+    char *dot = strrchr(png, '.');
+    if (dot != NULL) *dot = '\0';
+    snprintf(csv, sizeof csv, "%s.csv", png);
+    snprintf(geojson, sizeof geojson, "%s.geojson", png);
+    snprintf(stats, sizeof stats, "%s-stats.csv", png);
+    FrameData data;
+    app_export_data(app, &data);
+    ExtractPaths paths = {csv, geojson, stats};
+    size_t n = 0;
+    Error err;
+    if (!extract_files(&data, &fig, &paths, &n, &err)) {
+        app_say(app, "Saving the data failed: %s", error_text(&err).s);
+    } else {
+        char command[8192];                 /* fig has no output: no -o */
+        if (figure_to_command(&fig, app_files_bundled(app), command, sizeof command)) {
+            char qcsv[3 * PATH_MAX];
+            figure_shell_quote(csv, qcsv, sizeof qcsv);
+            printf("%s --csv %s\n", command, qcsv);
+            fflush(stdout);
+        }
+        app_say(app, "Saved %zu event%s: %s (and .geojson, -stats.csv)", n, n == 1 ? "" : "s", csv);
+    }
+    figure_free(&fig);
+}
+
 static void screenshot(App *app, int factor)
 {
     Figure fig;
     app_figure(app, factor, true, &fig);
     shot_path(app, fig.output, sizeof fig.output);
-    ExportData data;
+    FrameData data;
     app_export_data(app, &data);
     Error err;
     if (!export_png(&data, &fig, &err)) {
@@ -196,6 +257,134 @@ static void screenshot(App *app, int factor)
                 fig.width, fig.height);
     }
     figure_free(&fig);
+}
+
+/* Ctrl+R: the playback as it would run from here (from the start when at
+ * the end), at its speed and in its mode, as an MP4 in the shots folder
+ * (at most APP_RECORD_FRAMES frames), through the export's own code; the
+ * command that makes it is printed. The window waits while it is written. */
+#define APP_RECORD_FRAMES 600
+static void record(App *app)
+{
+    const Timeline *t = &app->tl;
+    Figure fig;
+    app_figure(app, 1, true, &fig);
+    AnimOptions opt;
+    anim_options_init(&opt);
+    opt.format = ANIM_FORMAT_MP4;
+    fig.width &= ~1;                       /* the video's even sides */
+    fig.height &= ~1;
+    bool rewind = t->day1 >= t->last;
+    fig.day0 = t->mode == TIMELINE_CUMULATIVE ? t->first
+             : t->mode == TIMELINE_SINGLE_DAY ? (rewind ? t->first : t->day1)
+             : (rewind ? t->first : t->day0);
+    fig.day1 = t->last;
+    if (t->mode == TIMELINE_MOVING) opt.window = t->length;
+    /* Speed in days per second as steps and frames per second. */
+    opt.step = t->speed <= 30 ? ANIM_STEP_DAY : t->speed <= 182 ? ANIM_STEP_WEEK
+                                                                 : ANIM_STEP_MONTH;
+    double step_days = opt.step == ANIM_STEP_DAY ? 1 : opt.step == ANIM_STEP_WEEK ? 7 : 30.44;
+    opt.fps = (int)fmax(1, fmin(ANIM_MAX_FPS, round(t->speed / step_days)));
+    AnimFrame *frames = NULL;
+    size_t n = 0;
+    Error err;
+    if (fig.day0 <= fig.day1 &&
+        anim_steps(&opt, fig.mode, fig.day0, fig.day1, &frames, &n, &err) &&
+        n > APP_RECORD_FRAMES)
+        fig.day1 = frames[APP_RECORD_FRAMES - 1].day1;
+    free(frames);
+    char d0[11], d1[11];
+    date_format(fig.day0, d0);
+    date_format(fig.day1, d1);
+    for (int k = 1; k < 1000; k++) {
+        if (k == 1) snprintf(opt.path, sizeof opt.path, "%s/sahelmap-recording_%s_%s.mp4",
+                             app->shots_dir, d0, d1);
+        else snprintf(opt.path, sizeof opt.path, "%s/sahelmap-recording_%s_%s-%d.mp4",
+                      app->shots_dir, d0, d1, k);
+        struct stat st;
+        if (stat(opt.path, &st) != 0) break;
+    }
+    FrameData data;
+    app_export_data(app, &data);
+    AnimReport rep;
+    if (!anim_write(&data, &fig, &opt, NULL, &rep, &err)) {
+        app_say(app, "Recording failed: %s", error_text(&err).s);
+    } else if (!anim_to_command(&opt, &fig, app_files_bundled(app), app->last_command,
+                                sizeof app->last_command)) {
+        app_say(app, "Saved %s; the export command is too long to print", opt.path);
+    } else {
+        printf("%s\n", app->last_command);
+        fflush(stdout);
+        app_say(app, "Saved %s (%zu frames at %d fps)", opt.path, rep.frames, opt.fps);
+    }
+    figure_free(&fig);
+}
+
+/* ------------------------------------------------------------------------- */
+/* Playback                                                                  */
+/* ------------------------------------------------------------------------- */
+
+/* The window [*d0, *d1] of playback step k of n across the run. */
+static void run_window(const Timeline *t, int k, int n, int32_t *d0, int32_t *d1)
+{
+    int32_t len = t->day1 - t->day0;
+    int32_t last_start = t->mode == TIMELINE_MOVING ? t->last - len : t->last;
+    int32_t start = t->mode == TIMELINE_MOVING ? t->day0 : t->day1;
+    int32_t at = start + (int32_t)((double)(last_start - start) * k / (n > 1 ? n - 1 : 1));
+    if (t->mode == TIMELINE_MOVING) {
+        *d0 = at;
+        *d1 = at + len;
+    } else if (t->mode == TIMELINE_CUMULATIVE) {
+        *d0 = t->first;
+        *d1 = at;
+    } else {
+        *d0 = *d1 = at;
+    }
+}
+
+/* Fixes the layer and its colour classes for the run that starts: markers
+ * or the density layer for the whole run (by the most events any of its
+ * windows holds), and the ramp's top from the largest cell over samples of
+ * the run, so playback never switches layers nor rescales the colours. */
+static void fix_run(App *app)
+{
+    const Timeline *t = &app->tl;
+    const int samples = 12;
+    size_t most = 0;
+    for (int k = 0; k < 4 * samples; k++) {
+        int32_t d0, d1;
+        size_t lo, hi;
+        run_window(t, k, 4 * samples, &d0, &d1);
+        events_range(&app->set, d0, d1, &lo, &hi);
+        if (hi - lo > most) most = hi - lo;
+    }
+    app->run_layer = app->layer != SCENE_LAYER_AUTO ? app->layer
+                   : most > SCENE_AGGREGATE_ABOVE ? SCENE_LAYER_DENSITY : SCENE_LAYER_MARKERS;
+    app->run_class_max = 0;
+    if (app->run_layer != SCENE_LAYER_MARKERS) {
+        Figure fig;
+        app_figure(app, 1, false, &fig);
+        fig.layer = app->run_layer;
+        fig.bare = true;
+        FrameData data;
+        app_export_data(app, &data);
+        data.map = NULL;
+        Scene scene = {0};
+        for (int k = 0; k < samples; k++) {
+            run_window(t, k, samples, &fig.day0, &fig.day1);
+            SceneInput in;
+            frame_scene_input(&data, &fig, &app->view, &in);
+            in.proj_x = app->px;
+            in.proj_y = app->py;
+            in.measure = render_measure;
+            in.measure_ctx = &app->r;
+            scene_build(&scene, &in);
+            if (scene.grid.max > app->run_class_max) app->run_class_max = scene.grid.max;
+        }
+        scene_free(&scene);
+        figure_free(&fig);
+    }
+    app->run_fixed = true;
 }
 
 /* ------------------------------------------------------------------------- */
@@ -218,8 +407,35 @@ void app_apply(App *app, Command c)
     case CMD_NONE: case CMD_COUNT: return;
     case CMD_QUIT: app->running = false; return;
     case CMD_ESCAPE:
-        if (app->help || app->stats || app->details) app->help = app->stats = app->details = false;
+        /* Panels first; with none open, the filter text. */
+        if (app->load_errors.n > 0) {
+            describe_free(&app->load_errors);
+        } else if (app->help || app->stats || app->details) {
+            app->help = app->stats = app->details = false;
+        } else if (app->filter.text[0]) {
+            app->filter.text[0] = '\0';
+            app_refilter(app);
+            app_say(app, "Filter text cleared");
+        }
         app->npicks = 0;
+        break;
+    case CMD_RESET:
+        filter_init(&app->filter);
+        app->country_pick = app->admin1_pick = 0;
+        app->layer = SCENE_LAYER_AUTO;
+        t->playing = false;
+        timeline_set_mode(t, TIMELINE_MOVING);
+        timeline_set_window(t, t->first, t->last);
+        app->help = app->stats = app->details = false;
+        app->npicks = 0;
+        app_refilter(app);
+        app_home(app);
+        app_say(app, "Reset: no filters, the whole time range and region");
+        break;
+    case CMD_DATES:
+        app->editing_dates = true;
+        app->date_text[0] = '\0';
+        SDL_StartTextInput();
         break;
     case CMD_PAN:
         view_pan(&app->view, c.a * app->scale, c.b * app->scale);
@@ -228,7 +444,11 @@ void app_apply(App *app, Command c)
     case CMD_ZOOM: app_zoom_by(app, c.a, app->w / 2.0, app->layout.map_h / 2.0); break;
     case CMD_FIT: app_fit_events(app); break;
     case CMD_HOME: app_home(app); break;
-    case CMD_PLAY: timeline_toggle_play(t); break;
+    case CMD_PLAY:
+        timeline_toggle_play(t);
+        app->run_fixed = false;
+        if (t->playing) fix_run(app);
+        break;
     case CMD_SPEED: timeline_speed_step(t, (int)c.a); break;
     case CMD_STEP: timeline_step(t, (int32_t)c.a); break;
     case CMD_STEP_MONTH: timeline_step_months(t, (int)c.a); break;
@@ -244,6 +464,9 @@ void app_apply(App *app, Command c)
     case CMD_STATS: app->stats = !app->stats; break;
     case CMD_HELP: app->help = !app->help; break;
     case CMD_SCREENSHOT: screenshot(app, (int)c.a); break;
+    case CMD_SAVE_VIEW: save_view(app); break;
+    case CMD_SAVE_DATA: save_data(app); break;
+    case CMD_RECORD: record(app); break;
     case CMD_PRINT_COMMAND: {
         Figure fig;
         app_figure(app, 1, true, &fig);

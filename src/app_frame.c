@@ -22,10 +22,10 @@ static void update_scene(App *app)
 {
     Figure fig;
     app_figure(app, 1, false, &fig);
-    ExportData data;
+    FrameData data;
     app_export_data(app, &data);
     SceneInput in;
-    export_scene_input(&data, &fig, &app->view, &in);
+    frame_scene_input(&data, &fig, &app->view, &in);
     in.proj_x = app->px;
     in.proj_y = app->py;
     in.measure = render_measure;
@@ -66,7 +66,10 @@ static void update_panels(App *app)
                          describe_lines(&t), t.n, render_measure, &app->r);
         describe_free(&t);
     }
-    if (app->details && app->npicks > 0) {
+    if (app->load_errors.n > 0) {
+        ui_build_side_panel(ui, &app->layout, describe_lines(&app->load_errors),
+                            app->load_errors.n, render_measure, &app->r);
+    } else if (app->details && app->npicks > 0) {
         describe_details(&app->set, app->picks[app->pick], app->pick, app->npicks, &t);
         ui_build_side_panel(ui, &app->layout, describe_lines(&t), t.n, render_measure, &app->r);
     } else if (app->stats) {
@@ -83,6 +86,10 @@ static void update_panels(App *app)
                       &app->r);
     }
     if (app->editing) ui_build_filter_box(ui, &app->layout, app->filter.text, render_measure, &app->r);
+    if (app->editing_dates)
+        ui_build_text_box(ui, &app->layout, "Dates", app->date_text,
+                          "2024-07-20..2024-08-31, or one day \xc2\xb7 Enter: show \xc2\xb7 Esc: cancel",
+                          render_measure, &app->r);
     if (app->toast[0] && SDL_GetTicks() < app->toast_until)
         ui_build_toast(ui, &app->layout, app->toast, render_measure, &app->r);
 }

@@ -56,13 +56,18 @@ static void job_finish(App *app)
 {
     LoadJob *job = app->job;
     if (job->thread != NULL) SDL_WaitThread(job->thread, NULL);
-    int loaded = 0;
+    int loaded = 0, failed = 0;
     const Error *problem = NULL;
     for (int i = 0; i < job->n; i++) {
         LoadReport *rep = &job->reports[i];
         if (!rep->ok) {
             if (rep->error.msg[0]) fprintf(stderr, "sahelmap: %s\n", error_text(&rep->error).s);
             if (problem == NULL && rep->error.msg[0]) problem = &rep->error;
+            /* The panel of failed files stays until dismissed. */
+            if (app->load_errors.n == 0) describe_add(&app->load_errors, "#Could not load");
+            if (!SDL_AtomicGet(&job->cancel))
+                describe_add(&app->load_errors, "%s", error_text(&rep->error).s);
+            failed++;
             continue;
         }
         app->files = xrealloc(app->files, (size_t)(app->nfiles + 2) * sizeof *app->files);
@@ -86,10 +91,23 @@ static void job_finish(App *app)
     free(job);
     app->job = NULL;
     app_data_changed(app, first);
-    char title[300];
-    snprintf(title, sizeof title, "sahelmap \xe2\x80\x94 %zu events from %d file%s", app->set.count,
-             app->nfiles, app->nfiles == 1 ? "" : "s");
+    /* The title names the files open (the first few) and what they hold. */
+    char title[600] = "sahelmap: ";
+    size_t len = strlen(title);
+    for (int i = 0; i < app->nfiles && i < 3; i++) {
+        const char *name = strrchr(app->files[i], '/');
+        name = name ? name + 1 : app->files[i];
+        len += (size_t)snprintf(title + len, sizeof title - len, "%s%.80s", i ? ", " : "", name);
+    }
+    if (app->nfiles > 3)
+        len += (size_t)snprintf(title + len, sizeof title - len, " and %d more", app->nfiles - 3);
+    if (app->nfiles == 0) len += (size_t)snprintf(title + len, sizeof title - len, "no file open");
+    snprintf(title + len, sizeof title - len, " (%zu event%s%s)", app->set.count,
+             app->set.count == 1 ? "" : "s", failed ? "; a file failed to load" : "");
     SDL_SetWindowTitle(app->window, title);
+    if (app->load_errors.n > 0 && app->load_errors.n < DESCRIBE_MAX_LINES &&
+        strcmp(app->load_errors.line[app->load_errors.n - 1], "Esc: dismiss") != 0)
+        describe_add(&app->load_errors, "Esc: dismiss");
     if (toast[0]) app_say(app, "%s", toast);
     else if (app->set.count == 0)
         app_say(app, "No events loaded: drop ACLED, UCDP or GeoJSON files here");

@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
+
 /* ------------------------------------------------------------------------- */
 /* Mouse                                                                     */
 /* ------------------------------------------------------------------------- */
@@ -135,8 +137,60 @@ static void mouse_wheel(App *app, double x, double y, double amount)
 /* Keys and events                                                           */
 /* ------------------------------------------------------------------------- */
 
+/* The typed date range "2024-07-20..2024-08-31" (or one day) becomes the
+ * time window; false with a message when it is not one. */
+static bool apply_dates(App *app)
+{
+    char from[64], to[64];
+    const char *sep = strstr(app->date_text, "..");
+    if (sep == NULL) {
+        snprintf(from, sizeof from, "%s", app->date_text);
+        snprintf(to, sizeof to, "%s", app->date_text);
+    } else {
+        snprintf(from, sizeof from, "%.*s", (int)(sep - app->date_text), app->date_text);
+        snprintf(to, sizeof to, "%s", sep + 2);
+    }
+    int32_t d0, d1;
+    Error err;
+    if (!date_parse(from, &d0, &err) || !date_parse(to, &d1, &err)) {
+        app_say(app, "Dates: %s", err.msg);
+        return false;
+    }
+    if (d0 > d1) {
+        app_say(app, "Dates: the first is after the last");
+        return false;
+    }
+    if (app->tl.mode == TIMELINE_SINGLE_DAY && d0 != d1)
+        timeline_set_mode(&app->tl, TIMELINE_MOVING);
+    timeline_set_window(&app->tl, d0, d1);
+    app->hist_dirty = true;
+    return true;
+}
+
+/* Typing a date range (D): text, Backspace, Enter applies, Esc cancels. */
+static void date_input(App *app, const SDL_Event *ev)
+{
+    size_t len = strlen(app->date_text);
+    if (ev->type == SDL_TEXTINPUT) {
+        size_t add = strlen(ev->text.text);
+        if (len + add < sizeof app->date_text) memcpy(app->date_text + len, ev->text.text, add + 1);
+    } else if (ev->key.keysym.sym == SDLK_BACKSPACE) {
+        if (len > 0) app->date_text[len - 1] = '\0';
+    } else if (ev->key.keysym.sym == SDLK_ESCAPE ||
+               ((ev->key.keysym.sym == SDLK_RETURN || ev->key.keysym.sym == SDLK_KP_ENTER) &&
+                (app->date_text[0] == '\0' || apply_dates(app)))) {
+        app->editing_dates = false;
+        SDL_StopTextInput();
+    }
+    app->dirty = true;
+}
+
 static void text_input(App *app, const SDL_Event *ev)
 {
+    if (app->editing_dates) {
+        date_input(app, ev);
+        return;
+    }
     size_t len = strlen(app->filter.text);
     if (ev->type == SDL_TEXTINPUT) {
         size_t add = strlen(ev->text.text);
@@ -200,7 +254,7 @@ static void handle(App *app, const SDL_Event *ev)
         app->dirty = true;
         break;
     case SDL_KEYDOWN: {
-        if (app->editing) {
+        if (app->editing || app->editing_dates) {
             text_input(app, ev);
             break;
         }
@@ -210,7 +264,7 @@ static void handle(App *app, const SDL_Event *ev)
         break;
     }
     case SDL_TEXTINPUT:
-        if (app->editing) text_input(app, ev);
+        if (app->editing || app->editing_dates) text_input(app, ev);
         break;
     case SDL_MOUSEBUTTONDOWN:
         if (ev->button.button == SDL_BUTTON_LEFT) mouse_down(app, ev->button.x * k, ev->button.y * k);

@@ -93,6 +93,10 @@ typedef struct App {
     SceneLayer layer;
     bool graticule;
     int country_pick, admin1_pick; /* positions in the C / A cycles */
+    /* While playing: the layer and colour classes fixed for the run. */
+    bool run_fixed;
+    SceneLayer run_layer;
+    double run_class_max;
     double zoom_target;            /* mpp the smooth zoom heads for */
     double zoom_ax, zoom_ay;       /* ... about this pixel */
 
@@ -119,6 +123,9 @@ typedef struct App {
     int npicks, pick;
     double pick_x, pick_y;
     bool details, stats, help, editing;
+    bool editing_dates;            /* typing a date range (D) */
+    TextLines load_errors;         /* files that failed, shown until Esc */
+    char date_text[64];
     char toast[320];
     Uint32 toast_until;
     const char *shots_dir;
@@ -143,7 +150,7 @@ bool app_files_bundled(const App *app);
  * window's size; with the files when with_files (free with figure_free). */
 void app_figure(const App *app, int factor, bool with_files, Figure *fig);
 /* What the figure's export draws from: the window's own loaded data. */
-void app_export_data(const App *app, ExportData *data);
+void app_export_data(const App *app, FrameData *data);
 
 /* app_load.c: loading in the background. */
 void app_load_start(App *app, char *const *paths, int n, bool first);

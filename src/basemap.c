@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "xalloc.h"
 
@@ -267,4 +268,36 @@ bool basemap_shape_contains(const Basemap *map, const BasemapShape *s,
         }
     }
     return inside;
+}
+
+/* Country names other sources spell differently (ACLED, UCDP). */
+static const char *const COUNTRY_ALIASES[][2] = {
+    {"Ivory Coast", "CIV"},
+    {"Democratic Republic of Congo", "COD"},
+    {"DR Congo (Zaire)", "COD"},
+    {"Cote d'Ivoire", "CIV"},
+};
+
+int basemap_find_country_named(const Basemap *map, const char *name)
+{
+    for (size_t a = 0; a < sizeof COUNTRY_ALIASES / sizeof COUNTRY_ALIASES[0]; a++)
+        if (strcasecmp(COUNTRY_ALIASES[a][0], name) == 0)
+            return basemap_find_country(map, COUNTRY_ALIASES[a][1]);
+    const BasemapLayer *layer = &map->layers[BASEMAP_COUNTRIES];
+    for (size_t s = 0; s < layer->count; s++) {
+        const BasemapShape *sh = &layer->shapes[s];
+        if (strcasecmp(basemap_str(map, sh->country), name) == 0 ||
+            strcasecmp(basemap_str(map, sh->name), name) == 0 ||
+            strcasecmp(basemap_str(map, sh->name_fr), name) == 0)
+            return (int)s;
+    }
+    return -1;
+}
+
+int basemap_shape_at(const Basemap *map, BasemapLayerId layer, double lon, double lat)
+{
+    const BasemapLayer *l = &map->layers[layer];
+    for (size_t s = 0; s < l->count; s++)
+        if (basemap_shape_contains(map, &l->shapes[s], lon, lat)) return (int)s;
+    return -1;
 }

@@ -92,4 +92,13 @@ int basemap_find_country(const Basemap *map, const char *iso3);
 bool basemap_shape_contains(const Basemap *map, const BasemapShape *s,
                             double lon, double lat);
 
+/* Index of the country shape named name: its iso3, English or French name,
+ * compared case-insensitively ("Mali", "MLI", "Côte d'Ivoire"), or -1. */
+int basemap_find_country_named(const Basemap *map, const char *name);
+
+/* Index of the first shape of polygon layer `layer` (BASEMAP_COUNTRIES,
+ * BASEMAP_ADMIN1, ...) that contains (lon, lat), or -1 when none does
+ * (outside the map, in the sea). */
+int basemap_shape_at(const Basemap *map, BasemapLayerId layer, double lon, double lat);
+
 #endif

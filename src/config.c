@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #ifndef SAHELMAP_DATA_DIR
 #define SAHELMAP_DATA_DIR "data"
@@ -15,11 +17,43 @@
 #define SAHELMAP_ASSETS_DIR "assets"
 #endif
 
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+bool config_locate(Config *cfg, const char *program)
+{
+    const char *slash = strrchr(program, '/');
+    if (slash == NULL) return false;
+    char data[CONFIG_PATH_MAX], assets[CONFIG_PATH_MAX];
+    int dir_len = (int)(slash - program);
+    if ((size_t)snprintf(data, sizeof data, "%.*s/%s/data", dir_len, program,
+                         CONFIG_RELATIVE_SHARE) >= sizeof data ||
+        (size_t)snprintf(assets, sizeof assets, "%.*s/%s/assets", dir_len, program,
+                         CONFIG_RELATIVE_SHARE) >= sizeof assets)
+        return false;
+    if (!is_dir(data) || !is_dir(assets)) return false;
+    /* Without the "bin/.." when it resolves (it always should). */
+    if (realpath(data, cfg->data_dir) == NULL) memcpy(cfg->data_dir, data, sizeof data);
+    if (realpath(assets, cfg->assets_dir) == NULL)
+        memcpy(cfg->assets_dir, assets, sizeof assets);
+    return true;
+}
+
 void config_defaults(Config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
     snprintf(cfg->data_dir, sizeof cfg->data_dir, "%s", SAHELMAP_DATA_DIR);
     snprintf(cfg->assets_dir, sizeof cfg->assets_dir, "%s", SAHELMAP_ASSETS_DIR);
+    /* Installed: the tree beside the program wins over the build tree's. */
+    char program[CONFIG_PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", program, sizeof program - 1);
+    if (n > 0 && (size_t)n < sizeof program - 1) {
+        program[n] = '\0';
+        config_locate(cfg, program);
+    }
     cfg->max_events = CONFIG_MAX_EVENTS;
     cfg->cache = false;
     cfg->cache_min = CONFIG_CACHE_MIN;

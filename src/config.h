@@ -3,6 +3,13 @@
  * place (config_from_env, called by main) into a struct that main passes
  * down. No other module calls getenv.
  *
+ * The bundled data and the basemap are found beside the program: an
+ * installed sahelmap (PREFIX/bin/sahelmap) uses PREFIX/share/sahelmap/data
+ * and PREFIX/share/sahelmap/assets, wherever PREFIX was copied to; a
+ * program with no such tree beside it (the one in the build tree) uses the
+ * source tree's data/ and assets/, compiled in. The environment overrides
+ * both:
+ *
  *   SAHELMAP_DATA         the bundled data directory
  *   SAHELMAP_ASSETS       the basemap's directory
  *   SAHELMAP_MAX_EVENTS   the most events held (a whole number, 1 to 4e9)
@@ -29,6 +36,14 @@
 #define CONFIG_MAX_VALUE (512ull << 20)       /* largest single JSON value */
 #define CONFIG_MAX_RECORD (64ull << 20)       /* largest CSV record (row) */
 
+/* The installed data's directory relative to the program's (from the
+ * install directories CMake was given: "../share/sahelmap" by default). */
+#ifdef SAHELMAP_RELATIVE_SHARE
+#define CONFIG_RELATIVE_SHARE SAHELMAP_RELATIVE_SHARE
+#else
+#define CONFIG_RELATIVE_SHARE "../share/sahelmap"
+#endif
+
 typedef struct Config {
     char data_dir[CONFIG_PATH_MAX];    /* the bundled event files */
     char assets_dir[CONFIG_PATH_MAX];  /* the basemap asset */
@@ -50,9 +65,17 @@ typedef struct Config {
 } Config;
 
 /* The built-in settings, as with an empty environment but no cache: the
- * data and assets directories compiled in, the default event limit. For
+ * data and assets directories found beside the running program (see
+ * config_locate, given /proc/self/exe), the default event limit. For
  * tests and tools that want no surprise from the environment. */
 void config_defaults(Config *cfg);
+
+/* Sets cfg's data_dir and assets_dir to the installed tree beside the
+ * program at program (an absolute path to the executable):
+ * DIR/CONFIG_RELATIVE_SHARE/data and .../assets, DIR being program's
+ * directory, when both are directories. Returns true then; otherwise false
+ * with cfg unchanged (the build tree's directories stay). */
+bool config_locate(Config *cfg, const char *program);
 
 /* The built-in settings overridden by the environment. False with err
  * ("SAHELMAP_MAX_EVENTS 'abc': want a whole number from 1 to 4294967295")

@@ -22,6 +22,7 @@
 #include "error.h"
 #include "events.h"
 #include "figure.h"
+#include "frame.h"
 #include "filter.h"
 #include "load.h"
 #include "proj.h"
@@ -29,49 +30,25 @@
 
 #define EXPORT_MAX_SIDE FIGURE_MAX_SIDE
 
-/* What a figure is drawn from: the loaded data, read only. */
-typedef struct ExportData {
-    const EventSet *set;         /* finished (events_finish) */
-    const Basemap *map;          /* projected for the figure's projection */
-    const uint8_t *visible;      /* filter_apply's result for the figure's
-                                    filter, or NULL: computed when needed */
-    const char *event_credit;    /* "Events: ..." (export_event_credit) */
-    char *const *inputs;         /* the files loaded: never written */
-    int ninputs;
-} ExportData;
-
-/* The text and line scale of a figure: its own, or the size's default. */
-float export_scale(const Figure *fig);
-
-/* The date window of a figure over the data: unset ends become the data's
- * first and last day. */
-void export_days(const EventSet *set, const Figure *fig, int32_t *day0, int32_t *day1);
-
-/* The view of a figure in its width x height image: its centre and scale,
- * its box fitted, or the events shown fitted (visible as in ExportData). */
-struct View;
-void export_view(const EventSet *set, const Figure *fig, const uint8_t *visible,
-                 struct View *out);
-
-/* The scene input that draws fig over data in view: everything but the
- * text measure. The window's frames and the export both make theirs here,
- * so they cannot differ. */
-void export_scene_input(const ExportData *data, const Figure *fig,
-                        const struct View *view, SceneInput *in);
-
 /* Draws fig into a new surface (RGB888, opaque) the caller frees with
  * SDL_FreeSurface; NULL with err on failure. When scene is not NULL it
  * receives the scene drawn, so a caller (the golden tests' text mask) can
  * see where things are: the caller releases it with scene_free, also after
  * a failure (then it is empty). */
 struct SDL_Surface;
-struct SDL_Surface *export_draw(const ExportData *data, const Figure *fig, Scene *scene,
+struct SDL_Surface *export_draw(const FrameData *data, const Figure *fig, Scene *scene,
                                 Error *err);
 
 /* Draws fig and writes the PNG to fig->output. False with err (a message
  * naming the path and the reason) on any failure, in which case the
  * target path is untouched. */
-bool export_png(const ExportData *data, const Figure *fig, Error *err);
+bool export_png(const FrameData *data, const Figure *fig, Error *err);
+
+/* Writes fig->output in the format its extension names: .png (export_png),
+ * .pdf or .svg (vector_export), "-" (a PNG on standard output). False
+ * with err for another extension ("-o map.jpg: sahelmap writes .png, .pdf
+ * and .svg"), nothing written. */
+bool export_figure(const FrameData *data, const Figure *fig, Error *err);
 
 /* Writes surface-format pixels to path atomically (tmp + fsync + rename),
  * or to standard output when path is "-" (refused when it is a terminal).
@@ -80,14 +57,17 @@ bool export_write_png(struct SDL_Surface *surface, const char *path,
                       char *const *inputs, int ninputs, Error *err);
 
 /* Makes SIGINT, SIGTERM and SIGHUP remove the temporary file being
- * written, then end the program with that signal (its exit status), and
- * keeps SDL from installing handlers of its own. For the command line's
- * export; call before anything starts SDL. */
+ * written (outfile_signals_install), then end the program with that signal
+ * (its exit status), and keeps SDL from installing handlers of its own.
+ * For the command line's export; call before anything starts SDL. */
 void export_signals_install(void);
 
-/* The "Events: ..." credit for the files loaded: ACLED's or UCDP's
- * attribution as their terms ask, or the bundled data's own. */
-void export_event_credit(const Config *cfg, const LoadReport *reports,
+/* The "Events: ..." credit for the events of set, decided by what they
+ * are (provenance.h), wherever their files lie: the bundled curation by its
+ * ids, sahelmap-gen output as synthetic, ACLED's or UCDP's attribution as
+ * their terms ask (from reports[i], the report of paths[i]); every source
+ * found is named. */
+void export_event_credit(const EventSet *set, const LoadReport *reports,
                          char *const *paths, int n, char *out, size_t cap);
 
 #endif

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "date.h"
 #include "events.h"
@@ -82,7 +83,33 @@ bool figure_equal(const Figure *a, const Figure *b)
            strcmp(a->filter.admin1, b->filter.admin1) == 0 &&
            strcmp(a->title, b->title) == 0 && a->layer == b->layer &&
            a->class_max == b->class_max && a->graticule == b->graticule &&
-           a->fade == b->fade && a->bare == b->bare;
+           a->fade == b->fade && a->bare == b->bare && a->page == b->page &&
+           a->dpi == b->dpi;
+}
+
+static const char *const page_names[FIGURE_PAGE_COUNT] = {"", "A4", "A3", "letter"};
+static const double page_inches[FIGURE_PAGE_COUNT][2] = {
+    {0, 0}, {297 / 25.4, 210 / 25.4}, {420 / 25.4, 297 / 25.4}, {11, 8.5}};
+
+const char *figure_page_name(FigurePage page)
+{
+    return (unsigned)page < FIGURE_PAGE_COUNT ? page_names[page] : "";
+}
+
+double figure_dpi(const Figure *fig)
+{
+    return fig->dpi > 0 ? fig->dpi : fig->page != FIGURE_PAGE_NONE ? 150 : FIGURE_DEFAULT_DPI;
+}
+
+/* A page sets the size in pixels: the paper at the figure's dpi. */
+static void figure_fit_page(Figure *fig)
+{
+    if (fig->page == FIGURE_PAGE_NONE) return;
+    double dpi = figure_dpi(fig);
+    fig->width = (int)lround(page_inches[fig->page][0] * dpi);
+    fig->height = (int)lround(page_inches[fig->page][1] * dpi);
+    if (fig->width > FIGURE_MAX_SIDE) fig->width = FIGURE_MAX_SIDE;
+    if (fig->height > FIGURE_MAX_SIDE) fig->height = FIGURE_MAX_SIDE;
 }
 
 static const char *const layer_names[SCENE_LAYER_COUNT] = {
@@ -136,7 +163,7 @@ typedef enum OptionId {
     OPT_OUTPUT, OPT_FROM, OPT_TO, OPT_MODE, OPT_BBOX, OPT_CENTER, OPT_MPP, OPT_SIZE,
     OPT_SCALE, OPT_PROJ, OPT_TITLE, OPT_TYPE, OPT_FILTER, OPT_MIN_FATALITIES,
     OPT_COUNTRY, OPT_ADMIN1, OPT_LAYER, OPT_HEATMAP, OPT_CLASS_MAX, OPT_FADE,
-    OPT_GRATICULE, OPT_BARE, OPT_COUNT
+    OPT_GRATICULE, OPT_BARE, OPT_PAGE, OPT_DPI, OPT_COUNT
 } OptionId;
 
 typedef struct Option {
@@ -194,6 +221,11 @@ static const Option options[OPT_COUNT] = {
     {OPT_FADE, "--fade", NULL, NULL, "older events in the date window fade"},
     {OPT_GRATICULE, "--graticule", NULL, NULL, "draw meridians and parallels every 5 degrees"},
     {OPT_BARE, "--bare", NULL, NULL, "the map only: no title, legend, scale bar or credits"},
+    {OPT_PAGE, "--page", NULL, "A4|A3|letter",
+     "a landscape paper size for a PDF or SVG: the image is that page at the dpi "
+     "(150 unless given)"},
+    {OPT_DPI, "--dpi", NULL, "N",
+     "pixels per inch of a PDF or SVG page (default 96: --size 1920x1080 is 20 x 11.25 in)"},
 };
 
 void figure_print_options(FILE *out)
@@ -359,6 +391,24 @@ static bool apply_option(Figure *fig, const Option *o, const char *val, bool *ty
     case OPT_FADE: fig->fade = true; return true;
     case OPT_GRATICULE: fig->graticule = true; return true;
     case OPT_BARE: fig->bare = true; return true;
+    case OPT_PAGE: {
+        for (int k = 1; k < FIGURE_PAGE_COUNT; k++) {
+            if (strcasecmp(val, page_names[k]) == 0) {
+                fig->page = (FigurePage)k;
+                figure_fit_page(fig);
+                return true;
+            }
+        }
+        return error_set(err, "--page '%.100s': want A4, A3 or letter", val);
+    }
+    case OPT_DPI: {
+        double dpi;
+        if (sscanf(val, "%lf%c", &dpi, &tail) != 1 || !(dpi >= 36 && dpi <= 1200))
+            return error_set(err, "--dpi '%.100s': want 36 to 1200", val);
+        fig->dpi = dpi;
+        figure_fit_page(fig);
+        return true;
+    }
     case OPT_COUNT: break;
     }
     return error_set(err, "%s: not an option", o->name);
@@ -481,6 +531,15 @@ static void out_arg(Out *o, const char *arg)
     out_printf(o, "'");
 }
 
+bool figure_shell_quote(const char *arg, char *out, size_t cap)
+{
+    Out o = {out, 0, cap, cap == 0};
+    if (cap > 0) out[0] = '\0';
+    out_arg(&o, arg);
+    if (!o.full && o.len > 0) memmove(out, out + 1, o.len);   /* no leading space */
+    return !o.full;
+}
+
 static void out_option(Out *o, OptionId id, const char *val)
 {
     out_printf(o, " %s", options[id].name);
@@ -562,6 +621,11 @@ bool figure_to_command(const Figure *fig, bool files_are_bundled, char *out, siz
     if (fig->fade) out_option(&o, OPT_FADE, NULL);
     if (fig->graticule) out_option(&o, OPT_GRATICULE, NULL);
     if (fig->bare) out_option(&o, OPT_BARE, NULL);
+    if (fig->dpi > 0) {
+        snprintf(v, sizeof v, "%.17g", fig->dpi);
+        out_option(&o, OPT_DPI, v);
+    }
+    if (fig->page != FIGURE_PAGE_NONE) out_option(&o, OPT_PAGE, page_names[fig->page]);
     if (!files_are_bundled && dashed) {
         out_printf(&o, " --");
         for (int i = 0; i < fig->nfiles; i++) out_arg(&o, fig->files[i]);

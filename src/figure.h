@@ -40,6 +40,17 @@ typedef enum FigureFit {
     FIGURE_FIT_CENTER          /* an exact centre and metres per pixel */
 } FigureFit;
 
+/* Paper sizes for print (landscape). */
+typedef enum FigurePage {
+    FIGURE_PAGE_NONE = 0,        /* the size is --size's */
+    FIGURE_PAGE_A4,              /* 297 x 210 mm */
+    FIGURE_PAGE_A3,              /* 420 x 297 mm */
+    FIGURE_PAGE_LETTER,          /* 11 x 8.5 in */
+    FIGURE_PAGE_COUNT
+} FigurePage;
+
+#define FIGURE_DEFAULT_DPI 96.0
+
 typedef struct Figure {
     char **files;                /* the data (owned); none: the bundled data */
     int nfiles;
@@ -65,6 +76,9 @@ typedef struct Figure {
     bool graticule;
     bool fade;                   /* older events in the window fade */
     bool bare;                   /* the map only: no title, legend, credits */
+    FigurePage page;             /* a paper size: width x height from it */
+    double dpi;                  /* pixels per inch of a PDF or SVG page
+                                    (0: 96); with page, sets the size */
 } Figure;
 
 /* A request with every default: bundled data, LAEA, fit to the events,
@@ -120,6 +134,10 @@ bool figure_check(const Figure *fig, Error *err);
 bool figure_to_command(const Figure *fig, bool files_are_bundled, char *out,
                        size_t cap);
 
+/* arg as one shell word: itself when it is plain, else single-quoted
+ * ('\'' for an apostrophe), into out. False when it did not fit. */
+bool figure_shell_quote(const char *arg, char *out, size_t cap);
+
 /* The request as a JSON view file's text (a new string the caller frees):
  * files relative to the directory `base_dir` where they lie under it or
  * beside it (absolute otherwise); bundled files are left out. The output
@@ -133,6 +151,16 @@ char *figure_to_json(const Figure *fig, bool files_are_bundled,
 bool figure_from_json(Figure *fig, const char *text, size_t len,
                       const char *base_dir, Error *err);
 
+/* Reads the view file at path into fig (on top of what it holds; its files
+ * are taken relative to the file's directory). False with err naming the
+ * file and, where it can, the line and column. */
+bool figure_read_view(Figure *fig, const char *path, Error *err);
+
+/* Writes fig as a view file at path, atomically (outfile); its files named
+ * relative to path's directory. False with err, the target untouched. */
+bool figure_write_view(const Figure *fig, bool files_are_bundled, const char *path,
+                       char *const *inputs, int ninputs, Error *err);
+
 /* The export options with their argument and help text, for --help:
  * writes one line per option (and continuation lines) to out. */
 void figure_print_options(FILE *out);
@@ -141,5 +169,9 @@ void figure_print_options(FILE *out);
 const char *figure_layer_name(SceneLayer layer);
 bool figure_layer_parse(const char *s, SceneLayer *layer);
 const char *figure_mode_name(TimelineMode mode);
+const char *figure_page_name(FigurePage page);
+
+/* The figure's pixels per inch on a page: its dpi, or 96. */
+double figure_dpi(const Figure *fig);
 
 #endif

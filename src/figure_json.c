@@ -6,13 +6,17 @@
 #include "figure.h"
 
 #include <cjson/cJSON.h>
+#include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "date.h"
 #include "events.h"
+#include "outfile.h"
+#include "xalloc.h"
 
 /* ------------------------------------------------------------------------- */
 /* The JSON view file                                                        */
@@ -121,6 +125,8 @@ char *figure_to_json(const Figure *fig, bool files_are_bundled, const char *base
     cJSON_AddBoolToObject(root, "graticule", fig->graticule);
     cJSON_AddBoolToObject(root, "fade", fig->fade);
     cJSON_AddBoolToObject(root, "bare", fig->bare);
+    if (fig->page != FIGURE_PAGE_NONE) cJSON_AddStringToObject(root, "page", figure_page_name(fig->page));
+    if (fig->dpi > 0) cJSON_AddItemToObject(root, "dpi", exact_number(fig->dpi));
     char *text = cJSON_Print(root);
     cJSON_Delete(root);
     if (text == NULL) {
@@ -324,7 +330,67 @@ bool figure_from_json(Figure *fig, const char *text, size_t len, const char *bas
     if (ok) ok = get_flag(root, "graticule", &fig->graticule, err);
     if (ok) ok = get_flag(root, "fade", &fig->fade, err);
     if (ok) ok = get_flag(root, "bare", &fig->bare, err);
+    if (ok) ok = member(root, "dpi", cJSON_Number, &m, err);
+    if (ok && m != NULL) {
+        char v[64];
+        snprintf(v, sizeof v, "%.17g", m->valuedouble);
+        if (!figure_set_option(fig, "--dpi", v, err)) ok = error_prefix(err, "view file: \"dpi\"");
+    }
+    if (ok) ok = get_option(fig, root, "page", "--page", err);
     cJSON_Delete(root);
     if (ok && !figure_check(fig, err)) ok = error_prefix(err, "view file");
+    return ok;
+}
+
+/* ------------------------------------------------------------------------- */
+/* View files on disk                                                        */
+/* ------------------------------------------------------------------------- */
+
+#define VIEW_MAX_BYTES (1 << 20)         /* a view file is a few hundred bytes */
+
+/* The directory part of path ("." when it has none). */
+static void dir_of(const char *path, char *out, size_t cap)
+{
+    const char *slash = strrchr(path, '/');
+    if (slash == NULL) snprintf(out, cap, ".");
+    else if (slash == path) snprintf(out, cap, "/");
+    else snprintf(out, cap, "%.*s", (int)(slash - path), path);
+}
+
+bool figure_read_view(Figure *fig, const char *path, Error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        error_set(err, "%s", strerror(errno));
+        return error_set_file(err, path);
+    }
+    char *text = xmalloc(VIEW_MAX_BYTES + 1);
+    size_t len = fread(text, 1, VIEW_MAX_BYTES + 1, f);
+    bool ok = !ferror(f);
+    fclose(f);
+    if (!ok) error_set(err, "cannot read it");
+    else if (len > VIEW_MAX_BYTES) ok = error_set(err, "view file: larger than 1 MB");
+    char dir[PATH_MAX];
+    dir_of(path, dir, sizeof dir);
+    if (ok) ok = figure_from_json(fig, text, len, dir, err);
+    free(text);
+    if (!ok) error_set_file(err, path);
+    return ok;
+}
+
+bool figure_write_view(const Figure *fig, bool files_are_bundled, const char *path,
+                       char *const *inputs, int ninputs, Error *err)
+{
+    char dir[PATH_MAX];
+    dir_of(path, dir, sizeof dir);
+    char *text = figure_to_json(fig, files_are_bundled, dir);
+    OutFile out;
+    bool ok = outfile_open(&out, path, inputs, ninputs, err);
+    if (ok) {
+        fputs(text, out.f);
+        fputc('\n', out.f);
+        ok = outfile_commit(&out, err);
+    }
+    free(text);
     return ok;
 }

@@ -3,6 +3,7 @@
  */
 #include "info.h"
 
+#include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,19 +109,171 @@ static void print_report(FILE *out, const LoadReport *rep)
                 rep->skipped - rep->nreasons);
 }
 
-int info_run(char *const *paths, int n, FILE *out, FILE *err,
-             const LoadOptions *options)
-{
-    EventSet set;
-    events_init(&set);
-    LoadReport *reports = xcalloc((size_t)n, sizeof *reports);
-    int *file_index = xcalloc((size_t)n, sizeof *file_index);
-    int failed = load_files_with(&set, paths, n, reports, options);
-    for (int i = 0, next = 0; i < n; i++) {
-        file_index[i] = reports[i].ok ? next++ : -1;
-        if (!reports[i].ok) fprintf(err, "sahelmap: %s\n", error_text(&reports[i].error).s);
-    }
+/* ------------------------------------------------------------------------- */
+/* JSON                                                                      */
+/* ------------------------------------------------------------------------- */
 
+static cJSON *json_count(uint64_t n)
+{
+    return cJSON_CreateNumber((double)n);
+}
+
+/* An Error as {"file", "line", "column", "record", "reason", "text"}: a
+ * position part that is not known is null. */
+static cJSON *json_error(const Error *e)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddItemToObject(o, "file", e->file[0] ? cJSON_CreateString(e->file) : cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "line", e->line ? json_count(e->line) : cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "column", e->column ? json_count(e->column) : cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "record", e->record ? json_count(e->record) : cJSON_CreateNull());
+    cJSON_AddStringToObject(o, "reason", e->msg);
+    cJSON_AddStringToObject(o, "text", error_text(e).s);
+    return o;
+}
+
+static cJSON *json_row(const char *key, cJSON *value, size_t events, int64_t fatalities)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddItemToObject(o, key, value);
+    cJSON_AddItemToObject(o, "events", json_count(events));
+    cJSON_AddNumberToObject(o, "fatalities", (double)fatalities);
+    return o;
+}
+
+static cJSON *json_string_or_null(const char *s)
+{
+    return s[0] ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+static cJSON *json_stats(const EventSet *set, Stats *st)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddItemToObject(o, "events", json_count(st->events));
+    cJSON_AddNumberToObject(o, "fatalities", (double)st->fatalities);
+    cJSON_AddNumberToObject(o, "fatalities_low", (double)st->fatalities_low);
+    cJSON_AddNumberToObject(o, "fatalities_high", (double)st->fatalities_high);
+    char d[11];
+    if (st->events > 0) {
+        date_format(st->first_day, d);
+        cJSON_AddStringToObject(o, "first_date", d);
+        date_format(st->last_day, d);
+        cJSON_AddStringToObject(o, "last_date", d);
+    } else {
+        cJSON_AddNullToObject(o, "first_date");
+        cJSON_AddNullToObject(o, "last_date");
+    }
+    cJSON *types = cJSON_AddArrayToObject(o, "by_type");
+    for (int t = 1; t <= EVENT_TYPE_COUNT; t++) {
+        int type = t % EVENT_TYPE_COUNT;   /* UNKNOWN last, as in the text */
+        if (st->type_events[type] == 0) continue;
+        cJSON_AddItemToArray(types, json_row("type",
+            cJSON_CreateString(events_type_name((EventType)type)),
+            st->type_events[type], st->type_fatalities[type]));
+    }
+    stats_sort_by_events(&st->by_country);
+    cJSON *countries = cJSON_AddArrayToObject(o, "by_country");
+    for (size_t r = 0; r < st->by_country.count; r++) {
+        const StatsRow *row = &st->by_country.rows[r];
+        const char *c = strpool_get(&set->strings, (uint32_t)row->key);
+        cJSON_AddItemToArray(countries, json_row("country", json_string_or_null(c),
+                                                 row->events, row->fatalities));
+    }
+    stats_sort_by_key(&st->by_year);
+    cJSON *years = cJSON_AddArrayToObject(o, "by_year");
+    for (size_t r = 0; r < st->by_year.count; r++) {
+        const StatsRow *row = &st->by_year.rows[r];
+        cJSON_AddItemToArray(years, json_row("year", json_count(row->key), row->events,
+                                             row->fatalities));
+    }
+    stats_sort_by_events(&st->by_admin1);
+    cJSON *areas = cJSON_AddArrayToObject(o, "by_admin1");
+    for (size_t r = 0; r < st->by_admin1.count; r++) {
+        const StatsRow *row = &st->by_admin1.rows[r];
+        const char *c = strpool_get(&set->strings, (uint32_t)(row->key >> 32));
+        const char *a = strpool_get(&set->strings, (uint32_t)row->key);
+        cJSON *item = json_row("admin1", cJSON_CreateString(a), row->events, row->fatalities);
+        cJSON_AddItemToObject(item, "country", json_string_or_null(c));
+        cJSON_AddItemToArray(areas, item);
+    }
+    return o;
+}
+
+static cJSON *json_file(const EventSet *set, const char *path, const LoadReport *rep,
+                        int file_index)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "path", path);
+    cJSON_AddBoolToObject(o, "loaded", file_index >= 0);
+    if (file_index < 0) {
+        cJSON_AddItemToObject(o, "error", json_error(&rep->error));
+        return o;
+    }
+    cJSON_AddNullToObject(o, "error");
+    cJSON_AddStringToObject(o, "format", rep->format);
+    cJSON *rec = cJSON_AddObjectToObject(o, "records");
+    cJSON_AddItemToObject(rec, "read", json_count(rep->read));
+    cJSON_AddItemToObject(rec, "loaded", json_count(rep->loaded));
+    cJSON_AddItemToObject(rec, "skipped", json_count(rep->skipped));
+    cJSON_AddItemToObject(rec, "events", json_count(rep->events));
+    cJSON_AddItemToObject(rec, "merged", json_count(rep->merged));
+    cJSON_AddItemToObject(rec, "duplicates", json_count(rep->duplicates));
+    cJSON *reasons = cJSON_AddArrayToObject(o, "skip_reasons");
+    for (size_t r = 0; r < rep->nreasons; r++)
+        cJSON_AddItemToArray(reasons, json_error(&rep->reasons[r]));
+    cJSON_AddItemToObject(o, "skip_reasons_unlisted",
+                          json_count(rep->skipped > rep->nreasons ? rep->skipped - rep->nreasons : 0));
+    Stats st;
+    stats_compute(set, 0, set->count, file_index, &st);
+    cJSON_AddItemToObject(o, "stats", json_stats(set, &st));
+    stats_free(&st);
+    return o;
+}
+
+static void print_json(FILE *out, const EventSet *set, char *const *paths, int n,
+                       const LoadReport *reports, const int *file_index, int failed)
+{
+    cJSON *doc = cJSON_CreateObject();
+    cJSON_AddNumberToObject(doc, "schema", INFO_JSON_SCHEMA);
+    cJSON_AddStringToObject(doc, "sahelmap", SAHELMAP_VERSION);
+    cJSON *files = cJSON_AddArrayToObject(doc, "files");
+    for (int i = 0; i < n; i++)
+        cJSON_AddItemToArray(files, json_file(set, paths[i], &reports[i], file_index[i]));
+    cJSON *all = cJSON_AddObjectToObject(doc, "all");
+    cJSON_AddNumberToObject(all, "files", n);
+    cJSON_AddNumberToObject(all, "loaded", n - failed);
+    cJSON_AddNumberToObject(all, "failed", failed);
+    Stats st;
+    stats_compute(set, 0, set->count, -1, &st);
+    cJSON_AddItemToObject(all, "stats", json_stats(set, &st));
+    stats_free(&st);
+    char *text = cJSON_Print(doc);
+    fprintf(out, "%s\n", text);
+    cJSON_free(text);
+    cJSON_Delete(doc);
+}
+
+/* ------------------------------------------------------------------------- */
+/* The command                                                               */
+/* ------------------------------------------------------------------------- */
+
+void info_print_load(FILE *err, const char *path, const LoadReport *rep, bool reasons)
+{
+    if (!rep->ok) {
+        fprintf(err, "sahelmap: %s\n", error_text(&rep->error).s);
+        return;
+    }
+    fprintf(err, "sahelmap: %s: %s, %zu read, %zu loaded, %zu skipped\n", path, rep->format,
+            rep->read, rep->loaded, rep->skipped);
+    for (size_t r = 0; reasons && r < rep->nreasons; r++)
+        fprintf(err, "sahelmap:   skipped %s\n", error_text(&rep->reasons[r]).s);
+    if (reasons && rep->skipped > rep->nreasons)
+        fprintf(err, "sahelmap:   ... and %zu more skipped\n", rep->skipped - rep->nreasons);
+}
+
+static void print_text(FILE *out, const EventSet *set, char *const *paths, int n,
+                       const LoadReport *reports, const int *file_index, int failed)
+{
     for (int i = 0; i < n; i++) {
         fprintf(out, "%s\n", paths[i]);
         if (file_index[i] < 0) {
@@ -129,17 +282,38 @@ int info_run(char *const *paths, int n, FILE *out, FILE *err,
         }
         print_report(out, &reports[i]);
         Stats st;
-        stats_compute(&set, 0, set.count, file_index[i], &st);
-        print_stats(out, &set, &st);
+        stats_compute(set, 0, set->count, file_index[i], &st);
+        print_stats(out, set, &st);
         stats_free(&st);
         fprintf(out, "\n");
     }
 
     fprintf(out, "All files (%d loaded, %d failed)\n", n - failed, failed);
     Stats all;
-    stats_compute(&set, 0, set.count, -1, &all);
-    print_stats(out, &set, &all);
+    stats_compute(set, 0, set->count, -1, &all);
+    print_stats(out, set, &all);
     stats_free(&all);
+}
+
+int info_run(char *const *paths, int n, FILE *out, FILE *err,
+             const LoadOptions *options, const InfoOptions *info)
+{
+    static const InfoOptions text = {0};
+    if (info == NULL) info = &text;
+    EventSet set;
+    events_init(&set);
+    LoadReport *reports = xcalloc((size_t)n + 1, sizeof *reports);
+    int *file_index = xcalloc((size_t)n + 1, sizeof *file_index);
+    int failed = load_files_with(&set, paths, n, reports, options);
+    for (int i = 0, next = 0; i < n; i++) {
+        file_index[i] = reports[i].ok ? next++ : -1;
+        if (!reports[i].ok || info->verbose)
+            info_print_load(err, paths[i], &reports[i], false);
+    }
+    if (info->format == INFO_JSON)
+        print_json(out, &set, paths, n, reports, file_index, failed);
+    else
+        print_text(out, &set, paths, n, reports, file_index, failed);
 
     free(file_index);
     free(reports);

@@ -27,6 +27,10 @@ typedef enum CommandId {
     CMD_STATS,            /* the stats panel */
     CMD_HELP,             /* the keys and mouse panel */
     CMD_SCREENSHOT,       /* a: size factor (1: window size, 2: double) */
+    CMD_SAVE_VIEW,        /* save the figure request as a view file */
+    CMD_RESET,            /* everything back: filters, time range, region */
+    CMD_DATES,            /* type an exact date range */
+    CMD_SAVE_DATA,        /* save the view's events (CSV, GeoJSON) and counts */
     CMD_PRINT_COMMAND,    /* print the export command for this view */
     CMD_PROJECTION,       /* next projection */
     CMD_GRATICULE,
@@ -35,6 +39,7 @@ typedef enum CommandId {
     CMD_COUNTRY,          /* a: +1 / -1 through the countries in the data */
     CMD_ADMIN1,           /* a: +1 / -1 through admin-1 areas */
     CMD_HEATMAP,          /* heatmap off / by events / by fatalities */
+    CMD_RECORD,           /* record the playback as an MP4 */
     CMD_COUNT
 } CommandId;
 

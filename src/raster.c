@@ -128,17 +128,11 @@ static void draw_graticule(cairo_t *cr, const View *v, float scale)
     }
 }
 
-bool raster_basemap(uint32_t *pixels, int w, int h, int stride,
-                    const Basemap *map, const View *v, float scale,
-                    bool graticule, Error *err)
+void raster_draw(cairo_t *cr, const Basemap *map, const View *v, float scale, bool graticule)
 {
-    cairo_surface_t *surface = cairo_image_surface_create_for_data(
-        (unsigned char *)pixels, CAIRO_FORMAT_ARGB32, w, h, stride);
-    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
-        cairo_surface_destroy(surface);
-        return error_set(err, "cannot draw into a %dx%d image", w, h);
-    }
-    cairo_t *cr = cairo_create(surface);
+    cairo_save(cr);
+    cairo_rectangle(cr, v->x, v->y, v->w, v->h);
+    cairo_clip(cr);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
     cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
@@ -146,7 +140,7 @@ bool raster_basemap(uint32_t *pixels, int w, int h, int stride,
     /* Paper outside the area the basemap covers, sea inside it: what lies
      * beyond the data is never mistaken for sea. */
     set_rgb(cr, PAPER, 1);
-    cairo_paint(cr);
+    cairo_paint(cr);                                 /* within the clip */
     set_rgb(cr, SEA, 1);
     add_box_outline(cr, v, VIEW_SAHEL_LON0, VIEW_SAHEL_LAT0, VIEW_SAHEL_LON1,
                     VIEW_SAHEL_LAT1);
@@ -174,7 +168,70 @@ bool raster_basemap(uint32_t *pixels, int w, int h, int stride,
     /* Country borders over a soft light casing, so they read over fills. */
     stroke_layer(cr, map, v, BASEMAP_COUNTRY_BORDERS, 0xFFFFFF, 0.7, 3.2 * scale);
     stroke_layer(cr, map, v, BASEMAP_COUNTRY_BORDERS, COUNTRY_LINE, 1, 1.3 * scale);
+    cairo_restore(cr);
+}
 
+static void set_argb(cairo_t *cr, uint32_t argb)
+{
+    cairo_set_source_rgba(cr, ((argb >> 16) & 0xFF) / 255.0, ((argb >> 8) & 0xFF) / 255.0,
+                          (argb & 0xFF) / 255.0, (argb >> 24) / 255.0);
+}
+
+void raster_inset(cairo_t *cr, const Basemap *map, const View *iv, const float box[4][2],
+                  uint32_t box_argb, uint32_t frame_argb, float scale)
+{
+    cairo_save(cr);
+    set_rgb(cr, PAPER, 1);
+    cairo_rectangle(cr, iv->x, iv->y, iv->w, iv->h);
+    cairo_fill(cr);
+    raster_draw(cr, map, iv, 0.5f * scale, false);
+    cairo_rectangle(cr, iv->x, iv->y, iv->w, iv->h);
+    cairo_clip(cr);
+    /* The view's box, never smaller than a few pixels. */
+    double cx = 0, cy = 0;
+    for (int k = 0; k < 4; k++) {
+        cx += box[k][0] / 4;
+        cy += box[k][1] / 4;
+    }
+    double grow = fmax(0, 3 * scale - fabs(box[2][0] - box[0][0]) / 2);
+    cairo_new_path(cr);
+    for (int k = 0; k < 4; k++) {
+        double dx = box[k][0] - cx, dy = box[k][1] - cy, len = hypot(dx, dy);
+        double f = len > 0 ? (len + grow) / len : 1;
+        cairo_line_to(cr, cx + dx * f, cy + dy * f);
+    }
+    cairo_close_path(cr);
+    set_argb(cr, box_argb);
+    cairo_set_line_width(cr, 1.8 * scale);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+    cairo_stroke(cr);
+    cairo_reset_clip(cr);
+    set_argb(cr, frame_argb);
+    cairo_set_line_width(cr, fmax(1, round(scale)));
+    cairo_rectangle(cr, iv->x + 0.5, iv->y + 0.5, iv->w - 1, iv->h - 1);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
+bool raster_basemap(uint32_t *pixels, int w, int h, int stride,
+                    const Basemap *map, const View *v, float scale,
+                    bool graticule, Error *err)
+{
+    cairo_surface_t *surface = cairo_image_surface_create_for_data(
+        (unsigned char *)pixels, CAIRO_FORMAT_ARGB32, w, h, stride);
+    if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+        cairo_surface_destroy(surface);
+        return error_set(err, "cannot draw into a %dx%d image", w, h);
+    }
+    cairo_t *cr = cairo_create(surface);
+    /* Every pixel: the paper first, then the map over its own area. */
+    set_rgb(cr, PAPER, 1);
+    cairo_paint(cr);
+    View whole = *v;
+    whole.x = whole.y = 0;
+    whole.w = w;
+    whole.h = h;
+    raster_draw(cr, map, &whole, scale, graticule);
     cairo_status_t status = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_flush(surface);

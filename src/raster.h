@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <cairo.h>
+
 #include "basemap.h"
 #include "error.h"
 #include "view.h"
@@ -22,5 +24,15 @@
 bool raster_basemap(uint32_t *pixels, int w, int h, int stride,
                     const Basemap *map, const View *v, float scale,
                     bool graticule, Error *err);
+
+/* A locator map: the basemap in the inset view iv (its map area is the
+ * inset's box, framed in frame_rgb), with the quadrilateral `box` (the main
+ * view's corners in the same pixels) outlined in box_argb. */
+void raster_inset(cairo_t *cr, const Basemap *map, const View *iv, const float box[4][2],
+                  uint32_t box_argb, uint32_t frame_argb, float scale);
+
+/* The same drawing on any Cairo context (an image, or a PDF or SVG page,
+ * where it stays vectors), clipped to the view's map area. */
+void raster_draw(cairo_t *cr, const Basemap *map, const View *v, float scale, bool graticule);
 
 #endif

@@ -11,19 +11,15 @@
 #include <string.h>
 
 #include "font.h"
+#include "marks.h"
+#include "raster.h"
 #include "xalloc.h"
 
 #define ATLAS_SIZE 2048
 #define MAX_R4 2000          /* largest sprite radius: 500 px */
-#define TAU 6.28318530717958647692
 
-typedef enum SpriteKind {
-    SPRITE_DISC,         /* filled, with a darker rim: tinted */
-    SPRITE_RING,         /* thick ring: tinted */
-    SPRITE_THIN_RING,    /* range ring: tinted */
-    SPRITE_TOWN,         /* dark dot, white rim: not tinted */
-    SPRITE_CAPITAL       /* dark ring with centre dot: not tinted */
-} SpriteKind;
+/* Sprites are marks (marks.h) painted white once per radius. */
+typedef MarkKind SpriteKind;
 
 struct Sprite {
     uint8_t kind;
@@ -37,12 +33,6 @@ struct Sprite {
 
 static void cache_clear(Renderer *r);
 
-static bool is_bold(SceneFont f)
-{
-    return f == FONT_TITLE || f == FONT_LEGEND_HEAD || f == FONT_CAPITAL ||
-           f == FONT_COUNTRY;
-}
-
 bool render_init(Renderer *r, SDL_Renderer *sdl, float scale, Error *err)
 {
     memset(r, 0, sizeof *r);
@@ -54,10 +44,10 @@ bool render_init(Renderer *r, SDL_Renderer *sdl, float scale, Error *err)
         return false;
     r->halo_px = (int)fmaxf(1.0f, roundf(1.7f * scale));
     for (int f = 0; f < FONT_COUNT; f++) {
-        int px = (int)lroundf(scene_font_size[f] * scale);
-        const char *path = is_bold((SceneFont)f) ? bold : regular;
-        r->font[f] = TTF_OpenFont(path, px < 6 ? 6 : px);
-        r->halo[f] = TTF_OpenFont(path, px < 6 ? 6 : px);
+        int px = scene_font_px((SceneFont)f, scale);
+        const char *path = scene_font_bold((SceneFont)f) ? bold : regular;
+        r->font[f] = TTF_OpenFont(path, px);
+        r->halo[f] = TTF_OpenFont(path, px);
         if (r->font[f] == NULL || r->halo[f] == NULL) {
             error_set(err, "cannot open font %s: %s", path, TTF_GetError());
             render_free(r);
@@ -108,54 +98,6 @@ void render_measure(void *ctx, SceneFont font, const char *text, float *w,
 /* ------------------------------------------------------------------------- */
 /* The sprite atlas                                                          */
 /* ------------------------------------------------------------------------- */
-
-/* Draws one sprite with Cairo centred in a size x size cell. */
-static void paint_sprite(cairo_t *cr, SpriteKind kind, double rad, double c,
-                         float scale)
-{
-    cairo_arc(cr, c, c, rad, 0, TAU);
-    switch (kind) {
-    case SPRITE_DISC:
-        cairo_set_source_rgba(cr, 1, 1, 1, 0.86);
-        cairo_fill_preserve(cr);
-        cairo_set_source_rgba(cr, 0.42, 0.42, 0.42, 0.95);
-        cairo_set_line_width(cr, fmax(0.9, 0.9 * scale));
-        cairo_stroke(cr);
-        break;
-    case SPRITE_RING: {
-        double lw = fmax(1.8 * scale, 0.22 * rad);
-        cairo_new_path(cr);
-        cairo_arc(cr, c, c, rad - lw / 2, 0, TAU);
-        cairo_set_source_rgba(cr, 1, 1, 1, 0.14);
-        cairo_fill_preserve(cr);
-        cairo_set_source_rgba(cr, 1, 1, 1, 1);
-        cairo_set_line_width(cr, lw);
-        cairo_stroke(cr);
-        break;
-    }
-    case SPRITE_THIN_RING:
-        cairo_set_source_rgba(cr, 1, 1, 1, 0.9);
-        cairo_set_line_width(cr, fmax(1.0, 1.1 * scale));
-        cairo_stroke(cr);
-        break;
-    case SPRITE_TOWN:
-        cairo_set_source_rgba(cr, 0.2, 0.2, 0.2, 1);
-        cairo_fill_preserve(cr);
-        cairo_set_source_rgba(cr, 1, 1, 1, 1);
-        cairo_set_line_width(cr, fmax(0.8, 0.9 * scale));
-        cairo_stroke(cr);
-        break;
-    case SPRITE_CAPITAL:
-        cairo_set_source_rgba(cr, 1, 1, 1, 1);
-        cairo_fill_preserve(cr);
-        cairo_set_source_rgba(cr, 0.2, 0.2, 0.2, 1);
-        cairo_set_line_width(cr, fmax(1.0, 1.2 * scale));
-        cairo_stroke(cr);
-        cairo_arc(cr, c, c, rad * 0.42, 0, TAU);
-        cairo_fill(cr);
-        break;
-    }
-}
 
 /* Copies a w x h premultiplied Cairo image to 32-bit pixels with straight
  * alpha, as SDL's blending wants them. */
@@ -218,7 +160,7 @@ static const Sprite *sprite_get(Renderer *r, SpriteKind kind, float radius)
     }
     cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, size, size);
     cairo_t *cr = cairo_create(img);
-    paint_sprite(cr, kind, rad, size / 2.0, r->scale);
+    marks_paint(cr, kind, size / 2.0, size / 2.0, rad, r->scale, 0xFFFFFFFFu);
     cairo_destroy(cr);
     cairo_surface_flush(img);
     store_sprite(r, img, r->shelf_x, r->shelf_y, size);
@@ -288,8 +230,8 @@ static void queue_sprite(Renderer *r, SpriteKind kind, float radius, float x,
 
 static void queue_marker(Renderer *r, const SceneMarker *m)
 {
-    if (m->r_high > m->r) queue_sprite(r, SPRITE_THIN_RING, m->r_high, m->x, m->y, m->color);
-    queue_sprite(r, m->style == MARKER_RING ? SPRITE_RING : SPRITE_DISC, m->r,
+    if (m->r_high > m->r) queue_sprite(r, MARK_THIN_RING, m->r_high, m->x, m->y, m->color);
+    queue_sprite(r, m->style == MARKER_RING ? MARK_RING : MARK_DISC, m->r,
                  m->x, m->y, m->color);
 }
 
@@ -453,6 +395,31 @@ static void draw_polygon(Renderer *r, const SceneItem *it)
     cairo_surface_destroy(img);
 }
 
+/* A locator map, drawn by raster into a small image copied 1:1. */
+static void draw_inset(Renderer *r, const SceneItem *it)
+{
+    const View *iv = &it->u.inset.view;
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, iv->w, iv->h);
+    cairo_t *cr = cairo_create(img);
+    cairo_translate(cr, -iv->x, -iv->y);
+    raster_inset(cr, it->u.inset.basemap, iv, it->u.inset.box, it->color, it->border, r->scale);
+    cairo_destroy(cr);
+    cairo_surface_flush(img);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, iv->w, iv->h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (surf != NULL) {
+        copy_unpremultiplied(img, surf->pixels, surf->pitch, iv->w, iv->h);
+        SDL_Texture *tex = SDL_CreateTextureFromSurface(r->sdl, surf);
+        if (tex != NULL) {
+            SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+            SDL_Rect dst = {iv->x, iv->y, iv->w, iv->h};
+            SDL_RenderCopy(r->sdl, tex, NULL, &dst);
+            SDL_DestroyTexture(tex);
+        }
+        SDL_FreeSurface(surf);
+    }
+    cairo_surface_destroy(img);
+}
+
 /* The density layer or heatmap: one texel per cell, coloured on the ramp,
  * stretched over the map (smoothly for a heatmap). */
 static void draw_grid(Renderer *r, const Scene *scene)
@@ -463,23 +430,10 @@ static void draw_grid(Renderer *r, const Scene *scene)
                                                        SDL_PIXELFORMAT_ARGB8888);
     if (surf == NULL) return;
     bool heat = g->kind != GRID_DENSITY;
-    float log_max = logf(1 + g->max);
     for (int row = 0; row < g->rows; row++) {
         uint32_t *out = (uint32_t *)((uint8_t *)surf->pixels + row * surf->pitch);
-        for (int col = 0; col < g->cols; col++) {
-            float v = g->value[(size_t)row * g->cols + col];
-            uint32_t px = 0;
-            if (heat) {
-                float t = v / g->max;
-                if (t > 0.015f) {
-                    float alpha = fminf(1.0f, t * 2.5f) * 0.82f;
-                    px = (scene_ramp(t) & 0xFFFFFFu) | (uint32_t)(alpha * 255) << 24;
-                }
-            } else if (v > 0) {
-                px = (scene_ramp(logf(1 + v) / log_max) & 0xFFFFFFu) | 0xD8000000u;
-            }
-            out[col] = px;
-        }
+        for (int col = 0; col < g->cols; col++)
+            out[col] = scene_grid_color(g, (size_t)row * g->cols + col);
     }
     SDL_Texture *tex = SDL_CreateTextureFromSurface(r->sdl, surf);
     SDL_FreeSurface(surf);
@@ -497,7 +451,7 @@ void render_overlay(Renderer *r, const Scene *scene)
     draw_grid(r, scene);
     for (size_t d = 0; d < scene->ndots; d++) {
         const SceneDot *dot = &scene->dots[d];
-        queue_sprite(r, dot->capital ? SPRITE_CAPITAL : SPRITE_TOWN, dot->r,
+        queue_sprite(r, dot->capital ? MARK_CAPITAL : MARK_TOWN, dot->r,
                      dot->x, dot->y, 0xFFFFFFFF);
     }
     for (size_t m = 0; m < scene->nmarkers; m++) queue_marker(r, &scene->markers[m]);
@@ -514,6 +468,7 @@ void render_overlay(Renderer *r, const Scene *scene)
             flush_quads(r);
             break;
         case ITEM_POLYGON: draw_polygon(r, it); break;
+        case ITEM_INSET: draw_inset(r, it); break;
         }
     }
 }

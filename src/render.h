@@ -34,7 +34,7 @@ typedef struct Renderer {
     bool atlas_dirty;
     Sprite *sprites;
     size_t nsprites, sprites_cap;
-    uint32_t sprite_index[5][2001];  /* [kind][radius in 1/4 px] -> index+1 */
+    uint32_t sprite_index[5][2001];  /* [MarkKind][radius in 1/4 px] -> index+1 */
     int shelf_x, shelf_y, shelf_h;
     /* Text textures kept between frames (the window turns this on). */
     bool cache_text;

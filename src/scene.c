@@ -30,6 +30,17 @@ const float scene_font_size[FONT_COUNT] = {
 /* Colours and sizes                                                         */
 /* ------------------------------------------------------------------------- */
 
+bool scene_font_bold(SceneFont f)
+{
+    return f == FONT_TITLE || f == FONT_LEGEND_HEAD || f == FONT_CAPITAL || f == FONT_COUNTRY;
+}
+
+int scene_font_px(SceneFont f, float scale)
+{
+    int px = (int)lroundf(scene_font_size[f] * scale);
+    return px < 6 ? 6 : px;
+}
+
 uint32_t scene_type_color(EventType type)
 {
     switch (type) {
@@ -187,6 +198,20 @@ long scene_grid_cell(const Scene *s, float x, float y)
     return (long)r * g->cols + c;
 }
 
+uint32_t scene_grid_color(const SceneGrid *g, size_t cell)
+{
+    if (g->kind == GRID_NONE || !(g->max > 0)) return 0;
+    float v = g->value[cell];
+    if (g->kind != GRID_DENSITY) {
+        float t = v / g->max;
+        if (!(t > 0.015f)) return 0;
+        float alpha = fminf(1.0f, t * 2.5f) * 0.82f;
+        return (scene_ramp(t) & 0xFFFFFFu) | (uint32_t)(alpha * 255) << 24;
+    }
+    if (!(v > 0)) return 0;
+    return (scene_ramp(logf(1 + v) / logf(1 + g->max)) & 0xFFFFFFu) | 0xD8000000u;
+}
+
 int scene_pick_markers(const Scene *s, float x, float y, uint32_t *out, int cap)
 {
     int n = 0;
@@ -254,6 +279,61 @@ static void grid_finish(Scene *s, double class_max)
     if (class_max > 0) g->max = (float)class_max;
 }
 
+/* One more event in view in this country (string ref; 0: none given). */
+static void count_country(Scene *s, uint32_t ref)
+{
+    if (ref == 0) return;
+    for (int k = 0; k < s->ncountries; k++) {
+        if (s->country_ref[k] == ref) {
+            s->country_events[k]++;
+            return;
+        }
+    }
+    if (s->ncountries == SCENE_MAX_COUNTRIES) return;
+    s->country_ref[s->ncountries] = ref;
+    s->country_events[s->ncountries++] = 1;
+}
+
+/* "Conflict events in Mali, Niger and Burkina Faso, 2012-2024": the most
+ * present countries in view (three at most, then "and N more") and the
+ * years (or months) of the date window. */
+static void default_title(Scene *s, const SceneInput *in)
+{
+    /* The countries by events, most first (ties: first seen). */
+    int order[SCENE_MAX_COUNTRIES];
+    for (int k = 0; k < s->ncountries; k++) order[k] = k;
+    for (int a = 1; a < s->ncountries; a++)
+        for (int b = a; b > 0 && s->country_events[order[b]] > s->country_events[order[b - 1]]; b--) {
+            int t = order[b];
+            order[b] = order[b - 1];
+            order[b - 1] = t;
+        }
+    char where[160] = "the Sahel";
+    int shown = s->ncountries < 3 ? s->ncountries : 3;
+    if (shown > 0) {
+        size_t len = 0;
+        for (int k = 0; k < shown; k++) {
+            const char *name = strpool_get(&in->events->strings, s->country_ref[order[k]]);
+            const char *sep = k == 0 ? "" : k == shown - 1 && s->ncountries <= 3 ? " and " : ", ";
+            len += (size_t)snprintf(where + len, len < sizeof where ? sizeof where - len : 0,
+                                    "%s%.40s", sep, name);
+        }
+        if (s->ncountries > 3 && len < sizeof where)
+            snprintf(where + len, sizeof where - len, " and %d more", s->ncountries - 3);
+    }
+    static const char *const months[12] = {"January", "February", "March", "April", "May",
+                                           "June", "July", "August", "September", "October",
+                                           "November", "December"};
+    int y0, m0, d0, y1, m1, d1;
+    date_to_ymd(in->day0, &y0, &m0, &d0);
+    date_to_ymd(in->day1, &y1, &m1, &d1);
+    char when[64];
+    if (y0 != y1) snprintf(when, sizeof when, "%d\xe2\x80\x93%d", y0, y1);
+    else if (m0 != m1) snprintf(when, sizeof when, "%s\xe2\x80\x93%s %d", months[m0 - 1], months[m1 - 1], y0);
+    else snprintf(when, sizeof when, "%s %d", months[m0 - 1], y0);
+    snprintf(s->title, sizeof s->title, "Conflict events in %s, %s", where, when);
+}
+
 static void build_markers(Scene *s, const SceneInput *in)
 {
     const EventSet *set = in->events;
@@ -292,6 +372,9 @@ static void build_markers(Scene *s, const SceneInput *in)
                 g->fatalities[c] += (float)set->fat[i];
             }
             if (s->events_in_view > limit) want_markers = false;
+            s->quarter_events[(sx >= v->x + v->w / 2.0) + 2 * (sy >= v->y + v->h / 2.0)]++;
+            if (s->events_in_view <= 20000 || (s->events_in_view & 15) == 0)
+                count_country(s, events_text_ref(set, i, TEXT_COUNTRY));
         }
         if (!want_markers) continue;
         float r = scene_marker_radius(set->fat[i], s->scale);
@@ -349,11 +432,100 @@ uint32_t scene_ramp(float t)
 /* Labels                                                                    */
 /* ------------------------------------------------------------------------- */
 
+/* Markers bucketed on a coarse grid, so a label can be kept off every
+ * marker without testing them all. */
+#define BUCKET_PX 32.0f
+
+typedef struct MarkerIndex {
+    const Scene *scene;
+    int cols, rows;
+    uint32_t *start;     /* cols * rows + 1 offsets into ids */
+    uint32_t *ids;       /* marker indexes, bucket by bucket */
+} MarkerIndex;
+
 typedef struct Placer {
     Box *boxes;
     size_t n, cap;
     Box bounds;          /* labels must stay inside */
+    const MarkerIndex *markers;   /* labels keep off these too (NULL: none) */
 } Placer;
+
+static float marker_reach(const SceneMarker *m)
+{
+    return fmaxf(m->r, m->r_high) + 1;
+}
+
+/* The buckets [c0, c1] x [r0, r1] a box touches, clamped to the grid. */
+static void bucket_span(const MarkerIndex *mi, const View *v, float x0, float y0, float x1,
+                        float y1, int *c0, int *r0, int *c1, int *r1)
+{
+    *c0 = (int)floorf((x0 - v->x) / BUCKET_PX);
+    *r0 = (int)floorf((y0 - v->y) / BUCKET_PX);
+    *c1 = (int)floorf((x1 - v->x) / BUCKET_PX);
+    *r1 = (int)floorf((y1 - v->y) / BUCKET_PX);
+    *c0 = *c0 < 0 ? 0 : *c0;
+    *r0 = *r0 < 0 ? 0 : *r0;
+    *c1 = *c1 >= mi->cols ? mi->cols - 1 : *c1;
+    *r1 = *r1 >= mi->rows ? mi->rows - 1 : *r1;
+}
+
+static void marker_index_build(MarkerIndex *mi, const Scene *s)
+{
+    const View *v = &s->view;
+    mi->scene = s;
+    mi->cols = (int)ceilf(v->w / BUCKET_PX) + 1;
+    mi->rows = (int)ceilf(v->h / BUCKET_PX) + 1;
+    size_t nb = (size_t)mi->cols * (size_t)mi->rows;
+    mi->start = xcalloc(nb + 1, sizeof *mi->start);
+    for (int pass = 0; pass < 2; pass++) {         /* count, then fill */
+        uint32_t *fill = pass ? xcalloc(nb, sizeof *fill) : NULL;
+        for (size_t m = 0; m < s->nmarkers; m++) {
+            const SceneMarker *mk = &s->markers[m];
+            float reach = marker_reach(mk);
+            int c0, r0, c1, r1;
+            bucket_span(mi, v, mk->x - reach, mk->y - reach, mk->x + reach, mk->y + reach,
+                        &c0, &r0, &c1, &r1);
+            for (int r = r0; r <= r1; r++)
+                for (int c = c0; c <= c1; c++) {
+                    size_t b = (size_t)r * mi->cols + c;
+                    if (pass == 0) mi->start[b + 1]++;
+                    else mi->ids[mi->start[b] + fill[b]++] = (uint32_t)m;
+                }
+        }
+        if (pass == 0) {
+            for (size_t b = 0; b < nb; b++) mi->start[b + 1] += mi->start[b];
+            mi->ids = xmalloc((mi->start[nb] + 1) * sizeof *mi->ids);
+        }
+        free(fill);
+    }
+}
+
+static void marker_index_free(MarkerIndex *mi)
+{
+    free(mi->start);
+    free(mi->ids);
+}
+
+/* Whether a box covers any part of any marker. */
+static bool covers_marker(const MarkerIndex *mi, Box b)
+{
+    const Scene *s = mi->scene;
+    int c0, r0, c1, r1;
+    bucket_span(mi, &s->view, b.x0, b.y0, b.x1, b.y1, &c0, &r0, &c1, &r1);
+    for (int r = r0; r <= r1; r++) {
+        for (int c = c0; c <= c1; c++) {
+            size_t bk = (size_t)r * mi->cols + c;
+            for (uint32_t k = mi->start[bk]; k < mi->start[bk + 1]; k++) {
+                const SceneMarker *m = &s->markers[mi->ids[k]];
+                float reach = marker_reach(m);
+                float nx = fmaxf(b.x0, fminf(m->x, b.x1)), ny = fmaxf(b.y0, fminf(m->y, b.y1));
+                float dx = m->x - nx, dy = m->y - ny;
+                if (dx * dx + dy * dy < reach * reach) return true;
+            }
+        }
+    }
+    return false;
+}
 
 static bool box_free(const Placer *pl, Box b)
 {
@@ -365,7 +537,7 @@ static bool box_free(const Placer *pl, Box b)
         if (b.x0 < o->x1 && b.x1 > o->x0 && b.y0 < o->y1 && b.y1 > o->y0)
             return false;
     }
-    return true;
+    return pl->markers == NULL || !covers_marker(pl->markers, b);
 }
 
 static void box_take(Placer *pl, Box b)
@@ -550,6 +722,100 @@ static void build_labels(Scene *s, const SceneInput *in, Placer *pl)
 /* The whole scene                                                           */
 /* ------------------------------------------------------------------------- */
 
+/* The degrees of a graticule line: "15°N", "5°W", "0°". */
+static void degrees(int value, bool latitude, char *out, size_t cap)
+{
+    const char *hemi = value == 0 ? "" : latitude ? (value > 0 ? "N" : "S") : (value > 0 ? "E" : "W");
+    snprintf(out, cap, "%d\xc2\xb0%s", abs(value), hemi);
+}
+
+/* Labels the graticule in degrees where its lines meet the map's edges:
+ * parallels along the left edge, meridians along the top, each where the
+ * furniture leaves room. */
+static void build_graticule_labels(Scene *s, const SceneInput *in, Placer *pl)
+{
+    const View *v = &s->view;
+    const float sc = s->scale, inset = 4 * sc;
+    for (int pass = 0; pass < 2; pass++) {            /* 0: parallels, 1: meridians */
+        bool lat_pass = pass == 0;
+        int steps = (int)((lat_pass ? v->h : v->w) / 2);
+        double prev = NAN;
+        for (int k = 0; k <= steps; k++) {
+            double sx = lat_pass ? v->x + inset : v->x + k * 2.0;
+            double sy = lat_pass ? v->y + k * 2.0 : v->y + inset;
+            double px, py, lon, lat;
+            view_from_screen(v, sx, sy, &px, &py);
+            if (!proj_inverse(&v->proj, px, py, &lon, &lat)) {
+                prev = NAN;
+                continue;
+            }
+            double value = lat_pass ? lat : lon;
+            /* A multiple of 5 degrees crossed between this sample and the last. */
+            if (!isnan(prev) && floor(prev / 5) != floor(value / 5)) {
+                int deg = (int)(5 * floor(fmax(prev, value) / 5));
+                if (lat_pass ? abs(deg) <= 85 : abs(deg) <= 180) {
+                    char text[16];
+                    degrees(deg, lat_pass, text, sizeof text);
+                    float w = 0, h = 0;
+                    in->measure(in->measure_ctx, FONT_SMALL, text, &w, &h);
+                    float x = lat_pass ? (float)sx : (float)sx - w / 2;
+                    float y = lat_pass ? (float)sy - h / 2 : (float)sy;
+                    Box b = {x, y, x + w, y + h};
+                    if (box_free(pl, b)) {
+                        box_take(pl, b);
+                        s->labels = xgrow(s->labels, &s->labels_cap, s->nlabels + 1,
+                                          sizeof *s->labels);
+                        s->labels[s->nlabels++] = (SceneLabel){x, y, w, h, FONT_SMALL,
+                                                               GRATICULE_INK, HALO,
+                                                               add_text(s, text)};
+                    }
+                }
+            }
+            prev = value;
+        }
+    }
+}
+
+/* Markers at one point (within half a pixel), for the count badges. */
+typedef struct Spot {
+    float x, y;
+    uint32_t marker;
+} Spot;
+
+static int compare_spots(const void *a, const void *b)
+{
+    const Spot *p = a, *q = b;
+    if (p->x != q->x) return p->x < q->x ? -1 : 1;
+    if (p->y != q->y) return p->y < q->y ? -1 : 1;
+    return p->marker < q->marker ? -1 : p->marker > q->marker;
+}
+
+/* A count badge ("18") at the top right of every stack of two or more
+ * markers on one point; the badges are kept clear of by labels. */
+static void build_badges(Scene *s, const SceneInput *in, Placer *pl)
+{
+    if (s->nmarkers < 2) return;
+    Spot *spots = xmalloc(s->nmarkers * sizeof *spots);
+    for (size_t m = 0; m < s->nmarkers; m++)
+        spots[m] = (Spot){roundf(s->markers[m].x * 2) / 2, roundf(s->markers[m].y * 2) / 2,
+                          (uint32_t)m};
+    qsort(spots, s->nmarkers, sizeof *spots, compare_spots);
+    for (size_t a = 0, b; a < s->nmarkers; a = b) {
+        float reach = 0;
+        for (b = a; b < s->nmarkers && spots[b].x == spots[a].x && spots[b].y == spots[a].y; b++)
+            reach = fmaxf(reach, marker_reach(&s->markers[spots[b].marker]) - 1);
+        if (b - a < 2) continue;
+        char count[24];
+        scene_format_count((int64_t)(b - a), count, sizeof count);
+        float w = 0, h = 0;
+        in->measure(in->measure_ctx, FONT_SMALL, count, &w, &h);
+        float x = spots[a].x + reach * 0.6f, y = spots[a].y - reach * 0.6f - h;
+        add_label(s, x, y, w, h, FONT_SMALL, INK, count);
+        box_take(pl, (Box){x, y, x + w, y + h});
+    }
+    free(spots);
+}
+
 void scene_build(Scene *s, const SceneInput *in)
 {
     s->view = *in->view;
@@ -561,11 +827,20 @@ void scene_build(Scene *s, const SceneInput *in)
     s->fatalities_in_view = s->fatalities_low_in_view = s->fatalities_high_in_view = 0;
     SM_ASSERT(in->basemap == NULL || in->basemap->projected_kind == (int)s->view.proj.kind);
 
+    s->ncountries = 0;
+    memset(s->quarter_events, 0, sizeof s->quarter_events);
     build_markers(s, in);
+    /* The title and the legend go to the corner with fewer events, when
+     * the usual one has clearly more (half as many again, and at least 5). */
+    const size_t *q = s->quarter_events;
+    s->title_right = q[0] >= 5 && 2 * q[0] > 3 * q[1];
+    s->legend_left = q[3] >= 5 && 2 * q[3] > 3 * q[2];
+    if (in->title != NULL) snprintf(s->title, sizeof s->title, "%s", in->title);
+    else default_title(s, in);
 
     const View *v = &s->view;
     Placer pl = {NULL, 0, 0, {(float)v->x, (float)v->y, (float)(v->x + v->w),
-                              (float)(v->y + v->h)}};
+                              (float)(v->y + v->h)}, NULL};
     if (in->furniture) {
         /* Furniture first, so labels keep clear of its panels. */
         float pad = 14 * s->scale;
@@ -573,10 +848,22 @@ void scene_build(Scene *s, const SceneInput *in)
         box_take(&pl, (Box){0, bottom, (float)s->width, (float)s->height});
         box_take(&pl, scene_furniture_title(s, in, pad));
         box_take(&pl, scene_furniture_legend(s, in, pad, bottom));
-        box_take(&pl, scene_furniture_scale_bar(s, in, pad, bottom));
+        Box bar = scene_furniture_scale_bar(s, in, pad, bottom);
+        box_take(&pl, bar);
+        Box inset = scene_furniture_inset(s, in, pad, bar);
+        if (inset.x1 > inset.x0) box_take(&pl, inset);
         box_take(&pl, scene_furniture_north(s, in, pad));
     }
-    if (in->basemap != NULL) build_labels(s, in, &pl);
+    build_badges(s, in, &pl);
+    if (in->graticule) build_graticule_labels(s, in, &pl);
+    MarkerIndex markers = {0};
+    if (in->basemap != NULL) {
+        /* Place and region names keep off every marker. */
+        marker_index_build(&markers, s);
+        pl.markers = &markers;
+        build_labels(s, in, &pl);
+        marker_index_free(&markers);
+    }
     free(pl.boxes);
 }
 

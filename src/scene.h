@@ -39,6 +39,11 @@ typedef enum SceneFont {
 /* Pixel sizes (em) at scale 1 (a 1920x1080 output). */
 extern const float scene_font_size[FONT_COUNT];
 
+/* Whether a font is the bold face, and its size in whole pixels at a
+ * scale: what every renderer (SDL_ttf, Cairo's PDF and SVG) opens. */
+bool scene_font_bold(SceneFont font);
+int scene_font_px(SceneFont font, float scale);
+
 /* Measures text in a font at the scene's scale: width and height in px. */
 typedef void (*SceneMeasure)(void *ctx, SceneFont font, const char *text,
                              float *w, float *h);
@@ -69,11 +74,20 @@ typedef struct SceneDot {
     bool capital;
 } SceneDot;
 
+/* A locator map: the region (drawn from `basemap` in `view`, whose map
+ * area is the inset's box) with the main view's box outlined on it. */
+typedef struct SceneInset {
+    const Basemap *basemap;
+    View view;
+    float box[4][2];             /* the main view's corners, px */
+} SceneInset;
+
 typedef enum SceneItemKind {
     ITEM_RECT,           /* filled rectangle with optional border */
     ITEM_TEXT,           /* a label (no halo unless halo != 0) */
     ITEM_MARKER,         /* a marker symbol in the legend */
-    ITEM_POLYGON         /* a filled polygon (north arrow) */
+    ITEM_POLYGON,        /* a filled polygon (north arrow) */
+    ITEM_INSET           /* a locator map: the region, and the view's box */
 } SceneItemKind;
 
 typedef struct SceneItem {
@@ -85,6 +99,7 @@ typedef struct SceneItem {
         SceneLabel text;
         SceneMarker marker;
         struct { float pts[6][2]; int n; } poly;
+        SceneInset inset;
     } u;
 } SceneItem;
 
@@ -136,7 +151,8 @@ typedef struct SceneInput {
                                     view->proj (basemap_project) */
     int width, height;           /* the whole output, px */
     float scale;                 /* text/line scale; 1 at 1920x1080 */
-    const char *title;           /* NULL: "Conflict events in the Sahel" */
+    const char *title;           /* NULL: made from the data: "Conflict events
+                                    in Mali and Niger, 2012-2024" */
     const char *event_credit;    /* e.g. "Events: ACLED, www.acleddata.com" */
     bool graticule;
     bool furniture;              /* title, legend, scale bar, credits */
@@ -149,6 +165,8 @@ typedef struct SceneInput {
     SceneMeasure measure;
     void *measure_ctx;
 } SceneInput;
+
+#define SCENE_MAX_COUNTRIES 64
 
 typedef struct Scene {
     View view;
@@ -171,6 +189,19 @@ typedef struct Scene {
     int64_t fatalities_in_view, fatalities_low_in_view, fatalities_high_in_view;
     /* The aggregate layer (kind GRID_NONE when markers are drawn). */
     SceneGrid grid;
+    /* The countries of the events in view (counted on every event up to
+     * 20,000, then on every 16th), for the default title. */
+    uint32_t country_ref[SCENE_MAX_COUNTRIES];
+    size_t country_events[SCENE_MAX_COUNTRIES];
+    int ncountries;
+    char title[256];             /* the title drawn: the input's or one made
+                                    from the countries and dates shown */
+    /* Events in view by quarter of the map (top-left, top-right,
+     * bottom-left, bottom-right), and where the furniture went: the title
+     * (and north arrow opposite it) and the legend (and scale bar) each in
+     * the top or bottom corner with fewer events. */
+    size_t quarter_events[4];
+    bool title_right, legend_left;
     /* Hit areas of the legend's type entries (for clicks), px. */
     float legend_entry[EVENT_TYPE_COUNT][4];
 } Scene;
@@ -205,6 +236,11 @@ static inline const char *scene_text(const Scene *s, uint32_t offset)
 /* The colour (0xAARRGGBB) of a value t in [0, 1] on the density ramp, a
  * perceptual (magma-like) ramp from pale yellow to deep purple. */
 uint32_t scene_ramp(float t);
+
+/* The colour (0xAARRGGBB; 0 for none) of grid cell `cell`: the density
+ * ramp on a log scale of events per cell, or the heatmap's ramp with its
+ * alpha. What every renderer paints for the grid. */
+uint32_t scene_grid_color(const SceneGrid *g, size_t cell);
 
 /* The grid cell under (x, y) px, or -1. */
 long scene_grid_cell(const Scene *s, float x, float y);

@@ -43,11 +43,19 @@ void scene_format_day(int32_t day, char *out, size_t cap)
 /* Furniture                                                                 */
 /* ------------------------------------------------------------------------- */
 
+/* A box moved to the other side of the image, left <-> right. */
+static void mirror(const Scene *s, Box *b)
+{
+    float x0 = (float)s->width - b->x1, x1 = (float)s->width - b->x0;
+    b->x0 = x0;
+    b->x1 = x1;
+}
+
 /* Title and date window, top-left. Returns the panel's box. */
 Box scene_furniture_title(Scene *s, const SceneInput *in, float pad)
 {
     const float sc = s->scale;
-    const char *title = in->title ? in->title : "Conflict events in the Sahel";
+    const char *title = s->title;
     char d0[24], d1[24], ev[32], fat[32], lo[32], hi[32], sub[320];
     scene_format_day(in->day0, d0, sizeof d0);
     scene_format_day(in->day1, d1, sizeof d1);
@@ -57,7 +65,7 @@ Box scene_furniture_title(Scene *s, const SceneInput *in, float pad)
     scene_format_count(s->fatalities_high_in_view, hi, sizeof hi);
     bool ranged = s->fatalities_low_in_view != s->fatalities_in_view ||
                   s->fatalities_high_in_view != s->fatalities_in_view;
-    snprintf(sub, sizeof sub, "%s \xe2\x80\x93 %s  \xc2\xb7  %s event%s  \xc2\xb7  %s fatalit%s%s%s%s%s%s",
+    snprintf(sub, sizeof sub, "%s \xe2\x80\x93 %s  \xc2\xb7  %s event%s in view  \xc2\xb7  %s fatalit%s%s%s%s%s%s",
              d0, d1, ev, s->events_in_view == 1 ? "" : "s", fat,
              s->fatalities_in_view == 1 ? "y" : "ies", ranged ? " (reported " : "", ranged ? lo : "",
              ranged ? "\xe2\x80\x93" : "", ranged ? hi : "", ranged ? ")" : "");
@@ -66,11 +74,22 @@ Box scene_furniture_title(Scene *s, const SceneInput *in, float pad)
     float w = fmaxf(scene_text_width(in, FONT_TITLE, title), scene_text_width(in, FONT_SUBTITLE, sub));
     float inner = 10 * sc;
     Box b = {pad, pad, pad + w + 2 * inner, pad + th + sh + 2 * inner + 2 * sc};
+    if (s->title_right) mirror(s, &b);
     scene_add_rect(s, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, PANEL, PANEL_BORDER, 1 * sc);
     scene_item_text(s, in, FONT_TITLE, b.x0 + inner, b.y0 + inner, INK, 0, title);
     scene_item_text(s, in, FONT_SUBTITLE, b.x0 + inner, b.y0 + inner + th + 2 * sc,
               INK_SOFT, 0, sub);
     return b;
+}
+
+/* The ground size of a grid cell at the map centre, km, as text ("7.5"). */
+static void cell_km(const Scene *s, char *out, size_t cap)
+{
+    const View *v = &s->view;
+    double lon, lat, kp = 1, km = 1;
+    if (view_center_lonlat(v, &lon, &lat)) proj_scale(&v->proj, lon, lat, &kp, &km);
+    double size = s->grid.cell * v->mpp / kp / 1000;
+    snprintf(out, cap, size < 10 ? "%.1f" : "%.0f", size);
 }
 
 /* Legend, bottom-right above the credits strip. */
@@ -92,23 +111,28 @@ Box scene_furniture_legend(Scene *s, const SceneInput *in, float pad, float bott
     const char *range_text = "Outer ring: reported range";
     name_w = fmaxf(name_w, scene_text_width(in, FONT_LEGEND, ring_text));
     name_w = fmaxf(name_w, scene_text_width(in, FONT_LEGEND, range_text) - 0 * sc);
-    float w = inner + 2 * swatch + 8 * sc + name_w + 14 * sc + count_w + inner;
+    float w = inner + 3 * swatch + 8 * sc + name_w + 14 * sc + count_w + inner;
     w = fmaxf(w, scene_text_width(in, FONT_LEGEND_HEAD, fat_head) + 2 * inner);
     const int key_counts[3] = {1, 10, 100};
     float key_h = 2 * scene_marker_radius(100, sc) + 4 * sc + scene_text_height(in, FONT_SMALL);
     float hh = scene_text_height(in, FONT_LEGEND_HEAD) + 6 * sc;
     bool aggregated = s->grid.kind != GRID_NONE;
-    char ramp_head[64];
-    snprintf(ramp_head, sizeof ramp_head, "%s",
-             s->grid.kind == GRID_HEAT_EVENTS ? "Heatmap: events"
-             : s->grid.kind == GRID_HEAT_FATALITIES ? "Heatmap: fatalities"
-             : "Events per cell (zoom in for markers)");
+    char ramp_head[96], km[16];
+    cell_km(s, km, sizeof km);
+    snprintf(ramp_head, sizeof ramp_head, "%s per %s km cell%s",
+             s->grid.kind == GRID_HEAT_FATALITIES ? "Fatalities" : "Events", km,
+             s->grid.kind == GRID_DENSITY ? "" : ", smoothed");
+    const char *fade_text = "Older in the window: fainter";
+    bool fade = in->fade && !(s->grid.kind != GRID_NONE);
+    if (fade) name_w = fmaxf(name_w, scene_text_width(in, FONT_LEGEND, fade_text));
     if (aggregated) w = fmaxf(w, scene_text_width(in, FONT_LEGEND_HEAD, ramp_head) + 2 * inner);
     float ramp_h = 12 * sc + 4 * sc + scene_text_height(in, FONT_SMALL);
     float h = aggregated ? inner + hh + 6 * row + 8 * sc + hh + ramp_h + inner
-                         : inner + hh + 6 * row + 8 * sc + hh + key_h + 6 * sc + 2 * row + inner;
+                         : inner + hh + 6 * row + 8 * sc + hh + key_h + 6 * sc +
+                               (fade ? 3 : 2) * row + inner;
 
     Box b = {s->width - pad - w, bottom - pad - h, s->width - pad, bottom - pad};
+    if (s->legend_left) mirror(s, &b);
     scene_add_rect(s, b.x0, b.y0, w, h, PANEL, PANEL_BORDER, 1 * sc);
     float y = b.y0 + inner;
     scene_item_text(s, in, FONT_LEGEND_HEAD, b.x0 + inner, y, INK, 0, head);
@@ -142,10 +166,12 @@ Box scene_furniture_legend(Scene *s, const SceneInput *in, float pad, float bott
         for (int k = 0; k < steps; k++)
             scene_add_rect(s, b.x0 + inner + bar_w * k / steps, y, bar_w / steps + 1, 12 * sc,
                            scene_ramp((k + 0.5f) / steps), 0, 0);
+        /* The ramp's ends in numbers: the classes are fixed when class_max
+         * is given (an animation), else the largest in view. */
         char lo[32], hi[32];
         bool heat = s->grid.kind != GRID_DENSITY;
-        snprintf(lo, sizeof lo, heat ? "low" : "1");
-        if (heat) snprintf(hi, sizeof hi, "high");
+        snprintf(lo, sizeof lo, heat ? "0" : "1");
+        if (heat) snprintf(hi, sizeof hi, "%.3g", s->grid.max);
         else scene_format_count(in->class_max > 0 ? (int64_t)in->class_max
                                                   : (int64_t)s->grid.max_count, hi, sizeof hi);
         scene_item_text(s, in, FONT_SMALL, b.x0 + inner, y + 14 * sc, INK_SOFT, 0, lo);
@@ -183,6 +209,19 @@ Box scene_furniture_legend(Scene *s, const SceneInput *in, float pad, float bott
                                     swatch, 0xFF6E6E6E, MARKER_DOT, UINT32_MAX};
     scene_item_text(s, in, FONT_LEGEND, b.x0 + inner + 2 * swatch + 8 * sc, y + (row - th) / 2,
               INK, 0, range_text);
+    if (fade) {
+        /* Three dots from faint to full: older events in the window fade. */
+        y += row;
+        for (int k = 0; k < 3; k++) {
+            uint32_t alpha = (uint32_t)((0.3 + 0.35 * k) * 255);
+            SceneItem *dot = scene_add_item(s, ITEM_MARKER);
+            dot->u.marker = (SceneMarker){b.x0 + inner + swatch * 0.55f + k * swatch * 1.1f,
+                                          y + row / 2, swatch * 0.5f, 0,
+                                          (0x6E6E6Eu) | alpha << 24, MARKER_DOT, UINT32_MAX};
+        }
+        scene_item_text(s, in, FONT_LEGEND, b.x0 + inner + 3 * swatch + 8 * sc,
+                        y + (row - th) / 2, INK, 0, fade_text);
+    }
     return b;
 }
 
@@ -213,6 +252,7 @@ Box scene_furniture_scale_bar(Scene *s, const SceneInput *in, float pad, float b
     float lw = scene_text_width(in, FONT_SMALL, label);
     Box b = {pad, bottom - pad - (th + bar_h + 2 * inner + 3 * sc),
              pad + px + lw / 2 + 2 * inner + 6 * sc, bottom - pad};
+    if (s->legend_left) mirror(s, &b);
     scene_add_rect(s, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, PANEL, PANEL_BORDER, 1 * sc);
     float x0 = b.x0 + inner, y0 = b.y0 + inner + th + 3 * sc;
     for (int k = 0; k < 4; k++)
@@ -221,6 +261,45 @@ Box scene_furniture_scale_bar(Scene *s, const SceneInput *in, float pad, float b
     scene_item_text(s, in, FONT_SMALL, x0 - scene_text_width(in, FONT_SMALL, "0") / 2, b.y0 + inner,
               INK, 0, "0");
     scene_item_text(s, in, FONT_SMALL, x0 + px - lw / 2, b.y0 + inner, INK, 0, label);
+    return b;
+}
+
+/* A locator map for a zoomed figure, in the bottom corner the legend leaves
+ * free, above the scale bar: the whole region with the view's box on it.
+ * Only when the view shows less than 40% of the region's width. Returns
+ * its box ({0} when there is none). */
+Box scene_furniture_inset(Scene *s, const SceneInput *in, float pad, Box above)
+{
+    const View *v = &s->view;
+    if (in->basemap == NULL) return (Box){0, 0, 0, 0};
+    const float sc = s->scale;
+    float w = 240 * sc, h = 0.56f * w;
+    View iv;
+    view_init(&iv, v->proj.kind, 0, 0, (int)w, (int)h);
+    if (!view_fit_bbox(&iv, VIEW_SAHEL_LON0, VIEW_SAHEL_LAT0, VIEW_SAHEL_LON1, VIEW_SAHEL_LAT1))
+        return (Box){0, 0, 0, 0};
+    if (!(v->w * v->mpp < 0.4 * iv.w * iv.mpp)) return (Box){0, 0, 0, 0};
+    if (above.y0 - pad - h < 3 * pad + 60 * sc) return (Box){0, 0, 0, 0};   /* no room */
+    Box b = {s->legend_left ? s->width - pad - w : pad, above.y0 - pad * 0.6f - h, 0, 0};
+    b.x1 = b.x0 + w;
+    b.y1 = b.y0 + h;
+    iv.x = (int)lroundf(b.x0);
+    iv.y = (int)lroundf(b.y0);
+    SceneItem *it = scene_add_item(s, ITEM_INSET);
+    it->u.inset.basemap = in->basemap;
+    it->u.inset.view = iv;
+    const double corners[4][2] = {{v->x, v->y}, {v->x + v->w, v->y},
+                                  {v->x + v->w, v->y + v->h}, {v->x, v->y + v->h}};
+    for (int k = 0; k < 4; k++) {
+        double px, py, sx, sy;
+        view_from_screen(v, corners[k][0], corners[k][1], &px, &py);
+        view_to_screen(&iv, px, py, &sx, &sy);
+        it->u.inset.box[k][0] = (float)sx;
+        it->u.inset.box[k][1] = (float)sy;
+    }
+    it->color = 0xFFD7263Du;                     /* the view's box: red */
+    it->border = PANEL_BORDER;
+    it->border_w = 1 * sc;
     return b;
 }
 
@@ -236,6 +315,7 @@ Box scene_furniture_north(Scene *s, const SceneInput *in, float pad)
         angle = atan2(x1 - x0, y1 - y0);   /* clockwise from up */
     float size = 34 * sc;
     Box b = {s->width - pad - size, pad, s->width - pad, pad + size + 16 * sc};
+    if (s->title_right) mirror(s, &b);
     scene_add_rect(s, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0, PANEL, PANEL_BORDER, 1 * sc);
     float cx = (b.x0 + b.x1) / 2, cy = b.y0 + 16 * sc + size / 2 - 2 * sc;
     float len = size * 0.38f, half = size * 0.16f;

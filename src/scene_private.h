@@ -8,6 +8,7 @@
 #include "scene.h"
 
 #define INK 0xFF2B2B2Bu
+#define GRATICULE_INK 0xFF4A5D70u
 #define INK_SOFT 0xFF5A5A5Au
 #define HALO 0xF0FFFFFFu
 #define PANEL 0xE6FFFFFFu
@@ -38,6 +39,7 @@ Box scene_furniture_title(Scene *s, const SceneInput *in, float pad);
 Box scene_furniture_legend(Scene *s, const SceneInput *in, float pad, float bottom);
 Box scene_furniture_scale_bar(Scene *s, const SceneInput *in, float pad, float bottom);
 Box scene_furniture_north(Scene *s, const SceneInput *in, float pad);
+Box scene_furniture_inset(Scene *s, const SceneInput *in, float pad, Box above);
 float scene_furniture_credits(Scene *s, const SceneInput *in);
 
 #endif

@@ -85,10 +85,30 @@ void timeline_set_mode(Timeline *t, TimelineMode mode)
     apply_mode(t);
 }
 
+/* The moving window a playback of the whole range shows: sized from the
+ * span so that the run across it lasts about 45 s at the current speed (7
+ * days at least; a quarter of a span too short for that). */
+static int32_t run_length(const Timeline *t)
+{
+    int32_t span = t->last - t->first + 1;
+    int32_t len = span - (int32_t)(45 * t->speed);
+    if (len < 7) len = span / 4;
+    if (len < 7) len = 7;
+    return len < span ? len : span;
+}
+
 void timeline_toggle_play(Timeline *t)
 {
     t->playing = !t->playing;
     t->carry = 0;
+    if (t->playing && t->mode == TIMELINE_MOVING && t->day0 <= t->first && t->day1 >= t->last &&
+        t->last - t->first >= 14) {
+        /* The whole range is shown: play a moving window across it, from
+         * the first date, so the map shows change. */
+        int32_t len = run_length(t);
+        timeline_set_window(t, t->first, t->first + len - 1);
+        return;
+    }
     if (t->playing && t->day1 >= t->last) timeline_seek(t, t->first + (t->mode == TIMELINE_MOVING ? t->length - 1 : 0));
 }
 

@@ -60,7 +60,10 @@ void timeline_step_months(Timeline *t, int months);
 
 void timeline_set_mode(Timeline *t, TimelineMode mode);
 
-/* Space: play or pause. Starting at the end of the data rewinds first. */
+/* Space: play or pause. Starting at the end of the data rewinds first.
+ * Starting on a moving window that covers the whole range plays a shorter
+ * window across it from the first date, sized so the run lasts about 45 s
+ * at the speed (7 days at least), so the map shows change. */
 void timeline_toggle_play(Timeline *t);
 
 /* [ and ]: slower or faster, through 1, 2, 7, 14, 30, 91, 182, 365 days/s. */

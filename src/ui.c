@@ -234,7 +234,7 @@ void ui_build_timeline(Scene *s, const UiLayout *l, const Timeline *t,
     y += fh + 3 * sc;
     scene_format_count((int64_t)info->events, ev, sizeof ev);
     scene_format_count(info->fatalities, fat, sizeof fat);
-    snprintf(line, sizeof line, "%s event%s \xc2\xb7 %s fatalit%s", ev,
+    snprintf(line, sizeof line, "%s event%s in the time window \xc2\xb7 %s fatalit%s", ev,
              info->events == 1 ? "" : "s", fat, info->fatalities == 1 ? "y" : "ies");
     text_at(s, FONT_LEGEND, x, y, UI_INK, line, measure, ctx, NULL);
     measure(ctx, FONT_LEGEND, line, &fw, &fh);
@@ -250,9 +250,14 @@ void ui_build_timeline(Scene *s, const UiLayout *l, const Timeline *t,
     double speed = t->speed;
     if (speed >= 365) { speed /= 365; speed_unit = speed == 1 ? "year/s" : "years/s"; }
     else if (speed == 1) speed_unit = "day/s";
-    snprintf(line, sizeof line, "%s %g %s \xc2\xb7 %s%s",
-             t->playing ? "\xe2\x96\xb6 playing" : "\xe2\x96\xa0 paused", speed, speed_unit,
-             timeline_mode_name(t->mode), t->loop ? " \xc2\xb7 loop" : "");
+    char what[64];
+    if (t->mode == TIMELINE_MOVING)
+        snprintf(what, sizeof what, "a %d-day moving window", t->day1 - t->day0 + 1);
+    else
+        snprintf(what, sizeof what, "%s", timeline_mode_name(t->mode));
+    snprintf(line, sizeof line, "%s %s \xc2\xb7 %g %s%s",
+             t->playing ? "\xe2\x96\xb6 playing" : "\xe2\x96\xa0 paused", what, speed, speed_unit,
+             t->loop ? " \xc2\xb7 loop" : "");
     text_at(s, FONT_SMALL, x, y, UI_SOFT, line, measure, ctx, NULL);
     measure(ctx, FONT_SMALL, line, &fw, &fh);
     y += fh + 2 * sc;
@@ -395,10 +400,17 @@ void ui_build_help(Scene *s, const UiLayout *l, const char *const (*rows)[2],
 void ui_build_filter_box(Scene *s, const UiLayout *l, const char *text,
                          SceneMeasure measure, void *ctx)
 {
+    ui_build_text_box(s, l, "Filter", text,
+                      "actor, place, admin area or notes \xc2\xb7 Enter: keep \xc2\xb7 Esc: clear",
+                      measure, ctx);
+}
+
+void ui_build_text_box(Scene *s, const UiLayout *l, const char *prompt, const char *text,
+                       const char *hint, SceneMeasure measure, void *ctx)
+{
     const float sc = l->scale, pad = 10 * sc;
-    char line[FILTER_TEXT_MAX + 32];
-    snprintf(line, sizeof line, "Filter: %s\xe2\x96\x8f", text);
-    const char *hint = "actor, place, admin area or notes \xc2\xb7 Enter: keep \xc2\xb7 Esc: clear";
+    char line[FILTER_TEXT_MAX + 64];
+    snprintf(line, sizeof line, "%.30s: %s\xe2\x96\x8f", prompt, text);
     float w1 = 0, h1 = 0, w2 = 0, h2 = 0;
     measure(ctx, FONT_SUBTITLE, line, &w1, &h1);
     measure(ctx, FONT_SMALL, hint, &w2, &h2);

@@ -94,6 +94,10 @@ void ui_build_help(Scene *s, const UiLayout *l, const char *const (*rows)[2],
 void ui_build_filter_box(Scene *s, const UiLayout *l, const char *text,
                          SceneMeasure measure, void *ctx);
 
+/* A box of typed text at the top centre: "prompt: text|" over a hint. */
+void ui_build_text_box(Scene *s, const UiLayout *l, const char *prompt, const char *text,
+                       const char *hint, SceneMeasure measure, void *ctx);
+
 /* A centred panel with a line of text and a bar filled to `fraction`. */
 void ui_build_progress(Scene *s, const UiLayout *l, const char *text, double fraction,
                        SceneMeasure measure, void *ctx);

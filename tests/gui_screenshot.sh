@@ -3,7 +3,8 @@
 # views (the start, then a zoom with the graticule and a type hidden, then
 # another projection with a heatmap and a shorter date window), the map
 # area grabbed from the real window is compared with the Ctrl+S file, and
-# the export command the window printed must write that file byte for byte.
+# the export command the window printed must write that file byte for byte,
+# and so must `sahelmap export --view` on the view file of Ctrl+Shift+S.
 #
 # Tolerance: with SDL's software renderer the window and the export run the
 # same drawing code on the same pixel format, and the pixels must be
@@ -78,7 +79,45 @@ check_view() {
         fail "$name: the printed export command writes another file than Ctrl+S"
     echo "ok: $renderer, $name: the printed export command writes the same bytes"
     passed=$((passed + 1))
+
+    # The view file (Ctrl+Shift+S) redraws the same picture.
+    local views view
+    views=$(ls "$shots"/*.view.json 2>/dev/null | wc -l)
+    idle_mark
+    xdotool key ctrl+shift+s
+    wait_for 20 "$name: Ctrl+Shift+S saved no view" more_views "$views"
+    wait_idle "$name: Ctrl+Shift+S"
+    view=$(ls -t "$shots"/*.view.json | head -n1)
+    "$sahelmap" export --view "$view" -o "$run/$name-view.png" 2>>"$run/stderr" ||
+        fail "$name: sahelmap export --view failed: $(tail -n1 "$run/stderr")"
+    cmp -s "$shot" "$run/$name-view.png" ||
+        fail "$name: export --view $view draws another picture than Ctrl+S"
+    echo "ok: $renderer, $name: the view file redraws the same bytes"
+    passed=$((passed + 1))
+
+    # The data of the view (Ctrl+D): the same events as the printed command
+    # writes, and the files loaded back hold as many events as rows.
+    local csvs csv rows
+    csvs=$(ls "$shots"/*.geojson 2>/dev/null | wc -l)
+    idle_mark
+    xdotool key ctrl+d
+    wait_for 20 "$name: Ctrl+D saved no data" more_geojson "$csvs"
+    wait_idle "$name: Ctrl+D"
+    csv=$(ls -t "$shots"/*.geojson | head -n1)
+    csv=${csv%.geojson}.csv
+    cmd=$(grep "^sahelmap export.* --csv " "$run/stdout" | tail -n1)
+    [ -n "$cmd" ] || fail "$name: no export command printed for Ctrl+D"
+    cmd=${cmd/#sahelmap/\"\$sahelmap\"}
+    cmd=${cmd/"$csv"/"$run/$name-command.csv"}
+    eval "$cmd" 2>>"$run/stderr" || fail "$name: the printed data command failed: $cmd"
+    cmp -s "$csv" "$run/$name-command.csv" ||
+        fail "$name: Ctrl+D's CSV differs from the printed command's"
+    rows=$(SAHELMAP_DATA=/nonexistent "$sahelmap" info "$csv" 2>/dev/null | sed -n 's/^  events: *\([0-9,]*[0-9]\),.*/\1/p' | head -n1)
+    echo "ok: $renderer, $name: Ctrl+D wrote the view's data ($rows events), as the printed command does"
+    passed=$((passed + 1))
 }
+more_geojson() { [ "$(ls "$shots"/*.geojson 2>/dev/null | wc -l)" -gt "$1" ]; }
+more_views() { [ "$(ls "$shots"/*.view.json 2>/dev/null | wc -l)" -gt "$1" ]; }
 
 # One run of the window with a renderer ("" for SDL's choice).
 run_with() {

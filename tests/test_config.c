@@ -150,6 +150,37 @@ static void test_cache_dir_made(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* Installed: the data and basemap beside the program, wherever it is;
+ * without that tree the compiled-in (build tree) directories stay. */
+static void test_locate_beside_program(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sahelmap-locate-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[512], program[512];
+    snprintf(program, sizeof program, "%s/opt/bin/sahelmap", dir);
+    Config c, before;
+    config_defaults(&c);
+    before = c;
+    assert_false(config_locate(&c, program));          /* no tree yet */
+    assert_string_equal(c.data_dir, before.data_dir);
+    assert_string_equal(c.assets_dir, before.assets_dir);
+    snprintf(path, sizeof path, "mkdir -p '%s/opt/bin' '%s/opt/share/sahelmap/data'", dir, dir);
+    assert_int_equal(system(path), 0);
+    assert_false(config_locate(&c, program));          /* half a tree */
+    snprintf(path, sizeof path, "%s/opt/share/sahelmap/assets", dir);
+    assert_int_equal(mkdir(path, 0755), 0);
+    assert_true(config_locate(&c, program));
+    snprintf(path, sizeof path, "%s/opt/share/sahelmap/data", dir);
+    assert_string_equal(c.data_dir, path);
+    snprintf(path, sizeof path, "%s/opt/share/sahelmap/assets", dir);
+    assert_string_equal(c.assets_dir, path);
+    assert_false(config_locate(&c, "sahelmap"));       /* no directory: no change */
+    assert_string_equal(c.assets_dir, path);
+    snprintf(path, sizeof path, "rm -rf '%s'", dir);
+    assert_int_equal(system(path), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -158,6 +189,7 @@ int main(void)
         cmocka_unit_test(test_bad_values),
         cmocka_unit_test(test_program_refuses),
         cmocka_unit_test(test_cache_dir_made),
+        cmocka_unit_test(test_locate_beside_program),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,11 +34,12 @@
 #include "export.h"
 #include "render.h"
 #include "scene.h"
+#include "vector.h"
 #include "view.h"
 
 static EventSet set;
 static Basemap map;
-static ExportData drawn_from;                /* the two above, no inputs */
+static FrameData drawn_from;                /* the two above, no inputs */
 
 static int setup(void **state)
 {
@@ -47,7 +48,7 @@ static int setup(void **state)
     Proj laea;
     proj_init(&laea, PROJ_LAEA);
     basemap_project(&map, &laea);              /* export draws it as it is */
-    drawn_from = (ExportData){.set = &set, .map = &map, .event_credit = "Events: test fixture"};
+    drawn_from = (FrameData){.set = &set, .map = &map, .event_credit = "Events: test fixture"};
     return status;
 }
 
@@ -75,9 +76,9 @@ static Figure request(int w, int h, bool bare)
 }
 
 /* What the figures are drawn from; inputs: files never to be written. */
-static ExportData data_with(char *const *inputs, int ninputs)
+static FrameData data_with(char *const *inputs, int ninputs)
 {
-    return (ExportData){.set = &set, .map = &map, .event_credit = "Events: test fixture",
+    return (FrameData){.set = &set, .map = &map, .event_credit = "Events: test fixture",
                         .inputs = inputs, .ninputs = ninputs};
 }
 
@@ -126,7 +127,7 @@ static void test_events_land_where_proj_puts_them(void **state)
 
     Figure req = request(W, H, true);
     View v;
-    export_view(&set, &req, NULL, &v);
+    frame_view(&set, &req, NULL, &v);
     Error err;
     SDL_Surface *img = export_draw(&drawn_from, &req, NULL, &err);
     assert_non_null(img);
@@ -362,7 +363,7 @@ static void test_writes_are_atomic_and_safe(void **state)
     fclose(f);
     char *inputs[1] = {input};
     snprintf(req.output, sizeof req.output, "%s", input);
-    ExportData guarded = data_with(inputs, 1);
+    FrameData guarded = data_with(inputs, 1);
     assert_false(export_png(&guarded, &req, &err));
     assert_contains(err.msg, "refusing to overwrite an input file");
     struct stat st;
@@ -422,7 +423,7 @@ static void test_only_regular_files_are_replaced(void **state)
 
     snprintf(req.output, sizeof req.output, "%s", link);
     assert_false(export_png(&drawn_from, &req, &err));
-    assert_contains(err.msg, "symbolic link");
+    assert_contains(err.msg, "a symbolic link");
     assert_int_equal(lstat(link, &st), 0);
     assert_true(S_ISLNK(st.st_mode));
     assert_int_equal(stat(real, &st), 0);
@@ -638,7 +639,7 @@ static void test_large_output_scales(void **state)
     assert_non_null(img);
     assert_int_equal(img->w, 3840);
     View v;
-    export_view(&set, &req, NULL, &v);
+    frame_view(&set, &req, NULL, &v);
     for (size_t i = 0; i < set.count; i++) {  /* every event in the frame */
         double sx, sy;
         assert_true(view_lonlat_to_screen(&v, set.lon[i], set.lat[i], &sx, &sy));
@@ -647,9 +648,67 @@ static void test_large_output_scales(void **state)
     SDL_FreeSurface(img);
 }
 
+/* The PDF and SVG pages have the PNG's layout: the same furniture boxes
+ * (title, legend, scale bar, north arrow, credits panels), the same texts
+ * at the same places, the same map labels and markers. */
+static void test_vector_layout_is_the_pngs(void **state)
+{
+    (void)state;
+    Figure req = request(1200, 800, false);
+    snprintf(req.title, sizeof req.title, "Print layout");
+    Scene png, page[2];
+    Error err;
+    SDL_Surface *img = export_draw(&drawn_from, &req, &png, &err);
+    assert_non_null(img);
+    SDL_FreeSurface(img);
+    const VectorFormat formats[2] = {VECTOR_PDF, VECTOR_SVG};
+    const char *names[2] = {"layout.pdf", "layout.svg"};
+    for (int k = 0; k < 2; k++) {
+        snprintf(req.output, sizeof req.output, "%s/%s", OUTPUT_DIR, names[k]);
+        assert_true(vector_export(&drawn_from, &req, formats[k], &page[k], &err));
+        const Scene *v = &page[k];
+        assert_int_equal(v->nitems, png.nitems);
+        size_t rects = 0;
+        for (size_t i = 0; i < png.nitems; i++) {
+            const SceneItem *a = &png.items[i], *b = &v->items[i];
+            assert_int_equal(a->kind, b->kind);
+            if (a->kind == ITEM_RECT) {
+                rects++;
+                assert_float_equal(a->u.rect.x, b->u.rect.x, 0.01);
+                assert_float_equal(a->u.rect.y, b->u.rect.y, 0.01);
+                assert_float_equal(a->u.rect.w, b->u.rect.w, 0.01);
+                assert_float_equal(a->u.rect.h, b->u.rect.h, 0.01);
+            } else if (a->kind == ITEM_TEXT) {
+                assert_string_equal(scene_text(&png, a->u.text.text), scene_text(v, b->u.text.text));
+                assert_float_equal(a->u.text.x, b->u.text.x, 0.01);
+                assert_float_equal(a->u.text.y, b->u.text.y, 0.01);
+            }
+        }
+        assert_true(rects >= 5);                    /* the panels are there */
+        assert_int_equal(v->nlabels, png.nlabels);
+        for (size_t l = 0; l < png.nlabels; l++)
+            assert_string_equal(scene_text(&png, png.labels[l].text),
+                                scene_text(v, v->labels[l].text));
+        assert_int_equal(v->nmarkers, png.nmarkers);
+        struct stat st;
+        assert_int_equal(stat(req.output, &st), 0);
+        assert_true(st.st_size > 1000);
+        scene_free(&page[k]);
+    }
+    scene_free(&png);
+    /* An extension it does not write: refused, nothing written. */
+    snprintf(req.output, sizeof req.output, "%s/layout.jpg", OUTPUT_DIR);
+    unlink(req.output);
+    assert_false(export_figure(&drawn_from, &req, &err));
+    assert_contains(err.msg, "sahelmap writes .png, .pdf and .svg");
+    struct stat st;
+    assert_int_not_equal(stat(req.output, &st), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_vector_layout_is_the_pngs),
         cmocka_unit_test(test_events_land_where_proj_puts_them),
         cmocka_unit_test(test_golden_map),
         cmocka_unit_test(test_golden_with_furniture),

@@ -1177,7 +1177,7 @@ static const struct { const char *name, *value; } every_option[] = {
     {"--type", "riots"},   {"--filter", "f"},    {"--min-fatalities", "1"},
     {"--country", "Mali"}, {"--admin1", "Gao"},  {"--layer", "markers"},
     {"--heatmap", "events"}, {"--class-max", "5"}, {"--fade", NULL},
-    {"--graticule", NULL}, {"--bare", NULL},
+    {"--graticule", NULL}, {"--bare", NULL}, {"--page", "A4"}, {"--dpi", "300"},
 };
 
 static void test_help_lists_every_option(void **state)
@@ -1255,9 +1255,113 @@ static void test_names(void **state)
     assert_string_equal(figure_mode_name(TIMELINE_MODE_COUNT), "moving");
 }
 
+/* A view file on disk: written atomically with files relative to its own
+ * directory, read back equal; a bad one names the file, line and column. */
+/* A page sets the size from the paper and the dpi, in either order. */
+static void test_pages(void **state)
+{
+    (void)state;
+    Figure f;
+    figure_init(&f);
+    assert_true(figure_set_option(&f, "--page", "a4", NULL));
+    assert_int_equal(f.page, FIGURE_PAGE_A4);
+    assert_int_equal(f.width, 1754);                  /* 297 mm at 150 dpi */
+    assert_int_equal(f.height, 1240);
+    assert_float_equal(figure_dpi(&f), 150, 0);
+    assert_true(figure_set_option(&f, "--dpi", "300", NULL));
+    assert_int_equal(f.width, 3508);
+    assert_int_equal(f.height, 2480);
+    char cmd[1024];
+    assert_true(figure_to_command(&f, true, cmd, sizeof cmd));
+    assert_contains(cmd, "--dpi 300 --page A4");
+    Figure g;
+    figure_init(&g);
+    assert_true(figure_set_option(&g, "--dpi", "300", NULL));
+    assert_true(figure_set_option(&g, "--page", "A4", NULL));
+    assert_true(figure_equal(&f, &g));
+    char *json = figure_to_json(&f, true, NULL);
+    Figure h;
+    figure_init(&h);
+    Error err;
+    assert_true(figure_from_json(&h, json, strlen(json), NULL, &err));
+    assert_true(figure_equal(&f, &h));
+    free(json);
+    assert_true(figure_set_option(&g, "--page", "letter", NULL));
+    assert_int_equal(g.width, 3300);                  /* 11 in at 300 dpi */
+    assert_int_equal(g.height, 2550);
+    figure_init(&g);
+    assert_false(figure_set_option(&g, "--page", "A5", &err));
+    assert_string_equal(err.msg, "--page 'A5': want A4, A3 or letter");
+    assert_false(figure_set_option(&g, "--dpi", "10", &err));
+    assert_string_equal(err.msg, "--dpi '10': want 36 to 1200");
+    assert_float_equal(figure_dpi(&g), 96, 0);
+}
+
+static void test_view_files(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sahelmap-view-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char data[128], sub[128], view[160];
+    snprintf(sub, sizeof sub, "%s/views", dir);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    snprintf(data, sizeof data, "%s/events.json", dir);
+    FILE *f = fopen(data, "w");
+    fputs("[]", f);
+    fclose(f);
+    snprintf(view, sizeof view, "%s/map.view.json", sub);
+
+    Figure a, b;
+    figure_init(&a);
+    char *files[1] = {data};
+    figure_set_files(&a, files, 1);
+    assert_true(figure_set_option(&a, "--proj", "albers", NULL));
+    assert_true(figure_set_option(&a, "--from", "2024-07-01", NULL));
+    Error err;
+    assert_true(figure_write_view(&a, false, view, files, 1, &err));
+    char text[4096];
+    f = fopen(view, "r");
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    assert_contains(text, "\"../events.json\"");        /* relative to the view */
+    figure_init(&b);
+    assert_true(figure_read_view(&b, view, &err));
+    assert_int_equal(b.nfiles, 1);
+    char want[PATH_MAX], got[PATH_MAX];
+    assert_non_null(realpath(data, want));
+    assert_non_null(realpath(b.files[0], got));
+    assert_string_equal(got, want);
+    figure_set_files(&b, files, 1);
+    assert_true(figure_equal(&a, &b));
+    figure_free(&b);
+
+    /* Never over an input, and a broken view names where. */
+    assert_false(figure_write_view(&a, false, data, files, 1, &err));
+    assert_contains(err.msg, "refusing to overwrite an input file");
+    f = fopen(view, "w");
+    fputs("{\n  \"format\": \"sahelmap-view\",\n  \"version\": 1,\n  \"size\": [1, 2]\n}\n", f);
+    fclose(f);
+    figure_init(&b);
+    assert_false(figure_read_view(&b, view, &err));
+    assert_string_equal(err.file, view);
+    assert_contains(error_text(&err).s, "view file: \"size\"");
+    figure_free(&b);
+    figure_init(&b);
+    assert_false(figure_read_view(&b, "/no/such/view.json", &err));
+    assert_contains(error_text(&err).s, "/no/such/view.json: No such file");
+    figure_free(&b);
+    figure_free(&a);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_view_files),
+        cmocka_unit_test(test_pages),
         cmocka_unit_test(test_init_defaults),
         cmocka_unit_test(test_copy_and_equal),
         cmocka_unit_test(test_parse_every_option),

@@ -54,9 +54,11 @@ static void test_panels_filters_screenshots(void **state)
     assert_int_equal(key(SDLK_TAB, 0, 0, 0).id, CMD_STATS);
     assert_int_equal(key(SDLK_s, 0, 1, 0).id, CMD_SCREENSHOT);
     assert_float_equal(key(SDLK_s, 0, 1, 0).a, 1, 0);
-    assert_float_equal(key(SDLK_s, 1, 1, 0).a, 2, 0);               /* larger */
+    assert_float_equal(key(SDLK_F12, 1, 0, 0).a, 2, 0);             /* larger */
+    assert_int_equal(key(SDLK_s, 1, 1, 0).id, CMD_SAVE_VIEW);      /* Ctrl+Shift+S */
     assert_int_equal(key(SDLK_F12, 0, 0, 0).id, CMD_SCREENSHOT);
     assert_int_equal(key(SDLK_e, 0, 0, 0).id, CMD_PRINT_COMMAND);
+    assert_int_equal(key(SDLK_r, 0, 1, 0).id, CMD_RECORD);           /* Ctrl+R */
     Command c = key(SDLK_3, 0, 0, 0);
     assert_int_equal(c.id, CMD_TOGGLE_TYPE);
     assert_float_equal(c.a, 3, 0);

@@ -160,6 +160,70 @@ static void test_towns_with_events_are_named(void **state)
     scene_free(&s);
 }
 
+/* What an editor asks of a figure: a title from the data, place names off
+ * the markers, a count on stacked events, the furniture in the emptier
+ * corners, the graticule in degrees, a locator map when zoomed. */
+static void test_editor_furniture(void **state)
+{
+    (void)state;
+    View v;
+    view_init(&v, PROJ_LAEA, 0, 0, 1920, 1080);
+    Scene s = {0};
+    build(&s, &v, ~0u, true);
+    assert_contains(s.title, "Conflict events in Mali");
+    assert_contains(s.title, "2013\xe2\x80\x93" "2024");          /* the fixture's years */
+    /* No place or region name covers a marker. */
+    for (size_t l = 0; l < s.nlabels; l++) {
+        const SceneLabel *b = &s.labels[l];
+        if (b->font == FONT_SMALL) continue;                 /* badges sit on markers */
+        for (size_t m = 0; m < s.nmarkers; m++) {
+            const SceneMarker *mk = &s.markers[m];
+            float reach = fmaxf(mk->r, mk->r_high);
+            float nx = fmaxf(b->x, fminf(mk->x, b->x + b->w));
+            float ny = fmaxf(b->y, fminf(mk->y, b->y + b->h));
+            float dx = mk->x - nx, dy = mk->y - ny;
+            if (dx * dx + dy * dy < reach * reach)
+                fail_msg("label '%s' covers a marker", scene_text(&s, b->text));
+        }
+    }
+    for (size_t i = 0; i < s.nitems; i++) assert_int_not_equal(s.items[i].kind, ITEM_INSET);
+    scene_free(&s);
+
+    /* Zoomed on Tinzaouaten: a locator map; the fixture's one event there is
+     * no stack, two copies of it are. */
+    view_fit_bbox(&v, 1, 18.5, 4.5, 21.5);
+    build(&s, &v, ~0u, true);
+    size_t insets = 0;
+    for (size_t i = 0; i < s.nitems; i++) insets += s.items[i].kind == ITEM_INSET;
+    assert_int_equal(insets, 1);
+    scene_free(&s);
+}
+
+/* The graticule's lines are named in degrees along the edges. */
+static void test_graticule_labels(void **state)
+{
+    (void)state;
+    View v;
+    view_init(&v, PROJ_LAEA, 0, 0, 1920, 1080);
+    basemap_project(&map, &v.proj);
+    SceneInput in = {
+        .events = &set, .lo = 0, .hi = set.count, .day0 = set.day[0],
+        .day1 = set.day[set.count - 1], .type_mask = ~0u, .view = &v, .basemap = &map,
+        .width = 1920, .height = 1080, .scale = scale, .furniture = false, .graticule = true,
+        .measure = fake_measure, .measure_ctx = &scale,
+    };
+    Scene s = {0};
+    scene_build(&s, &in);
+    assert_true(has_label(&s, "15\xc2\xb0N"));
+    assert_true(has_label(&s, "20\xc2\xb0N"));
+    assert_true(has_label(&s, "5\xc2\xb0" "E"));
+    assert_true(has_label(&s, "5\xc2\xb0W"));
+    in.graticule = false;
+    scene_build(&s, &in);
+    assert_false(has_label(&s, "15\xc2\xb0N"));
+    scene_free(&s);
+}
+
 static void test_scale_bar_is_true(void **state)
 {
     (void)state;
@@ -445,6 +509,8 @@ int main(void)
         cmocka_unit_test(test_markers_and_counts),
         cmocka_unit_test(test_labels_never_overlap),
         cmocka_unit_test(test_towns_with_events_are_named),
+        cmocka_unit_test(test_editor_furniture),
+        cmocka_unit_test(test_graticule_labels),
         cmocka_unit_test(test_scale_bar_is_true),
         cmocka_unit_test(test_north_arrow_and_legend),
         cmocka_unit_test(test_aggregation_counts_the_same),

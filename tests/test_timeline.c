@@ -54,6 +54,36 @@ static void test_modes_and_steps(void **state)
     assert_int_equal(t.day0, t.first);
 }
 
+/* Space on a window covering the whole range plays a moving window sized
+ * so the run lasts about 45 s at the speed, from the first date. */
+static void test_play_the_whole_range(void **state)
+{
+    (void)state;
+    Timeline t;
+    timeline_init(&t, D(2012, 1, 17), D(2024, 12, 1));     /* the bundled span */
+    assert_int_equal(t.speed, 30);
+    timeline_toggle_play(&t);
+    assert_true(t.playing);
+    assert_int_equal(t.day0, t.first);
+    int32_t len = t.day1 - t.day0 + 1, span = t.last - t.first + 1;
+    assert_int_equal(len, span - 45 * 30);
+    double seconds = (double)(t.last - t.day1) / t.speed;
+    assert_true(seconds >= 30 && seconds <= 60);
+    /* A short span: a quarter of it. */
+    timeline_init(&t, D(2024, 1, 1), D(2024, 4, 30));
+    timeline_toggle_play(&t);
+    assert_int_equal(t.day1 - t.day0 + 1, (t.last - t.first + 1) / 4);
+    /* A window already shorter plays as it is; cumulative too. */
+    timeline_init(&t, D(2024, 1, 1), D(2024, 12, 31));
+    timeline_set_window(&t, D(2024, 3, 1), D(2024, 3, 31));
+    timeline_toggle_play(&t);
+    assert_int_equal(t.day0, D(2024, 3, 1));
+    timeline_init(&t, D(2024, 1, 1), D(2024, 12, 31));
+    timeline_set_mode(&t, TIMELINE_CUMULATIVE);
+    timeline_toggle_play(&t);
+    assert_int_equal(t.day0, t.first);
+}
+
 static void test_playback(void **state)
 {
     (void)state;
@@ -116,6 +146,7 @@ static void test_axis_zoom_and_bins(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_play_the_whole_range),
         cmocka_unit_test(test_init_and_window),
         cmocka_unit_test(test_modes_and_steps),
         cmocka_unit_test(test_playback),

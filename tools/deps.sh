@@ -7,9 +7,13 @@ set -euo pipefail
 
 packages=(build-essential cmake pkg-config
           libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcjson-dev libcsv-dev
-          libfontconfig-dev libcairo2-dev fonts-dejavu-core)
+          libfontconfig-dev libcairo2-dev fonts-dejavu-core
+          libavcodec-dev libavformat-dev libswscale-dev libavutil-dev libgif-dev
+          libimagequant-dev)
 if [ "${1:-}" = "--test" ]; then
-    packages+=(libcmocka-dev xvfb xdotool x11-apps imagemagick valgrind clang)
+    packages+=(libcmocka-dev xvfb xdotool x11-apps imagemagick valgrind clang
+              poppler-utils librsvg2-bin dpkg-dev lintian desktop-file-utils
+              shared-mime-info groff-base)
 fi
 
 missing=()

