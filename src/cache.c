@@ -4,12 +4,15 @@
  */
 #include "cache.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -24,16 +27,81 @@
 /* Hashing                                                                   */
 /* ------------------------------------------------------------------------- */
 
-static bool head_hash(const char *path, uint64_t *out)
+bool cache_source_identify(int fd, CacheSource *out)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) return false;
+    struct stat st;
+    memset(out, 0, sizeof *out);
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    out->dev = (uint64_t)st.st_dev;
+    out->ino = (uint64_t)st.st_ino;
+    out->size = (uint64_t)st.st_size;
+    out->mtime_sec = st.st_mtim.tv_sec;
+    out->mtime_nsec = st.st_mtim.tv_nsec;
+    out->ctime_sec = st.st_ctim.tv_sec;
+    out->ctime_nsec = st.st_ctim.tv_nsec;
     char *buf = xmalloc(HEAD_BYTES);
-    size_t n = fread(buf, 1, HEAD_BYTES, f);
-    fclose(f);
-    *out = cache_hash_more(CACHE_HASH_SEED, buf, n);
+    size_t n = 0;
+    while (n < HEAD_BYTES) {
+        ssize_t got = pread(fd, buf + n, HEAD_BYTES - n, (off_t)n);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) {
+            free(buf);
+            return false;
+        }
+        if (got == 0) break;
+        n += (size_t)got;
+    }
+    out->head_hash = cache_hash_more(CACHE_HASH_SEED, buf, n);
     free(buf);
     return true;
+}
+
+bool cache_source_same(const CacheSource *a, const CacheSource *b)
+{
+    return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+           a->mtime_sec == b->mtime_sec && a->mtime_nsec == b->mtime_nsec &&
+           a->ctime_sec == b->ctime_sec && a->ctime_nsec == b->ctime_nsec &&
+           a->head_hash == b->head_hash;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Stale temporaries                                                         */
+/* ------------------------------------------------------------------------- */
+
+/* Whether name is prefix...tail followed by 6 letters or digits. */
+static bool temp_name(const char *name, const char *prefix, const char *tail)
+{
+    size_t len = strlen(name), plen = strlen(prefix), tlen = strlen(tail);
+    if (len < plen + tlen + 6 || strncmp(name, prefix, plen) != 0 ||
+        strncmp(name + len - 6 - tlen, tail, tlen) != 0)
+        return false;
+    for (size_t i = len - 6; i < len; i++)
+        if (!((name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z') ||
+              (name[i] >= '0' && name[i] <= '9')))
+            return false;
+    return true;
+}
+
+int cache_remove_stale_temps(const char *dir, const char *prefix, const char *tail)
+{
+    DIR *d = opendir(dir);
+    if (d == NULL) return 0;
+    int removed = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        const char *name = e->d_name;
+        if (!temp_name(name, prefix, tail)) continue;
+        int fd = openat(dirfd(d), name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) continue;
+        struct stat st;
+        /* Only our own regular files; an unlocked one has no live writer. */
+        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+            flock(fd, LOCK_EX | LOCK_NB) == 0 && unlinkat(dirfd(d), name, 0) == 0)
+            removed++;
+        close(fd);
+    }
+    closedir(d);
+    return removed;
 }
 
 /* ------------------------------------------------------------------------- */
@@ -58,8 +126,11 @@ static bool make_dirs(const char *dir)
         *p = '/';
     }
     if (mkdir(path, 0700) != 0 && errno != EEXIST) return false;
+    /* A directory that others may write to (or not ours, or a symlink)
+     * could be given caches that are not ours: not used. */
     struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    return lstat(path, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == geteuid() &&
+           (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
 }
 
 bool cache_path(const Config *cfg, const char *source, char *out, size_t cap)
@@ -104,23 +175,27 @@ static void put(Writer *w, const void *data, size_t n)
 }
 
 bool cache_store(const Config *cfg, EventSet *set, const char *source,
-                 const LoadReport *report, Error *err)
+                 const CacheSource *read, const LoadReport *report, Error *err)
 {
     char path[PATH_MAX], tmp[PATH_MAX + 16];
-    struct stat st;
     if (set->nfiles != 1 || !set->sorted)
         return error_set(err, "only a single finished file is cached");
-    if (!cache_path(cfg, source, path, sizeof path) || stat(source, &st) != 0)
+    if (!cache_path(cfg, source, path, sizeof path))
         return error_set(err, "no cache directory");
+    cache_remove_stale_temps(cfg->cache_dir, "", ".smc.");
     CacheHeader h;
     memset(&h, 0, sizeof h);
     memcpy(h.magic, CACHE_MAGIC, sizeof h.magic);
     h.version = CACHE_VERSION;
     h.column_bytes = (uint32_t)events_column_bytes();
-    h.source_size = (uint64_t)st.st_size;
-    h.mtime_sec = st.st_mtim.tv_sec;
-    h.mtime_nsec = st.st_mtim.tv_nsec;
-    if (!head_hash(source, &h.head_hash)) return error_set(err, "cannot read %s", source);
+    h.source_size = read->size;
+    h.mtime_sec = read->mtime_sec;
+    h.mtime_nsec = read->mtime_nsec;
+    h.head_hash = read->head_hash;
+    h.source_dev = read->dev;
+    h.source_ino = read->ino;
+    h.ctime_sec = read->ctime_sec;
+    h.ctime_nsec = read->ctime_nsec;
     h.count = set->count;
     h.pool_len = set->strings.len;
     h.actors = set->actor_tuples.count;
@@ -132,6 +207,7 @@ bool cache_store(const Config *cfg, EventSet *set, const char *source,
     snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
     int fd = mkstemp(tmp);
     if (fd < 0) return error_set(err, "cannot write the cache: %s", strerror(errno));
+    flock(fd, LOCK_EX);             /* held until closed: not stale while written */
     Writer w = {fdopen(fd, "wb"), CACHE_HASH_SEED, true};
     if (w.f == NULL) {
         close(fd);
@@ -151,10 +227,10 @@ bool cache_store(const Config *cfg, EventSet *set, const char *source,
     h.payload_hash = w.hash;
     if (w.ok) w.ok = fseek(w.f, 0, SEEK_SET) == 0 && fwrite(&h, sizeof h, 1, w.f) == 1;
     if (w.ok) w.ok = fflush(w.f) == 0;
+    bool renamed = w.ok && rename(tmp, path) == 0;    /* still locked */
     if (fclose(w.f) != 0) w.ok = false;
-    if (w.ok) w.ok = rename(tmp, path) == 0;
-    if (!w.ok) {
-        unlink(tmp);
+    if (!renamed || !w.ok) {
+        unlink(renamed ? path : tmp);
         return error_set(err, "writing the cache failed");
     }
     return true;
@@ -238,28 +314,41 @@ static bool valid(const EventSet *s, const CacheHeader *h)
     return true;
 }
 
-bool cache_load(const Config *cfg, EventSet *set, const char *source, LoadReport *report,
-                const char **why)
+bool cache_load(const Config *cfg, EventSet *set, const char *source,
+                const CacheSource *now, LoadReport *report, const char **why)
 {
     char path[PATH_MAX];
-    struct stat st, cst;
+    struct stat cst;
     *why = "no cache";
-    if (set->count != 0 || set->nfiles != 0 || stat(source, &st) != 0 ||
-        !cache_path(cfg, source, path, sizeof path) || stat(path, &cst) != 0)
+    if (set->count != 0 || set->nfiles != 0 || !cache_path(cfg, source, path, sizeof path))
         return false;
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) return false;
+    /* Never blocks on a FIFO, never follows a link; only a regular file of
+     * ours is read. */
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return false;
+    if (fstat(fd, &cst) != 0 || !S_ISREG(cst.st_mode) || cst.st_uid != geteuid()) {
+        close(fd);
+        *why = "not a regular file";
+        return false;
+    }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    FILE *f = fdopen(fd, "rb");
+    if (f == NULL) {
+        close(fd);
+        return false;
+    }
     CacheHeader h;
-    uint64_t head = 0;
     if (fread(&h, sizeof h, 1, f) != 1 || memcmp(h.magic, CACHE_MAGIC, sizeof h.magic) != 0 ||
         h.version != CACHE_VERSION || h.column_bytes != events_column_bytes()) {
         fclose(f);
         *why = "corrupt";
         return false;
     }
-    if (h.source_size != (uint64_t)st.st_size || h.mtime_sec != st.st_mtim.tv_sec ||
-        h.mtime_nsec != st.st_mtim.tv_nsec || !head_hash(source, &head) ||
-        head != h.head_hash) {
+    CacheSource then = {.dev = h.source_dev, .ino = h.source_ino, .size = h.source_size,
+                        .mtime_sec = h.mtime_sec, .mtime_nsec = h.mtime_nsec,
+                        .ctime_sec = h.ctime_sec, .ctime_nsec = h.ctime_nsec,
+                        .head_hash = h.head_hash};
+    if (!cache_source_same(&then, now)) {
         fclose(f);
         *why = "source changed";
         return false;

@@ -36,8 +36,8 @@
 #include "load.h"
 
 #define CACHE_MAGIC "SMCACHE1"       /* 8 bytes, no NUL in the file */
-#define CACHE_VERSION 2
-#define CACHE_HEADER_SIZE 6160          /* bytes, on 64-bit systems */
+#define CACHE_VERSION 3
+#define CACHE_HEADER_SIZE 6192          /* bytes, on 64-bit systems */
 #define CACHE_HASH_SEED 0xCBF29CE484222325ull
 
 /* The tuples of an EventSet: how many values each holds, and in which
@@ -53,9 +53,11 @@ typedef struct CacheHeader {
     char magic[8];                   /* CACHE_MAGIC */
     uint32_t version;                /* CACHE_VERSION */
     uint32_t column_bytes;           /* events_column_bytes() */
-    uint64_t source_size;            /* the source when it was cached: */
-    int64_t mtime_sec, mtime_nsec;
-    uint64_t head_hash;              /* ... and its first 64 KiB, hashed */
+    uint64_t source_size;            /* the source when it was read (from */
+    int64_t mtime_sec, mtime_nsec;   /* the descriptor read, before and */
+    uint64_t head_hash;              /* after: its first 64 KiB, hashed) */
+    uint64_t source_dev, source_ino;
+    int64_t ctime_sec, ctime_nsec;   /* any write or utime changes it */
     uint64_t count, pool_len, actors, places, provs, notes_len;
     uint64_t payload_hash;
     LoadReport report;               /* what loading the source reported */

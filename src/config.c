@@ -57,6 +57,8 @@ void config_defaults(Config *cfg)
     cfg->max_events = CONFIG_MAX_EVENTS;
     cfg->cache = false;
     cfg->cache_min = CONFIG_CACHE_MIN;
+    cfg->max_value = CONFIG_MAX_VALUE;
+    cfg->max_record = CONFIG_MAX_RECORD;
     snprintf(cfg->shots_dir, sizeof cfg->shots_dir, ".");
 }
 

@@ -33,6 +33,8 @@
 #define CONFIG_PATH_MAX 4096
 #define CONFIG_MAX_EVENTS 50000000            /* the default event limit */
 #define CONFIG_CACHE_MIN (8ull * 1024 * 1024) /* files cached from this size */
+#define CONFIG_MAX_VALUE (512ull << 20)       /* largest single JSON value */
+#define CONFIG_MAX_RECORD (64ull << 20)       /* largest CSV record (row) */
 
 /* The installed data's directory relative to the program's (from the
  * install directories CMake was given: "../share/sahelmap" by default). */
@@ -54,6 +56,12 @@ typedef struct Config {
     char shots_dir[CONFIG_PATH_MAX];   /* the window's screenshots */
     bool idle_signal;
     bool first_frame_exit;
+    /* Size limits of the loaders, in bytes (README, Limits). Not read from
+     * the environment: the defaults above; tests lower them to reach them
+     * with small files. */
+    uint64_t max_value;                /* one JSON value (an event object,
+                                          an envelope member) */
+    uint64_t max_record;               /* one CSV record, all its fields */
 } Config;
 
 /* The built-in settings, as with an empty environment but no cache: the

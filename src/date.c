@@ -111,15 +111,56 @@ static int read_month_name(const char **p)
     return 0;
 }
 
-/* After the date: nothing, or a time part starting with 'T' or ' '. */
+/* Exactly two digits at *p, at most max; moves past them. */
+static bool two_digits(const char **p, int max)
+{
+    int v = 0;
+    if (read_digits(p, 2, &v) != 2) return false;
+    return v <= max;
+}
+
+/* A time of day and zone as ISO 8601 and the exports write them, all of p:
+ * HH:MM[:SS[.fff]] (hours 00-24, 24 only as 24:00[:00], seconds up to 60
+ * for a leap second), then nothing, Z, or +HH[:MM] / -HHMM, then spaces.
+ * "T25:99:99" is no time: the date around it is not trusted either. */
+static bool time_of_day(const char *p)
+{
+    const char *start = p;
+    int hour = 0;
+    if (read_digits(&p, 2, &hour) != 2 || hour > 24 || *p++ != ':') return false;
+    if (!two_digits(&p, 59)) return false;
+    bool zero = start[3] == '0' && start[4] == '0';
+    if (*p == ':') {
+        p++;
+        const char *sec = p;
+        if (!two_digits(&p, 60)) return false;
+        zero = zero && sec[0] == '0' && sec[1] == '0';
+        if (*p == '.' || *p == ',') {
+            p++;
+            if (!isdigit((unsigned char)*p)) return false;
+            for (; isdigit((unsigned char)*p); p++) zero = zero && *p == '0';
+        }
+    }
+    if (hour == 24 && !zero) return false;
+    if (*p == 'Z' || *p == 'z') {
+        p++;
+    } else if (*p == '+' || *p == '-') {
+        p++;
+        if (!two_digits(&p, 23)) return false;
+        if (*p == ':') p++;
+        if (isdigit((unsigned char)*p) && !two_digits(&p, 59)) return false;
+    }
+    while (*p == ' ') p++;
+    return *p == '\0';
+}
+
+/* After the date: nothing, or a valid time part starting with 'T' or ' '. */
 static bool rest_is_time_or_end(const char *p)
 {
     while (*p == ' ' && (p[1] == ' ' || p[1] == '\0')) p++;
     if (*p == '\0') return true;
     if (*p != 'T' && *p != 't' && *p != ' ') return false;
-    p++;
-    return isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
-           p[2] == ':';
+    return time_of_day(p + 1);
 }
 
 static bool finish(int y, int m, int d, int32_t *days, const char *s,

@@ -10,6 +10,7 @@
 #include <float.h>
 #include <limits.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "outfile.h"
 #include "check.h"
 #include "provenance.h"
 #include "vector.h"
@@ -29,48 +31,30 @@
 /* Writing                                                                   */
 /* ------------------------------------------------------------------------- */
 
-static bool same_file(const struct stat *a, const char *path)
+void export_signals_install(void)
 {
-    struct stat b;
-    return stat(path, &b) == 0 && a->st_dev == b.st_dev && a->st_ino == b.st_ino;
+    outfile_signals_install();
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
 }
 
 bool export_write_png(SDL_Surface *surface, const char *path,
                       char *const *inputs, int ninputs, Error *err)
 {
-    struct stat st;
-    if (stat(path, &st) == 0) {
-        if (S_ISDIR(st.st_mode))
-            return error_set(err, "%s: is a directory", path);
-        for (int i = 0; i < ninputs; i++)
-            if (same_file(&st, inputs[i]))
-                return error_set(err, "%s: refusing to overwrite an input file", path);
-    }
-    char tmp[PATH_MAX];
-    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp)
-        return error_set(err, "%s: path too long", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) return error_set(err, "%s: cannot write here: %s", path, strerror(errno));
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    FILE *f = fdopen(fd, "wb");
-    SDL_RWops *rw = f ? SDL_RWFromFP(f, SDL_FALSE) : NULL;
+    if (strcmp(path, "-") == 0 && isatty(STDOUT_FILENO))
+        return error_set(err, "standard output is a terminal: refusing to write a PNG "
+                              "there (redirect it: -o - > map.png)");
+    OutFile out;
+    if (!outfile_open(&out, path, inputs, ninputs, err)) return false;
+    SDL_RWops *rw = SDL_RWFromFP(out.f, SDL_FALSE);
     bool ok = rw != NULL && IMG_SavePNG_RW(surface, rw, 0) == 0;
-    if (!ok) error_set(err, "%s: writing the PNG failed: %s", path, IMG_GetError());
+    if (!ok) error_set(err, "%s: writing the PNG failed: %s",
+                       strcmp(path, "-") == 0 ? "standard output" : path, IMG_GetError());
     if (rw != NULL) SDL_RWclose(rw);
-    if (ok && (fflush(f) != 0 || fsync(fileno(f)) != 0))
-        ok = error_set(err, "%s: writing failed: %s", path, strerror(errno));
-    if (f != NULL) {
-        if (fclose(f) != 0 && ok)
-            ok = error_set(err, "%s: writing failed: %s", path, strerror(errno));
-    } else {
-        close(fd);
+    if (!ok) {
+        outfile_abort(&out);
+        return false;
     }
-    if (ok && rename(tmp, path) != 0)
-        ok = error_set(err, "%s: cannot replace it: %s", path, strerror(errno));
-    if (!ok) unlink(tmp);
-    return ok;
+    return outfile_commit(&out, err);
 }
 
 /* ------------------------------------------------------------------------- */

@@ -5,7 +5,12 @@
  * writes the PNG.
  * Writes are atomic: a temporary file in the target's directory, fsync,
  * rename. An interrupted or failed export never leaves a partial file at
- * the target path, and an input file is never overwritten.
+ * the target path, and an input file is never overwritten. Only a regular
+ * file (keeping its permissions) or a new name is written: a symlink, FIFO
+ * or device at the target is refused, and so is a read-only target;
+ * "-" writes the PNG to standard output as a stream. The temporary is
+ * removed on SIGINT/SIGTERM/SIGHUP (export_signals_install) and, if a run
+ * was killed outright, by the next export to that target.
  */
 #ifndef SAHELMAP_EXPORT_H
 #define SAHELMAP_EXPORT_H
@@ -45,10 +50,17 @@ bool export_png(const FrameData *data, const Figure *fig, Error *err);
  * and .svg"), nothing written. */
 bool export_figure(const FrameData *data, const Figure *fig, Error *err);
 
-/* Writes surface-format pixels to path atomically (tmp + fsync + rename).
+/* Writes surface-format pixels to path atomically (tmp + fsync + rename),
+ * or to standard output when path is "-" (refused when it is a terminal).
  * Used by export_png and the window's screenshots. */
 bool export_write_png(struct SDL_Surface *surface, const char *path,
                       char *const *inputs, int ninputs, Error *err);
+
+/* Makes SIGINT, SIGTERM and SIGHUP remove the temporary file being
+ * written (outfile_signals_install), then end the program with that signal
+ * (its exit status), and keeps SDL from installing handlers of its own.
+ * For the command line's export; call before anything starts SDL. */
+void export_signals_install(void);
 
 /* The "Events: ..." credit for the events of set, decided by what they
  * are (provenance.h), wherever their files lie: the bundled curation by its

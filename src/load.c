@@ -1,16 +1,32 @@
 /*
  * load: file opening, format detection and the loaded/skipped books.
  * See load.h.
+ *
+ * A stream ("-" for standard input, or a named pipe) cannot be read twice,
+ * so its first bytes, read for the format detection, are kept in a small
+ * buffer and handed to the loader again through a glibc cookie stream
+ * (fopencookie) that reads them first and then the rest of the pipe. The
+ * pipe is read with poll, so a load waiting for data that never comes is
+ * still cancelled (the progress callback is asked every 100 ms).
  */
+#define _GNU_SOURCE                    /* fopencookie */
 #include "load.h"
 
 #include "cache.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include "xalloc.h"
+
+#define SNIFF_BYTES 4096
+#define STREAM_SNIFF_MAX (64u << 10)   /* blanks a stream may start with */
 
 /* ------------------------------------------------------------------------- */
 /* Books                                                                     */
@@ -68,31 +84,174 @@ void load_set_container(LoadContext *ctx, const char *container)
 /* Detection and the whole-file transaction                                  */
 /* ------------------------------------------------------------------------- */
 
-typedef enum { SNIFF_EMPTY, SNIFF_JSON, SNIFF_TABLE, SNIFF_BINARY } Sniff;
+typedef enum { SNIFF_EMPTY, SNIFF_JSON, SNIFF_TABLE, SNIFF_BINARY, SNIFF_WIDE } Sniff;
 
-/* Looks at the first bytes: the first non-blank character after an optional
- * UTF-8 byte order mark decides JSON; a NUL byte means binary. */
-static Sniff sniff(FILE *f)
+/* The name of a UTF-16 or UTF-32 encoding the first bytes show (a byte
+ * order mark, or ASCII text with zero bytes between its characters), or
+ * NULL. */
+static const char *wide_encoding(const unsigned char *h, size_t n)
 {
-    unsigned char head[4096];
-    size_t n = fread(head, 1, sizeof head, f);
+    if (n >= 4 && h[0] == 0xFF && h[1] == 0xFE && h[2] == 0 && h[3] == 0)
+        return "UTF-32 (little-endian)";
+    if (n >= 4 && h[0] == 0 && h[1] == 0 && h[2] == 0xFE && h[3] == 0xFF)
+        return "UTF-32 (big-endian)";
+    if (n >= 2 && h[0] == 0xFF && h[1] == 0xFE) return "UTF-16 (little-endian)";
+    if (n >= 2 && h[0] == 0xFE && h[1] == 0xFF) return "UTF-16 (big-endian)";
+    if (n >= 4 && h[0] != 0 && h[1] == 0 && h[2] == 0 && h[3] == 0)
+        return "UTF-32 (little-endian)";
+    if (n >= 4 && h[0] == 0 && h[1] == 0 && h[2] == 0 && h[3] != 0)
+        return "UTF-32 (big-endian)";
+    if (n >= 4 && h[0] != 0 && h[1] == 0 && h[2] != 0 && h[3] == 0)
+        return "UTF-16 (little-endian)";
+    if (n >= 4 && h[0] == 0 && h[1] != 0 && h[2] == 0 && h[3] != 0)
+        return "UTF-16 (big-endian)";
+    return NULL;
+}
+
+/* What the first block says: the first non-blank character after an
+ * optional UTF-8 byte order mark decides JSON; a NUL byte means binary
+ * (or UTF-16/32 text, *wide names it); all blank is SNIFF_EMPTY, and *at
+ * is then n. */
+static Sniff sniff_block(const unsigned char *head, size_t n, bool first, size_t *at,
+                         const char **wide)
+{
     size_t i = 0;
-    Sniff kind = SNIFF_EMPTY;
-    if (n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) i = 3;
-    if (memchr(head, '\0', n) != NULL) kind = SNIFF_BINARY;
-    /* Blank lines may run on past the first block: read until one ends. */
-    while (kind == SNIFF_EMPTY && n > 0) {
-        while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' ||
-                         head[i] == '\n'))
-            i++;
-        if (i < n) kind = head[i] == '{' || head[i] == '[' ? SNIFF_JSON : SNIFF_TABLE;
-        else {
-            n = fread(head, 1, sizeof head, f);
-            i = 0;
-        }
-    }
+    if (first && (*wide = wide_encoding(head, n)) != NULL) return SNIFF_WIDE;
+    if (first && n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF) i = 3;
+    if (memchr(head, '\0', n) != NULL) return SNIFF_BINARY;
+    while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' ||
+                     head[i] == '\n'))
+        i++;
+    *at = i;
+    if (i >= n) return SNIFF_EMPTY;
+    return head[i] == '{' || head[i] == '[' ? SNIFF_JSON : SNIFF_TABLE;
+}
+
+/* Looks at the first bytes of a regular file (see sniff_block); blank
+ * lines may run on past the first block: read until one ends. */
+static Sniff sniff(FILE *f, const char **wide)
+{
+    unsigned char head[SNIFF_BYTES];
+    size_t at = 0;
+    size_t n = fread(head, 1, sizeof head, f);
+    Sniff kind = n > 0 ? sniff_block(head, n, true, &at, wide) : SNIFF_EMPTY;
+    while (kind == SNIFF_EMPTY && (n = fread(head, 1, sizeof head, f)) > 0)
+        kind = sniff_block(head, n, false, &at, wide);
     rewind(f);
     return kind;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Streams: standard input and named pipes                                   */
+/* ------------------------------------------------------------------------- */
+
+typedef struct Replay {
+    int fd;
+    bool close_fd;                  /* a pipe we opened (not stdin) */
+    unsigned char *head;            /* bytes read for the sniff, replayed */
+    size_t head_len, head_pos;
+    uint64_t done;                  /* bytes read from fd */
+    const LoadProgress *progress;   /* asked while waiting */
+    const char *path;
+    bool cancelled;
+} Replay;
+
+/* Reads up to cap bytes from the pipe, waiting with poll so a cancel is
+ * seen; 0 at its end or when cancelled. */
+static ssize_t replay_read_fd(Replay *r, char *buf, size_t cap)
+{
+    for (;;) {
+        if (r->cancelled) return 0;
+        struct pollfd p = {.fd = r->fd, .events = POLLIN};
+        int ready = poll(&p, 1, 100);
+        if (ready < 0 && errno != EINTR) return -1;
+        if (ready <= 0) {
+            if (r->progress != NULL && r->progress->report != NULL &&
+                !r->progress->report(r->progress->ctx, r->path, r->done, 0))
+                r->cancelled = true;
+            continue;
+        }
+        ssize_t n = read(r->fd, buf, cap);
+        if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+        if (n > 0) r->done += (uint64_t)n;
+        return n;
+    }
+}
+
+static ssize_t replay_read(void *cookie, char *buf, size_t size)
+{
+    Replay *r = cookie;
+    if (r->head_pos < r->head_len) {
+        size_t n = r->head_len - r->head_pos;
+        if (n > size) n = size;
+        memcpy(buf, r->head + r->head_pos, n);
+        r->head_pos += n;
+        return (ssize_t)n;
+    }
+    return replay_read_fd(r, buf, size);
+}
+
+static int replay_close(void *cookie)
+{
+    Replay *r = cookie;
+    if (r->close_fd) close(r->fd);
+    free(r->head);
+    free(r);
+    return 0;
+}
+
+/* Opens a stream (fd, or path when fd < 0) and sniffs its first bytes,
+ * which the FILE returned reads again. NULL with err if it cannot be
+ * opened or read. */
+static FILE *stream_open(int fd, const char *path, const LoadProgress *progress,
+                         Sniff *kind, const char **wide, Error *err)
+{
+    Replay *r = xcalloc(1, sizeof *r);
+    r->fd = fd;
+    if (fd < 0) {
+        /* O_NONBLOCK: a pipe nobody writes to yet must not block open();
+         * poll waits for the writer instead, cancellably. */
+        r->fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (r->fd < 0) {
+            error_set(err, "%s", strerror(errno));
+            free(r);
+            return NULL;
+        }
+        r->close_fd = true;
+    }
+    r->progress = progress;
+    r->path = path;
+    r->head = xmalloc(STREAM_SNIFF_MAX);
+    *kind = SNIFF_EMPTY;
+    size_t at = 0;
+    while (*kind == SNIFF_EMPTY && r->head_len < STREAM_SNIFF_MAX) {
+        size_t from = r->head_len;
+        ssize_t n = replay_read_fd(r, (char *)r->head + from, STREAM_SNIFF_MAX - from);
+        if (n < 0) {
+            error_set(err, "read error: %s", strerror(errno));
+            replay_close(r);
+            return NULL;
+        }
+        if (n == 0) break;
+        r->head_len += (size_t)n;
+        /* Sniffed from the start each time, once there are 4 bytes: a mark
+         * or wide text may come in pieces. */
+        if (r->head_len >= 4) *kind = sniff_block(r->head, r->head_len, true, &at, wide);
+    }
+    if (*kind == SNIFF_EMPTY && r->head_len > 0)
+        *kind = sniff_block(r->head, r->head_len, true, &at, wide);
+    if (r->cancelled) {
+        error_set(err, "loading cancelled");
+        replay_close(r);
+        return NULL;
+    }
+    FILE *f = fopencookie(r, "rb", (cookie_io_functions_t){.read = replay_read,
+                                                           .close = replay_close});
+    if (f == NULL) {
+        error_set(err, "%s", strerror(errno));
+        replay_close(r);
+    }
+    return f;
 }
 
 static const char *kind_name(RecordKind kind)
@@ -143,7 +302,9 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
     const LoadProgress *progress = options != NULL ? options->progress : NULL;
     Error *err = &report->error;
     struct stat st;
-    if (stat(path, &st) != 0) {
+    bool is_stdin = strcmp(path, "-") == 0;
+    if (is_stdin) path = LOAD_STDIN_NAME;
+    if (is_stdin ? fstat(STDIN_FILENO, &st) != 0 : stat(path, &st) != 0) {
         error_set(err, "%s", strerror(errno));
         return error_set_file(err, path);
     }
@@ -151,33 +312,50 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
         error_set(err, "is a directory, not an event file");
         return error_set_file(err, path);
     }
-    if (!S_ISREG(st.st_mode)) {
-        /* A pipe or device cannot be read twice (format detection reads
-         * the start first): say so plainly. */
-        error_set(err, "not a regular file (a pipe or device?): "
+    /* Standard input, whatever it is, and named pipes are read as a stream;
+     * a device or socket named as a file is refused. */
+    bool stream = is_stdin || S_ISFIFO(st.st_mode);
+    if (!S_ISREG(st.st_mode) && !stream) {
+        error_set(err, "not a regular file or a pipe (a device?): "
                        "save it to a file first");
         return error_set_file(err, path);
     }
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        error_set(err, "%s", strerror(errno));
-        return error_set_file(err, path);
+    Sniff kind = SNIFF_EMPTY;
+    const char *wide = NULL;
+    FILE *f = NULL;
+    if (stream) {
+        f = stream_open(is_stdin ? STDIN_FILENO : -1, path, progress, &kind, &wide, err);
+        if (f == NULL) return error_set_file(err, path);
+        st.st_size = 0;                              /* unknown */
+    } else {
+        f = fopen(path, "rb");
+        if (f == NULL) {
+            error_set(err, "%s", strerror(errno));
+            return error_set_file(err, path);
+        }
+        kind = sniff(f, &wide);
     }
-
-    Sniff kind = sniff(f);
-    if (kind == SNIFF_EMPTY || kind == SNIFF_BINARY) {
+    if (kind == SNIFF_EMPTY || kind == SNIFF_BINARY || kind == SNIFF_WIDE) {
         fclose(f);
-        error_set(err, "%s", kind == SNIFF_EMPTY ? "empty file: no events"
-                                                 : "binary data (a NUL byte near "
-                                                   "the start): not JSON or CSV");
+        if (kind == SNIFF_WIDE)
+            error_set(err, "%s text: sahelmap reads UTF-8 (convert it first, e.g. "
+                           "iconv -f %.6s -t UTF-8)", wide, wide);
+        else
+            error_set(err, "%s", kind == SNIFF_EMPTY ? "empty file: no events"
+                                                     : "binary data (a NUL byte near "
+                                                       "the start): not JSON or CSV");
         return error_set_file(err, path);
     }
 
-    /* An unchanged big file opened before: its cache, not its text. */
-    bool cacheable = set->count == 0 && set->nfiles == 0 &&
-                     cache_wanted(cfg, (uint64_t)st.st_size);
+    /* An unchanged big file opened before: its cache, not its text. The
+     * identity is the open descriptor's (what is read), taken again after
+     * the read: a file changed meanwhile is not cached. */
+    CacheSource before;
+    bool cacheable = !stream && set->count == 0 && set->nfiles == 0 &&
+                     cache_wanted(cfg, (uint64_t)st.st_size) &&
+                     cache_source_identify(fileno(f), &before);
     const char *why = "";
-    if (cacheable && cache_load(cfg, set, path, report, &why)) {
+    if (cacheable && cache_load(cfg, set, path, &before, report, &why)) {
         fclose(f);
         return true;
     }
@@ -185,7 +363,8 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
     EventsMark mark = events_mark(set);
     LoadContext ctx = {.set = set, .path = path, .report = report,
                        .progress = progress, .total = (uint64_t)st.st_size,
-                       .max_events = cfg->max_events};
+                       .max_events = cfg->max_events, .max_value = cfg->max_value,
+                       .max_record = cfg->max_record};
     ctx.file = events_add_file(set, path);
     if (ctx.file == EVENTS_NO_FILE) {
         fclose(f);
@@ -201,6 +380,10 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
     else if (ctx.cancelled)
         ok = error_set(err, "loading cancelled");
     load_tick(&ctx, ctx.total);
+    CacheSource after;
+    if (cacheable && (!cache_source_identify(fileno(f), &after) ||
+                      !cache_source_same(&before, &after)))
+        cacheable = false;                  /* changed while read */
     fclose(f);
     describe_format(&ctx);
     report->kind = ctx.kind;
@@ -217,7 +400,7 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
     if (cacheable) {
         Error ignored;
         events_finish(set);
-        cache_store(cfg, set, path, report, &ignored);   /* optional: a miss later */
+        cache_store(cfg, set, path, &after, report, &ignored);   /* optional */
     }
     return true;
 }

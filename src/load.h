@@ -51,12 +51,16 @@ typedef struct LoadProgress {
     void *ctx;
 } LoadProgress;
 
+/* The name standard input ("-" as a path) goes by in reports. */
+#define LOAD_STDIN_NAME "(standard input)"
+
 /* Loads every event of the file at path into set (then call events_finish
  * before using ranges). Returns false, with report->error saying where
  * (its file is path) and why, if the file cannot be read, is not JSON/CSV
  * at all or would be the set's 65,536th file; in that case nothing from
  * this file stays in the set. Skipped records do not make it fail. report
- * is overwritten. */
+ * is overwritten. path "-" reads standard input; it and named pipes are
+ * read once, as a stream (never cached). */
 bool load_file(EventSet *set, const char *path, LoadReport *report);
 
 /* How to load: progress reports, and the settings (the event limit and
@@ -90,6 +94,8 @@ typedef struct LoadContext {
     const LoadProgress *progress;
     uint64_t total;             /* the file's size */
     size_t max_events;          /* the config's event limit */
+    uint64_t max_value;         /* ... its largest JSON value (0: default) */
+    uint64_t max_record;        /* ... its largest CSV record (0: default) */
     bool cancelled;
     bool full;                  /* stopped at max_events */
 } LoadContext;

@@ -7,6 +7,13 @@
  * knows the line it starts on even when quoted fields hold line breaks.
  * libcsv runs in strict mode: a stray or unbalanced quote is an error with
  * its position, never a silent merge of rows.
+ *
+ * A record (all its fields) may be up to Config.max_record bytes (64 MB).
+ * A longer one is skipped with the line it starts on, and memory stays at
+ * the limit and a chunk: libcsv's field buffer is emptied as it fills
+ * (csv.h's struct is public, and entry_pos/spaces are how much it holds).
+ * A NUL byte in a field skips its record: a field is text, and C strings
+ * would silently cut it there.
  */
 #include "load.h"
 
@@ -30,13 +37,31 @@ typedef struct CsvState {
     size_t line;               /* physical line being fed (from 1) */
     size_t line_fed;           /* bytes of that line fed before this piece */
     size_t row_line;           /* line the current row started on */
+    uint64_t max_record;       /* largest record, in bytes */
+    bool oversize;             /* the current record passed max_record */
+    size_t nul_field;          /* first field (from 1) holding a NUL, or 0 */
     bool failed;
     Error *err;
 } CsvState;
 
+/* Bytes the current record holds: its fields so far (with their offsets)
+ * and what libcsv has of the field it is reading. */
+static uint64_t record_bytes(const CsvState *st, size_t pending)
+{
+    return (uint64_t)st->row_len + (uint64_t)st->nfields * sizeof(size_t) + pending;
+}
+
 static void on_field(void *data, size_t len, void *state_ptr)
 {
     CsvState *st = state_ptr;
+    if (!st->oversize && record_bytes(st, len + 1 + sizeof(size_t)) > st->max_record)
+        st->oversize = true;
+    if (st->oversize) {                 /* counted, not kept */
+        st->nfields++;
+        return;
+    }
+    if (st->nul_field == 0 && len > 0 && memchr(data, '\0', len) != NULL)
+        st->nul_field = st->nfields + 1;
     st->offsets = xgrow(st->offsets, &st->offsets_cap, st->nfields + 1,
                         sizeof *st->offsets);
     st->offsets[st->nfields++] = st->row_len;
@@ -80,8 +105,26 @@ static void take_header(CsvState *st)
 static void take_row(CsvState *st)
 {
     LoadContext *ctx = st->ctx;
+    char reason[128];
+    if (st->oversize) {
+        snprintf(reason, sizeof reason, "record larger than %llu MB: the limit for "
+                 "one CSV record", (unsigned long long)(st->max_record >> 20));
+        if (st->max_record < (1u << 20))
+            snprintf(reason, sizeof reason, "record larger than %llu bytes: the limit "
+                     "for one CSV record", (unsigned long long)st->max_record);
+        load_skip(ctx, st->row_line, 0, 0, reason);
+        return;
+    }
+    if (st->nul_field != 0) {
+        size_t j = st->nul_field - 1;
+        const char *name = j < st->ncolumns && st->columns[j] != FIELD_NONE
+                               ? record_field_name(st->columns[j]) : "";
+        snprintf(reason, sizeof reason, "a NUL byte (0x00) in field %zu%s%s%s: "
+                 "not text", st->nul_field, name[0] ? " (" : "", name, name[0] ? ")" : "");
+        load_skip(ctx, st->row_line, 0, 0, reason);
+        return;
+    }
     if (st->nfields != st->ncolumns) {
-        char reason[96];
         snprintf(reason, sizeof reason, "row has %zu field%s, the header has %zu",
                  st->nfields, st->nfields == 1 ? "" : "s", st->ncolumns);
         load_skip(ctx, st->row_line, 0, 0, reason);
@@ -99,10 +142,20 @@ static void on_row_end(int terminator, void *state_ptr)
     (void)terminator;
     CsvState *st = state_ptr;
     if (st->failed) return;
-    if (!st->have_header) take_header(st);
-    else take_row(st);
+    if (!st->have_header && (st->oversize || st->nul_field != 0)) {
+        st->failed = true;
+        error_at(st->err, st->row_line, 0, st->oversize
+                 ? "the header row is larger than the limit for one CSV record"
+                 : "a NUL byte (0x00) in the header row: not a CSV table");
+    } else if (!st->have_header) {
+        take_header(st);
+    } else {
+        take_row(st);
+    }
     st->nfields = 0;
     st->row_len = 0;
+    st->oversize = false;
+    st->nul_field = 0;
 }
 
 /* Feeds one piece of a line; false (with err) on a quoting error. */
@@ -121,6 +174,20 @@ static bool feed(CsvState *st, struct csv_parser *parser, const char *p,
                         "whole, inner quotes doubled)");
     }
     st->line_fed += n;
+    /* A field longer than the record may be: emptied but for the tail
+     * libcsv will take back when the field ends (its trailing blanks, and
+     * a closing quote in state 3, FIELD_MIGHT_HAVE_ENDED), the record
+     * marked. libcsv then holds at most one piece (<= CSV_CHUNK) more. */
+    if (parser->entry_pos > 0 && record_bytes(st, parser->entry_pos) > st->max_record) {
+        size_t tail = parser->spaces + (parser->pstate == 3 ? 1 : 0);
+        if (tail > 4096 || tail > parser->entry_pos)
+            return error_at(st->err, st->row_line, 0, "record larger than the limit "
+                            "for one CSV record (%llu bytes), ending in blanks",
+                            (unsigned long long)st->max_record);
+        memmove(parser->entry_buf, parser->entry_buf + parser->entry_pos - tail, tail);
+        parser->entry_pos = tail;
+        st->oversize = true;
+    }
     return !st->failed;
 }
 
@@ -137,7 +204,8 @@ static const char *line_end(const char *p, const char *end)
 
 bool load_csv(LoadContext *ctx, FILE *f, Error *err)
 {
-    CsvState st = {.ctx = ctx, .line = 1, .row_line = 1, .err = err};
+    CsvState st = {.ctx = ctx, .line = 1, .row_line = 1, .err = err,
+                   .max_record = ctx->max_record ? ctx->max_record : CONFIG_MAX_RECORD};
     struct csv_parser parser;
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
         return error_set(err, "cannot start the CSV parser");

@@ -8,11 +8,23 @@
  * (cJSON_ParseWithLengthOpts parses exactly one value and says where it
  * ended), turned into a record and freed. So memory stays at one event's
  * tree, never the whole file's (~5 KB of cJSON per ACLED event).
+ *
+ * Envelope members other than the events are scanned, not kept: only the
+ * few the loader reads (success, error, messages and a lone Feature's
+ * members) are parsed, and only while they are small (ENVELOPE_KEEP), so a
+ * 400 MB "filename" costs one chunk of memory. One value (an event object)
+ * may be up to Config.max_value (512 MB); past that the file fails with the
+ * record and where it starts. A raw NUL byte is never JSON: it fails the
+ * file where it is (zero-filled downloads), in the time it takes to read up
+ * to it.
  */
 #include "load.h"
 #include "load_json.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <float.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -20,7 +32,7 @@
 #include "xalloc.h"
 
 #define CHUNK (4u << 20)               /* bytes read at a time */
-#define MAX_VALUE (512u << 20)         /* largest single JSON value */
+#define ENVELOPE_KEEP (16u << 20)      /* envelope members parsed up to this */
 
 /* ------------------------------------------------------------------------- */
 /* The byte stream, with line/column bookkeeping                             */
@@ -31,15 +43,18 @@ typedef struct JsonStream {
     FILE *f;
     char *buf;
     size_t cap, len, pos;      /* buf[pos..len) is unread */
+    uint64_t max_value;        /* largest single value (Config.max_value) */
     bool eof;
-    bool too_big;              /* a value outgrew MAX_VALUE */
+    bool too_big;              /* a value outgrew max_value */
+    bool deep;                 /* stream_value failed on nesting alone */
     uint64_t base;             /* file offset of buf[0] */
     size_t line;               /* line (from 1) of buf[pos] */
     uint64_t line_start;       /* file offset where that line starts */
 } JsonStream;
 
 /* Reads more of the file, keeping buf[pos..len). Returns false at end of
- * file or when the buffer would pass MAX_VALUE. */
+ * file, when cancelled, or when buf[pos..len) already holds max_value bytes
+ * (too_big: the buffer never grows past max_value and a chunk). */
 static bool stream_fill(JsonStream *js)
 {
     if (js->eof) return false;
@@ -50,11 +65,14 @@ static bool stream_fill(JsonStream *js)
         js->pos = 0;
     }
     if (js->cap - js->len < CHUNK / 2) {
-        if (js->cap >= MAX_VALUE) {
+        if (js->len >= js->max_value) {
             js->too_big = true;
             return false;
         }
-        js->cap *= 2;
+        size_t cap = js->cap * 2;
+        if (cap > js->max_value + CHUNK) cap = (size_t)js->max_value + CHUNK;
+        if (cap < js->len + CHUNK / 2) cap = js->len + CHUNK;
+        js->cap = cap;
         js->buf = xrealloc(js->buf, js->cap);
     }
     size_t n = fread(js->buf + js->len, 1, js->cap - js->len - 1, js->f);
@@ -214,6 +232,13 @@ static bool fix_lone_surrogates(char *p, size_t n)
     return changed;
 }
 
+/* A byte of a number or literal token (never NUL: strchr would match the
+ * terminator, which once made a run of NULs one endless token). */
+static bool token_char(char c)
+{
+    return isalnum((unsigned char)c) || c == '+' || c == '-' || c == '.';
+}
+
 static bool syntax_error(JsonStream *js, size_t at, const char *what,
                          Error *err)
 {
@@ -221,17 +246,16 @@ static bool syntax_error(JsonStream *js, size_t at, const char *what,
      * not a bad character: read on to see whether the file ends there. */
     for (;;) {
         size_t k = at;
-        while (k < js->len && (isalnum((unsigned char)js->buf[k]) ||
-                               strchr("+-.", js->buf[k]) != NULL))
-            k++;
+        while (k < js->len && token_char(js->buf[k])) k++;
         if (k < js->len || at >= js->len) break;      /* something follows */
         if (js->eof) {
             at = js->len;
             break;
         }
         size_t rel = at - js->pos;
-        stream_fill(js);                              /* may move the buffer */
+        bool more = stream_fill(js);                  /* may move the buffer */
         at = js->pos + rel;
+        if (!more && !js->eof) break;                 /* a token past max_value */
     }
     size_t line, col;
     stream_where(js, at < js->len ? at : js->len, &line, &col);
@@ -239,15 +263,57 @@ static bool syntax_error(JsonStream *js, size_t at, const char *what,
         return error_at(err, line, col, "unexpected end of file while reading "
                                         "%s (truncated?)", what);
     unsigned char c = (unsigned char)js->buf[at];
+    if (c == 0)
+        return error_at(err, line, col, "a NUL byte (0x00) in %s: not JSON text (a "
+                        "zero-filled or damaged download?)", what);
     if (c >= 0x20 && c < 0x7f)
         return error_at(err, line, col, "invalid JSON in %s near '%c'", what, c);
     return error_at(err, line, col, "invalid JSON in %s (byte 0x%02x)", what, c);
 }
 
+/* A raw NUL byte in buf[from..to), which no JSON text may hold (cJSON
+ * would skip it as blank or cut a string at it): true with err at the
+ * first one. */
+static bool nul_error(JsonStream *js, size_t from, size_t to, const char *what,
+                      Error *err)
+{
+    const char *nul = to > from ? memchr(js->buf + from, '\0', to - from) : NULL;
+    if (nul == NULL) return false;
+    size_t line, col;
+    stream_where(js, (size_t)(nul - js->buf), &line, &col);
+    error_at(err, line, col, "a NUL byte (0x00) in %s: not JSON text (a "
+             "zero-filled or damaged download?)", what);
+    return true;
+}
+
+/* "512 MB" or "1000 bytes". */
+static void size_text(uint64_t n, char out[32])
+{
+    if (n >= (1u << 20) && n % (1u << 20) == 0)
+        snprintf(out, 32, "%llu MB", (unsigned long long)(n >> 20));
+    else
+        snprintf(out, 32, "%llu bytes", (unsigned long long)n);
+}
+
+/* NULL, with err saying that the value at pos passes max_value. */
+static cJSON *too_big(JsonStream *js, const char *what, Error *err)
+{
+    size_t line, col;
+    char limit[32];
+    stream_where(js, js->pos, &line, &col);
+    size_text(js->max_value, limit);
+    error_at(err, line, col, "%s is larger than %s: the limit for a single JSON value",
+             what, limit);
+    return NULL;
+}
+
 /* Parses the one JSON value starting at pos and consumes it. The caller
- * owns the result (cJSON_Delete). NULL with err on a syntax error. */
+ * owns the result (cJSON_Delete). NULL with err on a syntax error (and
+ * js->deep set when the only fault is nesting past cJSON's limit: the
+ * value is then not consumed). */
 static cJSON *stream_value(JsonStream *js, const char *what, Error *err)
 {
+    js->deep = false;
     for (;;) {
         const char *end = NULL;
         size_t avail = js->len - js->pos;
@@ -258,11 +324,23 @@ static cJSON *stream_value(JsonStream *js, const char *what, Error *err)
                              : at >= js->len);
         if (maybe_cut) {
             cJSON_Delete(item);
-            if (stream_fill(js) || js->eof) continue;
-            error_set(err, "a single JSON value is larger than %u MB",
-                      MAX_VALUE >> 20);
+            /* The value runs past what is read: a NUL in it already makes
+             * it no JSON, however long it goes on. */
+            if (nul_error(js, js->pos, js->len, what, err)) return NULL;
+            if (avail < js->max_value && (stream_fill(js) || js->eof)) continue;
+            if (js->ctx->cancelled) return NULL;
+            return too_big(js, what, err);
+        }
+        if (item != NULL && nul_error(js, js->pos, at, what, err)) {
+            cJSON_Delete(item);
             return NULL;
         }
+        if (item != NULL && at - js->pos > js->max_value) {
+            cJSON_Delete(item);
+            return too_big(js, what, err);
+        }
+        if (item == NULL && nul_error(js, js->pos, at < js->len ? at + 1 : at, what, err))
+            return NULL;
         if (item == NULL) {
             if (fix_lone_surrogates(js->buf + js->pos, avail)) continue;
             if (js->eof && !value_complete(js->buf + js->pos, avail)) {
@@ -275,6 +353,7 @@ static cJSON *stream_value(JsonStream *js, const char *what, Error *err)
                 stream_where(js, at, &line, &col);
                 error_at(err, line, col, "%s is nested deeper than %d levels", what,
                          CJSON_NESTING_LIMIT);
+                js->deep = true;
                 return NULL;
             }
             syntax_error(js, at, what, err);
@@ -283,6 +362,170 @@ static cJSON *stream_value(JsonStream *js, const char *what, Error *err)
         stream_advance(js, at);
         return item;
     }
+}
+
+
+/* Scans the one JSON value at pos without building it, for values the
+ * loader does not keep or cannot parse (nested past cJSON's limit). It
+ * checks strings, the pairing of brackets (to 4096 levels; deeper ones are
+ * only counted) and the bytes of scalars, not every rule of the grammar.
+ * While the value so far is shorter than keep bytes the buffer holds all
+ * of it: then *whole is true and the value is buf[pos..*end). Past keep,
+ * what is scanned is dropped as the scan goes (pos moves), so memory stays
+ * at a chunk whatever the value's size. False with err on bad syntax, a
+ * NUL, or the end of the file inside the value. */
+static bool scan_value(JsonStream *js, size_t keep, const char *what, size_t *end,
+                       bool *whole, Error *err)
+{
+    unsigned char open[4096];
+    size_t i = js->pos, depth = 0;
+    bool in_string = false, escape = false, in_token = false;
+    *whole = true;
+    for (;;) {
+        if (i >= js->len) {
+            size_t rel = i - js->pos;
+            if (rel >= keep) {
+                stream_advance(js, i);
+                rel = 0;
+                *whole = false;
+            }
+            bool more = stream_fill(js);
+            i = js->pos + rel;
+            if (i < js->len) continue;
+            if (!more && in_token && depth == 0) break;   /* a scalar at the end */
+            if (!more && js->ctx->cancelled) return error_set(err, "loading cancelled");
+            if (!more) return syntax_error(js, js->len, what, err);
+            continue;
+        }
+        char c = js->buf[i];
+        if (c == '\0') return nul_error(js, i, i + 1, what, err), false;
+        if (in_string) {
+            if (escape) escape = false;
+            else if (c == '\\') escape = true;
+            else if (c == '"') {
+                in_string = false;
+                if (depth == 0) {
+                    i++;
+                    break;
+                }
+            }
+            i++;
+            continue;
+        }
+        if (in_token) {
+            if (token_char(c)) {
+                i++;
+                continue;
+            }
+            in_token = false;
+            if (depth == 0) break;
+        }
+        if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (depth < sizeof open) open[depth] = (unsigned char)c;
+            depth++;
+        } else if (c == '}' || c == ']') {
+            if (depth == 0 ||
+                (depth <= sizeof open && open[depth - 1] != (c == '}' ? '{' : '[')))
+                return syntax_error(js, i, what, err);
+            if (--depth == 0) {
+                i++;
+                break;
+            }
+        } else if (c == ',' || c == ':') {
+            if (depth == 0) return syntax_error(js, i, what, err);
+        } else if (token_char(c)) {
+            in_token = true;
+        } else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+            return syntax_error(js, i, what, err);
+        }
+        i++;
+    }
+    *end = i;
+    if (i - js->pos > keep) *whole = false;      /* held, but too big to keep */
+    return true;
+}
+
+/* ------------------------------------------------------------------------- */
+/* Numbers cJSON reads as zero                                               */
+/* ------------------------------------------------------------------------- */
+
+/* Whether the number token p[0..n) underflows a double (1e-400: strtod
+ * gives 0 or a denormal and ERANGE). */
+static bool underflows(const char *p, size_t n)
+{
+    char num[64];
+    if (n >= sizeof num) n = sizeof num - 1;
+    memcpy(num, p, n);
+    num[n] = '\0';
+    errno = 0;
+    double d = strtod(num, NULL);
+    return errno == ERANGE && fabs(d) < DBL_MIN;
+}
+
+/* Turns the number items of tree, the kth in document order for each k in
+ * bad[0..nbad), into strings holding their text, which record refuses as
+ * out of range. */
+static void numbers_to_text(cJSON *item, size_t *ordinal, const size_t *bad,
+                            const size_t *at, const size_t *len, size_t nbad,
+                            const char *text)
+{
+    for (; item != NULL; item = item->next) {
+        if (cJSON_IsNumber(item)) {
+            for (size_t k = 0; k < nbad; k++) {
+                if (bad[k] != *ordinal) continue;
+                char *s = cJSON_malloc(len[k] + 1);
+                if (s == NULL) break;
+                memcpy(s, text + at[k], len[k]);
+                s[len[k]] = '\0';
+                item->type = cJSON_String;
+                item->valuestring = s;
+            }
+            (*ordinal)++;
+        }
+        numbers_to_text(item->child, ordinal, bad, at, len, nbad, text);
+    }
+}
+
+/* cJSON reads 1e-400 as 0, which would put an event on the equator or the
+ * meridian. Finds the numbers of the value's text p[0..n) that underflow
+ * and gives their items back their text (see numbers_to_text). Cheap when
+ * there are none: only a '-' after an exponent letter starts a look. */
+static void keep_underflows(cJSON *item, const char *p, size_t n)
+{
+    bool candidate = false;
+    for (const char *q = p; !candidate && (q = memchr(q, '-', (size_t)(p + n - q))) != NULL; q++)
+        candidate = q - p >= 2 && (q[-1] == 'e' || q[-1] == 'E') &&
+                    (isdigit((unsigned char)q[-2]) || q[-2] == '.');
+    if (!candidate) return;
+    size_t bad[8], at[8], len[8], nbad = 0, ordinal = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < n && nbad < 8; i++) {
+        char c = p[i];
+        if (in_string) {
+            if (c == '\\') i++;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') {
+            in_string = true;
+        } else if (c == '-' || isdigit((unsigned char)c)) {
+            size_t j = i;
+            while (j < n && token_char(p[j])) j++;
+            if (underflows(p + i, j - i)) {
+                bad[nbad] = ordinal;
+                at[nbad] = i;
+                len[nbad++] = j - i;
+            }
+            ordinal++;
+            i = j - 1;
+        } else if (isalpha((unsigned char)c)) {
+            while (i + 1 < n && token_char(p[i + 1])) i++;   /* true, null */
+        }
+    }
+    ordinal = 0;
+    if (nbad > 0) numbers_to_text(item, &ordinal, bad, at, len, nbad, p);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -361,15 +604,31 @@ static bool stream_array(LoadContext *ctx, JsonStream *js, Error *err)
         stream_where(js, js->pos, &line, &col);
         char what[48];
         snprintf(what, sizeof what, "record %zu", index);
+        uint64_t start = js->base + js->pos;       /* the buffer may move */
         cJSON *item = stream_value(js, what, err);
+        if (item == NULL && js->deep) {
+            /* Valid JSON nested past cJSON's limit: one bad record, not a
+             * bad file. */
+            size_t end;
+            bool whole;
+            if (!scan_value(js, 0, what, &end, &whole, err)) goto done;
+            stream_advance(js, end);
+            char reason[64];
+            snprintf(reason, sizeof reason, "nested deeper than %d levels",
+                     CJSON_NESTING_LIMIT);
+            load_skip(ctx, line, col, index, reason);
+            goto next;
+        }
         if (item == NULL) goto done;
+        size_t from = (size_t)(start - js->base);
+        keep_underflows(item, js->buf + from, js->pos - from);
         if (index == 1 && strcmp(ctx->container, "JSON") == 0)
             load_set_container(ctx, load_geojson_is_feature(item)
                                         ? "GeoJSON (array of Features)"
                                         : "JSON (array of events)");
         take_element(ctx, keys, item, line, col, index);
         cJSON_Delete(item);
-
+    next:
         c = stream_peek(js);
         if (c == ',') {
             js->pos++;
@@ -419,6 +678,17 @@ static const char *events_member(const char *key)
     return NULL;
 }
 
+/* The envelope members the loader reads: an API error's, and those of a
+ * lone GeoJSON Feature. */
+static bool kept_member(const char *key)
+{
+    static const char *const kept[] = {"success", "error", "messages", "type",
+                                       "geometry", "properties", "id"};
+    for (size_t k = 0; k < sizeof kept / sizeof kept[0]; k++)
+        if (strcmp(key, kept[k]) == 0) return true;
+    return false;
+}
+
 static bool stream_envelope(LoadContext *ctx, JsonStream *js, Error *err)
 {
     cJSON *env = cJSON_CreateObject();
@@ -457,12 +727,29 @@ static bool stream_envelope(LoadContext *ctx, JsonStream *js, Error *err)
                 error_at(&not_array, line, col, "\"%.40s\" is not an array of events",
                          key->valuestring);
             }
-            cJSON *value = stream_value(js, key->valuestring, err);
-            if (value == NULL) {
+            /* Parsed (so checked by cJSON) while small; kept only if the
+             * loader reads it; a big one is scanned past. */
+            size_t end;
+            bool whole;
+            size_t keep = js->max_value < ENVELOPE_KEEP ? (size_t)js->max_value
+                                                        : ENVELOPE_KEEP;
+            if (!scan_value(js, keep, key->valuestring, &end, &whole, err)) {
                 cJSON_Delete(key);
                 goto done;
             }
-            cJSON_AddItemToObject(env, key->valuestring, value);
+            if (whole) {
+                cJSON *value = stream_value(js, key->valuestring, err);
+                if (value == NULL) {
+                    cJSON_Delete(key);
+                    goto done;
+                }
+                if (kept_member(key->valuestring))
+                    cJSON_AddItemToObject(env, key->valuestring, value);
+                else
+                    cJSON_Delete(value);
+            } else {
+                stream_advance(js, end);
+            }
         }
         cJSON_Delete(key);
         c = stream_peek(js);
@@ -504,7 +791,8 @@ done:
 
 bool load_json(LoadContext *ctx, FILE *f, Error *err)
 {
-    JsonStream js = {.ctx = ctx, .f = f, .cap = CHUNK, .line = 1};
+    JsonStream js = {.ctx = ctx, .f = f, .cap = CHUNK, .line = 1,
+                     .max_value = ctx->max_value ? ctx->max_value : CONFIG_MAX_VALUE};
     load_set_container(ctx, "JSON");
     js.buf = xmalloc(js.cap);
     js.buf[0] = '\0';

@@ -97,9 +97,11 @@ static void usage(FILE *out)
         "\n"
         "Limits:\n"
         "  Images up to %dx%d pixels; up to %d events in all (64 bytes each\n"
-        "  plus names); one JSON value (one event object) up to 512 MB; notes\n"
-        "  over 16 MB are cut; dates from 1900 to 2100. Files of any size are\n"
-        "  read as a stream.\n"
+        "  plus names); one JSON value (one event object) up to 512 MB; one CSV\n"
+        "  record up to 64 MB (longer ones are skipped); notes over 16 MB are\n"
+        "  cut; dates from 1900 to 2100. Files of any size are read as a\n"
+        "  stream; FILE - is standard input, and -o - writes the PNG to\n"
+        "  standard output.\n"
         "\n"
         "Environment:\n"
         "  SAHELMAP_DATA                 the bundled data's directory\n"
@@ -375,6 +377,7 @@ static int run_export(const Config *cfg, int argc, char **argv, Verbosity v)
         return usage_error("%s", "export needs -o OUT.png (or --csv, --geojson, --stats, "
                                  "--animate OUT, --frames DIR)");
     }
+    export_signals_install();      /* Ctrl+C: the temporary removed, then exit */
     int count = 0;
     char **files = input_files(cfg, fig.files, fig.nfiles, &count, &err);
     if (files == NULL) {
@@ -395,6 +398,16 @@ static int run_export(const Config *cfg, int argc, char **argv, Verbosity v)
         else if (v == VERBOSITY_NORMAL && reports[i].skipped > 0)
             fprintf(stderr, "sahelmap: %s: %zu of %zu records skipped (sahelmap info "
                     "says why)\n", files[i], reports[i].skipped, reports[i].read);
+    }
+    if (failed > 0) {
+        /* A map missing a file's events is not the map asked for. */
+        fprintf(stderr, "sahelmap: nothing written: %d input file%s failed to load\n",
+                failed, failed == 1 ? "" : "s");
+        events_free(&set);
+        free(reports);
+        bundled_free(files);
+        figure_free(&fig);
+        return 1;
     }
 
     /* A typo never yields a plausible empty map: nothing is written. */
@@ -435,8 +448,10 @@ static int run_export(const Config *cfg, int argc, char **argv, Verbosity v)
             } else {
                 ok = export_figure(&data, &fig, &err);
                 if (ok && v != VERBOSITY_QUIET)
-                    fprintf(stderr, "sahelmap: wrote %s (%dx%d)\n", fig.output, fig.width,
-                            fig.height);
+                    fprintf(stderr, "sahelmap: wrote %s (%dx%d)\n",
+                            strcmp(fig.output, "-") == 0 ? "the PNG to standard output"
+                                                         : fig.output,
+                            fig.width, fig.height);
             }
             basemap_free(&map);
         }

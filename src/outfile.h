@@ -6,6 +6,12 @@
  * name) is ever replaced, never an input of the run, and a replaced file
  * keeps its permissions. "-" writes to standard output instead, as a
  * stream.
+ *
+ * The temporary is ".NAME.sahelmap-XXXXXX" beside the target, flock'd by
+ * its writer until it is renamed: the next write to that target removes
+ * one a killed run left (unlocked). With outfile_signals_install, SIGINT,
+ * SIGTERM and SIGHUP remove the temporary being written and then end the
+ * program with that signal.
  */
 #ifndef SAHELMAP_OUTFILE_H
 #define SAHELMAP_OUTFILE_H
@@ -36,5 +42,10 @@ bool outfile_commit(OutFile *out, Error *err);
 
 /* Gives up: closes and removes the temporary; the target is untouched. */
 void outfile_abort(OutFile *out);
+
+/* Makes SIGINT, SIGTERM and SIGHUP remove the temporary being written (one
+ * at a time), then end the program with that signal, so its exit status
+ * says so. For the command line; the window handles its own quit. */
+void outfile_signals_install(void);
 
 #endif

@@ -5,6 +5,7 @@
 #include "record.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -177,7 +178,9 @@ static FieldId first_present(const RawRecord *rec, FieldId a, FieldId b)
     return present(rec, a) ? a : b;
 }
 
-typedef enum { NUM_ABSENT, NUM_OK, NUM_BAD } NumStatus;
+/* NUM_RANGE: a decimal number a double cannot hold (1e-400 underflows to
+ * 0, which would put an event on the equator; 1e400 overflows). */
+typedef enum { NUM_ABSENT, NUM_OK, NUM_BAD, NUM_RANGE } NumStatus;
 
 /* Whether s (spaces around allowed) is a plain decimal number: digits, an
  * optional sign, point and exponent. Refuses what strtod would also take
@@ -205,10 +208,13 @@ static NumStatus number(const RawRecord *rec, FieldId f, double *out)
     if (v->kind == RAW_STRING) {
         if (!decimal(v->str)) return NUM_BAD;
         char *end = NULL;
+        errno = 0;
         d = strtod(v->str, &end);
         if (end == v->str) return NUM_BAD;
+        bool range = errno == ERANGE;
         while (isspace((unsigned char)*end)) end++;
         if (*end != '\0') return NUM_BAD;
+        if (range) return NUM_RANGE;
     }
     if (!isfinite(d)) return NUM_BAD;
     *out = d;
@@ -234,6 +240,9 @@ static bool coordinate(const RawRecord *rec, FieldId f, double limit,
     case NUM_BAD:
         return error_set(why, "%s '%s' is not a number", record_field_name(f),
                          shown(rec, f, buf));
+    case NUM_RANGE:
+        return error_set(why, "%s '%s' is out of range for a number (it under- "
+                         "or overflows)", record_field_name(f), shown(rec, f, buf));
     case NUM_OK:
         break;
     }
@@ -254,6 +263,7 @@ static bool fatalities(const RawRecord *rec, FieldId f, int32_t fallback,
         *out = fallback;
         return true;
     case NUM_BAD:
+    case NUM_RANGE:
         return error_set(why, "%s '%s' is not a number", record_field_name(f),
                          shown(rec, f, buf));
     case NUM_OK:

@@ -6,10 +6,14 @@
 #include "testutil.h"
 
 #include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cache.h"
@@ -189,12 +193,204 @@ static void test_nothing_beside_the_users_file(void **state)
     assert_false(cache_wanted(NULL, 1u << 30));           /* the built-in: none */
 }
 
+
+/* ------------------------------------------------------------------------- */
+/* Never stale (issue 15)                                                    */
+/* ------------------------------------------------------------------------- */
+
+/* A JSON file of n events, the latitude of event k (1-based) given. */
+static void write_events(const char *path, int n, int k, const char *lat)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("[\n", f);
+    for (int i = 1; i <= n; i++)
+        fprintf(f, "{\"event_id_cnty\":\"S%05d\",\"event_date\":\"2024-01-01\",\"latitude\":\"%s\","
+                   "\"longitude\":\"2.5\",\"notes\":\"a note long enough to pass 64 KiB soon\"}%s\n",
+                i, i == k ? lat : "15.0", i < n ? "," : "");
+    fputs("]\n", f);
+    fclose(f);
+}
+
+static void pause_a_tick(void)
+{
+    struct timespec ts = {0, 30 * 1000 * 1000};   /* past the coarse clock's tick */
+    nanosleep(&ts, NULL);
+}
+
+/* A same-size edit past the first 64 KiB with the mtime put back (cp -p,
+ * rsync -t, tar) is noticed: the ctime moved. It was served from cache. */
+static void test_same_size_edit_with_mtime_kept(void **state)
+{
+    (void)state;
+    char path[256];
+    snprintf(path, sizeof path, "%s/big.json", dir);
+    write_events(path, 2000, 2000, "15.0");
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_true(st.st_size > 3 * 65536);
+    EventSet set;
+    LoadReport rep;
+    assert_true(load_cached(&set, path, &rep));
+    events_free(&set);
+    assert_true(load_cached(&set, path, &rep));
+    assert_contains(rep.format, "from cache");
+    events_free(&set);
+
+    pause_a_tick();
+    write_events(path, 2000, 2000, "16.0");         /* same size, last record */
+    struct timespec times[2] = {st.st_atim, st.st_mtim};
+    assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+    struct stat now;
+    assert_int_equal(stat(path, &now), 0);
+    assert_int_equal(now.st_size, st.st_size);
+    assert_int_equal(now.st_mtim.tv_nsec, st.st_mtim.tv_nsec);
+    assert_true(load_cached(&set, path, &rep));
+    assert_null(strstr(rep.format, "from cache"));
+    assert_float_equal(set.lat[find_event(&set, "S02000")], 16.0, 0);
+    events_free(&set);
+    unlink(path);
+}
+
+typedef struct Swap {
+    const char *from, *to;
+    bool done;
+} Swap;
+
+static bool swap_on_first_tick(void *ctx, const char *path, uint64_t done, uint64_t total)
+{
+    (void)path, (void)done, (void)total;
+    Swap *s = ctx;
+    if (!s->done) assert_int_equal(rename(s->from, s->to), 0);
+    s->done = true;
+    return true;
+}
+
+/* A file renamed over the source while its first load runs: the cache
+ * holds the identity of what was read (the old file), so the new file is
+ * parsed when opened, never shown with the old events "(from cache)". */
+static void test_replaced_during_first_load(void **state)
+{
+    (void)state;
+    char path[256], other[256];
+    snprintf(path, sizeof path, "%s/swapped.json", dir);
+    snprintf(other, sizeof other, "%s/swapped.new", dir);
+    write_events(path, 1500, 1, "15.0");
+    write_events(other, 1500, 1, "17.0");
+    Swap swap = {other, path, false};
+    LoadProgress progress = {swap_on_first_tick, &swap};
+    LoadOptions opt = {.config = &cfg, .progress = &progress};
+    EventSet set;
+    LoadReport rep;
+    events_init(&set);
+    assert_true(load_file_with(&set, path, &rep, &opt));
+    events_finish(&set);
+    assert_true(swap.done);
+    assert_float_equal(set.lat[find_event(&set, "S00001")], 15.0, 0);  /* old */
+    events_free(&set);
+    assert_true(load_cached(&set, path, &rep));
+    assert_null(strstr(rep.format, "from cache"));
+    assert_float_equal(set.lat[find_event(&set, "S00001")], 17.0, 0);  /* new */
+    events_free(&set);
+    unlink(path);
+}
+
+static void on_alarm(int sig)
+{
+    (void)sig;
+    static const char msg[] = "test_cache: a load hung on the cache path\n";
+    if (write(2, msg, sizeof msg - 1) < 0) _exit(3);
+    _exit(3);
+}
+
+/* A FIFO at the cache path is not opened (every load of the source hung
+ * on it); the load parses the source. */
+static void test_fifo_at_cache_path_is_ignored(void **state)
+{
+    (void)state;
+    char path[512];
+    assert_true(cache_path(&cfg, source, path, sizeof path));
+    unlink(path);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    signal(SIGALRM, on_alarm);
+    alarm(20);
+    EventSet set;
+    LoadReport rep;
+    assert_true(load_cached(&set, source, &rep));
+    alarm(0);
+    assert_null(strstr(rep.format, "from cache"));
+    assert_int_equal(set.count, 4);
+    events_free(&set);
+    unlink(path);
+}
+
+/* A cache directory others may write to is not used: nothing read from
+ * it, nothing written. */
+static void test_open_cache_dir_not_used(void **state)
+{
+    (void)state;
+    EventSet set;
+    LoadReport rep;
+    char path[512];
+    assert_true(load_cached(&set, source, &rep));        /* a valid cache */
+    events_free(&set);
+    assert_true(cache_path(&cfg, source, path, sizeof path));
+    assert_true(file_exists(path));
+    assert_int_equal(chmod(cfg.cache_dir, 0777), 0);
+    assert_false(cache_path(&cfg, source, path, sizeof path));
+    assert_true(load_cached(&set, source, &rep));
+    assert_null(strstr(rep.format, "from cache"));
+    events_free(&set);
+    assert_int_equal(chmod(cfg.cache_dir, 0720), 0);     /* group-writable */
+    assert_false(cache_path(&cfg, source, path, sizeof path));
+    assert_int_equal(chmod(cfg.cache_dir, 0700), 0);
+    assert_true(cache_path(&cfg, source, path, sizeof path));
+}
+
+/* Temporaries of a killed run are removed by the next cache write; one a
+ * live writer holds (locked) is left alone. */
+static void test_stale_temporaries_removed(void **state)
+{
+    (void)state;
+    char dead[CONFIG_PATH_MAX + 32], live[CONFIG_PATH_MAX + 32], other[CONFIG_PATH_MAX + 32];
+    char path[512];
+    snprintf(dead, sizeof dead, "%s/0123456789abcdef.smc.AbC123", cfg.cache_dir);
+    snprintf(live, sizeof live, "%s/0123456789abcdef.smc.XyZ789", cfg.cache_dir);
+    snprintf(other, sizeof other, "%s/notes.tmp.AbC123", cfg.cache_dir);
+    FILE *f = fopen(dead, "wb");
+    fputs("half a cache", f);
+    fclose(f);
+    f = fopen(other, "wb");
+    fclose(f);
+    int fd = open(live, O_CREAT | O_WRONLY, 0600);
+    assert_true(fd >= 0);
+    assert_int_equal(flock(fd, LOCK_EX), 0);
+    assert_true(cache_path(&cfg, source, path, sizeof path));
+    unlink(path);
+    EventSet set;
+    LoadReport rep;
+    assert_true(load_cached(&set, source, &rep));        /* writes the cache */
+    events_free(&set);
+    assert_true(file_exists(path));
+    assert_false(file_exists(dead));
+    assert_true(file_exists(live));
+    assert_true(file_exists(other));                      /* not ours */
+    close(fd);
+    unlink(live);
+    unlink(other);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reopen_uses_the_cache),
         cmocka_unit_test(test_changed_source_is_reparsed),
         cmocka_unit_test(test_corrupt_cache_is_never_trusted),
+        cmocka_unit_test(test_same_size_edit_with_mtime_kept),
+        cmocka_unit_test(test_replaced_during_first_load),
+        cmocka_unit_test(test_fifo_at_cache_path_is_ignored),
+        cmocka_unit_test(test_open_cache_dir_not_used),
+        cmocka_unit_test(test_stale_temporaries_removed),
         cmocka_unit_test(test_nothing_beside_the_users_file),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

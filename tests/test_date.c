@@ -88,6 +88,34 @@ static void test_refusals(void **state)
     expect_refused("2024-1-1", "unreadable");
 }
 
+/* A time part must be a time of day: "T25:99:99" was taken as midnight
+ * of its date (anything after "HH:" passed). */
+static void test_time_of_day(void **state)
+{
+    (void)state;
+    expect_date("2024-01-01T00:00", 2024, 1, 1);
+    expect_date("2024-01-01T23:59:59", 2024, 1, 1);
+    expect_date("2024-01-01T23:59:60Z", 2024, 1, 1);          /* leap second */
+    expect_date("2024-01-01T24:00:00", 2024, 1, 1);           /* end of day */
+    expect_date("2024-01-01 12:30:00,5", 2024, 1, 1);
+    expect_date("2024-01-01T12:30:00.123456789-0500", 2024, 1, 1);
+    expect_date("2024-01-01T12:30:00+05:30 ", 2024, 1, 1);
+    expect_date("2024-01-01t12:30:00z", 2024, 1, 1);
+    expect_date("31-12-2020 10:00:00", 2020, 12, 31);
+    expect_refused("2024-01-01T25:99:99", "unreadable");
+    expect_refused("2024-01-01T24:00:01", "unreadable");
+    expect_refused("2024-01-01T24:30", "unreadable");
+    expect_refused("2024-01-01T12:60", "unreadable");
+    expect_refused("2024-01-01T12:30:61", "unreadable");
+    expect_refused("2024-01-01T12:", "unreadable");
+    expect_refused("2024-01-01T12:3", "unreadable");
+    expect_refused("2024-01-01T12:30:00.", "unreadable");
+    expect_refused("2024-01-01T12:30:00+25:00", "unreadable");
+    expect_refused("2024-01-01T12:30:00+05:75", "unreadable");
+    expect_refused("2024-01-01T12:30:00 garbage", "unreadable");
+    expect_refused("16-Feb-21 99:99", "unreadable");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -96,6 +124,7 @@ int main(void)
         cmocka_unit_test(test_format),
         cmocka_unit_test(test_spellings),
         cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_time_of_day),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,7 +22,9 @@
 #include <fcntl.h>
 #include <time.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/resource.h>
+#include <sys/sysmacros.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -325,7 +327,9 @@ static size_t files_in(const char *dir)
     DIR *d = opendir(dir);
     size_t n = 0;
     struct dirent *e;
-    while (d && (e = readdir(d)) != NULL) n += e->d_name[0] != '.';
+    /* Hidden ones too: the temporaries are ".NAME.sahelmap-XXXXXX". */
+    while (d && (e = readdir(d)) != NULL)
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
     if (d) closedir(d);
     return n;
 }
@@ -384,6 +388,119 @@ static void test_writes_are_atomic_and_safe(void **state)
     unlink(out);
     unlink(input);
     rmdir(dir);
+}
+
+
+/* Only a regular file or a new name is ever written: the rename once put
+ * a PNG in place of a FIFO, a symlink or (as root) a device node. */
+static void test_only_regular_files_are_replaced(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sahelmap-targets-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char fifo[1200], link[1200], real[1200], dev[1200], ro[1200], kept[1200];
+    snprintf(fifo, sizeof fifo, "%s/fifo.png", dir);
+    snprintf(link, sizeof link, "%s/link.png", dir);
+    snprintf(real, sizeof real, "%s/real.png", dir);
+    snprintf(dev, sizeof dev, "%s/null.png", dir);
+    snprintf(ro, sizeof ro, "%s/readonly.png", dir);
+    snprintf(kept, sizeof kept, "%s/kept.png", dir);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    FILE *f = fopen(real, "w");
+    fputs("REAL", f);
+    fclose(f);
+    assert_int_equal(symlink(real, link), 0);
+    bool have_dev = mknod(dev, S_IFCHR | 0666, makedev(1, 3)) == 0;   /* as root */
+    Figure req = request(200, 120, false);
+    Error err;
+    struct stat st;
+
+    snprintf(req.output, sizeof req.output, "%s", fifo);
+    assert_false(export_png(&drawn_from, &req, &err));
+    assert_contains(err.msg, "not a regular file");
+    assert_int_equal(lstat(fifo, &st), 0);
+    assert_true(S_ISFIFO(st.st_mode));
+
+    snprintf(req.output, sizeof req.output, "%s", link);
+    assert_false(export_png(&drawn_from, &req, &err));
+    assert_contains(err.msg, "a symbolic link");
+    assert_int_equal(lstat(link, &st), 0);
+    assert_true(S_ISLNK(st.st_mode));
+    assert_int_equal(stat(real, &st), 0);
+    assert_int_equal(st.st_size, 4);
+
+    if (have_dev) {
+        snprintf(req.output, sizeof req.output, "%s", dev);
+        assert_false(export_png(&drawn_from, &req, &err));
+        assert_contains(err.msg, "not a regular file");
+        assert_int_equal(lstat(dev, &st), 0);
+        assert_true(S_ISCHR(st.st_mode));
+        unlink(dev);
+    }
+
+    /* A read-only target is refused (also for root), untouched. */
+    f = fopen(ro, "w");
+    fputs("RO", f);
+    fclose(f);
+    chmod(ro, 0444);
+    snprintf(req.output, sizeof req.output, "%s", ro);
+    assert_false(export_png(&drawn_from, &req, &err));
+    assert_contains(err.msg, "read-only");
+    assert_int_equal(stat(ro, &st), 0);
+    assert_int_equal(st.st_size, 2);
+
+    /* A replaced target keeps its permissions (it became 0666 & ~umask). */
+    f = fopen(kept, "w");
+    fputs("OLD", f);
+    fclose(f);
+    chmod(kept, 0640);
+    snprintf(req.output, sizeof req.output, "%s", kept);
+    assert_true(export_png(&drawn_from, &req, &err));
+    assert_int_equal(stat(kept, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0640);
+    assert_true(st.st_size > 100);
+    chmod(kept, 0604);
+    assert_true(export_png(&drawn_from, &req, &err));
+    assert_int_equal(stat(kept, &st), 0);
+    assert_int_equal(st.st_mode & 07777, 0604);
+
+    assert_int_equal(files_in(dir), 5);               /* no temporaries */
+    char cmd[1300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* A killed run's temporary is removed by the next export to that target;
+ * a live writer's (locked) and other files are left alone. */
+static void test_stale_temporary_removed(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sahelmap-stale-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char out[1200], dead[1300], live[1300], mine[1300];
+    snprintf(out, sizeof out, "%s/map.png", dir);
+    snprintf(dead, sizeof dead, "%s/.map.png.sahelmap-Ab12Cd", dir);
+    snprintf(live, sizeof live, "%s/.map.png.sahelmap-Ef34Gh", dir);
+    snprintf(mine, sizeof mine, "%s/map.png.backup", dir);
+    FILE *f = fopen(dead, "w");
+    fputs("half a PNG", f);
+    fclose(f);
+    f = fopen(mine, "w");
+    fclose(f);
+    int fd = open(live, O_CREAT | O_WRONLY, 0600);
+    assert_true(fd >= 0);
+    assert_int_equal(flock(fd, LOCK_EX), 0);
+    Figure req = request(200, 120, false);
+    snprintf(req.output, sizeof req.output, "%s", out);
+    Error err;
+    assert_true(export_png(&drawn_from, &req, &err));
+    assert_false(file_exists(dead));
+    assert_true(file_exists(live));
+    assert_true(file_exists(mine));
+    close(fd);
+    char cmd[1300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    assert_int_equal(system(cmd), 0);
 }
 
 /* A new temporary directory holding map.png with "OLD" in it; writes
@@ -596,6 +713,8 @@ int main(void)
         cmocka_unit_test(test_golden_map),
         cmocka_unit_test(test_golden_with_furniture),
         cmocka_unit_test(test_writes_are_atomic_and_safe),
+        cmocka_unit_test(test_only_regular_files_are_replaced),
+        cmocka_unit_test(test_stale_temporary_removed),
         cmocka_unit_test(test_full_disk),
         cmocka_unit_test(test_killed_export_leaves_old_or_new),
         cmocka_unit_test(test_hostile_text_draws_safely),

@@ -95,7 +95,7 @@ static void test_refusals(void **state)
     snprintf(path, sizeof path, "%s/fifo", dir);
     assert_int_equal(mkfifo(path, 0600), 0);
     assert_false(outfile_open(&o, path, NULL, 0, &err));
-    assert_contains(err.msg, "not a regular file: refusing to replace it");
+    assert_contains(err.msg, "not a regular file (a FIFO or device?): refusing to replace it");
 
     snprintf(target, sizeof target, "%s/real.png", dir);
     write_text(target, "real");

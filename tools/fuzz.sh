@@ -25,6 +25,16 @@
 # The last line per target gives the executions (summed over restarts, from
 # libFuzzer's final stats), coverage (cov/ft), corpus size and failures.
 # Exit status: 0 when no target failed, 1 otherwise.
+#
+# Runs: "tools/fuzz.sh 10" replays the seeds (ctest's fuzz_smoke does this);
+# the default 300 s per target is the run a change to a loader gets before
+# it is merged (the executions and coverage go in its note). A nightly run
+# gives every target an hour, one core each, in the background:
+#   JOBS=1 nice tools/fuzz.sh 3600 >build-fuzz/nightly.log 2>&1
+# (cron: 0 1 * * * cd /path/to/sahelmap && JOBS=1 nice tools/fuzz.sh 3600 \
+#  >build-fuzz/nightly.log 2>&1). Its grown corpora stay in
+# build-fuzz/corpus/<target>/: copy inputs that reach new code (new cov)
+# into tests/fuzz/corpus/<target>/ by hand, small ones first.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)

@@ -12,7 +12,8 @@
  * the header's source check or the payload hash by chance, so the other bits
  * patch the header (when the file holds one) the way a hand-made cache
  * would be:
- *   0x01  source size, mtime and head hash of the real source
+ *   0x01  source identity (size, mtime, ctime, device, inode, head hash)
+ *         of the real source
  *   0x02  notes_len so that the sizes add up to the file (if they can)
  *   0x04  payload_hash recomputed (after the other fix-ups)
  *   0x08  the genuine LoadReport instead of the file's
@@ -210,6 +211,10 @@ static void write_cache(const uint8_t *data, size_t size)
             h.mtime_sec = genuine.mtime_sec;
             h.mtime_nsec = genuine.mtime_nsec;
             h.head_hash = genuine.head_hash;
+            h.source_dev = genuine.source_dev;
+            h.source_ino = genuine.source_ino;
+            h.ctime_sec = genuine.ctime_sec;
+            h.ctime_nsec = genuine.ctime_nsec;
         }
         if (mode & 0x08) memcpy(&h.report, &genuine.report, sizeof h.report);
         if ((mode & 0x02) && cache_counts_bounded(&h) &&

@@ -45,6 +45,9 @@ printf 'event_date,latitude,longitude\r2024-01-01,15,2\r2024-01-02,15\r2024-01-0
 { rep '[' 100000; rep ']' 100000; printf '\n'; } >deep_file.json
 # 100,000 nested objects inside a record's notes.
 { printf '{"data":[{%s,"notes":' "$rec"; rep '{' 100000 | sed 's/{/{"a":/g'; printf '1'; rep '}' 100000; printf '}]}\n'; } >deep_objects.json
+# ... between two good records, and a bracket of the wrong kind closing it.
+{ printf '{"data":[\n{%s},\n' "$rec"; rep '[' 100000; rep ']' 100000; printf ',\n{%s}\n]}\n' "$rec"; } >deep_between.json
+{ printf '{"data":[\n{%s},\n' "$rec"; rep '[' 100000; rep ']' 99999; printf '},\n{%s}\n]}\n' "$rec"; } >deep_mismatched.json
 # 100,000 unclosed '[': a truncated file.
 { printf '{"data":['; rep '[' 100000; } >deep_unclosed.json
 # More than the 4 KiB a loader may sniff, of blanks, before good content.
