@@ -20,6 +20,8 @@
  *   SAHELMAP_IDLE_SIGNAL  1: the window prints "idle N" when it rests (tests)
  *   SAHELMAP_FIRST_FRAME_EXIT  1: the window quits after its first frame
  *                         (the cold-start benchmark)
+ *   SAHELMAP_FRAME_LOG    a file: the window writes one CSV row of timings
+ *                         per frame drawn into it (the window benchmark)
  */
 #ifndef SAHELMAP_CONFIG_H
 #define SAHELMAP_CONFIG_H
@@ -54,6 +56,7 @@ typedef struct Config {
     char shots_dir[CONFIG_PATH_MAX];   /* the window's screenshots */
     bool idle_signal;
     bool first_frame_exit;
+    char frame_log[CONFIG_PATH_MAX];   /* the frame-time CSV; "" for none */
 } Config;
 
 /* The built-in settings, as with an empty environment but no cache: the
