@@ -5,6 +5,8 @@
 # phases, each from rest to rest:
 #   playback  a 3-month moving window (D 2018-01-01..2018-03-31) played at
 #             1 week/s ([ twice from 30 days/s) for 8 s
+#   sweep     the same window at 1 year/s (] five times) for 4 s: a new
+#             day every frame, so the loop, not the speed, sets the rate
 #   zoom      a continuous zoom: 12 wheel steps in (9x), 12 out, over the map
 #   pan       a drag of 1200 px across the map in 120 moves of 10 px
 # and prints, per phase, the frames drawn, the frame's work (total_ms:
@@ -14,10 +16,14 @@
 # p50 of each step (scene, raster, render, present) with the largest
 # raster. Figures, never a pass/fail on time.
 #
+# wait: the p50 of interval less work, the time between frames (the loop's
+# wait for input and the input itself).
+#
 #   bench/window.sh BUILD_DIR [CASE...]
 #       CASE is DATA@WIDTHxHEIGHT with DATA one of bundled, 100k, 1m;
 #       default: 1m@1280x800 1m@1920x1080 100k@1280x800 bundled@1280x800.
 #       The frame logs stay in bench/data/window/ for a closer look.
+# BENCH_PROGRAM runs another sahelmap binary (a build from before a change).
 # SDL_RENDER_DRIVER (SDL's own variable: opengl, software, ...) picks the
 # window's renderer; unset, SDL picks (opengl through Mesa under Xvfb).
 # Needs Xvfb and xdotool (skips with a message otherwise). Generates the
@@ -71,17 +77,20 @@ summarize() {  # summarize LOG FROM TO NAME SECONDS
             for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
             return n
         }
-        { for (c = 1; c <= 7; c++) v[NR, c] = $c + 0 }
+        { for (c = 1; c <= 7; c++) v[NR, c] = $c + 0; v[NR, 8] = $7 - $5 }
         END {
             if (NR == 0) { printf "%-9s %6d\n", name, 0; exit }
             n = sorted(5, t); m = 0
             # Intervals: the first frame of the phase follows a rest; leave it out.
             for (i = 2; i <= NR; i++) iv[++m] = v[i, 7]
             for (i = 2; i <= m; i++) { x = iv[i]; for (j = i - 1; j >= 1 && iv[j] > x; j--) iv[j + 1] = iv[j]; iv[j + 1] = x }
+            # Between frames: interval less the work (the loop wait, input).
+            g = 0; for (i = 2; i <= NR; i++) gap[++g] = v[i, 8]
+            for (i = 2; i <= g; i++) { x = gap[i]; for (j = i - 1; j >= 1 && gap[j] > x; j--) gap[j + 1] = gap[j]; gap[j + 1] = x }
             sorted(1, s); sorted(2, ra); sorted(3, re); sorted(4, pr); sorted(6, ev)
-            printf "%-9s %6d %5.1f  %6.1f %6.1f %6.1f   %6.1f %6.1f %6.1f   %5.1f %5.1f %5.1f %5.1f  %6.1f  %8d\n",
+            printf "%-9s %6d %5.1f  %6.1f %6.1f %6.1f   %6.1f %6.1f %6.1f %5.1f   %5.1f %5.1f %5.1f %5.1f  %6.1f  %8d\n",
                    name, NR, (secs > 0 ? NR / secs : 0), pct(t, n, 50), pct(t, n, 95), t[n],
-                   pct(iv, m, 50), pct(iv, m, 95), m ? iv[m] : 0,
+                   pct(iv, m, 50), pct(iv, m, 95), (m ? iv[m] : 0), pct(gap, g, 50),
                    pct(s, n, 50), pct(ra, n, 50), pct(re, n, 50), pct(pr, n, 50), ra[n], pct(ev, n, 50)
         }'
 }
@@ -107,6 +116,11 @@ play() {
     xdotool type --delay 20 "2018-01-01..2018-03-31"
     xdotool key Return bracketleft bracketleft space
     sleep 8                                    # the playback is the action itself
+    xdotool key space
+}
+sweep() {   # the same window at 1 year/s: a new day every frame
+    xdotool key bracketright bracketright bracketright bracketright bracketright space
+    sleep 4
     xdotool key space
 }
 zoom() {
@@ -135,7 +149,7 @@ for c in "${cases[@]}"; do
     rm -f "$log"
     env SAHELMAP_FRAME_LOG="$log" SAHELMAP_IDLE_SIGNAL=1 SDL_VIDEODRIVER=x11 \
         XDG_CACHE_HOME="$data/cache" \
-        "$build/sahelmap" ${f:+"$f"} --window "$size" >"$idle_log" 2>"$out/stderr" &
+        "${BENCH_PROGRAM:-$build/sahelmap}" ${f:+"$f"} --window "$size" >"$idle_log" 2>"$out/stderr" &
     app=$!
     wid=$(timeout 60 xdotool search --sync --onlyvisible --name '^sahelmap' | head -n1)
     [ -n "$wid" ] || fail "no window for $c: $(cat "$out/stderr")"
@@ -148,8 +162,10 @@ for c in "${cases[@]}"; do
     idle_mark
     echo
     echo "$set_name at $size ($(sed -n 's/^renderer //p' "$idle_log" | head -n1) renderer)"
-    echo "phase     frames   fps   total: p50    p95    max   interval: p50 p95    max   scene raster render present  raster   events"
+    echo "                        total (work)          interval (present to present)  p50 of each step"
+    echo "phase     frames   fps    p50    p95    max      p50    p95    max  wait   scene rastr rendr prsnt  max rastr events"
     phase playback play
+    phase sweep sweep
     phase zoom zoom
     phase pan pan
     xdotool key ctrl+q
