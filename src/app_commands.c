@@ -463,6 +463,7 @@ void app_apply(App *app, Command c)
         break;
     case CMD_STATS: app->stats = !app->stats; break;
     case CMD_HELP: app->help = !app->help; break;
+    case CMD_FRAME_STATS: app->frame_stats = !app->frame_stats; break;
     case CMD_SCREENSHOT: screenshot(app, (int)c.a); break;
     case CMD_SAVE_VIEW: save_view(app); break;
     case CMD_SAVE_DATA: save_data(app); break;

@@ -3,10 +3,13 @@
  * shows from the state: the map scene (built by the same code as the
  * export, from the figure of the view), the event under the pointer, the
  * timeline's histogram, the basemap raster, and the ui scene (timeline,
- * tooltips, panels). app_draw then only draws those. See app_private.h.
+ * tooltips, panels). app_draw then only draws those. Both are timed step
+ * by step (frametime): the overlay (I) and SAHELMAP_FRAME_LOG show it. See
+ * app_private.h.
  */
 #include "app_private.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -110,7 +113,7 @@ static void update_loading(App *app)
                       &app->r);
 }
 
-void app_update(App *app, bool moving)
+static void update(App *app, bool moving)
 {
     app_basemap_update(app, moving);
     if (app->job != NULL) {
@@ -144,17 +147,90 @@ void app_update(App *app, bool moving)
     update_panels(app);
 }
 
+/* The update, timed: everything but the raster is the scene step. The
+ * overlay shows the frames before this one. */
+void app_update(App *app, bool moving)
+{
+    app->frame_t0 = SDL_GetPerformanceCounter();
+    memset(&app->frame, 0, sizeof app->frame);
+    update(app, moving);
+    if (app->frame_stats)
+        ui_build_frame_stats(&app->ui, &app->layout, &app->frames, render_measure, &app->r);
+    app->frame.ms[FRAME_SCENE] = app_ms_since(app->frame_t0) - app->frame.ms[FRAME_RASTER];
+}
+
+/* ------------------------------------------------------------------------- */
+/* Frame times                                                               */
+/* ------------------------------------------------------------------------- */
+
+/* Milliseconds from one performance-counter reading to a later one. */
+static double ms_between(Uint64 t0, Uint64 t1)
+{
+    return (double)(t1 - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency();
+}
+
+double app_ms_since(Uint64 t0)
+{
+    return ms_between(t0, SDL_GetPerformanceCounter());
+}
+
+void app_frame_log_open(App *app)
+{
+    const char *path = app->cfg->frame_log;
+    if (path[0] == '\0') return;
+    app->frame_log = fopen(path, "w");
+    if (app->frame_log == NULL) {
+        fprintf(stderr, "sahelmap: SAHELMAP_FRAME_LOG: cannot write %s: %s\n", path,
+                strerror(errno));
+        return;
+    }
+    setvbuf(app->frame_log, NULL, _IOLBF, 0);    /* a row is whole when read */
+    fprintf(app->frame_log, "%s\n", frametime_csv_header());
+}
+
+void app_frame_log_close(App *app)
+{
+    if (app->frame_log == NULL) return;
+    if (fclose(app->frame_log) != 0)
+        fprintf(stderr, "sahelmap: SAHELMAP_FRAME_LOG: %s\n", strerror(errno));
+    app->frame_log = NULL;
+}
+
+/* After the present: the frame's figures kept, and logged. */
+static void frame_done(App *app, Uint64 end)
+{
+    FrameSample *f = &app->frame;
+    f->ms[FRAME_TOTAL] = ms_between(app->frame_t0, end);
+    f->ms[FRAME_INTERVAL] = app->last_present ? ms_between(app->last_present, end) : 0;
+    app->last_present = end;
+    f->events_drawn = app->job != NULL ? 0
+                    : app->scene.grid.kind != GRID_NONE ? app->scene.events_in_view
+                    : app->scene.nmarkers;
+    frametime_add(&app->frames, f);
+    if (app->frame_log != NULL) {
+        char row[256];
+        if (frametime_csv_row(f, row, sizeof row) >= 0) fprintf(app->frame_log, "%s\n", row);
+    }
+}
+
 /* ------------------------------------------------------------------------- */
 /* Draw                                                                      */
 /* ------------------------------------------------------------------------- */
 
 void app_draw(App *app)
 {
+    Uint64 t0 = SDL_GetPerformanceCounter();
     SDL_SetRenderDrawColor(app->sdl, 0xF2, 0xF2, 0xF0, 0xFF);
     SDL_RenderClear(app->sdl);
     app_basemap_draw(app);
     if (app->job == NULL) render_overlay(&app->r, &app->scene);
     SDL_RenderSetClipRect(app->sdl, NULL);
     render_overlay(&app->r, &app->ui);
+    SDL_RenderFlush(app->sdl);       /* the batched drawing runs here, not in present */
+    Uint64 t1 = SDL_GetPerformanceCounter();
+    app->frame.ms[FRAME_RENDER] = ms_between(t0, t1);
     SDL_RenderPresent(app->sdl);
+    Uint64 end = SDL_GetPerformanceCounter();
+    app->frame.ms[FRAME_PRESENT] = ms_between(t1, end);
+    frame_done(app, end);
 }

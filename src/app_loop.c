@@ -2,8 +2,9 @@
  * app_loop: input events and the loop. Keys become commands through the
  * binding table (input), the mouse pans, zooms, picks markers and drags
  * the timeline; the loop sleeps until input when nothing moves, and
- * otherwise advances playback and zoom, updates and draws a frame. See
- * app_private.h.
+ * otherwise advances playback and zoom, updates and draws a frame, then
+ * waits for input only for what is left of the frame's budget (the
+ * display's refresh period). See app_private.h.
  */
 #include "app_private.h"
 
@@ -296,6 +297,30 @@ static void handle(App *app, const SDL_Event *ev)
 /* The loop                                                                  */
 /* ------------------------------------------------------------------------- */
 
+/* A frame's budget, ms: the display's refresh period (60 Hz when it does
+ * not say). */
+static double frame_budget(const App *app)
+{
+    SDL_DisplayMode mode;
+    if (SDL_GetWindowDisplayMode(app->window, &mode) == 0 && mode.refresh_rate > 0)
+        return 1000.0 / mode.refresh_rate;
+    return 1000.0 / 60;
+}
+
+/* How long to wait for input while animating: what is left of the budget
+ * of the frame just drawn (none when its work took longer: a 15 ms frame
+ * stays a 16.7 ms one, not 31), or a whole budget when no frame was drawn
+ * (playback between two days). Where present waits for vsync, the frame's
+ * time has already reached the budget and the loop does not wait: vsync
+ * paces it. */
+static int animating_wait(const App *app, bool drew)
+{
+    double budget = frame_budget(app);     /* the window may change display */
+    if (!drew) return (int)budget;
+    double left = budget - app_ms_since(app->frame_t0);
+    return left > 0 ? (int)left : 0;
+}
+
 void app_loop(App *app)
 {
     Uint32 last = SDL_GetTicks();
@@ -309,6 +334,7 @@ void app_loop(App *app)
     bool idle_signal = app->cfg->idle_signal;
     bool busy_since_idle = true;
     unsigned long idles = 0;
+    bool drew = false;                       /* the last pass drew a frame */
     if (idle_signal) {
         SDL_RendererInfo info;
         if (SDL_GetRendererInfo(app->sdl, &info) == 0) printf("renderer %s\n", info.name);
@@ -324,7 +350,8 @@ void app_loop(App *app)
         bool brief_load = app->job != NULL &&
                           SDL_GetTicks() - app->job->started < APP_LOADING_SCREEN_MS;
         SDL_Event ev;
-        int timeout = animating ? 16 : settling ? APP_SETTLE_MS : toast ? 250 : -1;
+        int timeout = animating ? animating_wait(app, drew)
+                    : settling ? APP_SETTLE_MS : toast ? 250 : -1;
         if (app->dirty) timeout = brief_load ? 2 : 0;
         if (idle_signal) SDL_PumpEvents();       /* count what X has already sent */
         if (idle_signal && busy_since_idle && !app->dirty && !animating && !settling &&
@@ -355,7 +382,9 @@ void app_loop(App *app)
             app->dirty = true;
         }
         brief_load = app->job != NULL && now - app->job->started < APP_LOADING_SCREEN_MS;
+        drew = false;
         if (app->dirty && app->running && !brief_load) {
+            drew = true;
             app->dirty = false;
             app_update(app, moving);
             app_draw(app);

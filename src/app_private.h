@@ -14,6 +14,7 @@
 #include <SDL.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "app.h"
 #include "basemap.h"
@@ -22,6 +23,7 @@
 #include "export.h"
 #include "figure.h"
 #include "filter.h"
+#include "frametime.h"
 #include "input.h"
 #include "load.h"
 #include "render.h"
@@ -131,6 +133,15 @@ typedef struct App {
     const char *shots_dir;
     char last_command[8192];
 
+    /* Frame times: measured by app_update and app_draw, shown by the
+     * overlay (I / F3), written to SAHELMAP_FRAME_LOG. */
+    FrameTimes frames;
+    FrameSample frame;             /* the frame being made */
+    Uint64 frame_t0;               /* performance counter at its start */
+    Uint64 last_present;           /* ... after the last present, or 0 */
+    FILE *frame_log;               /* the CSV, or NULL */
+    bool frame_stats;              /* the overlay shows */
+
     /* Loading. */
     LoadJob *job;                  /* files loading, or NULL */
     char **queued;                 /* files dropped while loading */
@@ -178,6 +189,12 @@ bool app_view_equal(const View *a, const View *b);
 /* app_frame.c: a frame. */
 void app_update(App *app, bool moving);
 void app_draw(App *app);          /* reads the state; the renderer caches */
+/* The frame log (cfg->frame_log): opened with its header row; a file that
+ * cannot be written is said on stderr and the window runs without it. */
+void app_frame_log_open(App *app);
+void app_frame_log_close(App *app);
+/* Milliseconds since a performance-counter reading. */
+double app_ms_since(Uint64 t0);
 
 /* app_loop.c: input and the loop. */
 void app_loop(App *app);

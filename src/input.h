@@ -40,6 +40,7 @@ typedef enum CommandId {
     CMD_ADMIN1,           /* a: +1 / -1 through admin-1 areas */
     CMD_HEATMAP,          /* heatmap off / by events / by fatalities */
     CMD_RECORD,           /* record the playback as an MP4 */
+    CMD_FRAME_STATS,      /* the frame-time overlay on / off */
     CMD_COUNT
 } CommandId;
 

@@ -421,6 +421,76 @@ void ui_build_text_box(Scene *s, const UiLayout *l, const char *prompt, const ch
     scene_add_text(s, FONT_SMALL, x + pad, y + pad + h1 + 2 * sc, w2, h2, UI_SOFT, 0, hint);
 }
 
+void ui_build_frame_stats(Scene *s, const UiLayout *l, const FrameTimes *t,
+                          SceneMeasure measure, void *ctx)
+{
+    static const char *const labels[] = {"scene", "raster", "render", "present",
+                                         "total", "interval"};
+    static const char *const heads[3] = {"last", "p50", "p95"};
+    const float sc = l->scale, pad = 10 * sc, gap = 14 * sc;
+    const FrameSample *last = frametime_last(t);
+    const uint32_t ink = 0xFFF2F2F2u, soft = 0xFFB8B8B8u;
+    char cell[FRAME_STEP_COUNT][3][32], foot[128];
+    float w = 0, h = 0, label_w = 0, col_w = 0, rh = 0;
+    measure(ctx, FONT_LEGEND_HEAD, "Frame times, ms", &w, &rh);
+    float head_w = w;
+    if (last == NULL) {
+        snprintf(foot, sizeof foot, "No frames yet");
+    } else {
+        for (int k = 0; k < FRAME_STEP_COUNT; k++) {
+            double v[3] = {last->ms[k], frametime_percentile(t, (FrameStep)k, 50),
+                           frametime_percentile(t, (FrameStep)k, 95)};
+            for (int c = 0; c < 3; c++) snprintf(cell[k][c], sizeof cell[k][c], "%.1f", v[c]);
+        }
+        char ev[32];
+        scene_format_count((int64_t)last->events_drawn, ev, sizeof ev);
+        double p50 = frametime_percentile(t, FRAME_INTERVAL, 50);
+        unsigned long long kept = t->count < FRAMETIME_WINDOW ? t->count : FRAMETIME_WINDOW;
+        if (p50 > 0)
+            snprintf(foot, sizeof foot, "%s events drawn \xc2\xb7 %.0f fps \xc2\xb7 %llu frames",
+                     ev, 1000.0 / p50, kept);
+        else
+            snprintf(foot, sizeof foot, "%s events drawn \xc2\xb7 %llu frame%s", ev, kept,
+                     kept == 1 ? "" : "s");
+    }
+    for (int k = 0; k < FRAME_STEP_COUNT; k++) {
+        measure(ctx, FONT_LEGEND, labels[k], &w, &h);
+        label_w = fmaxf(label_w, w);
+        rh = fmaxf(rh, h);
+    }
+    measure(ctx, FONT_LEGEND, "0000.0", &col_w, &h);
+    float foot_w = 0, foot_h = 0;
+    measure(ctx, FONT_SMALL, foot, &foot_w, &foot_h);
+    int rows = last == NULL ? 0 : FRAME_STEP_COUNT + 1;     /* heads + steps */
+    float table_w = last == NULL ? 0 : label_w + 3 * (gap + col_w);
+    float bw = fmaxf(fmaxf(table_w, foot_w), head_w) + 2 * pad;
+    float bh = 2 * pad + rh + 3 * sc + rows * rh + 3 * sc + foot_h;
+    float x = 12 * sc, y = 12 * sc;
+    if (bw > l->width - x) bw = l->width - x;
+    if (bh > l->map_h - y) bh = fmaxf(0, l->map_h - y);
+    scene_add_rect(s, x, y, bw, bh, 0xD8202020u, 0, 0);
+    float cy = y + pad;
+    text_at(s, FONT_LEGEND_HEAD, x + pad, cy, ink, "Frame times, ms", measure, ctx, NULL);
+    cy += rh + 3 * sc;
+    for (int r = 0; r < rows; r++) {
+        if (cy + rh > y + bh) break;
+        if (r > 0) text_at(s, FONT_LEGEND, x + pad, cy, soft, labels[r - 1], measure, ctx, NULL);
+        for (int c = 0; c < 3; c++) {
+            const char *text = r == 0 ? heads[c] : cell[r - 1][c];
+            SceneFont font = r == 0 ? FONT_SMALL : FONT_LEGEND;
+            float tw = 0, th = 0;
+            measure(ctx, font, text, &tw, &th);
+            float right = x + pad + label_w + (float)(c + 1) * (gap + col_w);
+            scene_add_text(s, font, right - tw, cy, tw, th, r == 0 ? soft : ink, 0, text);
+        }
+        cy += rh;
+    }
+    cy += 3 * sc;
+    if (cy + foot_h <= y + bh + 0.5f)
+        scene_add_text(s, FONT_SMALL, x + pad, cy, fminf(foot_w, bw - 2 * pad), foot_h, soft, 0,
+                       foot);
+}
+
 void ui_build_toast(Scene *s, const UiLayout *l, const char *text,
                     SceneMeasure measure, void *ctx)
 {

@@ -18,6 +18,7 @@
 
 #include "events.h"
 #include "filter.h"
+#include "frametime.h"
 #include "scene.h"
 #include "timeline.h"
 
@@ -101,6 +102,14 @@ void ui_build_text_box(Scene *s, const UiLayout *l, const char *prompt, const ch
 /* A centred panel with a line of text and a bar filled to `fraction`. */
 void ui_build_progress(Scene *s, const UiLayout *l, const char *text, double fraction,
                        SceneMeasure measure, void *ctx);
+
+/* The frame-time overlay (I / F3), as mpv shows its stats: a dark panel at
+ * the map's top left with, for each step of a frame (scene, raster, render,
+ * present, total, interval), the last frame's milliseconds and the p50 and
+ * p95 over the frames t keeps, then the events drawn and the frame rate.
+ * "No frames yet" before the first. */
+void ui_build_frame_stats(Scene *s, const UiLayout *l, const FrameTimes *t,
+                          SceneMeasure measure, void *ctx);
 
 /* A short message above the timeline. */
 void ui_build_toast(Scene *s, const UiLayout *l, const char *text,
