@@ -72,6 +72,10 @@ static void mouse_down(App *app, double x, double y)
         app->drag_day1 = app->tl.day1;
         break;
     }
+    case UI_TL_AXIS:
+        app->drag = DRAG_AXIS;
+        app->drag_axis0 = app->tl.axis0;
+        break;
     case UI_TL_PANEL: app->drag = DRAG_NONE; break;
     }
     app->dirty = true;
@@ -102,6 +106,13 @@ static void mouse_move(App *app, double x, double y, double dx, double dy)
     case DRAG_END:
         timeline_set_window(&app->tl, app->drag_day0, app->drag_day1 + delta);
         break;
+    case DRAG_AXIS: {
+        /* The labels follow the pointer: days per pixel of the plot. */
+        double per_px = (app->tl.axis1 - app->tl.axis0 + 1) / app->layout.bars_w;
+        double target = app->drag_axis0 - (x - app->drag_x) * per_px;
+        if (timeline_pan_axis(&app->tl, target - app->tl.axis0)) app->hist_dirty = true;
+        break;
+    }
     case DRAG_NONE: {
         /* Hover: redraw when the pointer is or was on a marker or a cell. */
         uint32_t hit[1];
@@ -124,6 +135,13 @@ static void mouse_up(App *app, double x, double y)
 
 static void mouse_wheel(App *app, double x, double y, double amount)
 {
+    if (y >= app->layout.map_h && (SDL_GetModState() & KMOD_SHIFT)) {
+        /* Shift+wheel pans time: a tenth of the axis a notch, up = back. */
+        double len = app->tl.axis1 - app->tl.axis0;
+        if (timeline_pan_axis(&app->tl, -amount * len / 10)) app->hist_dirty = true;
+        app->dirty = true;
+        return;
+    }
     if (y >= app->layout.map_h) {
         timeline_zoom_axis(&app->tl, pow(1.25, amount), ui_x_to_day(&app->layout, &app->tl, x));
         app->hist_dirty = true;
@@ -163,6 +181,7 @@ static bool apply_dates(App *app)
     if (app->tl.mode == TIMELINE_SINGLE_DAY && d0 != d1)
         timeline_set_mode(&app->tl, TIMELINE_MOVING);
     timeline_set_window(&app->tl, d0, d1);
+    timeline_follow(&app->tl);                 /* the typed range in sight */
     app->hist_dirty = true;
     return true;
 }
@@ -345,7 +364,10 @@ void app_loop(App *app)
         Uint32 now = SDL_GetTicks();
         double dt = (now - last) / 1000.0;
         last = now;
-        if (timeline_advance(&app->tl, dt)) app->dirty = true;
+        if (timeline_advance(&app->tl, dt)) {
+            app->dirty = true;
+            if (timeline_follow(&app->tl)) app->hist_dirty = true;
+        }
         if (zooming && app_zoom_step(app, fmin(dt, 0.1))) app->dirty = true;
         bool moving = app->drag == DRAG_MAP || zooming ||
                       now - app->view_changed_at < APP_SETTLE_MS;

@@ -40,7 +40,8 @@ typedef enum Drag {
     DRAG_MAP,
     DRAG_WINDOW,          /* the timeline window's body */
     DRAG_START,           /* its left edge */
-    DRAG_END              /* its right edge */
+    DRAG_END,             /* its right edge */
+    DRAG_AXIS             /* the timeline's date labels: pan time */
 } Drag;
 
 /* Files being loaded by a background thread. While a job runs, the main
@@ -117,6 +118,7 @@ typedef struct App {
     Drag drag;
     double drag_x, drag_y, drag_moved;
     int32_t drag_day, drag_day0, drag_day1;
+    int32_t drag_axis0;            /* the time axis when a DRAG_AXIS began */
     double mouse_x, mouse_y;
     bool pointer_in;               /* the pointer is over the window */
     uint32_t picks[APP_MAX_PICKS]; /* events under the last click */

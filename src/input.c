@@ -37,7 +37,7 @@ const KeyBinding input_bindings[] = {
     {SDLK_6, 0, CMD(CMD_TOGGLE_TYPE, 6, 0), NULL, NULL},
     /* Time. */
     {0, 0, CMD(CMD_NONE, 0, 0), "Timeline: drag window / edges",
-     "move it / resize it; click: jump; wheel: zoom time"},
+     "move / resize it; click: jump; wheel: zoom time; drag the dates, Shift+wheel: pan it"},
     {SDLK_SPACE, 0, CMD(CMD_PLAY, 0, 0), "Space", "play / pause"},
     {SDLK_LEFTBRACKET, 0, CMD(CMD_SPEED, -1, 0), "[  ]", "slower / faster (1 day/s to 1 year/s)"},
     {SDLK_RIGHTBRACKET, 0, CMD(CMD_SPEED, 1, 0), NULL, NULL},

@@ -118,6 +118,7 @@ UiTimelinePart ui_timeline_hit(const UiLayout *l, const Timeline *t, double x,
     if (y < l->tl_y || y >= l->tl_y + l->tl_h || x < 0 || x >= l->width)
         return UI_TL_NONE;
     if (x < l->bars_x || x > l->bars_x + l->bars_w) return UI_TL_PANEL;
+    if (y > l->bars_y + l->bars_h + 4 * l->scale) return UI_TL_AXIS;
     double x0 = ui_day_to_x(l, t, t->day0), x1 = ui_day_to_x(l, t, t->day1 + 1);
     double grip = 6 * l->scale;
     if (fabs(x - x0) <= grip && x1 - x0 > 2 * grip) return UI_TL_EDGE_START;

@@ -57,7 +57,9 @@ typedef enum UiTimelinePart {
     UI_TL_PLOT,                  /* on the plot, outside the window */
     UI_TL_WINDOW,                /* on the window's body: drag to move */
     UI_TL_EDGE_START,            /* on the window's left edge: resize */
-    UI_TL_EDGE_END               /* on its right edge */
+    UI_TL_EDGE_END,              /* on its right edge */
+    UI_TL_AXIS                   /* on the date labels under the plot:
+                                    drag to pan the axis */
 } UiTimelinePart;
 
 /* What is under (x, y) and which day that x is. */

@@ -101,6 +101,58 @@ for option in --type --min-fatalities --country --filter; do
 done
 [[ "$reset" == *"--from 2012-01-17 --to 2024-12-01"* ]] || fail "R did not restore the range: $reset"
 ok "R resets the filters, the time range and the region"
+
+# The time axis pans (Shift+wheel over the timeline, a drag on its date
+# labels) and follows the playhead. The window at 1200x760 has a UI scale
+# of 0.75: the plot spans x 234..1189, y 670..734, its date labels below.
+plot() {  # plot NAME: a screenshot of the timeline's plot and labels
+    import -window root -crop 956x90+234+665 +repage "$out/$1.png"
+}
+window_pixels() {  # the window's blue edges and grips in a plot screenshot
+    convert "$out/$1.png" -crop 956x75+0+0 +repage -fuzz 6% -fill black -opaque '#2B6CB0' \
+        -fill white +opaque black -negate -format '%[fx:round(mean*w*h)]' info:
+}
+changed() { compare -metric AE "$out/$1.png" "$out/$2.png" /dev/null 2>&1; }
+xdotool key d
+xdotool type --delay 30 "2016-03-01..2016-03-30"
+xdotool key Return
+before=$(state "a March 2016 window")
+xdotool mousemove 540 700                    # over the March 2016 window
+for _ in 1 2 3 4 5 6 7 8 9 10; do xdotool click 4; done     # zoom the axis in
+settle "zooming the axis"
+plot axis-zoomed
+[ "$(window_pixels axis-zoomed)" -gt 40 ] || fail "the zoomed axis lost the window"
+xdotool keydown shift
+for _ in 1 2 3 4 5 6; do xdotool click 5; done              # Shift+wheel: later
+xdotool keyup shift
+panned=$(state "Shift+wheel over the timeline")
+plot axis-panned
+[ "$panned" = "$before" ] || fail "panning the axis changed the map: $panned"
+[ "$(changed axis-zoomed axis-panned)" -gt 1000 ] || fail "Shift+wheel did not pan the axis"
+[ "$(window_pixels axis-panned)" -lt 10 ] ||
+    fail "the window is still in sight after panning the axis away ($(window_pixels axis-panned) px)"
+ok "Shift+wheel over the timeline pans the axis (the window left its view, the map stayed)"
+xdotool mousemove 500 745 mousedown 1 mousemove 700 745 mousemove 900 745 mouseup 1
+dragged=$(state "a drag on the date labels")
+plot axis-dragged
+[ "$dragged" = "$before" ] || fail "dragging the dates changed the map: $dragged"
+[ "$(changed axis-panned axis-dragged)" -gt 1000 ] || fail "dragging the dates did not pan the axis"
+ok "a drag on the date labels pans the axis"
+xdotool key d
+xdotool type --delay 30 "2020-06-01..2020-06-30"
+xdotool key Return
+state "a June 2020 window" >/dev/null
+plot axis-typed
+[ "$(window_pixels axis-typed)" -gt 40 ] || fail "the axis did not follow a typed range"
+xdotool key bracketright bracketright bracketright space     # 365 days/s
+sleep 2                                      # playing for a while is the action itself
+xdotool key space
+played=$(state "playing at a year a second")
+plot axis-played
+[[ "$played" != *"--to 2020-06-30"* ]] || fail "the playback did not move: $played"
+[ "$(window_pixels axis-played)" -gt 40 ] ||
+    fail "the axis did not follow the playhead: $played"
+ok "the axis follows the playhead (typed range, then two years of playback)"
 close_window
 
 # A file that fails to load: named in a panel until Esc.

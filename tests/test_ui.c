@@ -152,6 +152,14 @@ static void test_timeline_hit_parts(void **state)
     assert_int_equal(ui_timeline_hit(&l, &t, l.bars_x - 1, mid_y, &day), UI_TL_PANEL);
     assert_int_equal(ui_timeline_hit(&l, &t, l.bars_x + l.bars_w + 2, mid_y, &day),
                      UI_TL_PANEL);
+    /* The date labels under the plot: the axis, to pan (the window's
+     * box reaches 4 px below the plot). */
+    double labels_y = l.bars_y + l.bars_h + 12 * l.scale;
+    assert_int_equal(ui_timeline_hit(&l, &t, 900, labels_y, &day), UI_TL_AXIS);
+    assert_int_equal(ui_timeline_hit(&l, &t, x0 + 2 * grip, labels_y, &day), UI_TL_AXIS);
+    assert_int_equal(ui_timeline_hit(&l, &t, 20, labels_y, &day), UI_TL_PANEL);
+    assert_int_equal(ui_timeline_hit(&l, &t, x0 + 2 * grip, l.bars_y + l.bars_h + 3, &day),
+                     UI_TL_WINDOW);
     /* The panel's first row counts as the panel too. */
     assert_int_equal(ui_timeline_hit(&l, &t, 20, l.tl_y, &day), UI_TL_PANEL);
 
