@@ -437,6 +437,14 @@ void app_apply(App *app, Command c)
         app->date_text[0] = '\0';
         SDL_StartTextInput();
         break;
+    case CMD_PICK_STEP:
+        if (app->details && app->npicks > 1 && app->load_errors.n == 0) {
+            app->pick = (app->pick + (int)c.a + app->npicks) % app->npicks;
+            break;
+        }
+        view_pan(&app->view, 0, c.b * app->scale);
+        app_view_touched(app);
+        break;
     case CMD_PAN:
         view_pan(&app->view, c.a * app->scale, c.b * app->scale);
         app_view_touched(app);

@@ -26,7 +26,7 @@ static void click_map(App *app, double x, double y)
         return;
     }
     uint32_t hits[APP_MAX_PICKS];
-    int n = scene_pick_markers(&app->scene, (float)x, (float)y, hits, APP_MAX_PICKS);
+    int n = scene_pick_stack(&app->scene, (float)x, (float)y, hits, APP_MAX_PICKS);
     if (n == 0) {
         app->details = false;
         app->npicks = 0;
@@ -36,7 +36,7 @@ static void click_map(App *app, double x, double y)
                 fabs(y - app->pick_y) < 4 * app->scale &&
                 memcmp(hits, app->picks, (size_t)n * sizeof *hits) == 0;
     if (same && app->details) {
-        app->pick = (app->pick + 1) % n;          /* cycle through the stack */
+        app->pick = (app->pick + 1) % n;          /* cycle through the stack, by date */
     } else {
         memcpy(app->picks, hits, (size_t)n * sizeof *hits);
         app->npicks = n;
@@ -49,6 +49,15 @@ static void click_map(App *app, double x, double y)
 
 static void mouse_down(App *app, double x, double y)
 {
+    if (ui_panel_contains(&app->panel, (float)x, (float)y)) {
+        /* On the side panel: a row of a stack's list selects its event;
+         * the map under the panel takes no click. */
+        int row = ui_panel_row(&app->panel, (float)x, (float)y);
+        if (row >= 0 && row < app->npicks && app->details) app->pick = row;
+        app->drag = DRAG_NONE;
+        app->dirty = true;
+        return;
+    }
     int32_t day;
     UiTimelinePart part = ui_timeline_hit(&app->layout, &app->tl, x, y, &day);
     app->drag_x = x;
@@ -117,6 +126,7 @@ static void mouse_move(App *app, double x, double y, double dx, double dy)
         /* Hover: redraw when the pointer is or was on a marker or a cell. */
         uint32_t hit[1];
         bool on = y < app->layout.map_h &&
+                  !ui_panel_contains(&app->panel, (float)x, (float)y) &&
                   (scene_pick_markers(&app->scene, (float)x, (float)y, hit, 1) ||
                    app->scene.grid.kind != GRID_NONE);
         if (on || app->hover != UINT32_MAX) app->dirty = true;
@@ -315,6 +325,19 @@ static void handle(App *app, const SDL_Event *ev)
 /* The loop                                                                  */
 /* ------------------------------------------------------------------------- */
 
+/* For the window tests: "selected ID K of N" (or "selected none") when the
+ * selected event has changed since the last idle line. */
+static void say_selection(App *app)
+{
+    uint32_t ev = app->details && app->npicks > 0 && app->load_errors.n == 0
+                      ? app->picks[app->pick] : UINT32_MAX;
+    if (ev == app->said_pick || (ev >= app->set.count && ev != UINT32_MAX)) return;
+    app->said_pick = ev;
+    if (ev == UINT32_MAX) printf("selected none\n");
+    else printf("selected %s %d of %d\n", events_text(&app->set, ev, TEXT_ID), app->pick + 1,
+                app->npicks);
+}
+
 void app_loop(App *app)
 {
     Uint32 last = SDL_GetTicks();
@@ -348,6 +371,7 @@ void app_loop(App *app)
         if (idle_signal) SDL_PumpEvents();       /* count what X has already sent */
         if (idle_signal && busy_since_idle && !app->dirty && !animating && !settling &&
             !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) {
+            say_selection(app);
             printf("idle %lu%s\n", ++idles, toast ? " toast" : "");
             fflush(stdout);
             busy_since_idle = false;

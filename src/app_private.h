@@ -106,6 +106,7 @@ typedef struct App {
     Histogram hist;
     bool hist_dirty;
     uint32_t hover;                /* event under the pointer, or UINT32_MAX */
+    UiPanel panel;                 /* where this frame's side panel is */
 
     /* The cached basemap raster and the view it was drawn for. */
     SDL_Texture *base_tex;
@@ -121,8 +122,9 @@ typedef struct App {
     int32_t drag_axis0;            /* the time axis when a DRAG_AXIS began */
     double mouse_x, mouse_y;
     bool pointer_in;               /* the pointer is over the window */
-    uint32_t picks[APP_MAX_PICKS]; /* events under the last click */
-    int npicks, pick;
+    uint32_t picks[APP_MAX_PICKS]; /* events under the last click, by date */
+    int npicks, pick;              /* picks[pick] is selected (the details) */
+    uint32_t said_pick;            /* the selection last printed (idle signal) */
     double pick_x, pick_y;
     bool details, stats, help, editing;
     bool editing_dates;            /* typing a date range (D) */

@@ -155,6 +155,68 @@ plot axis-played
 ok "the axis follows the playhead (typed range, then two years of playback)"
 close_window
 
+# Stacked events: the 18 Tinzaouaten events on one point, the map centred
+# on them. A click lists them by date in the side panel; the battle of 27
+# July 2024 (SM-TZ-0031, the 7th) is one click on its row; Up/Down and a
+# second click on the stack go through them in date order; the selected
+# event has a ring on the map; no tooltip shows over the panel. The window
+# prints "selected ID K of N" when the selection changes.
+selected() {  # the last selection the window printed
+    grep '^selected ' "$idle_log" | tail -n1
+}
+expect_selected() {  # expect_selected WHAT "selected ..."
+    local now
+    now=$(selected)
+    [ "$now" = "$2" ] || fail "$1: '$now', not '$2'"
+}
+open_window stack --center 2.8575,19.9625 --mpp 1500
+import -window root -crop 80x80+560+290 +repage "$out/stack-before.png"
+xdotool mousemove 600 330 click 1               # the stack, at the map's centre
+settle "a click on the stack"
+expect_selected "the click on the stack" "selected SM-TZ-0002 1 of 18"
+import -window root -crop 1200x760+0+0 +repage "$out/stack-list.png"
+ok "a click on the 18 stacked events lists them by date, the first selected"
+xdotool mousemove 1000 202 click 1              # the 7th row of the list
+settle "a click on the 7th row"
+expect_selected "the 7th row" "selected SM-TZ-0031 7 of 18"
+import -window root -crop 1200x760+0+0 +repage "$out/stack-battle.png"
+import -window root -crop 80x80+560+290 +repage "$out/stack-ring.png"
+ringed=$(compare -metric AE "$out/stack-before.png" "$out/stack-ring.png" /dev/null 2>&1)
+[ "$ringed" -gt 100 ] || fail "no ring around the selected event ($ringed pixels changed)"
+ok "the battle of 27 July 2024 is one click on its row, ringed on the map ($ringed px)"
+xdotool key Down
+settle "Down"
+expect_selected "Down" "selected SM-TZ-0032 8 of 18"
+xdotool key Up Up
+settle "Up, Up"
+expect_selected "Up, Up" "selected SM-TZ-0030 6 of 18"
+xdotool mousemove 600 330 click 1               # the stack again: the next by date
+settle "a second click on the stack"
+expect_selected "the second click" "selected SM-TZ-0031 7 of 18"
+ok "Down, Up and a second click on the stack go through it in date order"
+xdotool key Escape
+settle "Esc"
+expect_selected "Esc" "selected none"
+# The pointer over a panel: no tooltip, wherever it is on it. With the
+# stats panel open (Tab), Alt+Left pans the map so the stack lies under it.
+xdotool key Tab alt+Left alt+Left alt+Left alt+Left alt+Left
+xdotool mousemove 1200 380 mousemove 1050 330
+settle "the pointer over the panel, on the stack beneath"
+import -window root -crop 1200x660+0+0 +repage "$out/panel-over-stack.png"
+xdotool mousemove 1150 120
+settle "the pointer elsewhere on the panel"
+import -window root -crop 1200x660+0+0 +repage "$out/panel-elsewhere.png"
+tip=$(compare -metric AE "$out/panel-over-stack.png" "$out/panel-elsewhere.png" /dev/null 2>&1)
+[ "$tip" -lt 50 ] || fail "a tooltip shows over the panel ($tip pixels differ)"
+xdotool key Tab
+xdotool mousemove 1050 330
+settle "the pointer on the stack, no panel"
+import -window root -crop 1200x660+0+0 +repage "$out/tooltip-no-panel.png"
+tip=$(compare -metric AE "$out/panel-elsewhere.png" "$out/tooltip-no-panel.png" /dev/null 2>&1)
+[ "$tip" -gt 2000 ] || fail "no tooltip on the stack without the panel ($tip px)"
+ok "Esc clears the selection; no tooltip over a side panel, one on the stack without it"
+close_window
+
 # A file that fails to load: named in a panel until Esc.
 printf '{"data": [' >"$out/broken.json"
 open_window failed "$out/broken.json" "$SAHELMAP_DATA/tinzaouaten-2024.json"

@@ -405,9 +405,26 @@ static void test_pick_markers(void **state)
     assert_int_equal(scene_pick_markers(&s, 302.5f, 300, out, 8), 1);
     assert_int_equal(scene_pick_markers(&s, 305, 300, out, 8), 0);
 
+    /* A stack in date order (the event set's order), for its list. */
+    s.scale = 1;
+    memset(out, 0xFF, sizeof out);
+    assert_int_equal(scene_pick_stack(&s, 100, 100, out, 8), 3);
+    assert_int_equal(out[0], 10);
+    assert_int_equal(out[1], 11);
+    assert_int_equal(out[2], 13);
+    assert_int_equal(out[3], UINT32_MAX);
+    assert_int_equal(scene_pick_stack(&s, 100, 100, out, 2), 2);   /* the top-most two */
+    assert_int_equal(out[0], 11);
+    assert_int_equal(out[1], 13);
+    assert_int_equal(scene_pick_stack(&s, 450, 100, out, 8), 0);
+    /* The marker of an event, for the highlight ring. */
+    assert_ptr_equal(scene_find_marker(&s, 12), &mk[2]);
+    assert_null(scene_find_marker(&s, 99));
+
     /* No markers: nothing. */
     s.nmarkers = 0;
     assert_int_equal(scene_pick_markers(&s, 100, 100, out, 8), 0);
+    assert_null(scene_find_marker(&s, 12));
 }
 
 /* The same on the fixture's real markers. */
