@@ -33,7 +33,7 @@ open_window() {  # open_window NAME FILE... : starts the window, waits for it
     shift
     idle_log=$out/$name.stdout
     env SAHELMAP_IDLE_SIGNAL=1 SDL_VIDEODRIVER=x11 LD_PRELOAD="${SAHELMAP_TEST_PRELOAD:-}" \
-        "$sahelmap" "$@" --window 1200x760 --shots "$out" >"$idle_log" 2>"$out/$name.stderr" &
+        "$sahelmap" "$@" --window "${window_size:-1200x760}" --shots "$out" >"$idle_log" 2>"$out/$name.stderr" &
     app=$!
     wid=$(timeout 20 xdotool search --sync --onlyvisible --name '^sahelmap' | head -n1)
     [ -n "$wid" ] || fail "$name: no window appeared: $(cat "$out/$name.stderr")"
@@ -215,6 +215,21 @@ import -window root -crop 1200x660+0+0 +repage "$out/tooltip-no-panel.png"
 tip=$(compare -metric AE "$out/panel-elsewhere.png" "$out/tooltip-no-panel.png" /dev/null 2>&1)
 [ "$tip" -gt 2000 ] || fail "no tooltip on the stack without the panel ($tip px)"
 ok "Esc clears the selection; no tooltip over a side panel, one on the stack without it"
+close_window
+
+# At 800x500 the legend collapses to its type rows, still clickable; the
+# map keeps the rest of the window.
+window_size=800x500 open_window small
+import -window root -crop 800x500+0+0 +repage "$out/small.png"
+xdotool mousemove 700 150 click 1               # where the full legend's rows would be
+hidden=$(state "a click above the small legend")
+[[ "$hidden" != *"--type"* ]] || fail "the small legend reaches up to y 150: $hidden"
+xdotool mousemove 700 271 click 1               # its Battles row
+hidden=$(state "a click on the small legend's Battles row")
+[[ "$hidden" == *"--type"* && "$hidden" != *"battles"* ]] ||
+    fail "the small legend's Battles row did not hide battles: $hidden"
+import -window root -crop 800x500+0+0 +repage "$out/small-no-battles.png"
+ok "at 800x500 the legend is its type rows only, and they still toggle types"
 close_window
 
 # A file that fails to load: named in a panel until Esc.
