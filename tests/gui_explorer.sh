@@ -3,8 +3,12 @@
 # title names the files; Space on the full range plays a moving window that
 # shows change; D takes a typed date range; Esc closes the panel first,
 # then clears the filter text; R resets everything; a file that fails to
-# load is named in a panel that stays until Esc. The window's state is read
-# from the export command it prints (E), which is what it would draw.
+# load is named in a panel that stays until Esc. The time axis pans and
+# follows the playhead; a stack of events opens a list by date whose rows,
+# Up/Down and repeated clicks select (ringed on the map); no tooltip over a
+# side panel; at 800x500 the legend collapses. The window's state is read
+# from the export command it prints (E), which is what it would draw, and
+# its selection from the "selected ..." lines it prints with the idle signal.
 #   gui_explorer.sh SAHELMAP OUTPUT_DIR
 # Exits 77 (skipped) when Xvfb, xdotool or ImageMagick is missing.
 set -u
