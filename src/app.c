@@ -233,6 +233,7 @@ static bool app_open(App *app, const Figure *fig, const AppOptions *opt)
     SDL_StopTextInput();
     app->running = true;
     app->hover = UINT32_MAX;
+    app->said_pick = UINT32_MAX;
     app->shots_dir = opt && opt->shots_dir ? opt->shots_dir : app->cfg->shots_dir;
     frametime_init(&app->frames);
     app_frame_log_open(app);

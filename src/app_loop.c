@@ -27,7 +27,7 @@ static void click_map(App *app, double x, double y)
         return;
     }
     uint32_t hits[APP_MAX_PICKS];
-    int n = scene_pick_markers(&app->scene, (float)x, (float)y, hits, APP_MAX_PICKS);
+    int n = scene_pick_stack(&app->scene, (float)x, (float)y, hits, APP_MAX_PICKS);
     if (n == 0) {
         app->details = false;
         app->npicks = 0;
@@ -37,7 +37,7 @@ static void click_map(App *app, double x, double y)
                 fabs(y - app->pick_y) < 4 * app->scale &&
                 memcmp(hits, app->picks, (size_t)n * sizeof *hits) == 0;
     if (same && app->details) {
-        app->pick = (app->pick + 1) % n;          /* cycle through the stack */
+        app->pick = (app->pick + 1) % n;          /* cycle through the stack, by date */
     } else {
         memcpy(app->picks, hits, (size_t)n * sizeof *hits);
         app->npicks = n;
@@ -50,6 +50,15 @@ static void click_map(App *app, double x, double y)
 
 static void mouse_down(App *app, double x, double y)
 {
+    if (ui_panel_contains(&app->panel, (float)x, (float)y)) {
+        /* On the side panel: a row of a stack's list selects its event;
+         * the map under the panel takes no click. */
+        int row = ui_panel_row(&app->panel, (float)x, (float)y);
+        if (row >= 0 && row < app->npicks && app->details) app->pick = row;
+        app->drag = DRAG_NONE;
+        app->dirty = true;
+        return;
+    }
     int32_t day;
     UiTimelinePart part = ui_timeline_hit(&app->layout, &app->tl, x, y, &day);
     app->drag_x = x;
@@ -73,6 +82,10 @@ static void mouse_down(App *app, double x, double y)
         app->drag_day1 = app->tl.day1;
         break;
     }
+    case UI_TL_AXIS:
+        app->drag = DRAG_AXIS;
+        app->drag_axis0 = app->tl.axis0;
+        break;
     case UI_TL_PANEL: app->drag = DRAG_NONE; break;
     }
     app->dirty = true;
@@ -103,10 +116,18 @@ static void mouse_move(App *app, double x, double y, double dx, double dy)
     case DRAG_END:
         timeline_set_window(&app->tl, app->drag_day0, app->drag_day1 + delta);
         break;
+    case DRAG_AXIS: {
+        /* The labels follow the pointer: days per pixel of the plot. */
+        double per_px = (app->tl.axis1 - app->tl.axis0 + 1) / app->layout.bars_w;
+        double target = app->drag_axis0 - (x - app->drag_x) * per_px;
+        if (timeline_pan_axis(&app->tl, target - app->tl.axis0)) app->hist_dirty = true;
+        break;
+    }
     case DRAG_NONE: {
         /* Hover: redraw when the pointer is or was on a marker or a cell. */
         uint32_t hit[1];
         bool on = y < app->layout.map_h &&
+                  !ui_panel_contains(&app->panel, (float)x, (float)y) &&
                   (scene_pick_markers(&app->scene, (float)x, (float)y, hit, 1) ||
                    app->scene.grid.kind != GRID_NONE);
         if (on || app->hover != UINT32_MAX) app->dirty = true;
@@ -125,6 +146,13 @@ static void mouse_up(App *app, double x, double y)
 
 static void mouse_wheel(App *app, double x, double y, double amount)
 {
+    if (y >= app->layout.map_h && (SDL_GetModState() & KMOD_SHIFT)) {
+        /* Shift+wheel pans time: a tenth of the axis a notch, up = back. */
+        double len = app->tl.axis1 - app->tl.axis0;
+        if (timeline_pan_axis(&app->tl, -amount * len / 10)) app->hist_dirty = true;
+        app->dirty = true;
+        return;
+    }
     if (y >= app->layout.map_h) {
         timeline_zoom_axis(&app->tl, pow(1.25, amount), ui_x_to_day(&app->layout, &app->tl, x));
         app->hist_dirty = true;
@@ -164,6 +192,7 @@ static bool apply_dates(App *app)
     if (app->tl.mode == TIMELINE_SINGLE_DAY && d0 != d1)
         timeline_set_mode(&app->tl, TIMELINE_MOVING);
     timeline_set_window(&app->tl, d0, d1);
+    timeline_follow(&app->tl);                 /* the typed range in sight */
     app->hist_dirty = true;
     return true;
 }
@@ -321,6 +350,19 @@ static int animating_wait(const App *app, bool drew)
     return left > 0 ? (int)left : 0;
 }
 
+/* For the window tests: "selected ID K of N" (or "selected none") when the
+ * selected event has changed since the last idle line. */
+static void say_selection(App *app)
+{
+    uint32_t ev = app->details && app->npicks > 0 && app->load_errors.n == 0
+                      ? app->picks[app->pick] : UINT32_MAX;
+    if (ev == app->said_pick || (ev >= app->set.count && ev != UINT32_MAX)) return;
+    app->said_pick = ev;
+    if (ev == UINT32_MAX) printf("selected none\n");
+    else printf("selected %s %d of %d\n", events_text(&app->set, ev, TEXT_ID), app->pick + 1,
+                app->npicks);
+}
+
 void app_loop(App *app)
 {
     Uint32 last = SDL_GetTicks();
@@ -356,6 +398,7 @@ void app_loop(App *app)
         if (idle_signal) SDL_PumpEvents();       /* count what X has already sent */
         if (idle_signal && busy_since_idle && !app->dirty && !animating && !settling &&
             !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) {
+            say_selection(app);
             printf("idle %lu%s\n", ++idles, toast ? " toast" : "");
             fflush(stdout);
             busy_since_idle = false;
@@ -372,7 +415,10 @@ void app_loop(App *app)
         Uint32 now = SDL_GetTicks();
         double dt = (now - last) / 1000.0;
         last = now;
-        if (timeline_advance(&app->tl, dt)) app->dirty = true;
+        if (timeline_advance(&app->tl, dt)) {
+            app->dirty = true;
+            if (timeline_follow(&app->tl)) app->hist_dirty = true;
+        }
         if (zooming && app_zoom_step(app, fmin(dt, 0.1))) app->dirty = true;
         bool moving = app->drag == DRAG_MAP || zooming ||
                       now - app->view_changed_at < APP_SETTLE_MS;

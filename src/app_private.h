@@ -42,7 +42,8 @@ typedef enum Drag {
     DRAG_MAP,
     DRAG_WINDOW,          /* the timeline window's body */
     DRAG_START,           /* its left edge */
-    DRAG_END              /* its right edge */
+    DRAG_END,             /* its right edge */
+    DRAG_AXIS             /* the timeline's date labels: pan time */
 } Drag;
 
 /* Files being loaded by a background thread. While a job runs, the main
@@ -107,6 +108,7 @@ typedef struct App {
     Histogram hist;
     bool hist_dirty;
     uint32_t hover;                /* event under the pointer, or UINT32_MAX */
+    UiPanel panel;                 /* where this frame's side panel is */
 
     /* The cached basemap raster and the view it was drawn for. */
     SDL_Texture *base_tex;
@@ -119,10 +121,12 @@ typedef struct App {
     Drag drag;
     double drag_x, drag_y, drag_moved;
     int32_t drag_day, drag_day0, drag_day1;
+    int32_t drag_axis0;            /* the time axis when a DRAG_AXIS began */
     double mouse_x, mouse_y;
     bool pointer_in;               /* the pointer is over the window */
-    uint32_t picks[APP_MAX_PICKS]; /* events under the last click */
-    int npicks, pick;
+    uint32_t picks[APP_MAX_PICKS]; /* events under the last click, by date */
+    int npicks, pick;              /* picks[pick] is selected (the details) */
+    uint32_t said_pick;            /* the selection last printed (idle signal) */
     double pick_x, pick_y;
     bool details, stats, help, editing;
     bool editing_dates;            /* typing a date range (D) */

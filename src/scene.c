@@ -224,6 +224,26 @@ int scene_pick_markers(const Scene *s, float x, float y, uint32_t *out, int cap)
     return n;
 }
 
+static int compare_u32(const void *a, const void *b)
+{
+    uint32_t p = *(const uint32_t *)a, q = *(const uint32_t *)b;
+    return p < q ? -1 : p > q;
+}
+
+int scene_pick_stack(const Scene *s, float x, float y, uint32_t *out, int cap)
+{
+    int n = scene_pick_markers(s, x, y, out, cap);
+    qsort(out, (size_t)n, sizeof *out, compare_u32);
+    return n;
+}
+
+const SceneMarker *scene_find_marker(const Scene *s, uint32_t event)
+{
+    for (size_t m = 0; m < s->nmarkers; m++)
+        if (s->markers[m].event == event) return &s->markers[m];
+    return NULL;
+}
+
 EventType scene_pick_legend(const Scene *s, float x, float y)
 {
     for (int t = 1; t < EVENT_TYPE_COUNT; t++) {

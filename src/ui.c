@@ -118,6 +118,7 @@ UiTimelinePart ui_timeline_hit(const UiLayout *l, const Timeline *t, double x,
     if (y < l->tl_y || y >= l->tl_y + l->tl_h || x < 0 || x >= l->width)
         return UI_TL_NONE;
     if (x < l->bars_x || x > l->bars_x + l->bars_w) return UI_TL_PANEL;
+    if (y > l->bars_y + l->bars_h + 4 * l->scale) return UI_TL_AXIS;
     double x0 = ui_day_to_x(l, t, t->day0), x1 = ui_day_to_x(l, t, t->day1 + 1);
     double grip = 6 * l->scale;
     if (fabs(x - x0) <= grip && x1 - x0 > 2 * grip) return UI_TL_EDGE_START;
@@ -320,49 +321,150 @@ void ui_build_tooltip(Scene *s, const UiLayout *l, float x, float y,
                       const char *const *lines, int nlines, SceneMeasure measure,
                       void *ctx)
 {
-    const float sc = l->scale, pad = 8 * sc;
+    const float sc = l->scale, pad = 8 * sc, margin = 4 * sc;
+    float max_w = fminf(420 * sc, l->width - 2 * margin - 2 * pad);
+    if (max_w < 40 * sc) max_w = 40 * sc;
     float w = 0, h = 0;
     for (int i = 0; i < nlines; i++) {
         float lw = 0, lh = 0;
         measure(ctx, line_font(lines[i], i == 0), lines[i], &lw, &lh);
-        w = fmaxf(w, lw);
-        h += lh;
+        w = fmaxf(w, fminf(lw, max_w));
+        h += wrapped(s, line_font(lines[i], i == 0), 0, 0, max_w, 0, lines[i], measure, ctx,
+                     false);
     }
-    w = fminf(w, 520 * sc);
     float bw = w + 2 * pad, bh = h + 2 * pad;
     float bx = x + 16 * sc, by = y + 16 * sc;
-    if (bx + bw > l->width) bx = x - 16 * sc - bw;
-    if (by + bh > l->map_h) by = y - 16 * sc - bh;
-    if (bx < 0) bx = 0;
-    if (by < 0) by = 0;
+    if (bx + bw > l->width - margin) bx = x - 16 * sc - bw;     /* left of the pointer */
+    if (by + bh > l->map_h - margin) by = y - 16 * sc - bh;     /* above it */
+    bx = fmaxf(margin, fminf(bx, l->width - margin - bw));
+    by = fmaxf(margin, fminf(by, l->map_h - margin - bh));
     scene_add_rect(s, bx, by, bw, bh, 0xF7FFFFFFu, UI_BORDER, 1 * sc);
     float cy = by + pad;
-    for (int i = 0; i < nlines; i++) {
-        float lw = 0, lh = 0;
-        measure(ctx, line_font(lines[i], i == 0), lines[i], &lw, &lh);
-        scene_add_text(s, line_font(lines[i], i == 0), bx + pad, cy, fminf(lw, w), lh,
-                       i == 0 ? UI_INK : 0xFF3C3C3Cu, 0, lines[i]);
-        cy += lh;
-    }
+    for (int i = 0; i < nlines; i++)
+        cy += wrapped(s, line_font(lines[i], i == 0), bx + pad, cy, max_w,
+                      i == 0 ? UI_INK : 0xFF3C3C3Cu, lines[i], measure, ctx, true);
 }
 
 void ui_build_side_panel(Scene *s, const UiLayout *l, const char *const *lines,
                          int nlines, SceneMeasure measure, void *ctx)
 {
-    const float sc = l->scale, pad = 12 * sc;
+    ui_build_list_panel(s, l, NULL, NULL, 0, -1, lines, nlines, measure, ctx, NULL);
+}
+
+/* Field k (0-based) of a tab-separated row into out. */
+static void row_field(const char *row, int k, char *out, size_t cap)
+{
+    for (; k > 0 && row; k--) {
+        row = strchr(row, '\t');
+        if (row) row++;
+    }
+    size_t n = 0;
+    if (row) {
+        const char *end = strchr(row, '\t');
+        n = end ? (size_t)(end - row) : strlen(row);
+    }
+    if (n >= cap) n = cap - 1;
+    if (row) memcpy(out, row, n);
+    out[n] = '\0';
+}
+
+/* text, cut with an ellipsis at a character boundary to fit max_w. */
+static void fit_text(SceneMeasure measure, void *ctx, SceneFont font, const char *text,
+                     float max_w, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s", text);
+    float w = 0, h = 0;
+    measure(ctx, font, out, &w, &h);
+    size_t len = strlen(out);
+    while (w > max_w && len > 0) {
+        do len--; while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80);
+        snprintf(out, cap, "%.*s\xe2\x80\xa6", (int)len, text);
+        measure(ctx, font, out, &w, &h);
+    }
+}
+
+#define UI_COLUMNS 4
+
+void ui_build_list_panel(Scene *s, const UiLayout *l, const char *heading,
+                         const char *const *rows, int nrows, int selected,
+                         const char *const *lines, int nlines, SceneMeasure measure,
+                         void *ctx, UiPanel *out)
+{
+    const float sc = l->scale, pad = 12 * sc, gap = 10 * sc;
     float w = fminf(440 * sc, l->width * 0.45f);
     float x = l->width - w - 14 * sc, y = 86 * sc;
     float inner = w - 2 * pad;
-    float h = 2 * pad;
+    float max_h = l->map_h - y - 14 * sc;
+    UiPanel p = {x, y, w, 0, nrows > 0 ? nrows : 0, 0, 0, x + pad, 0, inner, 0};
+
+    /* The list: heading, then as many rows as half the panel holds. */
+    float head_h = 0, col_w[UI_COLUMNS] = {0};
+    char field[256], head[300];
+    if (p.nrows > 0) {
+        float fw = 0, fh = 0;
+        measure(ctx, FONT_LEGEND, "0", &fw, &fh);
+        p.row_h = roundf(fh + 4 * sc);
+        for (int r = 0; r < nrows; r++)
+            for (int k = 0; k < UI_COLUMNS - 1; k++) {
+                row_field(rows[r], k, field, sizeof field);
+                measure(ctx, FONT_LEGEND, field, &fw, &fh);
+                col_w[k] = fmaxf(col_w[k], fw);
+            }
+        col_w[3] = inner - col_w[0] - col_w[1] - col_w[2] - 3 * gap;
+        int room = (int)((max_h * 0.55f) / p.row_h);
+        p.shown = nrows < room ? nrows : room < 3 ? (nrows < 3 ? nrows : 3) : room;
+        if (selected < 0) selected = 0;
+        if (selected >= nrows) selected = nrows - 1;
+        p.first = selected - p.shown / 2;
+        if (p.first > nrows - p.shown) p.first = nrows - p.shown;
+        if (p.first < 0) p.first = 0;
+        if (p.shown < nrows)
+            snprintf(head, sizeof head, "%.200s \xc2\xb7 %d\xe2\x80\x93%d shown",
+                     heading ? heading : "", p.first + 1, p.first + p.shown);
+        else
+            snprintf(head, sizeof head, "%.200s", heading ? heading : "");
+        head_h = wrapped(s, FONT_LEGEND_HEAD, 0, 0, inner, 0, head, measure, ctx, false) + 4 * sc;
+    }
+    float list_h = p.nrows > 0 ? head_h + p.shown * p.row_h + 8 * sc : 0;
+
+    float h = 2 * pad + list_h;
     for (int i = 0; i < nlines; i++) {
         const char *text = lines[i][0] == '#' ? lines[i] + 1 : lines[i];
         h += wrapped(s, line_font(lines[i], i == 0), 0, 0, inner, 0, text, measure, ctx,
                      false) + 3 * sc;
     }
-    float max_h = l->map_h - y - 14 * sc;
     if (h > max_h) h = max_h;
-    scene_add_rect(s, x, y, w, h, 0xF7FFFFFFu, UI_BORDER, 1 * sc);
+    p.h = h;
+    p.rows_y = y + pad + head_h;
+    if (out) *out = p;
+    if (s == NULL) return;
+
+    scene_add_rect(s, x, y, w, h, 0xFFFFFFFFu, UI_BORDER, 1 * sc);   /* opaque */
     float cy = y + pad;
+    if (p.nrows > 0) {
+        wrapped(s, FONT_LEGEND_HEAD, x + pad, cy, inner, UI_INK, head, measure, ctx, true);
+        for (int r = p.first; r < p.first + p.shown; r++) {
+            float ry = p.rows_y + (r - p.first) * p.row_h;
+            if (r == selected)
+                scene_add_rect(s, x + pad - 4 * sc, ry, inner + 8 * sc, p.row_h, 0xFFDDE8F4u,
+                               UI_WINDOW_EDGE, 1 * sc);
+            float cx = x + pad;
+            for (int k = 0; k < UI_COLUMNS; k++) {
+                char cut[256];
+                row_field(rows[r], k, field, sizeof field);
+                fit_text(measure, ctx, FONT_LEGEND, field, fmaxf(col_w[k], 0), cut, sizeof cut);
+                float fw = 0, fh = 0;
+                measure(ctx, FONT_LEGEND, cut, &fw, &fh);
+                float tx = k == 2 ? cx + col_w[k] - fw : cx;     /* fatalities: right */
+                if (cut[0])
+                    scene_add_text(s, FONT_LEGEND, tx, ry + 2 * sc, fw, fh,
+                                   r == selected ? UI_INK : 0xFF3C3C3Cu, 0, cut);
+                cx += col_w[k] + gap;
+            }
+        }
+        cy += list_h;
+        scene_add_rect(s, x + pad, cy - 5 * sc, inner, 1 * sc, UI_BORDER, 0, 0);
+    }
     for (int i = 0; i < nlines; i++) {
         const char *text = lines[i][0] == '#' ? lines[i] + 1 : lines[i];
         SceneFont font = line_font(lines[i], i == 0);
@@ -371,6 +473,32 @@ void ui_build_side_panel(Scene *s, const UiLayout *l, const char *const *lines,
         wrapped(s, font, x + pad, cy, inner, UI_INK, text, measure, ctx, true);
         cy += need + 3 * sc;
     }
+}
+
+bool ui_panel_contains(const UiPanel *p, float x, float y)
+{
+    return p->w > 0 && x >= p->x && x < p->x + p->w && y >= p->y && y < p->y + p->h;
+}
+
+int ui_panel_row(const UiPanel *p, float x, float y)
+{
+    if (!ui_panel_contains(p, x, y) || p->shown <= 0 || p->row_h <= 0) return -1;
+    float k = (y - p->rows_y) / p->row_h;
+    if (k < 0 || k >= p->shown) return -1;
+    return p->first + (int)k;
+}
+
+bool ui_build_highlight(Scene *s, const UiLayout *l, const Scene *map, uint32_t event)
+{
+    const SceneMarker *m = scene_find_marker(map, event);
+    if (m == NULL || m->y < 0 || m->y >= l->map_h || m->x < 0 || m->x >= l->width)
+        return false;
+    const float sc = l->scale;
+    float r = fmaxf(m->r, m->r_high) + 5 * sc;
+    scene_add_symbol(s, (SceneMarker){m->x, m->y, r + 1.5f * sc, 0, 0xFFFFFFFFu, MARKER_RING,
+                                      UINT32_MAX});
+    scene_add_symbol(s, (SceneMarker){m->x, m->y, r, 0, 0xFF1A1A1Au, MARKER_RING, UINT32_MAX});
+    return true;
 }
 
 void ui_build_help(Scene *s, const UiLayout *l, const char *const (*rows)[2],

@@ -34,7 +34,13 @@ static void test_playback_keys(void **state)
 static void test_map_keys(void **state)
 {
     (void)state;
-    assert_int_equal(key(SDLK_UP, 0, 0, 0).id, CMD_PAN);
+    /* Up, Down: through an open stack list, else they pan (b). */
+    Command up = key(SDLK_UP, 0, 0, 0), down = key(SDLK_DOWN, 0, 0, 0);
+    assert_int_equal(up.id, CMD_PICK_STEP);
+    assert_int_equal(down.id, CMD_PICK_STEP);
+    assert_true(up.a < 0 && down.a > 0);
+    assert_true(up.b > 0 && down.b < 0);
+    assert_int_equal(key(SDLK_UP, 0, 0, 1).id, CMD_PAN);          /* Alt: always pans */
     assert_int_equal(key(SDLK_LEFT, 0, 0, 1).id, CMD_PAN);         /* Alt+arrows */
     assert_true(key(SDLK_PLUS, 0, 0, 0).a > 1);
     assert_true(key(SDLK_EQUALS, 0, 0, 0).a > 1);
