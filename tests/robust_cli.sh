@@ -73,8 +73,6 @@ if [[ -n $(temp_of sig_KILL.png) ]]; then
 fi
 
 # ---- memory under ulimit -v ---------------------------------------------------------
-# AddressSanitizer reserves terabytes of address space: under it the loads
-# run without the ulimit (their results are still checked).
 limit=700000
 if ldd "$sahelmap" | grep -q libasan; then
     # ASan reserves terabytes of address space (no ulimit -v) and checks
