@@ -61,28 +61,10 @@ const char *const anim_value_options[] = {"--animate", "--frames", "--step", "--
 
 void anim_print_options(FILE *out)
 {
-    enum { HEAD = 28, WIDTH = 78 - HEAD - 4 };
     for (int k = 0; k < AOPT_COUNT; k++) {
         char head[96];
         snprintf(head, sizeof head, "%s %s", options[k].name, options[k].arg);
-        if (strlen(head) > HEAD) {
-            fprintf(out, "  %s\n", head);
-            head[0] = '\0';
-        }
-        const char *p = options[k].help;
-        while (*p) {
-            int len = 0, cut = 0;
-            while (p[len] && len <= WIDTH) {
-                if (p[len] == ' ') cut = len;
-                len++;
-            }
-            if (p[len] == '\0' && len <= WIDTH) cut = len;
-            else if (cut == 0) cut = len;
-            fprintf(out, "  %-*s  %.*s\n", HEAD, head, cut, p);
-            head[0] = '\0';
-            p += cut;
-            while (*p == ' ') p++;
-        }
+        figure_print_option(out, head, options[k].help);
     }
 }
 

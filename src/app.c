@@ -233,7 +233,10 @@ static bool app_open(App *app, const Figure *fig, const AppOptions *opt)
     SDL_StopTextInput();
     app->running = true;
     app->hover = UINT32_MAX;
+    app->said_pick = UINT32_MAX;
     app->shots_dir = opt && opt->shots_dir ? opt->shots_dir : app->cfg->shots_dir;
+    frametime_init(&app->frames);
+    app_frame_log_open(app);
     filter_init(&app->filter);
     app->layer = SCENE_LAYER_AUTO;
     view_init(&app->view, fig->proj, 0, 0, w, h);
@@ -266,6 +269,7 @@ static void app_close(App *app)
     scene_free(&app->ui);
     ui_histogram_free(&app->hist);
     app_basemap_free(app);
+    app_frame_log_close(app);
     if (app->r.sdl) render_free(&app->r);
     if (app->sdl) SDL_DestroyRenderer(app->sdl);
     if (app->window) SDL_DestroyWindow(app->window);

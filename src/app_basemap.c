@@ -50,12 +50,14 @@ void app_basemap_update(App *app, bool moving)
     bool stale = !app->base_valid || !app_view_equal(&app->base_view, &app->view);
     if (!stale || (moving && app->base_valid)) return;
     Error err;
+    Uint64 t0 = SDL_GetPerformanceCounter();
     if (raster_basemap(app->base_pixels, mw, mh, mw * 4, &app->map, &app->view, app->scale,
                        app->graticule, &err)) {
         SDL_UpdateTexture(app->base_tex, NULL, app->base_pixels, mw * 4);
         app->base_view = app->view;
         app->base_valid = true;
     }
+    app->frame.ms[FRAME_RASTER] += app_ms_since(t0);
 }
 
 void app_basemap_draw(const App *app)

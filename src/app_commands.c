@@ -437,6 +437,14 @@ void app_apply(App *app, Command c)
         app->date_text[0] = '\0';
         SDL_StartTextInput();
         break;
+    case CMD_PICK_STEP:
+        if (app->details && app->npicks > 1 && app->load_errors.n == 0) {
+            app->pick = (app->pick + (int)c.a + app->npicks) % app->npicks;
+            break;
+        }
+        view_pan(&app->view, 0, c.b * app->scale);
+        app_view_touched(app);
+        break;
     case CMD_PAN:
         view_pan(&app->view, c.a * app->scale, c.b * app->scale);
         app_view_touched(app);
@@ -450,8 +458,12 @@ void app_apply(App *app, Command c)
         if (t->playing) fix_run(app);
         break;
     case CMD_SPEED: timeline_speed_step(t, (int)c.a); break;
-    case CMD_STEP: timeline_step(t, (int32_t)c.a); break;
-    case CMD_STEP_MONTH: timeline_step_months(t, (int)c.a); break;
+    case CMD_STEP:
+    case CMD_STEP_MONTH:
+        if (c.id == CMD_STEP) timeline_step(t, (int32_t)c.a);
+        else timeline_step_months(t, (int)c.a);
+        if (timeline_follow(t)) app->hist_dirty = true;   /* keep the window in sight */
+        break;
     case CMD_LOOP: t->loop = !t->loop; break;
     case CMD_MODE:
         timeline_set_mode(t, (TimelineMode)((t->mode + 1) % TIMELINE_MODE_COUNT));
@@ -463,6 +475,7 @@ void app_apply(App *app, Command c)
         break;
     case CMD_STATS: app->stats = !app->stats; break;
     case CMD_HELP: app->help = !app->help; break;
+    case CMD_FRAME_STATS: app->frame_stats = !app->frame_stats; break;
     case CMD_SCREENSHOT: screenshot(app, (int)c.a); break;
     case CMD_SAVE_VIEW: save_view(app); break;
     case CMD_SAVE_DATA: save_data(app); break;

@@ -2,8 +2,9 @@
  * app_loop: input events and the loop. Keys become commands through the
  * binding table (input), the mouse pans, zooms, picks markers and drags
  * the timeline; the loop sleeps until input when nothing moves, and
- * otherwise advances playback and zoom, updates and draws a frame. See
- * app_private.h.
+ * otherwise advances playback and zoom, updates and draws a frame, then
+ * waits for input only for what is left of the frame's budget (the
+ * display's refresh period). See app_private.h.
  */
 #include "app_private.h"
 
@@ -26,7 +27,7 @@ static void click_map(App *app, double x, double y)
         return;
     }
     uint32_t hits[APP_MAX_PICKS];
-    int n = scene_pick_markers(&app->scene, (float)x, (float)y, hits, APP_MAX_PICKS);
+    int n = scene_pick_stack(&app->scene, (float)x, (float)y, hits, APP_MAX_PICKS);
     if (n == 0) {
         app->details = false;
         app->npicks = 0;
@@ -36,7 +37,7 @@ static void click_map(App *app, double x, double y)
                 fabs(y - app->pick_y) < 4 * app->scale &&
                 memcmp(hits, app->picks, (size_t)n * sizeof *hits) == 0;
     if (same && app->details) {
-        app->pick = (app->pick + 1) % n;          /* cycle through the stack */
+        app->pick = (app->pick + 1) % n;          /* cycle through the stack, by date */
     } else {
         memcpy(app->picks, hits, (size_t)n * sizeof *hits);
         app->npicks = n;
@@ -49,6 +50,15 @@ static void click_map(App *app, double x, double y)
 
 static void mouse_down(App *app, double x, double y)
 {
+    if (ui_panel_contains(&app->panel, (float)x, (float)y)) {
+        /* On the side panel: a row of a stack's list selects its event;
+         * the map under the panel takes no click. */
+        int row = ui_panel_row(&app->panel, (float)x, (float)y);
+        if (row >= 0 && row < app->npicks && app->details) app->pick = row;
+        app->drag = DRAG_NONE;
+        app->dirty = true;
+        return;
+    }
     int32_t day;
     UiTimelinePart part = ui_timeline_hit(&app->layout, &app->tl, x, y, &day);
     app->drag_x = x;
@@ -72,6 +82,10 @@ static void mouse_down(App *app, double x, double y)
         app->drag_day1 = app->tl.day1;
         break;
     }
+    case UI_TL_AXIS:
+        app->drag = DRAG_AXIS;
+        app->drag_axis0 = app->tl.axis0;
+        break;
     case UI_TL_PANEL: app->drag = DRAG_NONE; break;
     }
     app->dirty = true;
@@ -102,10 +116,18 @@ static void mouse_move(App *app, double x, double y, double dx, double dy)
     case DRAG_END:
         timeline_set_window(&app->tl, app->drag_day0, app->drag_day1 + delta);
         break;
+    case DRAG_AXIS: {
+        /* The labels follow the pointer: days per pixel of the plot. */
+        double per_px = (app->tl.axis1 - app->tl.axis0 + 1) / app->layout.bars_w;
+        double target = app->drag_axis0 - (x - app->drag_x) * per_px;
+        if (timeline_pan_axis(&app->tl, target - app->tl.axis0)) app->hist_dirty = true;
+        break;
+    }
     case DRAG_NONE: {
         /* Hover: redraw when the pointer is or was on a marker or a cell. */
         uint32_t hit[1];
         bool on = y < app->layout.map_h &&
+                  !ui_panel_contains(&app->panel, (float)x, (float)y) &&
                   (scene_pick_markers(&app->scene, (float)x, (float)y, hit, 1) ||
                    app->scene.grid.kind != GRID_NONE);
         if (on || app->hover != UINT32_MAX) app->dirty = true;
@@ -124,6 +146,13 @@ static void mouse_up(App *app, double x, double y)
 
 static void mouse_wheel(App *app, double x, double y, double amount)
 {
+    if (y >= app->layout.map_h && (SDL_GetModState() & KMOD_SHIFT)) {
+        /* Shift+wheel pans time: a tenth of the axis a notch, up = back. */
+        double len = app->tl.axis1 - app->tl.axis0;
+        if (timeline_pan_axis(&app->tl, -amount * len / 10)) app->hist_dirty = true;
+        app->dirty = true;
+        return;
+    }
     if (y >= app->layout.map_h) {
         timeline_zoom_axis(&app->tl, pow(1.25, amount), ui_x_to_day(&app->layout, &app->tl, x));
         app->hist_dirty = true;
@@ -163,6 +192,7 @@ static bool apply_dates(App *app)
     if (app->tl.mode == TIMELINE_SINGLE_DAY && d0 != d1)
         timeline_set_mode(&app->tl, TIMELINE_MOVING);
     timeline_set_window(&app->tl, d0, d1);
+    timeline_follow(&app->tl);                 /* the typed range in sight */
     app->hist_dirty = true;
     return true;
 }
@@ -296,6 +326,43 @@ static void handle(App *app, const SDL_Event *ev)
 /* The loop                                                                  */
 /* ------------------------------------------------------------------------- */
 
+/* A frame's budget, ms: the display's refresh period (60 Hz when it does
+ * not say). */
+static double frame_budget(const App *app)
+{
+    SDL_DisplayMode mode;
+    if (SDL_GetWindowDisplayMode(app->window, &mode) == 0 && mode.refresh_rate > 0)
+        return 1000.0 / mode.refresh_rate;
+    return 1000.0 / 60;
+}
+
+/* How long to wait for input while animating: what is left of the budget
+ * of the frame just drawn (none when its work took longer: a 15 ms frame
+ * stays a 16.7 ms one, not 31), or a whole budget when no frame was drawn
+ * (playback between two days). Where present waits for vsync, the frame's
+ * time has already reached the budget and the loop does not wait: vsync
+ * paces it. */
+static int animating_wait(const App *app, bool drew)
+{
+    double budget = frame_budget(app);     /* the window may change display */
+    if (!drew) return (int)budget;
+    double left = budget - app_ms_since(app->frame_t0);
+    return left > 0 ? (int)left : 0;
+}
+
+/* For the window tests: "selected ID K of N" (or "selected none") when the
+ * selected event has changed since the last idle line. */
+static void say_selection(App *app)
+{
+    uint32_t ev = app->details && app->npicks > 0 && app->load_errors.n == 0
+                      ? app->picks[app->pick] : UINT32_MAX;
+    if (ev == app->said_pick || (ev >= app->set.count && ev != UINT32_MAX)) return;
+    app->said_pick = ev;
+    if (ev == UINT32_MAX) printf("selected none\n");
+    else printf("selected %s %d of %d\n", events_text(&app->set, ev, TEXT_ID), app->pick + 1,
+                app->npicks);
+}
+
 void app_loop(App *app)
 {
     Uint32 last = SDL_GetTicks();
@@ -309,6 +376,7 @@ void app_loop(App *app)
     bool idle_signal = app->cfg->idle_signal;
     bool busy_since_idle = true;
     unsigned long idles = 0;
+    bool drew = false;                       /* the last pass drew a frame */
     if (idle_signal) {
         SDL_RendererInfo info;
         if (SDL_GetRendererInfo(app->sdl, &info) == 0) printf("renderer %s\n", info.name);
@@ -324,11 +392,13 @@ void app_loop(App *app)
         bool brief_load = app->job != NULL &&
                           SDL_GetTicks() - app->job->started < APP_LOADING_SCREEN_MS;
         SDL_Event ev;
-        int timeout = animating ? 16 : settling ? APP_SETTLE_MS : toast ? 250 : -1;
+        int timeout = animating ? animating_wait(app, drew)
+                    : settling ? APP_SETTLE_MS : toast ? 250 : -1;
         if (app->dirty) timeout = brief_load ? 2 : 0;
         if (idle_signal) SDL_PumpEvents();       /* count what X has already sent */
         if (idle_signal && busy_since_idle && !app->dirty && !animating && !settling &&
             !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) {
+            say_selection(app);
             printf("idle %lu%s\n", ++idles, toast ? " toast" : "");
             fflush(stdout);
             busy_since_idle = false;
@@ -345,7 +415,10 @@ void app_loop(App *app)
         Uint32 now = SDL_GetTicks();
         double dt = (now - last) / 1000.0;
         last = now;
-        if (timeline_advance(&app->tl, dt)) app->dirty = true;
+        if (timeline_advance(&app->tl, dt)) {
+            app->dirty = true;
+            if (timeline_follow(&app->tl)) app->hist_dirty = true;
+        }
         if (zooming && app_zoom_step(app, fmin(dt, 0.1))) app->dirty = true;
         bool moving = app->drag == DRAG_MAP || zooming ||
                       now - app->view_changed_at < APP_SETTLE_MS;
@@ -355,7 +428,9 @@ void app_loop(App *app)
             app->dirty = true;
         }
         brief_load = app->job != NULL && now - app->job->started < APP_LOADING_SCREEN_MS;
+        drew = false;
         if (app->dirty && app->running && !brief_load) {
+            drew = true;
             app->dirty = false;
             app_update(app, moving);
             app_draw(app);

@@ -14,6 +14,7 @@
 #include <SDL.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "app.h"
 #include "basemap.h"
@@ -22,6 +23,7 @@
 #include "export.h"
 #include "figure.h"
 #include "filter.h"
+#include "frametime.h"
 #include "input.h"
 #include "load.h"
 #include "render.h"
@@ -40,7 +42,8 @@ typedef enum Drag {
     DRAG_MAP,
     DRAG_WINDOW,          /* the timeline window's body */
     DRAG_START,           /* its left edge */
-    DRAG_END              /* its right edge */
+    DRAG_END,             /* its right edge */
+    DRAG_AXIS             /* the timeline's date labels: pan time */
 } Drag;
 
 /* Files being loaded by a background thread. While a job runs, the main
@@ -105,6 +108,7 @@ typedef struct App {
     Histogram hist;
     bool hist_dirty;
     uint32_t hover;                /* event under the pointer, or UINT32_MAX */
+    UiPanel panel;                 /* where this frame's side panel is */
 
     /* The cached basemap raster and the view it was drawn for. */
     SDL_Texture *base_tex;
@@ -117,10 +121,12 @@ typedef struct App {
     Drag drag;
     double drag_x, drag_y, drag_moved;
     int32_t drag_day, drag_day0, drag_day1;
+    int32_t drag_axis0;            /* the time axis when a DRAG_AXIS began */
     double mouse_x, mouse_y;
     bool pointer_in;               /* the pointer is over the window */
-    uint32_t picks[APP_MAX_PICKS]; /* events under the last click */
-    int npicks, pick;
+    uint32_t picks[APP_MAX_PICKS]; /* events under the last click, by date */
+    int npicks, pick;              /* picks[pick] is selected (the details) */
+    uint32_t said_pick;            /* the selection last printed (idle signal) */
     double pick_x, pick_y;
     bool details, stats, help, editing;
     bool editing_dates;            /* typing a date range (D) */
@@ -130,6 +136,15 @@ typedef struct App {
     Uint32 toast_until;
     const char *shots_dir;
     char last_command[8192];
+
+    /* Frame times: measured by app_update and app_draw, shown by the
+     * overlay (I / F3), written to SAHELMAP_FRAME_LOG. */
+    FrameTimes frames;
+    FrameSample frame;             /* the frame being made */
+    Uint64 frame_t0;               /* performance counter at its start */
+    Uint64 last_present;           /* ... after the last present, or 0 */
+    FILE *frame_log;               /* the CSV, or NULL */
+    bool frame_stats;              /* the overlay shows */
 
     /* Loading. */
     LoadJob *job;                  /* files loading, or NULL */
@@ -178,6 +193,12 @@ bool app_view_equal(const View *a, const View *b);
 /* app_frame.c: a frame. */
 void app_update(App *app, bool moving);
 void app_draw(App *app);          /* reads the state; the renderer caches */
+/* The frame log (cfg->frame_log): opened with its header row; a file that
+ * cannot be written is said on stderr and the window runs without it. */
+void app_frame_log_open(App *app);
+void app_frame_log_close(App *app);
+/* Milliseconds since a performance-counter reading. */
+double app_ms_since(Uint64 t0);
 
 /* app_loop.c: input and the loop. */
 void app_loop(App *app);

@@ -100,6 +100,9 @@ bool config_from_env(Config *cfg, Error *err)
     if ((v = env("SAHELMAP_SHOTS")) != NULL &&
         !copy_path(cfg->shots_dir, sizeof cfg->shots_dir, v))
         ok = error_set(err, "SAHELMAP_SHOTS: the path is too long");
+    if ((v = env("SAHELMAP_FRAME_LOG")) != NULL &&
+        !copy_path(cfg->frame_log, sizeof cfg->frame_log, v))
+        ok = error_set(err, "SAHELMAP_FRAME_LOG: the path is too long");
     unsigned long long n;
     if ((v = getenv("SAHELMAP_MAX_EVENTS")) != NULL) {
         if (whole_number(v, 1, UINT32_MAX, &n)) cfg->max_events = (size_t)n;

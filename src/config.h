@@ -20,6 +20,8 @@
  *   SAHELMAP_IDLE_SIGNAL  1: the window prints "idle N" when it rests (tests)
  *   SAHELMAP_FIRST_FRAME_EXIT  1: the window quits after its first frame
  *                         (the cold-start benchmark)
+ *   SAHELMAP_FRAME_LOG    a file: the window writes one CSV row of timings
+ *                         per frame drawn into it (the window benchmark)
  */
 #ifndef SAHELMAP_CONFIG_H
 #define SAHELMAP_CONFIG_H
@@ -62,6 +64,7 @@ typedef struct Config {
     uint64_t max_value;                /* one JSON value (an event object,
                                           an envelope member) */
     uint64_t max_record;               /* one CSV record, all its fields */
+    char frame_log[CONFIG_PATH_MAX];   /* the frame-time CSV; "" for none */
 } Config;
 
 /* The built-in settings, as with an empty environment but no cache: the

@@ -43,9 +43,14 @@ void describe_add(TextLines *t, const char *fmt, ...) __attribute__((format(prin
 void describe_event(const EventSet *set, size_t i, bool full, TextLines *out);
 
 /* The details panel of event i, the pick-th (0-based) of npicks events
- * under one click: describe_event in full, then its notes, its source and
- * which of the stack it is. */
+ * under one click (in date order): describe_event in full, then its notes,
+ * its source and which of the stack it is. */
 void describe_details(const EventSet *set, size_t i, int pick, int npicks, TextLines *out);
+
+/* One row of a stack's list (the events under one click): date, short
+ * type, fatalities and place, separated by tabs (the ui's columns), into
+ * out (cap bytes, cut at a character boundary). */
+void describe_stack_row(const EventSet *set, size_t i, char *out, size_t cap);
 
 /* The stats panel: events and fatalities by type, and the ten most active
  * actors, over events [lo, hi) that pass the type mask and `visible`

@@ -228,37 +228,44 @@ static const Option options[OPT_COUNT] = {
      "pixels per inch of a PDF or SVG page (default 96: --size 1920x1080 is 20 x 11.25 in)"},
 };
 
-void figure_print_options(FILE *out)
+void figure_print_option(FILE *out, const char *head, const char *help)
 {
     enum { HEAD = 28, WIDTH = 78 - HEAD - 4 };    /* "  head  text" in 78 columns */
+    char first[96];
+    snprintf(first, sizeof first, "%s", head);
+    if (strlen(first) > HEAD) {                   /* a long head gets its own line */
+        fprintf(out, "  %s\n", first);
+        first[0] = '\0';
+    }
+    /* The help as one paragraph, wrapped at word boundaries. */
+    char text[512];
+    snprintf(text, sizeof text, "%s", help);
+    for (char *c = text; *c; c++)
+        if (*c == '\n') *c = ' ';
+    const char *p = text;
+    while (*p) {
+        int len = 0, cut = 0;
+        while (p[len] && len <= WIDTH) {
+            if (p[len] == ' ') cut = len;
+            len++;
+        }
+        if (p[len] == '\0' && len <= WIDTH) cut = len;
+        else if (cut == 0) cut = len;
+        fprintf(out, "  %-*s  %.*s\n", HEAD, first, cut, p);
+        first[0] = '\0';
+        p += cut;
+        while (*p == ' ') p++;
+    }
+}
+
+void figure_print_options(FILE *out)
+{
     for (int k = 0; k < OPT_COUNT; k++) {
         const Option *o = &options[k];
         char head[96];
         snprintf(head, sizeof head, "%s%s%s%s%s", o->alias ? o->alias : "",
                  o->alias ? ", " : "", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
-        if (strlen(head) > HEAD) {           /* a long head gets its own line */
-            fprintf(out, "  %s\n", head);
-            head[0] = '\0';
-        }
-        /* The help as one paragraph, wrapped at word boundaries. */
-        char text[512];
-        snprintf(text, sizeof text, "%s", o->help);
-        for (char *c = text; *c; c++)
-            if (*c == '\n') *c = ' ';
-        const char *p = text;
-        while (*p) {
-            int len = 0, cut = 0;
-            while (p[len] && len <= WIDTH) {
-                if (p[len] == ' ') cut = len;
-                len++;
-            }
-            if (p[len] == '\0' && len <= WIDTH) cut = len;
-            else if (cut == 0) cut = len;
-            fprintf(out, "  %-*s  %.*s\n", HEAD, head, cut, p);
-            head[0] = '\0';
-            p += cut;
-            while (*p == ' ') p++;
-        }
+        figure_print_option(out, head, o->help);
     }
 }
 

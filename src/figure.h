@@ -161,6 +161,10 @@ bool figure_read_view(Figure *fig, const char *path, Error *err);
 bool figure_write_view(const Figure *fig, bool files_are_bundled, const char *path,
                        char *const *inputs, int ninputs, Error *err);
 
+/* One line of --help: "  HEAD  help" with the help wrapped at word
+ * boundaries under column 32 (a head over 28 columns on its own line). */
+void figure_print_option(FILE *out, const char *head, const char *help);
+
 /* The export options with their argument and help text, for --help:
  * writes one line per option (and continuation lines) to out. */
 void figure_print_options(FILE *out);

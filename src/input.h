@@ -14,6 +14,8 @@ typedef enum CommandId {
     CMD_QUIT,
     CMD_ESCAPE,           /* close the open panel / filter box */
     CMD_PAN,              /* a, b: pixels to move the map by */
+    CMD_PICK_STEP,        /* a: -1 / +1 through an open stack list; with
+                             none, pans the map by b pixels down */
     CMD_ZOOM,             /* a: factor (> 1 in), about the map's centre */
     CMD_FIT,              /* fit the visible events */
     CMD_HOME,             /* the whole region */
@@ -40,6 +42,7 @@ typedef enum CommandId {
     CMD_ADMIN1,           /* a: +1 / -1 through admin-1 areas */
     CMD_HEATMAP,          /* heatmap off / by events / by fatalities */
     CMD_RECORD,           /* record the playback as an MP4 */
+    CMD_FRAME_STATS,      /* the frame-time overlay on / off */
     CMD_COUNT
 } CommandId;
 

@@ -251,6 +251,14 @@ long scene_grid_cell(const Scene *s, float x, float y);
  * stay clickable. */
 int scene_pick_markers(const Scene *s, float x, float y, uint32_t *out, int cap);
 
+/* The same events (the top-most cap of them) in date order: their order
+ * in the event set, which is sorted by day. What a click on a stack lists
+ * and cycles through. */
+int scene_pick_stack(const Scene *s, float x, float y, uint32_t *out, int cap);
+
+/* The marker drawn for event `event`, or NULL when it has none. */
+const SceneMarker *scene_find_marker(const Scene *s, uint32_t event);
+
 /* The event type whose legend entry is under (x, y), or EVENT_UNKNOWN. */
 EventType scene_pick_legend(const Scene *s, float x, float y);
 

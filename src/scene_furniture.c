@@ -105,6 +105,7 @@ Box scene_furniture_legend(Scene *s, const SceneInput *in, float pad, float bott
         scene_format_count((int64_t)s->type_count[t], counts[t], sizeof counts[t]);
         count_w = fmaxf(count_w, scene_text_width(in, FONT_LEGEND, counts[t]));
     }
+    float type_w = name_w;                /* the type rows alone */
     const char *head = "Events in view";
     const char *fat_head = "Fatalities (circle area)";
     const char *ring_text = "Location approximate";
@@ -130,14 +131,30 @@ Box scene_furniture_legend(Scene *s, const SceneInput *in, float pad, float bott
     float h = aggregated ? inner + hh + 6 * row + 8 * sc + hh + ramp_h + inner
                          : inner + hh + 6 * row + 8 * sc + hh + key_h + 6 * sc +
                                (fade ? 3 : 2) * row + inner;
+    /* At small sizes (a map under 540 px tall, as at 800x500, or a legend
+     * that would take more than 45% of its height) it collapses so the map
+     * stays usable: the type rows alone for markers, the colour ramp alone
+     * for a grid. */
+    float map_h = bottom - (float)s->view.y;
+    bool compact = map_h < 540 || h > 0.45f * map_h;
+    if (compact && aggregated) {
+        w = scene_text_width(in, FONT_LEGEND_HEAD, ramp_head) + 2 * inner;
+        h = inner + hh + ramp_h + inner;
+    } else if (compact) {
+        w = inner + 3 * swatch + 8 * sc + type_w + 14 * sc + count_w + inner;
+        w = fmaxf(w, scene_text_width(in, FONT_LEGEND_HEAD, head) + 2 * inner);
+        h = inner + hh + 6 * row + inner;
+    }
 
     Box b = {s->width - pad - w, bottom - pad - h, s->width - pad, bottom - pad};
     if (s->legend_left) mirror(s, &b);
     scene_add_rect(s, b.x0, b.y0, w, h, PANEL, PANEL_BORDER, 1 * sc);
     float y = b.y0 + inner;
-    scene_item_text(s, in, FONT_LEGEND_HEAD, b.x0 + inner, y, INK, 0, head);
-    y += hh;
-    for (int t = 1; t < EVENT_TYPE_COUNT; t++) {
+    if (!(compact && aggregated)) {
+        scene_item_text(s, in, FONT_LEGEND_HEAD, b.x0 + inner, y, INK, 0, head);
+        y += hh;
+    }
+    for (int t = 1; t < EVENT_TYPE_COUNT && !(compact && aggregated); t++) {
         SceneItem *it = scene_add_item(s, ITEM_MARKER);
         it->u.marker = (SceneMarker){b.x0 + inner + swatch, y + row / 2, swatch, 0,
                                      scene_type_color((EventType)t), MARKER_DOT,
@@ -156,7 +173,8 @@ Box scene_furniture_legend(Scene *s, const SceneInput *in, float pad, float bott
         s->legend_entry[t][3] = row;
         y += row;
     }
-    y += 8 * sc;
+    if (compact && !aggregated) return b;
+    if (!compact) y += 8 * sc;
     if (aggregated) {
         /* The density ramp, low to high, with its range. */
         scene_item_text(s, in, FONT_LEGEND_HEAD, b.x0 + inner, y, INK, 0, ramp_head);

@@ -1,6 +1,7 @@
 /*
- * scene_private: what scene.c and scene_furniture.c share and nobody else
- * needs: the inks, a box, the item helpers and the furniture builders.
+ * scene_private: what scene.c, scene_labels.c and scene_furniture.c share
+ * and nobody else needs: the inks, a box, the item helpers, the label
+ * placement and the furniture builders.
  */
 #ifndef SAHELMAP_SCENE_PRIVATE_H
 #define SAHELMAP_SCENE_PRIVATE_H
@@ -19,6 +20,13 @@
 typedef struct Box {
     float x0, y0, x1, y1;
 } Box;
+
+/* Copies a string into the scene's text; returns its offset. */
+uint32_t scene_add_string(Scene *s, const char *text);
+
+/* Places every label (town names, country and admin-1 names, count badges,
+ * graticule degrees) clear of the boxes taken by the furniture. */
+void scene_labels_build(Scene *s, const SceneInput *in, const Box *taken, size_t ntaken);
 
 /* Appends an item of a kind, zeroed but for the kind. */
 SceneItem *scene_add_item(Scene *s, SceneItemKind kind);

@@ -145,13 +145,49 @@ bool timeline_advance(Timeline *t, double seconds)
     return true;
 }
 
+/* The days the axis may show: the data, padded by 2% and a day. */
+static void axis_bounds(const Timeline *t, double *lo, double *hi)
+{
+    double pad = (t->last - t->first) * 0.02 + 1;
+    *lo = t->first - pad;
+    *hi = t->last + pad;
+}
+
+/* Puts the axis at [n0, n0 + len], moved back inside the bounds. */
+static bool axis_place(Timeline *t, double n0, double len)
+{
+    double lo, hi;
+    axis_bounds(t, &lo, &hi);
+    if (n0 + len > hi) n0 = hi - len;
+    if (n0 < lo) n0 = lo;                 /* an axis longer than the data */
+    int32_t a0 = (int32_t)floor(n0), a1 = a0 + (int32_t)lround(len);
+    bool moved = a0 != t->axis0 || a1 != t->axis1;
+    t->axis0 = a0;
+    t->axis1 = a1;
+    return moved;
+}
+
+bool timeline_pan_axis(Timeline *t, double days)
+{
+    if (!isfinite(days)) return false;
+    return axis_place(t, t->axis0 + days, t->axis1 - t->axis0);
+}
+
+bool timeline_follow(Timeline *t)
+{
+    double len = t->axis1 - t->axis0, margin = len / 10;
+    if (t->day1 > t->axis1) return axis_place(t, t->day1 - len + margin, len);
+    if (t->day1 < t->axis0) return axis_place(t, t->day1 - margin, len);
+    return false;
+}
+
 void timeline_zoom_axis(Timeline *t, double factor, double at)
 {
     if (!(factor > 0)) return;
     double a0 = t->axis0, a1 = t->axis1;
     double len = (a1 - a0) / factor;
-    double pad = (t->last - t->first) * 0.02 + 1;
-    double lo = t->first - pad, hi = t->last + pad;
+    double lo, hi;
+    axis_bounds(t, &lo, &hi);
     if (len < 14) len = 14;
     if (len > hi - lo) len = hi - lo;
     double frac = (at - a0) / (a1 - a0);

@@ -77,6 +77,18 @@ bool timeline_advance(Timeline *t, double seconds);
  * stays within the data (padded) and at least 14 days long. */
 void timeline_zoom_axis(Timeline *t, double factor, double at);
 
+/* Pans the scrubber's axis by `days` (negative: back in time), keeping its
+ * length; it stays within the data (padded as timeline_zoom_axis pads).
+ * Returns true if the axis moved. */
+bool timeline_pan_axis(Timeline *t, double days);
+
+/* Follows the playhead (day1): when it lies outside the axis, moves the
+ * axis (keeping its length, within the padded data) so that day1 sits a
+ * tenth of the axis in from the edge it crossed. Returns true if the axis
+ * moved. The app calls it as playback and steps move the window, not
+ * after the user pans the axis away. */
+bool timeline_follow(Timeline *t);
+
 /* The histogram bin size for the current axis and how many bins a width
  * of `pixels` gets (bins at least ~3 px wide). */
 TimelineBin timeline_bin(const Timeline *t, int pixels);

@@ -118,6 +118,7 @@ UiTimelinePart ui_timeline_hit(const UiLayout *l, const Timeline *t, double x,
     if (y < l->tl_y || y >= l->tl_y + l->tl_h || x < 0 || x >= l->width)
         return UI_TL_NONE;
     if (x < l->bars_x || x > l->bars_x + l->bars_w) return UI_TL_PANEL;
+    if (y > l->bars_y + l->bars_h + 4 * l->scale) return UI_TL_AXIS;
     double x0 = ui_day_to_x(l, t, t->day0), x1 = ui_day_to_x(l, t, t->day1 + 1);
     double grip = 6 * l->scale;
     if (fabs(x - x0) <= grip && x1 - x0 > 2 * grip) return UI_TL_EDGE_START;
@@ -320,49 +321,150 @@ void ui_build_tooltip(Scene *s, const UiLayout *l, float x, float y,
                       const char *const *lines, int nlines, SceneMeasure measure,
                       void *ctx)
 {
-    const float sc = l->scale, pad = 8 * sc;
+    const float sc = l->scale, pad = 8 * sc, margin = 4 * sc;
+    float max_w = fminf(420 * sc, l->width - 2 * margin - 2 * pad);
+    if (max_w < 40 * sc) max_w = 40 * sc;
     float w = 0, h = 0;
     for (int i = 0; i < nlines; i++) {
         float lw = 0, lh = 0;
         measure(ctx, line_font(lines[i], i == 0), lines[i], &lw, &lh);
-        w = fmaxf(w, lw);
-        h += lh;
+        w = fmaxf(w, fminf(lw, max_w));
+        h += wrapped(s, line_font(lines[i], i == 0), 0, 0, max_w, 0, lines[i], measure, ctx,
+                     false);
     }
-    w = fminf(w, 520 * sc);
     float bw = w + 2 * pad, bh = h + 2 * pad;
     float bx = x + 16 * sc, by = y + 16 * sc;
-    if (bx + bw > l->width) bx = x - 16 * sc - bw;
-    if (by + bh > l->map_h) by = y - 16 * sc - bh;
-    if (bx < 0) bx = 0;
-    if (by < 0) by = 0;
+    if (bx + bw > l->width - margin) bx = x - 16 * sc - bw;     /* left of the pointer */
+    if (by + bh > l->map_h - margin) by = y - 16 * sc - bh;     /* above it */
+    bx = fmaxf(margin, fminf(bx, l->width - margin - bw));
+    by = fmaxf(margin, fminf(by, l->map_h - margin - bh));
     scene_add_rect(s, bx, by, bw, bh, 0xF7FFFFFFu, UI_BORDER, 1 * sc);
     float cy = by + pad;
-    for (int i = 0; i < nlines; i++) {
-        float lw = 0, lh = 0;
-        measure(ctx, line_font(lines[i], i == 0), lines[i], &lw, &lh);
-        scene_add_text(s, line_font(lines[i], i == 0), bx + pad, cy, fminf(lw, w), lh,
-                       i == 0 ? UI_INK : 0xFF3C3C3Cu, 0, lines[i]);
-        cy += lh;
-    }
+    for (int i = 0; i < nlines; i++)
+        cy += wrapped(s, line_font(lines[i], i == 0), bx + pad, cy, max_w,
+                      i == 0 ? UI_INK : 0xFF3C3C3Cu, lines[i], measure, ctx, true);
 }
 
 void ui_build_side_panel(Scene *s, const UiLayout *l, const char *const *lines,
                          int nlines, SceneMeasure measure, void *ctx)
 {
-    const float sc = l->scale, pad = 12 * sc;
+    ui_build_list_panel(s, l, NULL, NULL, 0, -1, lines, nlines, measure, ctx, NULL);
+}
+
+/* Field k (0-based) of a tab-separated row into out. */
+static void row_field(const char *row, int k, char *out, size_t cap)
+{
+    for (; k > 0 && row; k--) {
+        row = strchr(row, '\t');
+        if (row) row++;
+    }
+    size_t n = 0;
+    if (row) {
+        const char *end = strchr(row, '\t');
+        n = end ? (size_t)(end - row) : strlen(row);
+    }
+    if (n >= cap) n = cap - 1;
+    if (row) memcpy(out, row, n);
+    out[n] = '\0';
+}
+
+/* text, cut with an ellipsis at a character boundary to fit max_w. */
+static void fit_text(SceneMeasure measure, void *ctx, SceneFont font, const char *text,
+                     float max_w, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s", text);
+    float w = 0, h = 0;
+    measure(ctx, font, out, &w, &h);
+    size_t len = strlen(out);
+    while (w > max_w && len > 0) {
+        do len--; while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80);
+        snprintf(out, cap, "%.*s\xe2\x80\xa6", (int)len, text);
+        measure(ctx, font, out, &w, &h);
+    }
+}
+
+#define UI_COLUMNS 4
+
+void ui_build_list_panel(Scene *s, const UiLayout *l, const char *heading,
+                         const char *const *rows, int nrows, int selected,
+                         const char *const *lines, int nlines, SceneMeasure measure,
+                         void *ctx, UiPanel *out)
+{
+    const float sc = l->scale, pad = 12 * sc, gap = 10 * sc;
     float w = fminf(440 * sc, l->width * 0.45f);
     float x = l->width - w - 14 * sc, y = 86 * sc;
     float inner = w - 2 * pad;
-    float h = 2 * pad;
+    float max_h = l->map_h - y - 14 * sc;
+    UiPanel p = {x, y, w, 0, nrows > 0 ? nrows : 0, 0, 0, x + pad, 0, inner, 0};
+
+    /* The list: heading, then as many rows as half the panel holds. */
+    float head_h = 0, col_w[UI_COLUMNS] = {0};
+    char field[256], head[300];
+    if (p.nrows > 0) {
+        float fw = 0, fh = 0;
+        measure(ctx, FONT_LEGEND, "0", &fw, &fh);
+        p.row_h = roundf(fh + 4 * sc);
+        for (int r = 0; r < nrows; r++)
+            for (int k = 0; k < UI_COLUMNS - 1; k++) {
+                row_field(rows[r], k, field, sizeof field);
+                measure(ctx, FONT_LEGEND, field, &fw, &fh);
+                col_w[k] = fmaxf(col_w[k], fw);
+            }
+        col_w[3] = inner - col_w[0] - col_w[1] - col_w[2] - 3 * gap;
+        int room = (int)((max_h * 0.55f) / p.row_h);
+        p.shown = nrows < room ? nrows : room < 3 ? (nrows < 3 ? nrows : 3) : room;
+        if (selected < 0) selected = 0;
+        if (selected >= nrows) selected = nrows - 1;
+        p.first = selected - p.shown / 2;
+        if (p.first > nrows - p.shown) p.first = nrows - p.shown;
+        if (p.first < 0) p.first = 0;
+        if (p.shown < nrows)
+            snprintf(head, sizeof head, "%.200s \xc2\xb7 %d\xe2\x80\x93%d shown",
+                     heading ? heading : "", p.first + 1, p.first + p.shown);
+        else
+            snprintf(head, sizeof head, "%.200s", heading ? heading : "");
+        head_h = wrapped(s, FONT_LEGEND_HEAD, 0, 0, inner, 0, head, measure, ctx, false) + 4 * sc;
+    }
+    float list_h = p.nrows > 0 ? head_h + p.shown * p.row_h + 8 * sc : 0;
+
+    float h = 2 * pad + list_h;
     for (int i = 0; i < nlines; i++) {
         const char *text = lines[i][0] == '#' ? lines[i] + 1 : lines[i];
         h += wrapped(s, line_font(lines[i], i == 0), 0, 0, inner, 0, text, measure, ctx,
                      false) + 3 * sc;
     }
-    float max_h = l->map_h - y - 14 * sc;
     if (h > max_h) h = max_h;
-    scene_add_rect(s, x, y, w, h, 0xF7FFFFFFu, UI_BORDER, 1 * sc);
+    p.h = h;
+    p.rows_y = y + pad + head_h;
+    if (out) *out = p;
+    if (s == NULL) return;
+
+    scene_add_rect(s, x, y, w, h, 0xFFFFFFFFu, UI_BORDER, 1 * sc);   /* opaque */
     float cy = y + pad;
+    if (p.nrows > 0) {
+        wrapped(s, FONT_LEGEND_HEAD, x + pad, cy, inner, UI_INK, head, measure, ctx, true);
+        for (int r = p.first; r < p.first + p.shown; r++) {
+            float ry = p.rows_y + (r - p.first) * p.row_h;
+            if (r == selected)
+                scene_add_rect(s, x + pad - 4 * sc, ry, inner + 8 * sc, p.row_h, 0xFFDDE8F4u,
+                               UI_WINDOW_EDGE, 1 * sc);
+            float cx = x + pad;
+            for (int k = 0; k < UI_COLUMNS; k++) {
+                char cut[256];
+                row_field(rows[r], k, field, sizeof field);
+                fit_text(measure, ctx, FONT_LEGEND, field, fmaxf(col_w[k], 0), cut, sizeof cut);
+                float fw = 0, fh = 0;
+                measure(ctx, FONT_LEGEND, cut, &fw, &fh);
+                float tx = k == 2 ? cx + col_w[k] - fw : cx;     /* fatalities: right */
+                if (cut[0])
+                    scene_add_text(s, FONT_LEGEND, tx, ry + 2 * sc, fw, fh,
+                                   r == selected ? UI_INK : 0xFF3C3C3Cu, 0, cut);
+                cx += col_w[k] + gap;
+            }
+        }
+        cy += list_h;
+        scene_add_rect(s, x + pad, cy - 5 * sc, inner, 1 * sc, UI_BORDER, 0, 0);
+    }
     for (int i = 0; i < nlines; i++) {
         const char *text = lines[i][0] == '#' ? lines[i] + 1 : lines[i];
         SceneFont font = line_font(lines[i], i == 0);
@@ -371,6 +473,32 @@ void ui_build_side_panel(Scene *s, const UiLayout *l, const char *const *lines,
         wrapped(s, font, x + pad, cy, inner, UI_INK, text, measure, ctx, true);
         cy += need + 3 * sc;
     }
+}
+
+bool ui_panel_contains(const UiPanel *p, float x, float y)
+{
+    return p->w > 0 && x >= p->x && x < p->x + p->w && y >= p->y && y < p->y + p->h;
+}
+
+int ui_panel_row(const UiPanel *p, float x, float y)
+{
+    if (!ui_panel_contains(p, x, y) || p->shown <= 0 || p->row_h <= 0) return -1;
+    float k = (y - p->rows_y) / p->row_h;
+    if (k < 0 || k >= p->shown) return -1;
+    return p->first + (int)k;
+}
+
+bool ui_build_highlight(Scene *s, const UiLayout *l, const Scene *map, uint32_t event)
+{
+    const SceneMarker *m = scene_find_marker(map, event);
+    if (m == NULL || m->y < 0 || m->y >= l->map_h || m->x < 0 || m->x >= l->width)
+        return false;
+    const float sc = l->scale;
+    float r = fmaxf(m->r, m->r_high) + 5 * sc;
+    scene_add_symbol(s, (SceneMarker){m->x, m->y, r + 1.5f * sc, 0, 0xFFFFFFFFu, MARKER_RING,
+                                      UINT32_MAX});
+    scene_add_symbol(s, (SceneMarker){m->x, m->y, r, 0, 0xFF1A1A1Au, MARKER_RING, UINT32_MAX});
+    return true;
 }
 
 void ui_build_help(Scene *s, const UiLayout *l, const char *const (*rows)[2],
@@ -419,6 +547,76 @@ void ui_build_text_box(Scene *s, const UiLayout *l, const char *prompt, const ch
     scene_add_rect(s, x, y, w, h1 + h2 + 2 * pad + 2 * sc, 0xFCFFFFFFu, UI_WINDOW_EDGE, 2 * sc);
     scene_add_text(s, FONT_SUBTITLE, x + pad, y + pad, w1, h1, UI_INK, 0, line);
     scene_add_text(s, FONT_SMALL, x + pad, y + pad + h1 + 2 * sc, w2, h2, UI_SOFT, 0, hint);
+}
+
+void ui_build_frame_stats(Scene *s, const UiLayout *l, const FrameTimes *t,
+                          SceneMeasure measure, void *ctx)
+{
+    static const char *const labels[] = {"scene", "raster", "render", "present",
+                                         "total", "interval"};
+    static const char *const heads[3] = {"last", "p50", "p95"};
+    const float sc = l->scale, pad = 10 * sc, gap = 14 * sc;
+    const FrameSample *last = frametime_last(t);
+    const uint32_t ink = 0xFFF2F2F2u, soft = 0xFFB8B8B8u;
+    char cell[FRAME_STEP_COUNT][3][32], foot[128];
+    float w = 0, h = 0, label_w = 0, col_w = 0, rh = 0;
+    measure(ctx, FONT_LEGEND_HEAD, "Frame times, ms", &w, &rh);
+    float head_w = w;
+    if (last == NULL) {
+        snprintf(foot, sizeof foot, "No frames yet");
+    } else {
+        for (int k = 0; k < FRAME_STEP_COUNT; k++) {
+            double v[3] = {last->ms[k], frametime_percentile(t, (FrameStep)k, 50),
+                           frametime_percentile(t, (FrameStep)k, 95)};
+            for (int c = 0; c < 3; c++) snprintf(cell[k][c], sizeof cell[k][c], "%.1f", v[c]);
+        }
+        char ev[32];
+        scene_format_count((int64_t)last->events_drawn, ev, sizeof ev);
+        double p50 = frametime_percentile(t, FRAME_INTERVAL, 50);
+        unsigned long long kept = t->count < FRAMETIME_WINDOW ? t->count : FRAMETIME_WINDOW;
+        if (p50 > 0)
+            snprintf(foot, sizeof foot, "%s events drawn \xc2\xb7 %.0f fps \xc2\xb7 %llu frames",
+                     ev, 1000.0 / p50, kept);
+        else
+            snprintf(foot, sizeof foot, "%s events drawn \xc2\xb7 %llu frame%s", ev, kept,
+                     kept == 1 ? "" : "s");
+    }
+    for (int k = 0; k < FRAME_STEP_COUNT; k++) {
+        measure(ctx, FONT_LEGEND, labels[k], &w, &h);
+        label_w = fmaxf(label_w, w);
+        rh = fmaxf(rh, h);
+    }
+    measure(ctx, FONT_LEGEND, "0000.0", &col_w, &h);
+    float foot_w = 0, foot_h = 0;
+    measure(ctx, FONT_SMALL, foot, &foot_w, &foot_h);
+    int rows = last == NULL ? 0 : FRAME_STEP_COUNT + 1;     /* heads + steps */
+    float table_w = last == NULL ? 0 : label_w + 3 * (gap + col_w);
+    float bw = fmaxf(fmaxf(table_w, foot_w), head_w) + 2 * pad;
+    float bh = 2 * pad + rh + 3 * sc + rows * rh + 3 * sc + foot_h;
+    float x = 12 * sc, y = 12 * sc;
+    if (bw > l->width - x) bw = l->width - x;
+    if (bh > l->map_h - y) bh = fmaxf(0, l->map_h - y);
+    scene_add_rect(s, x, y, bw, bh, 0xD8202020u, 0, 0);
+    float cy = y + pad;
+    text_at(s, FONT_LEGEND_HEAD, x + pad, cy, ink, "Frame times, ms", measure, ctx, NULL);
+    cy += rh + 3 * sc;
+    for (int r = 0; r < rows; r++) {
+        if (cy + rh > y + bh) break;
+        if (r > 0) text_at(s, FONT_LEGEND, x + pad, cy, soft, labels[r - 1], measure, ctx, NULL);
+        for (int c = 0; c < 3; c++) {
+            const char *text = r == 0 ? heads[c] : cell[r - 1][c];
+            SceneFont font = r == 0 ? FONT_SMALL : FONT_LEGEND;
+            float tw = 0, th = 0;
+            measure(ctx, font, text, &tw, &th);
+            float right = x + pad + label_w + (float)(c + 1) * (gap + col_w);
+            scene_add_text(s, font, right - tw, cy, tw, th, r == 0 ? soft : ink, 0, text);
+        }
+        cy += rh;
+    }
+    cy += 3 * sc;
+    if (cy + foot_h <= y + bh + 0.5f)
+        scene_add_text(s, FONT_SMALL, x + pad, cy, fminf(foot_w, bw - 2 * pad), foot_h, soft, 0,
+                       foot);
 }
 
 void ui_build_toast(Scene *s, const UiLayout *l, const char *text,

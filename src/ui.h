@@ -18,6 +18,7 @@
 
 #include "events.h"
 #include "filter.h"
+#include "frametime.h"
 #include "scene.h"
 #include "timeline.h"
 
@@ -57,7 +58,9 @@ typedef enum UiTimelinePart {
     UI_TL_PLOT,                  /* on the plot, outside the window */
     UI_TL_WINDOW,                /* on the window's body: drag to move */
     UI_TL_EDGE_START,            /* on the window's left edge: resize */
-    UI_TL_EDGE_END               /* on its right edge */
+    UI_TL_EDGE_END,              /* on its right edge */
+    UI_TL_AXIS                   /* on the date labels under the plot:
+                                    drag to pan the axis */
 } UiTimelinePart;
 
 /* What is under (x, y) and which day that x is. */
@@ -75,8 +78,9 @@ void ui_build_timeline(Scene *s, const UiLayout *l, const Timeline *t,
                        const Histogram *h, const UiTimelineInfo *info,
                        SceneMeasure measure, void *ctx);
 
-/* A panel of text lines (title first), placed near (x, y) inside the map
- * area: the tooltip. */
+/* A panel of text lines (title first), placed near (x, y): the tooltip.
+ * Lines wrap to at most 420 px at scale 1 (less in a narrow window), and
+ * the panel stays inside the window and above the timeline. */
 void ui_build_tooltip(Scene *s, const UiLayout *l, float x, float y,
                       const char *const *lines, int nlines, SceneMeasure measure,
                       void *ctx);
@@ -85,6 +89,36 @@ void ui_build_tooltip(Scene *s, const UiLayout *l, float x, float y,
  * the panel's width. Lines starting with "#" are headings. */
 void ui_build_side_panel(Scene *s, const UiLayout *l, const char *const *lines,
                          int nlines, SceneMeasure measure, void *ctx);
+
+/* Where a side panel went, for hit-testing (w 0: no panel). */
+typedef struct UiPanel {
+    float x, y, w, h;
+    int nrows;                   /* rows of its list (0: none) */
+    int first, shown;            /* list rows [first, first + shown) are drawn */
+    float rows_x, rows_y, rows_w, row_h;   /* the first drawn row's box */
+} UiPanel;
+
+/* The side panel with a list above its text: a heading, then rows (each
+ * tab-separated columns: the first two left-aligned, the third right-
+ * aligned, the last cut to fit), the `selected` row marked, then `lines`
+ * as ui_build_side_panel draws them. When the rows do not fit in half the
+ * panel, the shown ones scroll to keep the selected one in sight. With
+ * nrows 0 it is ui_build_side_panel. With s NULL nothing is drawn: only
+ * *out is filled (out may be NULL), so the app knows where the panel is
+ * before it decides on a tooltip. */
+void ui_build_list_panel(Scene *s, const UiLayout *l, const char *heading,
+                         const char *const *rows, int nrows, int selected,
+                         const char *const *lines, int nlines, SceneMeasure measure,
+                         void *ctx, UiPanel *out);
+
+/* Whether (x, y) is on the panel, and which of its list rows (-1: none). */
+bool ui_panel_contains(const UiPanel *p, float x, float y);
+int ui_panel_row(const UiPanel *p, float x, float y);
+
+/* A ring around event `event`'s marker in the map scene `map` (the
+ * selected event), appended to s; false (nothing added) when the event
+ * has no marker in the map area. The window's own: exports never have it. */
+bool ui_build_highlight(Scene *s, const UiLayout *l, const Scene *map, uint32_t event);
 
 /* A centred panel of two columns (key, meaning): the help. */
 void ui_build_help(Scene *s, const UiLayout *l, const char *const (*rows)[2],
@@ -101,6 +135,14 @@ void ui_build_text_box(Scene *s, const UiLayout *l, const char *prompt, const ch
 /* A centred panel with a line of text and a bar filled to `fraction`. */
 void ui_build_progress(Scene *s, const UiLayout *l, const char *text, double fraction,
                        SceneMeasure measure, void *ctx);
+
+/* The frame-time overlay (I / F3), as mpv shows its stats: a dark panel at
+ * the map's top left with, for each step of a frame (scene, raster, render,
+ * present, total, interval), the last frame's milliseconds and the p50 and
+ * p95 over the frames t keeps, then the events drawn and the frame rate.
+ * "No frames yet" before the first. */
+void ui_build_frame_stats(Scene *s, const UiLayout *l, const FrameTimes *t,
+                          SceneMeasure measure, void *ctx);
 
 /* A short message above the timeline. */
 void ui_build_toast(Scene *s, const UiLayout *l, const char *text,

@@ -18,7 +18,7 @@
 static const char *const vars[] = {
     "SAHELMAP_DATA", "SAHELMAP_ASSETS", "SAHELMAP_MAX_EVENTS", "SAHELMAP_CACHE",
     "SAHELMAP_CACHE_MIN", "XDG_CACHE_HOME", "HOME", "SAHELMAP_SHOTS",
-    "SAHELMAP_IDLE_SIGNAL", "SAHELMAP_FIRST_FRAME_EXIT",
+    "SAHELMAP_IDLE_SIGNAL", "SAHELMAP_FIRST_FRAME_EXIT", "SAHELMAP_FRAME_LOG",
 };
 
 static void clear_env(void)
@@ -37,6 +37,7 @@ static void test_defaults(void **state)
     assert_string_equal(d.shots_dir, ".");
     assert_string_equal(d.cache_dir, "");
     assert_false(d.idle_signal || d.first_frame_exit);
+    assert_string_equal(d.frame_log, "");        /* no frame log unless asked */
     clear_env();
     Error err;
     assert_true(config_from_env(&e, &err));
@@ -58,6 +59,7 @@ static void test_overrides(void **state)
     setenv("HOME", "/home/analyst", 1);
     setenv("SAHELMAP_SHOTS", "/tmp/shots", 1);
     setenv("SAHELMAP_IDLE_SIGNAL", "1", 1);
+    setenv("SAHELMAP_FRAME_LOG", "/tmp/frames.csv", 1);
     Config c;
     Error err;
     assert_true(config_from_env(&c, &err));
@@ -69,6 +71,7 @@ static void test_overrides(void **state)
     assert_string_equal(c.shots_dir, "/tmp/shots");
     assert_true(c.idle_signal);
     assert_false(c.first_frame_exit);
+    assert_string_equal(c.frame_log, "/tmp/frames.csv");
     setenv("XDG_CACHE_HOME", "/var/cache/me", 1);      /* wins over HOME */
     assert_true(config_from_env(&c, &err));
     assert_string_equal(c.cache_dir, "/var/cache/me/sahelmap");

@@ -189,7 +189,7 @@ static void test_details(void **state)
         "Military Forces of Mali (2021-) vs CSP-DPA", "with Wagner Group",
         "Fatalities: 88 (reported 29" EN "140)", "Tinzaouaten, Kidal, Mali " DOT " at the town",
         "#Notes", "On 27 July 2024, fighting near Tinzaouaten.", "#Source: Reuters",
-        "Event D1 " DOT " 1 of 2 here (click again: next)", NULL});
+        "Event D1 " DOT " 1 of 2 here (click again or Down: next)", NULL});
     describe_free(&t);
 
     /* No notes, no source; the second of three. */
@@ -198,7 +198,7 @@ static void test_details(void **state)
     assert_string_equal(t.line[5], "#Notes");
     assert_string_equal(t.line[6], "(none)");
     assert_string_equal(t.line[7], "#Source: (not given)");
-    assert_string_equal(t.line[8], "Event D2 " DOT " 2 of 3 here (click again: next)");
+    assert_string_equal(t.line[8], "Event D2 " DOT " 2 of 3 here (click again or Down: next)");
     describe_free(&t);
 
     /* Alone under the click: no "click again". */
@@ -217,6 +217,19 @@ static void test_details(void **state)
     assert_int_equal(strlen(t.line[6]), LONG_NOTES);
     assert_string_equal(t.line[6], long_notes);
     describe_free(&t);
+}
+
+/* A stack's list row: date, short type, fatalities, place, by tabs. */
+static void test_stack_row(void **state)
+{
+    (void)state;
+    char row[128];
+    describe_stack_row(&set, ev("D1"), row, sizeof row);
+    assert_string_equal(row, "27 Jul 2024\tBattle\t88\tTinzaouaten");
+    describe_stack_row(&set, ev("D5"), row, sizeof row);
+    assert_string_equal(row, "29 Jul 2024\tRiot\t1\tBamako");
+    describe_stack_row(&set, ev("D1"), row, 15);  /* cut, still a string */
+    assert_string_equal(row, "27 Jul 2024\tBa");
 }
 
 static void test_add_limits(void **state)
@@ -412,6 +425,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_event),
         cmocka_unit_test(test_details),
+        cmocka_unit_test(test_stack_row),
         cmocka_unit_test(test_add_limits),
         cmocka_unit_test(test_stats),
         cmocka_unit_test(test_stats_top_ten),

@@ -34,7 +34,13 @@ static void test_playback_keys(void **state)
 static void test_map_keys(void **state)
 {
     (void)state;
-    assert_int_equal(key(SDLK_UP, 0, 0, 0).id, CMD_PAN);
+    /* Up, Down: through an open stack list, else they pan (b). */
+    Command up = key(SDLK_UP, 0, 0, 0), down = key(SDLK_DOWN, 0, 0, 0);
+    assert_int_equal(up.id, CMD_PICK_STEP);
+    assert_int_equal(down.id, CMD_PICK_STEP);
+    assert_true(up.a < 0 && down.a > 0);
+    assert_true(up.b > 0 && down.b < 0);
+    assert_int_equal(key(SDLK_UP, 0, 0, 1).id, CMD_PAN);          /* Alt: always pans */
     assert_int_equal(key(SDLK_LEFT, 0, 0, 1).id, CMD_PAN);         /* Alt+arrows */
     assert_true(key(SDLK_PLUS, 0, 0, 0).a > 1);
     assert_true(key(SDLK_EQUALS, 0, 0, 0).a > 1);
@@ -65,6 +71,8 @@ static void test_panels_filters_screenshots(void **state)
     assert_int_equal(key(SDLK_q, 0, 1, 0).id, CMD_QUIT);
     assert_int_equal(key(SDLK_ESCAPE, 0, 0, 0).id, CMD_ESCAPE);
     assert_int_equal(key(SDLK_z, 0, 0, 0).id, CMD_NONE);
+    assert_int_equal(key(SDLK_i, 0, 0, 0).id, CMD_FRAME_STATS);      /* the overlay */
+    assert_int_equal(key(SDLK_F3, 0, 0, 0).id, CMD_FRAME_STATS);
 }
 
 static void test_help_lists_every_key_group(void **state)
@@ -73,7 +81,7 @@ static void test_help_lists_every_key_group(void **state)
     const char *rows[64][2];
     int n = input_help(rows, 64);
     assert_true(n > 10 && n < 64);
-    const char *must[] = {"Space", "Ctrl+S", "Tab", "Home", "Esc", "Drop files"};
+    const char *must[] = {"Space", "Ctrl+S", "Tab", "Home", "Esc", "Drop files", "F3"};
     for (size_t m = 0; m < sizeof must / sizeof must[0]; m++) {
         bool found = false;
         for (int r = 0; r < n && !found; r++) found = strstr(rows[r][0], must[m]) != NULL;

@@ -276,6 +276,44 @@ static void test_north_arrow_and_legend(void **state)
     scene_free(&s);
 }
 
+static bool has_item_text(const Scene *s, const char *text)
+{
+    for (size_t i = 0; i < s->nitems; i++)
+        if (s->items[i].kind == ITEM_TEXT &&
+            strcmp(scene_text(s, s->items[i].u.text.text), text) == 0)
+            return true;
+    return false;
+}
+
+/* At small sizes the legend keeps only its type rows (still clickable);
+ * a grid's legend only its ramp. At full size it has its keys. */
+static void test_legend_collapses_when_small(void **state)
+{
+    (void)state;
+    const struct { int w, h; bool compact; } sizes[] = {
+        {1920, 1080, false}, {1280, 720, false}, {800, 500, true}, {800, 450, true}};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        View v;
+        view_init(&v, PROJ_LAEA, 0, 0, sizes[k].w, sizes[k].h);
+        Scene s = {0};
+        float keep = scale;
+        scale = scene_scale_for(sizes[k].w, sizes[k].h);
+        build(&s, &v, ~0u, true);
+        assert_true(has_item_text(&s, "Events in view"));
+        assert_true(has_item_text(&s, "Battles"));
+        assert_int_equal(has_item_text(&s, "Fatalities (circle area)"), !sizes[k].compact);
+        assert_int_equal(has_item_text(&s, "Location approximate"), !sizes[k].compact);
+        for (int t = 1; t < EVENT_TYPE_COUNT; t++) {
+            const float *e = s.legend_entry[t];
+            assert_true(e[2] > 0);
+            assert_int_equal(scene_pick_legend(&s, e[0] + e[2] / 2, e[1] + e[3] / 2), t);
+            assert_true(e[1] + e[3] <= sizes[k].h);
+        }
+        scene_free(&s);
+        scale = keep;
+    }
+}
+
 static void test_aggregation_counts_the_same(void **state)
 {
     (void)state;
@@ -405,9 +443,26 @@ static void test_pick_markers(void **state)
     assert_int_equal(scene_pick_markers(&s, 302.5f, 300, out, 8), 1);
     assert_int_equal(scene_pick_markers(&s, 305, 300, out, 8), 0);
 
+    /* A stack in date order (the event set's order), for its list. */
+    s.scale = 1;
+    memset(out, 0xFF, sizeof out);
+    assert_int_equal(scene_pick_stack(&s, 100, 100, out, 8), 3);
+    assert_int_equal(out[0], 10);
+    assert_int_equal(out[1], 11);
+    assert_int_equal(out[2], 13);
+    assert_int_equal(out[3], UINT32_MAX);
+    assert_int_equal(scene_pick_stack(&s, 100, 100, out, 2), 2);   /* the top-most two */
+    assert_int_equal(out[0], 11);
+    assert_int_equal(out[1], 13);
+    assert_int_equal(scene_pick_stack(&s, 450, 100, out, 8), 0);
+    /* The marker of an event, for the highlight ring. */
+    assert_ptr_equal(scene_find_marker(&s, 12), &mk[2]);
+    assert_null(scene_find_marker(&s, 99));
+
     /* No markers: nothing. */
     s.nmarkers = 0;
     assert_int_equal(scene_pick_markers(&s, 100, 100, out, 8), 0);
+    assert_null(scene_find_marker(&s, 12));
 }
 
 /* The same on the fixture's real markers. */
@@ -513,6 +568,7 @@ int main(void)
         cmocka_unit_test(test_graticule_labels),
         cmocka_unit_test(test_scale_bar_is_true),
         cmocka_unit_test(test_north_arrow_and_legend),
+        cmocka_unit_test(test_legend_collapses_when_small),
         cmocka_unit_test(test_aggregation_counts_the_same),
         cmocka_unit_test(test_without_furniture),
         cmocka_unit_test(test_pick_markers),

@@ -4,6 +4,8 @@
  */
 #include "testutil.h"
 
+#include <math.h>
+
 #include "date.h"
 #include "timeline.h"
 
@@ -143,6 +145,57 @@ static void test_axis_zoom_and_bins(void **state)
     assert_int_equal(timeline_bin_next(BIN_WEEK, D(2024, 7, 22)), D(2024, 7, 29));
 }
 
+/* The axis pans by days, keeping its length, never past the padded data;
+ * playback drags it along once the playhead leaves it. */
+static void test_axis_pan_and_follow(void **state)
+{
+    (void)state;
+    Timeline t;
+    timeline_init(&t, D(2012, 1, 1), D(2024, 12, 31));
+    int32_t whole = t.axis1 - t.axis0;
+    timeline_pan_axis(&t, -1e6);                  /* the whole range: only the pad */
+    assert_int_equal(t.axis1 - t.axis0, whole);
+    assert_true(t.axis0 <= t.first && t.axis0 >= t.first - 100);
+    timeline_pan_axis(&t, 1e6);
+    assert_true(t.axis1 >= t.last && t.axis1 <= t.last + 100);
+    timeline_zoom_axis(&t, 10, D(2020, 1, 1));
+    int32_t len = t.axis1 - t.axis0, a0 = t.axis0;
+    assert_true(timeline_pan_axis(&t, 100));
+    assert_int_equal(t.axis0, a0 + 100);
+    assert_int_equal(t.axis1 - t.axis0, len);
+    assert_true(timeline_pan_axis(&t, -1e6));     /* to the start, padded */
+    assert_int_equal(t.axis1 - t.axis0, len);
+    assert_true(t.axis0 < t.first && t.axis0 >= t.first - 100);
+    assert_false(timeline_pan_axis(&t, -10));     /* already there */
+    assert_true(timeline_pan_axis(&t, 1e6));      /* to the end */
+    assert_true(t.axis1 > t.last && t.axis1 <= t.last + 100);
+    assert_int_equal(t.axis1 - t.axis0, len);
+    assert_false(timeline_pan_axis(&t, NAN));
+
+    /* Playing past the right edge pages the axis forward. */
+    timeline_set_window(&t, D(2016, 1, 1), D(2016, 1, 30));
+    timeline_pan_axis(&t, -1e6);
+    timeline_seek(&t, t.axis0 + len / 2);
+    a0 = t.axis0;
+    assert_false(timeline_follow(&t));            /* in view: stays */
+    assert_int_equal(t.axis0, a0);
+    timeline_seek(&t, t.axis1 + 5);
+    assert_true(timeline_follow(&t));
+    assert_int_equal(t.axis1 - t.axis0, len);
+    assert_true(t.day1 >= t.axis0 && t.day1 <= t.axis1);
+    assert_true(t.axis1 - t.day1 >= len / 10 - 1 && t.axis1 - t.day1 <= len / 10 + 1);
+    /* Seeking before the left edge pages it back. */
+    timeline_pan_axis(&t, 2000);
+    timeline_seek(&t, t.axis0 - 40);
+    assert_true(timeline_follow(&t));
+    assert_true(t.day1 >= t.axis0 && t.day1 - t.axis0 <= len / 10 + 1);
+    /* At the end of the data the axis stops at the padded end. */
+    timeline_seek(&t, t.last);
+    timeline_follow(&t);
+    assert_true(t.day1 <= t.axis1 && t.axis1 <= t.last + 100);
+    assert_int_equal(t.axis1 - t.axis0, len);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -152,6 +205,7 @@ int main(void)
         cmocka_unit_test(test_playback),
         cmocka_unit_test(test_speeds),
         cmocka_unit_test(test_axis_zoom_and_bins),
+        cmocka_unit_test(test_axis_pan_and_follow),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

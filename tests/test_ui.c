@@ -152,6 +152,14 @@ static void test_timeline_hit_parts(void **state)
     assert_int_equal(ui_timeline_hit(&l, &t, l.bars_x - 1, mid_y, &day), UI_TL_PANEL);
     assert_int_equal(ui_timeline_hit(&l, &t, l.bars_x + l.bars_w + 2, mid_y, &day),
                      UI_TL_PANEL);
+    /* The date labels under the plot: the axis, to pan (the window's
+     * box reaches 4 px below the plot). */
+    double labels_y = l.bars_y + l.bars_h + 12 * l.scale;
+    assert_int_equal(ui_timeline_hit(&l, &t, 900, labels_y, &day), UI_TL_AXIS);
+    assert_int_equal(ui_timeline_hit(&l, &t, x0 + 2 * grip, labels_y, &day), UI_TL_AXIS);
+    assert_int_equal(ui_timeline_hit(&l, &t, 20, labels_y, &day), UI_TL_PANEL);
+    assert_int_equal(ui_timeline_hit(&l, &t, x0 + 2 * grip, l.bars_y + l.bars_h + 3, &day),
+                     UI_TL_WINDOW);
     /* The panel's first row counts as the panel too. */
     assert_int_equal(ui_timeline_hit(&l, &t, 20, l.tl_y, &day), UI_TL_PANEL);
 
@@ -498,6 +506,123 @@ static void test_panels_inside_drawable(void **state)
     }
 }
 
+/* A tooltip of long lines wraps to its width and stays in the window
+ * (above the timeline) wherever the pointer is, even in a narrow one. */
+static void test_tooltip_wraps(void **state)
+{
+    (void)state;
+    const char *lines[] = {"27 Jul 2024", "CSP-DPA: Permanent Strategic Framework for the "
+                           "Defence of the People of Azawad vs Military Forces of Mali (2021-) "
+                           "with Wagner Group and others named at length"};
+    const int sizes[][2] = {{1920, 1080}, {800, 500}, {400, 300}};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        int w = sizes[k][0], hgt = sizes[k][1];
+        FakeFont font = {scene_scale_for(w, hgt), 0};
+        UiLayout l;
+        ui_layout(&l, w, hgt, font.scale);
+        Scene s = {0};
+        scene_reset(&s, w, hgt, font.scale);
+        const float at[][2] = {{2, 2}, {(float)w - 2, 2}, {2, l.map_h - 2},
+                               {(float)w - 2, l.map_h - 2}, {(float)w / 2, l.map_h / 2}};
+        for (size_t p = 0; p < sizeof at / sizeof at[0]; p++) {
+            size_t from = s.nitems;
+            ui_build_tooltip(&s, &l, at[p][0], at[p][1], lines, 2, fake_measure, &font);
+            assert_true(s.nitems - from >= 4);        /* panel, title, 2+ wrapped lines */
+            const SceneItem *box = &s.items[from];
+            assert_true(box->u.rect.w <= 420 * font.scale + 16 * font.scale + 0.01f);
+            assert_items_inside(&s, from, 0, 0, (float)w, l.map_h);
+            assert_items_inside(&s, from + 1, box->u.rect.x, box->u.rect.y,
+                                box->u.rect.x + box->u.rect.w, box->u.rect.y + box->u.rect.h);
+        }
+        scene_free(&s);
+    }
+}
+
+/* A stack's list: rows in columns, the selected one marked, scrolled into
+ * sight when they do not all fit; rows hit-tested; a ring for the
+ * selected marker; with s NULL only the layout. */
+static void test_list_panel(void **state)
+{
+    (void)state;
+    char text[40][64];
+    const char *rows[40];
+    for (int r = 0; r < 40; r++) {
+        snprintf(text[r], sizeof text[r], "%d Jul 2024\tBattle\t%d\tTinzaouaten", r % 28 + 1, r);
+        rows[r] = text[r];
+    }
+    const char *lines[] = {"27 Jul 2024", "Battles", "Fatalities: 88"};
+    FakeFont font = {0.75f, 0};
+    UiLayout l;
+    ui_layout(&l, 1200, 760, font.scale);
+    Scene s = {0};
+    scene_reset(&s, 1200, 760, font.scale);
+
+    /* Eight rows all fit: none hidden; the layout-only pass agrees. */
+    UiPanel p, q;
+    ui_build_list_panel(NULL, &l, "8 events here", rows, 8, 6, lines, 3, fake_measure, &font, &q);
+    assert_int_equal(s.nitems, 0);
+    ui_build_list_panel(&s, &l, "8 events here", rows, 8, 6, lines, 3, fake_measure, &font, &p);
+    assert_memory_equal(&p, &q, sizeof p);
+    assert_int_equal(p.first, 0);
+    assert_int_equal(p.shown, 8);
+    assert_true(has_text(&s, "8 events here"));
+    assert_true(has_text(&s, "Tinzaouaten"));
+    assert_true(has_text(&s, "Fatalities: 88"));
+    assert_items_inside(&s, 0, p.x, p.y, p.x + p.w, p.y + p.h);
+    assert_items_inside(&s, 0, 0, 0, 1200, l.map_h);
+    /* Each row's middle hits it; above the rows and off the panel: none. */
+    for (int r = 0; r < 8; r++)
+        assert_int_equal(ui_panel_row(&p, p.x + p.w / 2, p.rows_y + (r + 0.5f) * p.row_h), r);
+    assert_int_equal(ui_panel_row(&p, p.x + p.w / 2, p.rows_y - 1), -1);
+    assert_int_equal(ui_panel_row(&p, p.x - 1, p.rows_y + 1), -1);
+    assert_int_equal(ui_panel_row(&p, p.x + p.w / 2, p.rows_y + 8.5f * p.row_h), -1);
+    assert_true(ui_panel_contains(&p, p.x + 1, p.y + 1));
+    assert_false(ui_panel_contains(&p, p.x - 1, p.y + 1));
+    UiPanel none = {0};
+    assert_false(ui_panel_contains(&none, 0, 0));
+    assert_int_equal(ui_panel_row(&none, 0, 0), -1);
+
+    /* Forty rows do not: the selected one is in sight, its row hits it. */
+    scene_reset(&s, 1200, 760, font.scale);
+    ui_build_list_panel(&s, &l, "40 events here", rows, 40, 33, lines, 3, fake_measure, &font, &p);
+    assert_true(p.shown >= 3 && p.shown < 40);
+    assert_true(p.first <= 33 && 33 < p.first + p.shown);
+    assert_int_equal(ui_panel_row(&p, p.x + p.w / 2, p.rows_y + (33 - p.first + 0.5f) * p.row_h),
+                     33);
+    assert_true(has_text(&s, "shown"));
+    assert_items_inside(&s, 0, 0, 0, 1200, l.map_h);
+    /* The last row selected: the list ends with it. */
+    ui_build_list_panel(NULL, &l, "40", rows, 40, 39, lines, 3, fake_measure, &font, &p);
+    assert_int_equal(p.first + p.shown, 40);
+
+    /* No rows: the side panel, with no list. */
+    ui_build_list_panel(NULL, &l, NULL, NULL, 0, -1, lines, 3, fake_measure, &font, &p);
+    assert_int_equal(p.nrows, 0);
+    assert_int_equal(ui_panel_row(&p, p.x + 10, p.y + 20), -1);
+    assert_true(p.w > 0 && p.h > 0);
+
+    /* The ring: around the event's marker, bigger than it; none for an
+     * event with no marker or one outside the map area. */
+    SceneMarker mk[2] = {{.x = 300, .y = 200, .r = 6, .event = 7},
+                         {.x = 300, .y = 700, .r = 6, .event = 8}};
+    Scene map = {0};
+    map.markers = mk;
+    map.nmarkers = 2;
+    scene_reset(&s, 1200, 760, font.scale);
+    assert_true(ui_build_highlight(&s, &l, &map, 7));
+    assert_true(s.nitems >= 1);
+    const SceneItem *ring = &s.items[s.nitems - 1];
+    assert_int_equal(ring->kind, ITEM_MARKER);
+    assert_float_equal(ring->u.marker.x, 300, 1e-3);
+    assert_true(ring->u.marker.r > 6);
+    assert_int_equal(ring->u.marker.event, UINT32_MAX);
+    size_t n = s.nitems;
+    assert_false(ui_build_highlight(&s, &l, &map, 8));   /* under the timeline */
+    assert_false(ui_build_highlight(&s, &l, &map, 9));   /* no marker */
+    assert_int_equal(s.nitems, n);
+    scene_free(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest pure[] = {
@@ -511,6 +636,8 @@ int main(void)
         cmocka_unit_test(test_histogram_weeks_and_months),
         cmocka_unit_test(test_timeline_builder),
         cmocka_unit_test(test_panels_inside_drawable),
+        cmocka_unit_test(test_tooltip_wraps),
+        cmocka_unit_test(test_list_panel),
     };
     int failed = cmocka_run_group_tests(pure, NULL, NULL);
     failed += cmocka_run_group_tests(with_events, setup_known, teardown_known);
