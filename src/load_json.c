@@ -232,12 +232,6 @@ static bool fix_lone_surrogates(char *p, size_t n)
     return changed;
 }
 
-/* A byte of a number or literal token (never NUL: strchr would match the
- * terminator, which once made a run of NULs one endless token). */
-static bool token_char(char c)
-{
-    return isalnum((unsigned char)c) || c == '+' || c == '-' || c == '.';
-}
 
 static bool syntax_error(JsonStream *js, size_t at, const char *what,
                          Error *err)
@@ -246,7 +240,7 @@ static bool syntax_error(JsonStream *js, size_t at, const char *what,
      * not a bad character: read on to see whether the file ends there. */
     for (;;) {
         size_t k = at;
-        while (k < js->len && token_char(js->buf[k])) k++;
+        while (k < js->len && load_json_token_char(js->buf[k])) k++;
         if (k < js->len || at >= js->len) break;      /* something follows */
         if (js->eof) {
             at = js->len;
@@ -413,7 +407,7 @@ static bool scan_value(JsonStream *js, size_t keep, const char *what, size_t *en
             continue;
         }
         if (in_token) {
-            if (token_char(c)) {
+            if (load_json_token_char(c)) {
                 i++;
                 continue;
             }
@@ -435,7 +429,7 @@ static bool scan_value(JsonStream *js, size_t keep, const char *what, size_t *en
             }
         } else if (c == ',' || c == ':') {
             if (depth == 0) return syntax_error(js, i, what, err);
-        } else if (token_char(c)) {
+        } else if (load_json_token_char(c)) {
             in_token = true;
         } else if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
             return syntax_error(js, i, what, err);
@@ -445,87 +439,6 @@ static bool scan_value(JsonStream *js, size_t keep, const char *what, size_t *en
     *end = i;
     if (i - js->pos > keep) *whole = false;      /* held, but too big to keep */
     return true;
-}
-
-/* ------------------------------------------------------------------------- */
-/* Numbers cJSON reads as zero                                               */
-/* ------------------------------------------------------------------------- */
-
-/* Whether the number token p[0..n) underflows a double (1e-400: strtod
- * gives 0 or a denormal and ERANGE). */
-static bool underflows(const char *p, size_t n)
-{
-    char num[64];
-    if (n >= sizeof num) n = sizeof num - 1;
-    memcpy(num, p, n);
-    num[n] = '\0';
-    errno = 0;
-    double d = strtod(num, NULL);
-    return errno == ERANGE && fabs(d) < DBL_MIN;
-}
-
-/* Turns the number items of tree, the kth in document order for each k in
- * bad[0..nbad), into strings holding their text, which record refuses as
- * out of range. */
-static void numbers_to_text(cJSON *item, size_t *ordinal, const size_t *bad,
-                            const size_t *at, const size_t *len, size_t nbad,
-                            const char *text)
-{
-    for (; item != NULL; item = item->next) {
-        if (cJSON_IsNumber(item)) {
-            for (size_t k = 0; k < nbad; k++) {
-                if (bad[k] != *ordinal) continue;
-                char *s = cJSON_malloc(len[k] + 1);
-                if (s == NULL) break;
-                memcpy(s, text + at[k], len[k]);
-                s[len[k]] = '\0';
-                item->type = cJSON_String;
-                item->valuestring = s;
-            }
-            (*ordinal)++;
-        }
-        numbers_to_text(item->child, ordinal, bad, at, len, nbad, text);
-    }
-}
-
-/* cJSON reads 1e-400 as 0, which would put an event on the equator or the
- * meridian. Finds the numbers of the value's text p[0..n) that underflow
- * and gives their items back their text (see numbers_to_text). Cheap when
- * there are none: only a '-' after an exponent letter starts a look. */
-static void keep_underflows(cJSON *item, const char *p, size_t n)
-{
-    bool candidate = false;
-    for (const char *q = p; !candidate && (q = memchr(q, '-', (size_t)(p + n - q))) != NULL; q++)
-        candidate = q - p >= 2 && (q[-1] == 'e' || q[-1] == 'E') &&
-                    (isdigit((unsigned char)q[-2]) || q[-2] == '.');
-    if (!candidate) return;
-    size_t bad[8], at[8], len[8], nbad = 0, ordinal = 0;
-    bool in_string = false;
-    for (size_t i = 0; i < n && nbad < 8; i++) {
-        char c = p[i];
-        if (in_string) {
-            if (c == '\\') i++;
-            else if (c == '"') in_string = false;
-            continue;
-        }
-        if (c == '"') {
-            in_string = true;
-        } else if (c == '-' || isdigit((unsigned char)c)) {
-            size_t j = i;
-            while (j < n && token_char(p[j])) j++;
-            if (underflows(p + i, j - i)) {
-                bad[nbad] = ordinal;
-                at[nbad] = i;
-                len[nbad++] = j - i;
-            }
-            ordinal++;
-            i = j - 1;
-        } else if (isalpha((unsigned char)c)) {
-            while (i + 1 < n && token_char(p[i + 1])) i++;   /* true, null */
-        }
-    }
-    ordinal = 0;
-    if (nbad > 0) numbers_to_text(item, &ordinal, bad, at, len, nbad, p);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -621,7 +534,7 @@ static bool stream_array(LoadContext *ctx, JsonStream *js, Error *err)
         }
         if (item == NULL) goto done;
         size_t from = (size_t)(start - js->base);
-        keep_underflows(item, js->buf + from, js->pos - from);
+        load_json_keep_underflows(item, js->buf + from, js->pos - from);
         if (index == 1 && strcmp(ctx->container, "JSON") == 0)
             load_set_container(ctx, load_geojson_is_feature(item)
                                         ? "GeoJSON (array of Features)"

@@ -26,6 +26,19 @@ typedef struct KeyCache {
  * be NULL. */
 void load_json_members(const cJSON *obj, RawRecord *rec, KeyCache *cache);
 
+/* A byte of a number or literal token (never NUL: strchr would match the
+ * terminator, which once made a run of NULs one endless token). */
+static inline bool load_json_token_char(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           c == '+' || c == '-' || c == '.';
+}
+
+/* Gives the number items of item (parsed from p[0..n)) whose tokens
+ * underflow a double their text back as strings, so a record refuses them
+ * instead of reading 0. Cheap when p holds no such token. */
+void load_json_keep_underflows(cJSON *item, const char *p, size_t n);
+
 /* True when item is a GeoJSON Feature (type "Feature" or has "geometry"). */
 bool load_geojson_is_feature(const cJSON *item);
 
