@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,7 @@ static void project_events(App *app)
 
 void app_set_projection(App *app, ProjKind kind)
 {
+    app_basemap_wait(app);         /* its raster reads the basemap */
     if (kind != app->view.proj.kind) view_set_projection(&app->view, kind);
     app->zoom_target = app->view.mpp;
     project_events(app);
@@ -192,6 +194,45 @@ void app_update_layout(App *app)
 }
 
 /* ------------------------------------------------------------------------- */
+/* The renderer                                                              */
+/* ------------------------------------------------------------------------- */
+
+/* Whether the OpenGL renderer runs on a software rasteriser (Mesa's
+ * llvmpipe or softpipe: no GPU, as under Xvfb or in a virtual machine). */
+static bool gl_in_software(SDL_Renderer *sdl)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(sdl, &info) != 0 || strncmp(info.name, "opengl", 6) != 0)
+        return false;
+    typedef const unsigned char *(*GetString)(unsigned int);
+    GetString get = (GetString)(uintptr_t)SDL_GL_GetProcAddress("glGetString");
+    const char *name = get ? (const char *)get(0x1F01 /* GL_RENDERER */) : NULL;
+    return name && (strstr(name, "llvmpipe") || strstr(name, "softpipe") ||
+                    strstr(name, "Software Rasterizer"));
+}
+
+/* The window's renderer: the accelerated one where there is a GPU. Without
+ * one, OpenGL through a software rasteriser re-textures the whole window
+ * at every present (15 ms at 1280x800 on a 2-core machine), and SDL's
+ * software renderer would present through that same OpenGL unless told
+ * not to (SDL_HINT_FRAMEBUFFER_ACCELERATION), so it then draws in memory
+ * and presents with the window system's own image copy (1 ms). A renderer
+ * named in SDL_RENDER_DRIVER is taken as it is. NULL: none could be made. */
+static SDL_Renderer *renderer_create(SDL_Window *window)
+{
+    SDL_Renderer *sdl = SDL_CreateRenderer(window, -1, SDL_RENDERER_PRESENTVSYNC);
+    if (sdl != NULL && SDL_GetHint(SDL_HINT_RENDER_DRIVER) == NULL && gl_in_software(sdl)) {
+        SDL_DestroyRenderer(sdl);
+        sdl = NULL;
+    }
+    if (sdl == NULL) {
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        sdl = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+    }
+    return sdl;
+}
+
+/* ------------------------------------------------------------------------- */
 /* Opening and closing                                                       */
 /* ------------------------------------------------------------------------- */
 
@@ -223,8 +264,10 @@ static bool app_open(App *app, const Figure *fig, const AppOptions *opt)
         fprintf(stderr, "sahelmap: cannot open a window: %s\n", SDL_GetError());
         return false;
     }
-    app->sdl = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_PRESENTVSYNC);
-    if (app->sdl == NULL) app->sdl = SDL_CreateRenderer(app->window, -1, SDL_RENDERER_SOFTWARE);
+    app->sdl = renderer_create(app->window);
+    SDL_RendererInfo info;
+    app->software = app->sdl != NULL && SDL_GetRendererInfo(app->sdl, &info) == 0 &&
+                    (info.flags & SDL_RENDERER_SOFTWARE);
     if (app->sdl == NULL) {
         fprintf(stderr, "sahelmap: cannot draw in the window: %s\n", SDL_GetError());
         return false;

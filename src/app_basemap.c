@@ -1,9 +1,16 @@
 /*
  * app_basemap: the basemap raster cached in a texture. Rasterised by
- * Cairo (raster) once the view rests (in the update step); while the view
- * moves, the last raster is drawn shifted and scaled, so panning and zooming stay smooth. The
+ * Cairo (raster) once the view rests; while the view moves, the last raster
+ * is drawn shifted and scaled, so panning and zooming stay smooth. The
  * basemap itself was projected when the projection changed: nothing here
  * projects. See app_private.h.
+ *
+ * A raster can take 50-150 ms when zoomed in, longer than several frames:
+ * once a raster exists, a new one is drawn by a background thread while the
+ * window goes on drawing the old one scaled (the basemap is read-only while
+ * it runs: app_basemap_wait comes first in whatever changes it). Only the
+ * very first raster, and the one after a resize, projection or graticule
+ * change, is drawn in the frame itself, so the first frame shows the map.
  */
 #include "app_private.h"
 
@@ -12,12 +19,71 @@
 #include "raster.h"
 #include "xalloc.h"
 
+struct BaseJob {
+    SDL_Thread *thread;
+    View view;                     /* what it draws */
+    unsigned gen;                  /* app->base_gen when it began */
+    uint32_t *pixels;              /* w * h, its own */
+    int w, h;
+    const Basemap *map;
+    float scale;
+    bool graticule;
+    bool ok;
+    Error err;
+    SDL_atomic_t done;
+};
+
+static int base_job_run(void *arg)
+{
+    BaseJob *job = arg;
+    job->ok = raster_basemap(job->pixels, job->w, job->h, job->w * 4, job->map, &job->view,
+                             job->scale, job->graticule, &job->err);
+    SDL_AtomicSet(&job->done, 1);
+    SDL_Event wake = {.type = SDL_USEREVENT};
+    SDL_PushEvent(&wake);          /* the loop may be waiting for input */
+    return 0;
+}
+
+/* Ends the job (waiting for it) and takes its raster if it is still what
+ * the window needs. */
+static void base_job_finish(App *app)
+{
+    BaseJob *job = app->base_job;
+    if (job == NULL) return;
+    SDL_WaitThread(job->thread, NULL);
+    Uint64 t0 = SDL_GetPerformanceCounter();
+    if (job->ok && job->gen == app->base_gen && job->w == app->w &&
+        job->h == (int)app->layout.map_h) {
+        SDL_UpdateTexture(app->base_tex, NULL, job->pixels, job->w * 4);
+        app->base_view = job->view;
+        app->base_valid = true;
+    }
+    app->frame.ms[FRAME_RASTER] += app_ms_since(t0);
+    free(job->pixels);
+    free(job);
+    app->base_job = NULL;
+}
+
+void app_basemap_wait(App *app)
+{
+    base_job_finish(app);
+}
+
+bool app_basemap_busy(const App *app)
+{
+    return app->base_job != NULL && !SDL_AtomicGet(&app->base_job->done);
+}
+
 void app_basemap_resize(App *app)
 {
+    app_basemap_wait(app);
     int mh = (int)app->layout.map_h > 0 ? (int)app->layout.map_h : 1;
     if (app->base_tex) SDL_DestroyTexture(app->base_tex);
-    app->base_tex = SDL_CreateTexture(app->sdl, SDL_PIXELFORMAT_ARGB8888,
+    /* Cairo's raster is opaque (the paper first): copied without blending,
+     * a plain copy in memory for the software renderer. */
+    app->base_tex = SDL_CreateTexture(app->sdl, SDL_PIXELFORMAT_RGB888,
                                       SDL_TEXTUREACCESS_STREAMING, app->w, mh);
+    SDL_SetTextureBlendMode(app->base_tex, SDL_BLENDMODE_NONE);
     free(app->base_pixels);
     app->base_pixels = xmalloc((size_t)app->w * (size_t)(mh + 1) * 4);
     app->base_valid = false;
@@ -26,11 +92,13 @@ void app_basemap_resize(App *app)
 void app_basemap_invalidate(App *app)
 {
     app->base_valid = false;
+    app->base_gen++;
     app->dirty = true;
 }
 
 void app_basemap_free(App *app)
 {
+    app_basemap_wait(app);
     if (app->base_tex) SDL_DestroyTexture(app->base_tex);
     app->base_tex = NULL;
     free(app->base_pixels);
@@ -47,17 +115,29 @@ void app_basemap_update(App *app, bool moving)
 {
     int mw = app->w, mh = (int)app->layout.map_h;
     if (mh <= 0) return;
+    if (app->base_job != NULL && (SDL_AtomicGet(&app->base_job->done) || !app->base_valid))
+        base_job_finish(app);
     bool stale = !app->base_valid || !app_view_equal(&app->base_view, &app->view);
-    if (!stale || (moving && app->base_valid)) return;
-    Error err;
-    Uint64 t0 = SDL_GetPerformanceCounter();
-    if (raster_basemap(app->base_pixels, mw, mh, mw * 4, &app->map, &app->view, app->scale,
-                       app->graticule, &err)) {
-        SDL_UpdateTexture(app->base_tex, NULL, app->base_pixels, mw * 4);
-        app->base_view = app->view;
-        app->base_valid = true;
+    if (!stale || (moving && app->base_valid) || app->base_job != NULL) return;
+    if (!app->base_valid) {        /* nothing to show meanwhile: draw it now */
+        Error err;
+        Uint64 t0 = SDL_GetPerformanceCounter();
+        if (raster_basemap(app->base_pixels, mw, mh, mw * 4, &app->map, &app->view, app->scale,
+                           app->graticule, &err)) {
+            SDL_UpdateTexture(app->base_tex, NULL, app->base_pixels, mw * 4);
+            app->base_view = app->view;
+            app->base_valid = true;
+        }
+        app->frame.ms[FRAME_RASTER] += app_ms_since(t0);
+        return;
     }
-    app->frame.ms[FRAME_RASTER] += app_ms_since(t0);
+    BaseJob *job = xcalloc(1, sizeof *job);
+    *job = (BaseJob){.view = app->view, .gen = app->base_gen, .w = mw, .h = mh,
+                     .map = &app->map, .scale = app->scale, .graticule = app->graticule};
+    job->pixels = xmalloc((size_t)mw * (size_t)(mh + 1) * 4);
+    job->thread = SDL_CreateThread(base_job_run, "basemap", job);
+    app->base_job = job;
+    if (job->thread == NULL) base_job_run(job);   /* no thread: draw it now */
 }
 
 void app_basemap_draw(const App *app)
@@ -70,6 +150,7 @@ void app_basemap_draw(const App *app)
     SDL_RenderFillRect(app->sdl, &clip);
     if (!app->base_valid || app->base_view.proj.kind != app->view.proj.kind) return;
     if (app_view_equal(&app->base_view, &app->view)) {
+        SDL_SetTextureScaleMode(app->base_tex, SDL_ScaleModeNearest);
         SDL_RenderCopy(app->sdl, app->base_tex, NULL, &clip);   /* pixel for pixel */
         return;
     }
@@ -79,5 +160,9 @@ void app_basemap_draw(const App *app)
                    &x0, &y0);
     double k = b->mpp / app->view.mpp;
     SDL_FRect dst = {(float)x0, (float)y0, (float)(b->w * k), (float)(b->h * k)};
+    /* A moment's picture while the view moves: smooth where a GPU scales
+     * it, nearest (a third of the time) where the CPU does. */
+    SDL_SetTextureScaleMode(app->base_tex,
+                            app->software ? SDL_ScaleModeNearest : SDL_ScaleModeLinear);
     SDL_RenderCopyF(app->sdl, app->base_tex, NULL, &dst);
 }

@@ -266,6 +266,8 @@ void app_draw(App *app)
     Uint64 t0 = SDL_GetPerformanceCounter();
     SDL_SetRenderDrawColor(app->sdl, 0xF2, 0xF2, 0xF0, 0xFF);
     SDL_RenderClear(app->sdl);
+    /* A software renderer draws on the window's surface (resized with it). */
+    render_set_target(&app->r, app->software ? SDL_GetWindowSurface(app->window) : NULL);
     app_basemap_draw(app);
     if (app->job == NULL) render_overlay(&app->r, &app->scene);
     SDL_RenderSetClipRect(app->sdl, NULL);

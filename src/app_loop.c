@@ -392,8 +392,11 @@ void app_loop(App *app)
         bool brief_load = app->job != NULL &&
                           SDL_GetTicks() - app->job->started < APP_LOADING_SCREEN_MS;
         SDL_Event ev;
+        /* While the basemap's raster is drawn in the background, its
+         * thread wakes the loop when done. */
+        bool drawing_base = app_basemap_busy(app);
         int timeout = animating ? animating_wait(app, drew)
-                    : settling ? APP_SETTLE_MS : toast ? 250 : -1;
+                    : settling && !drawing_base ? APP_SETTLE_MS : toast ? 250 : -1;
         if (app->dirty) timeout = brief_load ? 2 : 0;
         if (idle_signal) SDL_PumpEvents();       /* count what X has already sent */
         if (idle_signal && busy_since_idle && !app->dirty && !animating && !settling &&
@@ -422,7 +425,7 @@ void app_loop(App *app)
         if (zooming && app_zoom_step(app, fmin(dt, 0.1))) app->dirty = true;
         bool moving = app->drag == DRAG_MAP || zooming ||
                       now - app->view_changed_at < APP_SETTLE_MS;
-        if (settling && !moving) app->dirty = true;
+        if (settling && !moving && !app_basemap_busy(app)) app->dirty = true;
         if (toast && now >= app->toast_until) {
             app->toast[0] = '\0';
             app->dirty = true;

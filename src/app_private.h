@@ -64,6 +64,9 @@ typedef struct LoadJob {
     Uint32 started;                /* SDL ticks when it began */
 } LoadJob;
 
+/* A basemap raster being drawn by a background thread (app_basemap.c). */
+typedef struct BaseJob BaseJob;
+
 typedef struct App {
     const Config *cfg;             /* the settings (main's, outlives the app) */
 
@@ -115,6 +118,9 @@ typedef struct App {
     uint32_t *base_pixels;
     View base_view;
     bool base_valid;
+    unsigned base_gen;             /* counts invalidations */
+    BaseJob *base_job;             /* a raster drawing in the background */
+    bool software;                 /* the renderer draws in memory */
     Uint32 view_changed_at;
 
     /* Interaction. */
@@ -186,6 +192,8 @@ bool app_zoom_step(App *app, double dt);
 void app_basemap_resize(App *app);
 void app_basemap_invalidate(App *app);
 void app_basemap_update(App *app, bool moving);   /* re-raster if due */
+bool app_basemap_busy(const App *app);            /* a raster is being drawn */
+void app_basemap_wait(App *app);                  /* ... let it finish, unused */
 void app_basemap_draw(const App *app);
 void app_basemap_free(App *app);
 bool app_view_equal(const View *a, const View *b);

@@ -122,6 +122,7 @@ SDL_Surface *export_draw(const FrameData *data, const Figure *fig, Scene *scene_
             ok = error_set(err, "cannot start drawing: %s", SDL_GetError());
     }
     if (ok) ok = have_renderer = render_init(&r, sdl, scale, err);
+    if (ok) render_set_target(&r, canvas);
     if (ok) {
         SceneInput in;
         frame_scene_input(&d, fig, &view, &in);

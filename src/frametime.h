@@ -9,7 +9,8 @@
  *   scene_ms     the update step but the raster: map scene, hover,
  *                histogram, timeline and panels
  *   raster_ms    the basemap raster (Cairo) and its texture upload; 0 on
- *                frames that reuse the cached raster
+ *                frames that reuse the cached raster. A raster drawn by the
+ *                background thread (once one exists) counts only its upload
  *   render_ms    drawing: clear, basemap texture, markers or grid, ui
  *   present_ms   SDL_RenderPresent (the software renderer's copy to the
  *                window, or the wait for vsync)
