@@ -14,6 +14,7 @@
  */
 #include "app_private.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "raster.h"
@@ -55,6 +56,9 @@ static void base_job_finish(App *app)
     if (job->ok && job->gen == app->base_gen && job->w == app->w &&
         job->h == (int)app->layout.map_h) {
         SDL_UpdateTexture(app->base_tex, NULL, job->pixels, job->w * 4);
+        uint32_t *swap = app->base_pixels;     /* base_pixels: the texture's */
+        app->base_pixels = job->pixels;
+        job->pixels = swap;
         app->base_view = job->view;
         app->base_valid = true;
     }
@@ -140,6 +144,38 @@ void app_basemap_update(App *app, bool moving)
     if (job->thread == NULL) base_job_run(job);   /* no thread: draw it now */
 }
 
+/* The last raster scaled by k with its top-left corner at (x0, y0), nearest
+ * pixel, straight into the software renderer's window surface inside clip.
+ * SDL's own scaled copy first scales into a temporary image the size of the
+ * whole destination whenever it overhangs the window: 12,000 x 7,000 pixels
+ * at a 9x zoom, 300 ms a frame. */
+static bool draw_scaled_direct(const App *app, const SDL_Rect *clip, double x0, double y0,
+                               double k)
+{
+    SDL_Surface *t = SDL_GetWindowSurface(app->window);
+    if (t == NULL || t->format->BytesPerPixel != 4 || clip->x + clip->w > t->w ||
+        clip->y + clip->h > t->h)
+        return false;
+    SDL_RenderFlush(app->sdl);     /* the paper beneath, where the raster ends */
+    int bw = app->base_view.w, bh = app->base_view.h;
+    int *col = xmalloc((size_t)clip->w * sizeof *col);
+    for (int x = 0; x < clip->w; x++) {
+        double u = floor((clip->x + x + 0.5 - x0) / k);
+        col[x] = u >= 0 && u < bw ? (int)u : -1;
+    }
+    for (int y = 0; y < clip->h; y++) {
+        double v = floor((clip->y + y + 0.5 - y0) / k);
+        if (v < 0 || v >= bh) continue;
+        const uint32_t *src = app->base_pixels + (size_t)v * (size_t)bw;
+        uint32_t *dst = (uint32_t *)((uint8_t *)t->pixels + (size_t)(clip->y + y) * t->pitch) +
+                        clip->x;
+        for (int x = 0; x < clip->w; x++)
+            if (col[x] >= 0) dst[x] = src[col[x]];
+    }
+    free(col);
+    return true;
+}
+
 void app_basemap_draw(const App *app)
 {
     int mw = app->w, mh = (int)app->layout.map_h;
@@ -159,10 +195,8 @@ void app_basemap_draw(const App *app)
     view_to_screen(&app->view, b->cx - b->w * 0.5 * b->mpp, b->cy + b->h * 0.5 * b->mpp,
                    &x0, &y0);
     double k = b->mpp / app->view.mpp;
+    if (app->software && draw_scaled_direct(app, &clip, x0, y0, k)) return;
     SDL_FRect dst = {(float)x0, (float)y0, (float)(b->w * k), (float)(b->h * k)};
-    /* A moment's picture while the view moves: smooth where a GPU scales
-     * it, nearest (a third of the time) where the CPU does. */
-    SDL_SetTextureScaleMode(app->base_tex,
-                            app->software ? SDL_ScaleModeNearest : SDL_ScaleModeLinear);
+    SDL_SetTextureScaleMode(app->base_tex, SDL_ScaleModeLinear);
     SDL_RenderCopyF(app->sdl, app->base_tex, NULL, &dst);
 }

@@ -177,14 +177,27 @@ static void set_argb(cairo_t *cr, uint32_t argb)
                           (argb & 0xFF) / 255.0, (argb >> 24) / 255.0);
 }
 
-void raster_inset(cairo_t *cr, const Basemap *map, const View *iv, const float box[4][2],
-                  uint32_t box_argb, uint32_t frame_argb, float scale)
+void raster_inset_map(cairo_t *cr, const Basemap *map, const View *iv, float scale)
 {
     cairo_save(cr);
     set_rgb(cr, PAPER, 1);
     cairo_rectangle(cr, iv->x, iv->y, iv->w, iv->h);
     cairo_fill(cr);
     raster_draw(cr, map, iv, 0.5f * scale, false);
+    cairo_restore(cr);
+}
+
+void raster_inset(cairo_t *cr, const Basemap *map, const View *iv, const float box[4][2],
+                  uint32_t box_argb, uint32_t frame_argb, float scale)
+{
+    raster_inset_map(cr, map, iv, scale);
+    raster_inset_box(cr, iv, box, box_argb, frame_argb, scale);
+}
+
+void raster_inset_box(cairo_t *cr, const View *iv, const float box[4][2], uint32_t box_argb,
+                      uint32_t frame_argb, float scale)
+{
+    cairo_save(cr);
     cairo_rectangle(cr, iv->x, iv->y, iv->w, iv->h);
     cairo_clip(cr);
     /* The view's box, never smaller than a few pixels. */

@@ -31,6 +31,12 @@ bool raster_basemap(uint32_t *pixels, int w, int h, int stride,
 void raster_inset(cairo_t *cr, const Basemap *map, const View *iv, const float box[4][2],
                   uint32_t box_argb, uint32_t frame_argb, float scale);
 
+/* The two halves of raster_inset: the map (paper and basemap: the same
+ * for every main view, so the window keeps it), then the box and frame. */
+void raster_inset_map(cairo_t *cr, const Basemap *map, const View *iv, float scale);
+void raster_inset_box(cairo_t *cr, const View *iv, const float box[4][2], uint32_t box_argb,
+                      uint32_t frame_argb, float scale);
+
 /* The same drawing on any Cairo context (an image, or a PDF or SVG page,
  * where it stays vectors), clipped to the view's map area. */
 void raster_draw(cairo_t *cr, const Basemap *map, const View *v, float scale, bool graticule);

@@ -79,6 +79,7 @@ void render_free(Renderer *r)
     }
     if (r->atlas_tex) SDL_DestroyTexture(r->atlas_tex);
     if (r->atlas) SDL_FreeSurface(r->atlas);
+    if (r->inset_map) cairo_surface_destroy(r->inset_map);
     free(r->sprites);
     free(r->verts);
     free(r->indices);
@@ -480,10 +481,27 @@ static void draw_polygon(Renderer *r, const SceneItem *it)
 static void draw_inset(Renderer *r, const SceneItem *it)
 {
     const View *iv = &it->u.inset.view;
+    /* Its map changes only with the inset's own view (Cairo takes tens of
+     * milliseconds for it); the main view's box moves every frame. */
+    if (r->inset_map == NULL || r->inset_basemap != it->u.inset.basemap ||
+        memcmp(&r->inset_view, iv, sizeof *iv) != 0) {
+        if (r->inset_map) cairo_surface_destroy(r->inset_map);
+        r->inset_map = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, iv->w, iv->h);
+        cairo_t *cm = cairo_create(r->inset_map);
+        cairo_translate(cm, -iv->x, -iv->y);
+        raster_inset_map(cm, it->u.inset.basemap, iv, r->scale);
+        cairo_destroy(cm);
+        r->inset_view = *iv;
+        r->inset_basemap = it->u.inset.basemap;
+    }
     cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, iv->w, iv->h);
     cairo_t *cr = cairo_create(img);
+    cairo_set_source_surface(cr, r->inset_map, 0, 0);
+    cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+    cairo_paint(cr);
+    cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
     cairo_translate(cr, -iv->x, -iv->y);
-    raster_inset(cr, it->u.inset.basemap, iv, it->u.inset.box, it->color, it->border, r->scale);
+    raster_inset_box(cr, iv, it->u.inset.box, it->color, it->border, r->scale);
     cairo_destroy(cr);
     cairo_surface_flush(img);
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, iv->w, iv->h, 32, SDL_PIXELFORMAT_ARGB8888);

@@ -13,6 +13,7 @@
 
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <cairo.h>
 #include <stdbool.h>
 
 #include "error.h"
@@ -41,6 +42,10 @@ typedef struct Renderer {
     TextEntry *cache;
     size_t cache_count, cache_cap;
     HashTab cache_index;             /* cache entries by text and style */
+    /* The last locator map's basemap image and what it was drawn for. */
+    cairo_surface_t *inset_map;
+    View inset_view;
+    const Basemap *inset_basemap;
     /* The surface a software renderer draws on (render_set_target), or
      * NULL: markers are then blended into it directly, not through SDL. */
     SDL_Surface *target;
