@@ -34,6 +34,11 @@ xdotool windowmove "$wid" 0 0 windowfocus "$wid"
 idle_seen=0
 wait_idle "loading the bundled data" 30
 settle "moving and focusing the window"
+# Xvfb has no GPU: OpenGL would run on Mesa's software rasteriser, so the
+# window picks SDL's software renderer (unless SDL_RENDER_DRIVER says).
+renderer=$(sed -n 's/^renderer //p' "$out/stdout" | head -n1)
+[ "$renderer" = software ] || fail "renderer '$renderer' under Xvfb, not the software one"
+echo "ok: the software renderer where OpenGL has no GPU"
 
 look() {  # a picture of the screen for people to check
     command -v xwd >/dev/null && command -v convert >/dev/null &&
@@ -111,4 +116,4 @@ wait "$app"
 status=$?
 [ "$status" -eq 0 ] || fail "exit status $status"
 echo "ok: quit cleanly"
-echo "7 passed, 0 failed"
+echo "8 passed, 0 failed"
