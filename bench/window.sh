@@ -25,7 +25,9 @@
 #       The frame logs stay in bench/data/window/ for a closer look.
 # BENCH_PROGRAM runs another sahelmap binary (a build from before a change).
 # SDL_RENDER_DRIVER (SDL's own variable: opengl, software, ...) picks the
-# window's renderer; unset, SDL picks (opengl through Mesa under Xvfb).
+# window's renderer; unset, the window picks: OpenGL where there is a GPU,
+# SDL's software renderer where OpenGL would be Mesa's software rasteriser
+# (as under Xvfb).
 # Needs Xvfb and xdotool (skips with a message otherwise). Generates the
 # synthetic inputs under bench/data/ when missing, as bench/run.sh does,
 # and caches them (XDG_CACHE_HOME=bench/data/cache): the first run of a
