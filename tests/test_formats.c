@@ -419,6 +419,44 @@ static void test_country_inferred(void **state)
     cJSON_Delete(doc);
 }
 
+/* From the cache: the types as written come back, and the countries the
+ * file did not name are inferred again (the cache stores the file's own). */
+static void test_cache_keeps_types_and_infers_again(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sahelmap-formats-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    Config cfg = *test_config();
+    cfg.cache = true;
+    cfg.cache_min = 0;
+    snprintf(cfg.cache_dir, sizeof cfg.cache_dir, "%s/cache", dir);
+    LoadOptions opt = {.config = &cfg};
+    const char *names[] = {"acled_old_typology.csv", "no_country.csv"};
+    for (int f = 0; f < 2; f++) {
+        char *path = strdup(fixture(names[f]));
+        for (int pass = 0; pass < 2; pass++) {
+            EventSet set;
+            LoadReport rep;
+            events_init(&set);
+            assert_int_equal(load_files_with(&set, &path, 1, &rep, &opt), 0);
+            assert_int_equal(testutil_contains(rep.format, "(from cache)"), pass == 1);
+            if (f == 0) {
+                assert_text(&set, "NIG1230", TEXT_ORIGINAL_TYPE, "Riots/Protests");
+                assert_int_equal(set.type[event(&set, "NIG1230")], EVENT_PROTESTS);
+                assert_text(&set, "NIG1333", TEXT_ORIGINAL_TYPE, "Cattle raid");
+            } else {
+                assert_text(&set, "NC3", TEXT_COUNTRY, "Mali");
+                assert_true(set.flags[event(&set, "NC3")] & EVENT_FLAG_COUNTRY_INFERRED);
+            }
+            events_free(&set);
+        }
+        free(path);
+    }
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 /* The grid's shortcut (a cell no border crosses is one country) gives what
  * testing every polygon gives, on points all over the basemap. */
 static void test_grid_agrees_with_polygons(void **state)
@@ -472,6 +510,7 @@ int main(void)
         cmocka_unit_test(test_ucdp_candidate_26),
         cmocka_unit_test(test_gis_geojson),
         cmocka_unit_test(test_country_inferred),
+        cmocka_unit_test(test_cache_keeps_types_and_infers_again),
         cmocka_unit_test(test_grid_agrees_with_polygons),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
