@@ -24,6 +24,7 @@
 #include "bundled.h"
 #include "date.h"
 #include "describe.h"
+#include "extract.h"
 #include "incountry.h"
 #include "info.h"
 #include "stats.h"
@@ -249,6 +250,34 @@ static void test_acled_old_typology(void **state)
     assert_contains(text, "  unknown types, as written              events fatalities\n"
                           "    \"Cattle raid\"                             1          1\n");
     free(text);
+
+    /* Written out as CSV and read again: the older types are the current
+     * ones they became, an unknown type stays as written. */
+    load(&set, &name, 1);
+    uint8_t *marks = malloc(set.count);
+    memset(marks, 1, set.count);
+    char csv[] = "/tmp/sahelmap-formats-XXXXXX";
+    int fd = mkstemp(csv);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    Error err;
+    assert_true(extract_write_csv(f, &set, marks, &err));
+    fclose(f);
+    free(marks);
+    EventSet again;
+    LoadReport rep;
+    assert_true(load_one(&again, csv, &rep));
+    remove(csv);
+    assert_int_equal(again.count, set.count);
+    for (size_t i = 0; i < set.count; i++) {
+        size_t k = event(&again, events_text(&set, i, TEXT_ID));
+        assert_int_equal(again.type[k], set.type[i]);
+        assert_int_equal(again.sub_type[k], set.sub_type[i]);
+    }
+    assert_text(&again, "NIG1333", TEXT_ORIGINAL_TYPE, "Cattle raid");
+    assert_text(&again, "NIG1201", TEXT_ORIGINAL_TYPE, "");
+    events_free(&again);
+    events_free(&set);
 
     cJSON *doc = info_json(name);
     const cJSON *st = file_stats(doc);
