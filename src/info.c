@@ -127,9 +127,9 @@ static void print_stats(FILE *out, const EventSet *set, Stats *st)
                 (long long)st->fatalities_low, (long long)st->fatalities_high);
     fprintf(out, "\n  dates:      %s to %s\n", d0, d1);
     if (st->country_inferred > 0)
-        fprintf(out, "  country:    inferred from the basemap for %zu event%s (the file "
-                     "names no country for %s)\n", st->country_inferred,
-                st->country_inferred == 1 ? "" : "s", st->country_inferred == 1 ? "it" : "them");
+        fprintf(out, "  country:    inferred from the basemap for %zu event%s (%s file "
+                     "names no country)\n", st->country_inferred,
+                st->country_inferred == 1 ? "" : "s", st->country_inferred == 1 ? "its" : "their");
 
     fprintf(out, "  %-36s %8s %10s\n", "by event type", "events", "fatalities");
     for (int t = 1; t <= EVENT_TYPE_COUNT; t++) {

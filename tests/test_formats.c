@@ -438,8 +438,8 @@ static void test_country_inferred(void **state)
     events_free(&set);
 
     char *text = info_of(names, 1, INFO_TEXT);
-    assert_contains(text, "country:    inferred from the basemap for 4 events (the file "
-                          "names no country for them)\n");
+    assert_contains(text, "country:    inferred from the basemap for 4 events (their file "
+                          "names no country)\n");
     assert_contains(text, "    Burkina Faso                              1         51\n");
     assert_contains(text, "    (no country given)                        1          0\n");
     free(text);
