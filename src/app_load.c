@@ -31,6 +31,7 @@ static int job_run(void *data)
         load_file_with(job->set, job->paths[i], &job->reports[i], &options);
     }
     events_finish(job->set);     /* sorted, notes flushed: read-only from here */
+    load_infer_countries(job->set, job->cfg);      /* files without a country */
     SDL_AtomicSet(&job->finished, 1);
     return 0;
 }

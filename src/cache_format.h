@@ -36,7 +36,7 @@
 #include "load.h"
 
 #define CACHE_MAGIC "SMCACHE1"       /* 8 bytes, no NUL in the file */
-#define CACHE_VERSION 3
+#define CACHE_VERSION 4
 #define CACHE_HEADER_SIZE 6192          /* bytes, on 64-bit systems */
 #define CACHE_HASH_SEED 0xCBF29CE484222325ull
 
@@ -45,9 +45,10 @@
 enum {
     CACHE_ACTOR_ARITY = 4,           /* actor1, assoc1, actor2, assoc2 */
     CACHE_PLACE_ARITY = 5,           /* country, admin1, admin2, admin3, location */
-    CACHE_PROV_ARITY = 3             /* file, source, source scale */
+    CACHE_PROV_ARITY = 4             /* file, source, source scale, the
+                                        original event type (version 4) */
 };
-enum { CACHE_PROV_FILE, CACHE_PROV_SOURCE, CACHE_PROV_SCALE };
+enum { CACHE_PROV_FILE, CACHE_PROV_SOURCE, CACHE_PROV_SCALE, CACHE_PROV_ORIGINAL_TYPE };
 
 typedef struct CacheHeader {
     char magic[8];                   /* CACHE_MAGIC */

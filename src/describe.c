@@ -53,8 +53,14 @@ void describe_event(const EventSet *s, size_t i, bool full, TextLines *out)
         describe_add(out, "%s%s", d, prec[s->date_prec[i] & 3]);
     }
     const char *sub = events_sub_type_name((SubEventType)s->sub_type[i]);
-    describe_add(out, "%s%s%s", events_type_name((EventType)s->type[i]),
-                 sub[0] ? " \xe2\x80\x94 " : "", sub);
+    /* The type as the file wrote it, when not one of the six (details). */
+    const char *original = full ? events_text(s, i, TEXT_ORIGINAL_TYPE) : "";
+    char as_written[160] = "";
+    if (original[0])
+        snprintf(as_written, sizeof as_written, " (%s: %.100s)",
+                 s->type[i] == EVENT_UNKNOWN ? "the file says" : "ACLED before 2019", original);
+    describe_add(out, "%s%s%s%s", events_type_name((EventType)s->type[i]),
+                 sub[0] ? " \xe2\x80\x94 " : "", sub, as_written);
     const char *a1 = events_text(s, i, TEXT_ACTOR1), *a2 = events_text(s, i, TEXT_ACTOR2);
     if (a1[0]) describe_add(out, "%.120s%s%.120s", a1, a2[0] ? " vs " : "", a2);
     const char *as1 = events_text(s, i, TEXT_ASSOC_ACTOR1);
@@ -71,9 +77,11 @@ void describe_event(const EventSet *s, size_t i, bool full, TextLines *out)
     const char *admin1 = events_text(s, i, TEXT_ADMIN1);
     const char *country = events_text(s, i, TEXT_COUNTRY);
     const char *location = events_text(s, i, TEXT_LOCATION);
-    describe_add(out, "%.60s%s%.50s%s%.40s \xc2\xb7 %s", location,
+    bool inferred = full && (s->flags[i] & EVENT_FLAG_COUNTRY_INFERRED);
+    describe_add(out, "%.60s%s%.50s%s%.40s%s \xc2\xb7 %s", location,
                  location[0] && admin1[0] ? ", " : "", admin1,
                  (location[0] || admin1[0]) && country[0] ? ", " : "", country,
+                 inferred ? " (country inferred from the map)" : "",
                  geo[s->geo_prec[i] & 3]);
 }
 

@@ -332,7 +332,8 @@ EventsAddResult events_add(EventSet *set, const EventInput *in)
         intern(set, in->admin3), intern(set, in->location)};
     set->place[i] = tuples_intern(&set->place_tuples, place);
     uint32_t prov[CACHE_PROV_ARITY] = {in->file, intern(set, in->source),
-                                       intern(set, in->source_scale)};
+                                       intern(set, in->source_scale),
+                                       intern(set, in->original_type)};
     set->prov[i] = tuples_intern(&set->prov_tuples, prov);
     set->notes[i] = notes_add(&set->notes_store, in->notes, in->notes_len);
 
@@ -466,6 +467,8 @@ uint32_t events_text_ref(const EventSet *set, size_t i, EventText field)
         return tuples_get(&set->prov_tuples, set->prov[i])[CACHE_PROV_SOURCE];
     case TEXT_SOURCE_SCALE:
         return tuples_get(&set->prov_tuples, set->prov[i])[CACHE_PROV_SCALE];
+    case TEXT_ORIGINAL_TYPE:
+        return tuples_get(&set->prov_tuples, set->prov[i])[CACHE_PROV_ORIGINAL_TYPE];
     case TEXT_FILE:
         return tuples_get(&set->prov_tuples, set->prov[i])[CACHE_PROV_FILE];
     case TEXT_COUNT: break;
@@ -479,6 +482,16 @@ const char *events_text(const EventSet *set, size_t i, EventText field)
     uint32_t ref = events_text_ref(set, i, field);
     if (field == TEXT_FILE) return ref < set->nfiles ? set->files[ref] : "";
     return strpool_get(&set->strings, ref);
+}
+
+void events_set_inferred_country(EventSet *set, size_t i, const char *country)
+{
+    SM_ASSERT(i < set->count);
+    uint32_t place[CACHE_PLACE_ARITY];
+    memcpy(place, tuples_get(&set->place_tuples, set->place[i]), sizeof place);
+    place[0] = intern(set, country);
+    set->place[i] = tuples_intern(&set->place_tuples, place);
+    set->flags[i] |= EVENT_FLAG_COUNTRY_INFERRED;
 }
 
 char *events_notes(const EventSet *set, size_t i)

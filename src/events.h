@@ -71,6 +71,8 @@ typedef enum UcdpType {
 enum {
     EVENT_FLAG_CIVILIAN_TARGETING = 1 << 0,
     EVENT_FLAG_MERGED = 1 << 1,       /* built from several monadic rows */
+    EVENT_FLAG_COUNTRY_INFERRED = 1 << 6, /* country from the basemap polygon
+                                           * it lies in (the file gave none) */
     EVENT_FLAG_UCDP_SHIFT = 4         /* bits 4-5 hold the UcdpType */
 };
 
@@ -80,6 +82,9 @@ typedef enum EventText {
     TEXT_ACTOR1, TEXT_ASSOC_ACTOR1, TEXT_ACTOR2, TEXT_ASSOC_ACTOR2,
     TEXT_COUNTRY, TEXT_ADMIN1, TEXT_ADMIN2, TEXT_ADMIN3, TEXT_LOCATION,
     TEXT_SOURCE, TEXT_SOURCE_SCALE,
+    TEXT_ORIGINAL_TYPE,   /* event_type as the file wrote it, when it is not
+                           * one of the six: ACLED's older typology (mapped
+                           * onto them) or a type sahelmap does not know */
     TEXT_FILE,
     TEXT_COUNT
 } EventText;
@@ -100,6 +105,7 @@ typedef struct EventInput {
     const char *country, *admin1, *admin2, *admin3, *location;
     int32_t fatalities, fatalities_low, fatalities_high;  /* low<=best<=high */
     const char *source, *source_scale;
+    const char *original_type;        /* see TEXT_ORIGINAL_TYPE; NULL if none */
     const char *notes;
     size_t notes_len;
     uint16_t file;                    /* from events_add_file */
@@ -128,7 +134,7 @@ typedef enum EventsAddResult {
     X(uint32_t, id)       /* strpool ref */                                \
     X(uint32_t, actors)   /* tuple: actor1, assoc1, actor2, assoc2 */      \
     X(uint32_t, place)    /* tuple: country, admin1, admin2, admin3, loc */\
-    X(uint32_t, prov)     /* tuple: file, source, source_scale */          \
+    X(uint32_t, prov)     /* tuple: file, source, scale, original type */  \
     X(uint64_t, notes)    /* NotesStore ref */                             \
     X(uint8_t, type)      /* EventType */                                  \
     X(uint8_t, sub_type)  /* SubEventType */                               \
@@ -199,6 +205,11 @@ const char *events_text(const EventSet *set, size_t i, EventText field);
 /* The interned reference of a text field: equal refs, equal strings. For
  * TEXT_FILE it is the file index. */
 uint32_t events_text_ref(const EventSet *set, size_t i, EventText field);
+
+/* Gives event i the country named `country` (interned), marking it
+ * EVENT_FLAG_COUNTRY_INFERRED: for events whose file named none (see
+ * incountry_infer). */
+void events_set_inferred_country(EventSet *set, size_t i, const char *country);
 
 /* The notes of event i as a new string the caller frees. */
 char *events_notes(const EventSet *set, size_t i);

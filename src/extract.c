@@ -85,7 +85,10 @@ static const char *field(const EventSet *s, size_t i, Column c, char *buf, size_
         return buf;
     case COL_TIME_PRECISION: snprintf(buf, cap, "%d", s->date_prec[i] ? s->date_prec[i] : 1); return buf;
     case COL_DISORDER: return events_disorder_name((DisorderType)s->disorder[i]);
-    case COL_TYPE: return events_type_name((EventType)s->type[i]);
+    case COL_TYPE:       /* a type sahelmap does not know: as its file wrote it */
+        if (s->type[i] == EVENT_UNKNOWN && events_text_ref(s, i, TEXT_ORIGINAL_TYPE) != 0)
+            return events_text(s, i, TEXT_ORIGINAL_TYPE);
+        return events_type_name((EventType)s->type[i]);
     case COL_SUB_TYPE: return events_sub_type_name((SubEventType)s->sub_type[i]);
     case COL_ACTOR1: return events_text(s, i, TEXT_ACTOR1);
     case COL_ASSOC1: return events_text(s, i, TEXT_ASSOC_ACTOR1);

@@ -27,7 +27,9 @@ size_t extract_select(const FrameData *data, const Figure *fig, const View *view
 /* Writes the marked events to f: a header row then one row per event
  * (RFC 4180 quoting): ACLED's 31 columns (those sahelmap does not keep,
  * such as inter1 or tags, are empty), then fatalities_low, fatalities_high,
- * event_date_end and source_file. False with err on a write error. */
+ * event_date_end and source_file. event_type is one of the six (an older
+ * ACLED type as the one it became), or an unknown type as its file wrote
+ * it. False with err on a write error. */
 bool extract_write_csv(FILE *f, const EventSet *set, const uint8_t *marks, Error *err);
 
 /* The marked events as a GeoJSON FeatureCollection of Points (longitude,

@@ -58,6 +58,59 @@ static void print_group(FILE *out, const char *title, const EventSet *set,
         fprintf(out, "    ... and %zu more\n", g->count - limit);
 }
 
+/* The types files wrote that are not one of the six: the older ACLED ones,
+ * each with the types it became, then those left unknown, verbatim. Each
+ * list stops after MAX_ORIGINAL_TYPES rows (--json has them all). */
+#define MAX_ORIGINAL_TYPES 50
+static void print_original_types(FILE *out, const EventSet *set, Stats *st)
+{
+    StatsGroup *g = &st->by_original_type;
+    stats_sort_by_events(g);
+    size_t older = 0, unknown = 0, shown = 0;
+    for (size_t r = 0; r < g->count; r++) {
+        if ((g->rows[r].key & 0xFF) == EVENT_UNKNOWN) unknown++;
+        else older++;
+    }
+    if (older > 0)
+        fprintf(out, "  %-36s %8s %10s\n", "older ACLED types (before 2019)", "events",
+                "fatalities");
+    /* Grouped by the text as written, most events first. */
+    for (size_t r = 0; r < g->count && shown < MAX_ORIGINAL_TYPES; r++) {
+        uint64_t text_ref = g->rows[r].key >> 8;
+        bool seen = (g->rows[r].key & 0xFF) == EVENT_UNKNOWN;
+        for (size_t q = 0; q < r && !seen; q++)
+            seen = (g->rows[q].key & 0xFF) != EVENT_UNKNOWN && g->rows[q].key >> 8 == text_ref;
+        if (seen) continue;
+        fprintf(out, "    %.200s\n", strpool_get(&set->strings, (uint32_t)text_ref));
+        for (size_t q = r; q < g->count && shown < MAX_ORIGINAL_TYPES; q++) {
+            const StatsRow *row = &g->rows[q];
+            if (row->key >> 8 != text_ref) continue;
+            char name[80];
+            snprintf(name, sizeof name, "  as %s", events_type_name((EventType)(row->key & 0xFF)));
+            print_row(out, name, row->events, row->fatalities);
+            shown++;
+        }
+    }
+    if (older > shown)
+        fprintf(out, "    ... and %zu more (sahelmap info --json lists them all)\n",
+                older - shown);
+    if (unknown == 0) return;
+    fprintf(out, "  %-36s %8s %10s\n", "unknown types, as written", "events", "fatalities");
+    shown = 0;
+    for (size_t r = 0; r < g->count && shown < MAX_ORIGINAL_TYPES; r++) {
+        const StatsRow *row = &g->rows[r];
+        if ((row->key & 0xFF) != EVENT_UNKNOWN) continue;
+        const char *text = strpool_get(&set->strings, (uint32_t)(row->key >> 8));
+        char name[300];
+        snprintf(name, sizeof name, "\"%.200s%s\"", text, strlen(text) > 200 ? "..." : "");
+        print_row(out, name, row->events, row->fatalities);
+        shown++;
+    }
+    if (unknown > shown)
+        fprintf(out, "    ... and %zu more (sahelmap info --json lists them all)\n",
+                unknown - shown);
+}
+
 static void print_stats(FILE *out, const EventSet *set, Stats *st)
 {
     if (st->events == 0) {
@@ -73,6 +126,10 @@ static void print_stats(FILE *out, const EventSet *set, Stats *st)
         fprintf(out, " (reported range %lld to %lld)",
                 (long long)st->fatalities_low, (long long)st->fatalities_high);
     fprintf(out, "\n  dates:      %s to %s\n", d0, d1);
+    if (st->country_inferred > 0)
+        fprintf(out, "  country:    inferred from the basemap for %zu event%s (%s file "
+                     "names no country)\n", st->country_inferred,
+                st->country_inferred == 1 ? "" : "s", st->country_inferred == 1 ? "its" : "their");
 
     fprintf(out, "  %-36s %8s %10s\n", "by event type", "events", "fatalities");
     for (int t = 1; t <= EVENT_TYPE_COUNT; t++) {
@@ -81,6 +138,7 @@ static void print_stats(FILE *out, const EventSet *set, Stats *st)
         print_row(out, events_type_name((EventType)type), st->type_events[type],
                   st->type_fatalities[type]);
     }
+    print_original_types(out, set, st);
     stats_sort_by_events(&st->by_country);
     print_group(out, "by country", set, &st->by_country, SIZE_MAX);
     stats_sort_by_key(&st->by_year);
@@ -171,6 +229,20 @@ static cJSON *json_stats(const EventSet *set, Stats *st)
             cJSON_CreateString(events_type_name((EventType)type)),
             st->type_events[type], st->type_fatalities[type]));
     }
+    stats_sort_by_events(&st->by_original_type);
+    cJSON *older = cJSON_AddArrayToObject(o, "older_types");
+    cJSON *unknown = cJSON_AddArrayToObject(o, "unknown_types");
+    for (size_t r = 0; r < st->by_original_type.count; r++) {
+        const StatsRow *row = &st->by_original_type.rows[r];
+        EventType type = (EventType)(row->key & 0xFF);
+        const char *text = strpool_get(&set->strings, (uint32_t)(row->key >> 8));
+        cJSON *item = json_row("as_written", cJSON_CreateString(text), row->events,
+                               row->fatalities);
+        if (type != EVENT_UNKNOWN)
+            cJSON_AddStringToObject(item, "type", events_type_name(type));
+        cJSON_AddItemToArray(type != EVENT_UNKNOWN ? older : unknown, item);
+    }
+    cJSON_AddItemToObject(o, "country_inferred", json_count(st->country_inferred));
     stats_sort_by_events(&st->by_country);
     cJSON *countries = cJSON_AddArrayToObject(o, "by_country");
     for (size_t r = 0; r < st->by_country.count; r++) {

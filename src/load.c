@@ -23,6 +23,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "basemap.h"
+#include "bundled.h"
+#include "incountry.h"
 #include "xalloc.h"
 
 #define SNIFF_BYTES 4096
@@ -417,5 +420,23 @@ int load_files_with(EventSet *set, char *const *paths, int n, LoadReport *report
     for (int i = 0; i < n; i++)
         if (!load_file_with(set, paths[i], &reports[i], options)) failed++;
     events_finish(set);
+    load_infer_countries(set, options != NULL ? options->config : NULL);
     return failed;
+}
+
+size_t load_infer_countries(EventSet *set, const Config *cfg)
+{
+    if (!incountry_needed(set)) return 0;
+    Config defaults;
+    if (cfg == NULL) {
+        config_defaults(&defaults);
+        cfg = &defaults;
+    }
+    char path[CONFIG_PATH_MAX + 64];
+    bundled_asset(cfg, "sahel-basemap.json", path, sizeof path);
+    Basemap map = {0};
+    Error err;
+    size_t n = basemap_load(&map, path, &err) ? incountry_infer(set, &map) : 0;
+    basemap_free(&map);
+    return n;
 }

@@ -76,10 +76,19 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
                     const LoadOptions *options);
 
 /* Loads each of paths[0..n) with load_file, reports[i] for paths[i], then
- * finishes the set. Returns how many files failed. */
+ * finishes the set and infers the countries its files did not name
+ * (load_infer_countries). Returns how many files failed. */
 int load_files(EventSet *set, char *const *paths, int n, LoadReport *reports);
 int load_files_with(EventSet *set, char *const *paths, int n, LoadReport *reports,
                     const LoadOptions *options);
+
+/* Gives the events of set that have no country the basemap country they
+ * lie in (incountry.h), the basemap read from cfg's assets directory (NULL:
+ * config_defaults) only when some event needs it. Returns how many got
+ * one: 0 too when the basemap cannot be read (they keep no country). The
+ * cache stores events as their file gave them; this runs after every load,
+ * cached or not. */
+size_t load_infer_countries(EventSet *set, const Config *cfg);
 
 /* ---- for the format loaders --------------------------------------------- */
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "typology.h"
 
 #define MAX_FATALITIES 1000000
 
@@ -55,6 +56,8 @@ static const FieldName known_names[] = {
     {"geo_precision", FIELD_GEO_PRECISION},
     {"high", FIELD_HIGH},
     {"id", FIELD_ID},
+    {"inter1", FIELD_INTER1},
+    {"inter2", FIELD_INTER2},
     {"lat", FIELD_LATITUDE},
     {"latitude", FIELD_LATITUDE},
     {"lng", FIELD_LONGITUDE},
@@ -92,6 +95,7 @@ static const char *const canonical_names[FIELD_COUNT] = {
     [FIELD_ASSOC_ACTOR_1] = "assoc_actor_1", [FIELD_ACTOR2] = "actor2",
     [FIELD_ASSOC_ACTOR_2] = "assoc_actor_2", [FIELD_SIDE_A] = "side_a",
     [FIELD_SIDE_B] = "side_b", [FIELD_CIVILIAN_TARGETING] = "civilian_targeting",
+    [FIELD_INTER1] = "inter1", [FIELD_INTER2] = "inter2",
     [FIELD_COUNTRY] = "country", [FIELD_ADMIN1] = "admin1",
     [FIELD_ADMIN2] = "admin2", [FIELD_ADMIN3] = "admin3",
     [FIELD_LOCATION] = "location", [FIELD_WHERE_COORDINATES] = "where_coordinates",
@@ -422,12 +426,32 @@ static bool place_of(const RawRecord *rec, EventInput *out, Error *why)
     return true;
 }
 
+/* An interaction code given as a number or as text. */
+static InterCode inter_of(const RawRecord *rec, FieldId f)
+{
+    const RawValue *v = &rec->v[f];
+    if (v->kind == RAW_STRING) return typology_inter_parse(v->str);
+    int c = code(rec, f);
+    return c >= 1 && c <= 8 ? (InterCode)c : INTER_NONE;
+}
+
 static void type_of(const RawRecord *rec, EventInput *out)
 {
-    const char *type = text(rec, FIELD_EVENT_TYPE);
+    const char *type = present(rec, FIELD_EVENT_TYPE) ? text(rec, FIELD_EVENT_TYPE) : NULL;
     const char *sub = text(rec, FIELD_SUB_EVENT_TYPE);
     out->type = type ? events_type_parse(type) : EVENT_UNKNOWN;
     out->sub_type = sub ? events_sub_type_parse(sub) : SUB_NONE;
+    if (type != NULL && out->type == EVENT_UNKNOWN) {
+        /* Not one of the six: ACLED's older typology, or kept verbatim. */
+        out->original_type = type;
+        EventType older = EVENT_UNKNOWN;
+        SubEventType older_sub = SUB_NONE;
+        if (typology_older(type, inter_of(rec, FIELD_INTER1), inter_of(rec, FIELD_INTER2),
+                           &older, &older_sub)) {
+            out->type = older;
+            if (out->sub_type == SUB_NONE) out->sub_type = older_sub;
+        }
+    }
     if (out->type == EVENT_UNKNOWN)
         out->type = events_sub_type_parent(out->sub_type);
 

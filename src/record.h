@@ -27,7 +27,7 @@ typedef enum FieldId {
     FIELD_TYPE_OF_VIOLENCE,
     FIELD_ACTOR1, FIELD_ASSOC_ACTOR_1, FIELD_ACTOR2, FIELD_ASSOC_ACTOR_2,
     FIELD_SIDE_A, FIELD_SIDE_B,
-    FIELD_CIVILIAN_TARGETING,
+    FIELD_CIVILIAN_TARGETING, FIELD_INTER1, FIELD_INTER2,
     FIELD_COUNTRY, FIELD_ADMIN1, FIELD_ADMIN2, FIELD_ADMIN3, FIELD_LOCATION,
     FIELD_WHERE_COORDINATES,
     FIELD_LATITUDE, FIELD_LONGITUDE,
@@ -104,8 +104,10 @@ RecordKind record_kind(const RawRecord *rec);
  * field is at fault and why when the record cannot be an event: missing or
  * out-of-range coordinates, (0, 0), an unreadable or missing date, a
  * negative, fractional, NaN or absurd (> 1,000,000) fatality count. Other
- * fields are lenient: an unknown event type is EVENT_UNKNOWN, an unknown
- * precision code counts as the coarsest (3). */
+ * fields are lenient: an unknown event type is EVENT_UNKNOWN (its text kept
+ * as out->original_type), an unknown precision code counts as the coarsest
+ * (3). ACLED's older event types map onto the six (typology.h), keeping
+ * their text as out->original_type. */
 bool record_to_event(RawRecord *rec, EventInput *out, Error *why);
 
 #endif

@@ -63,6 +63,11 @@ void stats_compute(const EventSet *set, size_t lo, size_t hi, int file,
         stats_group_add(&out->by_year, (uint64_t)year, fat);
         if (admin1 != 0)
             stats_group_add(&out->by_admin1, (uint64_t)country << 32 | admin1, fat);
+        uint32_t original = events_text_ref(set, i, TEXT_ORIGINAL_TYPE);
+        if (original != 0)
+            stats_group_add(&out->by_original_type, (uint64_t)original << 8 | set->type[i],
+                            fat);
+        if (set->flags[i] & EVENT_FLAG_COUNTRY_INFERRED) out->country_inferred++;
     }
 }
 
@@ -78,6 +83,7 @@ void stats_free(Stats *stats)
     stats_group_free(&stats->by_country);
     stats_group_free(&stats->by_year);
     stats_group_free(&stats->by_admin1);
+    stats_group_free(&stats->by_original_type);
 }
 
 static int by_events(const void *a, const void *b)

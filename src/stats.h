@@ -20,7 +20,8 @@ typedef struct StatsRow {
 } StatsRow;
 
 /* A breakdown: rows with a key each. Keys are: a country's string ref; a
- * year; (country ref << 32 | admin1 ref) for admin-1 areas. */
+ * year; (country ref << 32 | admin1 ref) for admin-1 areas; (original type
+ * ref << 8 | EventType) for the types as files wrote them. */
 typedef struct StatsGroup {
     StatsRow *rows;
     size_t count, cap;
@@ -34,6 +35,11 @@ typedef struct Stats {
     size_t type_events[EVENT_TYPE_COUNT];
     int64_t type_fatalities[EVENT_TYPE_COUNT];
     StatsGroup by_country, by_year, by_admin1;
+    /* Events whose file wrote a type that is not one of the six, by that
+     * text and the type it became (EVENT_UNKNOWN when sahelmap knows it
+     * not; else an older ACLED type, typology.h). */
+    StatsGroup by_original_type;
+    size_t country_inferred;   /* events given their country by the basemap */
 } Stats;
 
 /* Adds up events [lo, hi) of set; with file >= 0 only those loaded from

@@ -4,7 +4,8 @@
  * name. For each file it prints the share of events inside their country's
  * polygon and asserts at least 99.8% (issue 10). Without that directory the
  * executable exits with 77, ctest's SKIP_RETURN_CODE for it: reported
- * skipped, never passed.
+ * skipped, never passed. A second test checks the countries inferred from
+ * the basemap for such a file (incountry_infer) against its provenance.
  *
  * Every event file in the directory is measured. A file without a country
  * column (burkina_df.csv: its author kept only Burkina Faso's rows and
@@ -21,6 +22,7 @@
 #include <sys/stat.h>
 
 #include "bundled.h"
+#include "incountry.h"
 
 #define TARGET 0.998
 #define EXIT_SKIP 77
@@ -123,6 +125,31 @@ static void test_events_in_their_country(void **state)
     assert_int_equal(below, 0);
 }
 
+/* A file without a country column gets its countries from the basemap
+ * (incountry_infer, as every load does): they agree with the country its
+ * provenance states for at least the target share of its events. */
+static void test_inferred_countries_match_provenance(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < sizeof KNOWN_COUNTRY / sizeof KNOWN_COUNTRY[0]; k++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", REALDATA_DIR, KNOWN_COUNTRY[k].file);
+        if (!file_exists(path)) continue;
+        EventSet set;
+        LoadReport rep;
+        assert_true(load_one(&set, path, &rep));
+        size_t inferred = incountry_infer(&set, &map), agree = 0;
+        for (size_t i = 0; i < set.count; i++)
+            agree += strcmp(events_text(&set, i, TEXT_COUNTRY), KNOWN_COUNTRY[k].country) == 0 &&
+                     (set.flags[i] & EVENT_FLAG_COUNTRY_INFERRED);
+        printf("test_incountry: %s: country inferred for %zu of %zu events, %zu of them %s "
+               "(%.2f%%)\n", KNOWN_COUNTRY[k].file, inferred, set.count, agree,
+               KNOWN_COUNTRY[k].country, 100.0 * (double)agree / (double)set.count);
+        assert_true((double)agree >= TARGET * (double)set.count);
+        events_free(&set);
+    }
+}
+
 int main(void)
 {
     struct stat st;
@@ -139,6 +166,7 @@ int main(void)
     }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_events_in_their_country),
+        cmocka_unit_test(test_inferred_countries_match_provenance),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     basemap_free(&map);

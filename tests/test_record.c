@@ -8,6 +8,7 @@
 
 #include "date.h"
 #include "record.h"
+#include "typology.h"
 
 static void test_field_names(void **state)
 {
@@ -19,7 +20,8 @@ static void test_field_names(void **state)
     assert_int_equal(record_field("adm_1"), FIELD_ADMIN1);
     assert_int_equal(record_field("side_a"), FIELD_SIDE_A);
     assert_int_equal(record_field("where_prec"), FIELD_WHERE_PREC);
-    assert_int_equal(record_field("inter1"), FIELD_NONE);
+    assert_int_equal(record_field("INTER1"), FIELD_INTER1);
+    assert_int_equal(record_field("interaction"), FIELD_NONE);
     assert_int_equal(record_field("a_very_long_column_name_that_is_not_known"), FIELD_NONE);
     /* Every canonical name finds its own field. */
     for (int f = 1; f < FIELD_COUNT; f++)
@@ -61,6 +63,106 @@ static void test_acled_values(void **state)
     assert_int_equal(in.day, date_from_ymd(2024, 7, 27));
     assert_float_equal(in.lon, 2.8828, 1e-12);
     assert_int_equal(record_kind(&r), RECORD_ACLED);
+}
+
+/* The interaction codes: numbers, and the 2025 text in any case, singular
+ * or plural. */
+static void test_inter_codes(void **state)
+{
+    (void)state;
+    assert_int_equal(typology_inter_parse("5"), INTER_RIOTERS);
+    assert_int_equal(typology_inter_parse(" 6.0 "), INTER_PROTESTERS);
+    assert_int_equal(typology_inter_parse("State forces"), INTER_STATE_FORCES);
+    assert_int_equal(typology_inter_parse("Rebel group"), INTER_REBELS);
+    assert_int_equal(typology_inter_parse("Rebel groups"), INTER_REBELS);
+    assert_int_equal(typology_inter_parse("Political militia"), INTER_POLITICAL_MILITIA);
+    assert_int_equal(typology_inter_parse("Identity militia"), INTER_IDENTITY_MILITIA);
+    assert_int_equal(typology_inter_parse("RIOTERS"), INTER_RIOTERS);
+    assert_int_equal(typology_inter_parse("Protesters"), INTER_PROTESTERS);
+    assert_int_equal(typology_inter_parse("Civilians"), INTER_CIVILIANS);
+    assert_int_equal(typology_inter_parse("External/Other forces"), INTER_EXTERNAL);
+    assert_int_equal(typology_inter_parse("External\\/Other forces"), INTER_EXTERNAL);
+    assert_int_equal(typology_inter_parse("0"), INTER_NONE);
+    assert_int_equal(typology_inter_parse("9"), INTER_NONE);
+    assert_int_equal(typology_inter_parse("5x"), INTER_NONE);
+    assert_int_equal(typology_inter_parse(""), INTER_NONE);
+    assert_int_equal(typology_inter_parse("Sole"), INTER_NONE);
+    assert_int_equal(typology_inter_parse(NULL), INTER_NONE);
+}
+
+/* One older ACLED record: its type and sub-type, and the text kept. */
+static void older(const char *type, const char *inter1, const char *inter2,
+                  EventType want, SubEventType want_sub)
+{
+    RawRecord r = base();
+    record_set_string(&r, FIELD_EVENT_TYPE, type);
+    if (inter1) record_set_string(&r, FIELD_INTER1, inter1);
+    if (inter2) record_set_string(&r, FIELD_INTER2, inter2);
+    EventInput in;
+    Error why;
+    assert_true(record_to_event(&r, &in, &why));
+    if (in.type != want || in.sub_type != want_sub)
+        fail_msg("'%s' (%s, %s): type %d sub %d, want %d %d", type, inter1 ? inter1 : "-",
+                 inter2 ? inter2 : "-", in.type, in.sub_type, want, want_sub);
+    assert_non_null(in.original_type);
+    assert_string_equal(in.original_type, type);
+}
+
+/* Every event type of ACLED's older typology maps onto the six (formats.md,
+ * "Older ACLED exports"); Riots/Protests by the actors' interaction codes. */
+static void test_older_typology(void **state)
+{
+    (void)state;
+    older("Battle-No change of territory", "1", "2", EVENT_BATTLES, SUB_ARMED_CLASH);
+    older("Battle - No change of territory", NULL, NULL, EVENT_BATTLES, SUB_ARMED_CLASH);
+    older("Battle-Government regains territory", NULL, NULL, EVENT_BATTLES,
+          SUB_GOVERNMENT_REGAINS);
+    older("Battle-Non-state actor overtakes territory", NULL, NULL, EVENT_BATTLES,
+          SUB_NONSTATE_OVERTAKES);
+    older("Battle-Non-state actors overtake territory", NULL, NULL, EVENT_BATTLES,
+          SUB_NONSTATE_OVERTAKES);
+    older("Battle-Rebels overtake territory", NULL, NULL, EVENT_BATTLES, SUB_NONSTATE_OVERTAKES);
+    older("Remote violence", NULL, NULL, EVENT_EXPLOSIONS, SUB_NONE);
+    older("Remote Violence", NULL, NULL, EVENT_EXPLOSIONS, SUB_NONE);
+    older("Strategic development", NULL, NULL, EVENT_STRATEGIC, SUB_NONE);
+    older("Non-violent activity by a conflict actor", NULL, NULL, EVENT_STRATEGIC, SUB_NONE);
+    older("Headquarters or base established", NULL, NULL, EVENT_STRATEGIC, SUB_HQ_ESTABLISHED);
+    older("Non-Violent Transfer of Territory", NULL, NULL, EVENT_STRATEGIC,
+          SUB_NONVIOLENT_TRANSFER);
+    /* Riots/Protests: inter1 decides, then inter2, else Protests. */
+    older("Riots/Protests", "5", "7", EVENT_RIOTS, SUB_NONE);
+    older("Riots/Protests", "6", "1", EVENT_PROTESTS, SUB_NONE);
+    older("Riots/Protests", "Rioters", NULL, EVENT_RIOTS, SUB_NONE);
+    older("Riots/Protests", "1", "5", EVENT_RIOTS, SUB_NONE);
+    older("Riots/Protests", "1", "6", EVENT_PROTESTS, SUB_NONE);
+    older("Riots/Protests", "3", "0", EVENT_PROTESTS, SUB_NONE);
+    older("Riots/Protests", NULL, NULL, EVENT_PROTESTS, SUB_NONE);
+    older("RIots/Protests", "5", NULL, EVENT_RIOTS, SUB_NONE);
+    older("Riots\\/Protests", "5", NULL, EVENT_RIOTS, SUB_NONE);
+
+    /* A current type keeps no original text; an unknown one keeps it, and
+     * a known sub-type still gives it a type. */
+    RawRecord r = base();
+    record_set_string(&r, FIELD_EVENT_TYPE, "Violence against civilians");
+    EventInput in;
+    Error why;
+    assert_true(record_to_event(&r, &in, &why));
+    assert_int_equal(in.type, EVENT_VIOLENCE_CIVILIANS);
+    assert_null(in.original_type);
+    record_set_string(&r, FIELD_EVENT_TYPE, "Cattle raid");
+    assert_true(record_to_event(&r, &in, &why));
+    assert_int_equal(in.type, EVENT_UNKNOWN);
+    assert_string_equal(in.original_type, "Cattle raid");
+    record_set_string(&r, FIELD_SUB_EVENT_TYPE, "Looting/property destruction");
+    assert_true(record_to_event(&r, &in, &why));
+    assert_int_equal(in.type, EVENT_STRATEGIC);
+    assert_string_equal(in.original_type, "Cattle raid");
+    /* A blank type is no type, not an unknown one. */
+    r = base();
+    record_set_string(&r, FIELD_EVENT_TYPE, "  ");
+    assert_true(record_to_event(&r, &in, &why));
+    assert_int_equal(in.type, EVENT_UNKNOWN);
+    assert_null(in.original_type);
 }
 
 static void test_ucdp_values(void **state)
@@ -157,6 +259,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_field_names),
         cmocka_unit_test(test_acled_values),
+        cmocka_unit_test(test_inter_codes),
+        cmocka_unit_test(test_older_typology),
         cmocka_unit_test(test_ucdp_values),
         cmocka_unit_test(test_epoch_timestamp),
         cmocka_unit_test(test_refusals),
