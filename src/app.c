@@ -31,6 +31,10 @@ void app_say(App *app, const char *fmt, ...)
     va_end(ap);
     app->toast_until = SDL_GetTicks() + APP_TOAST_MS;
     app->dirty = true;
+    if (app->cfg->idle_signal) {             /* for the window tests */
+        printf("say %s\n", app->toast);
+        fflush(stdout);
+    }
 }
 
 /* Projects every event for the view's projection (once per projection). */
