@@ -363,12 +363,14 @@ static void fix_run(App *app)
     app->run_class_max = 0;
     /* The colour classes: counted once over every day of the run (from
      * the first window's start to the last one's end; looping, the whole
-     * range), so a class keeps its colour and its legend row. */
+     * range; the start figure's --class-dates when it had them), so a
+     * class keeps its colour and its legend row. */
     int32_t d0, d1, e0, e1;
     run_window(t, 0, 2, &d0, &d1);
     run_window(t, 1, 2, &e0, &e1);
-    app->run_class_day0 = t->loop ? t->first : d0;
-    app->run_class_day1 = t->loop ? t->last : e1;
+    bool given = app->class_day0 != FIGURE_DAY_UNSET_FROM;
+    app->run_class_day0 = given ? app->class_day0 : t->loop ? t->first : d0;
+    app->run_class_day1 = given ? app->class_day1 : t->loop ? t->last : e1;
     {
         Figure fig;
         app_figure(app, 1, false, &fig);
