@@ -97,6 +97,17 @@ bool anim_plan(const FrameData *data, const Figure *fig, const AnimOptions *opt,
     }
     if (base->class_max <= 0 && base->layer != SCENE_LAYER_MARKERS)
         base->class_max = largest_grid_value(data, base, *frames, *nframes);
+    if (base->color_by != COLOR_BY_TYPE && base->class_day0 == FIGURE_DAY_UNSET_FROM &&
+        *nframes > 0) {
+        /* The colour classes: counted over every frame's days at once, so
+         * each class keeps its colour through the animation. */
+        base->class_day0 = (*frames)[0].day0;
+        base->class_day1 = (*frames)[0].day1;
+        for (size_t k = 1; k < *nframes; k++) {
+            if ((*frames)[k].day0 < base->class_day0) base->class_day0 = (*frames)[k].day0;
+            if ((*frames)[k].day1 > base->class_day1) base->class_day1 = (*frames)[k].day1;
+        }
+    }
     return true;
 }
 
@@ -183,7 +194,8 @@ static void add_color(uint32_t *colours, int *n, uint32_t rgb)
     if (*n < ANIM_GIF_MAX_FIXED) colours[(*n)++] = rgb;
 }
 
-/* The colours the GIF palette keeps exactly: the six event types, the
+/* The colours the GIF palette keeps exactly: the six event types (or the
+ * colour classes), the
  * density ramp as the legend draws it, and the colours the first frame's
  * markers and legend symbols came out as (markers are translucent, so
  * drawn over the map they are blends of their type's colour). */
@@ -192,6 +204,8 @@ static int fixed_colors(uint32_t *out, const SDL_Surface *frame, const Scene *sc
     int n = 0;
     for (int t = 1; t < EVENT_TYPE_COUNT; t++)
         add_color(out, &n, scene_type_color((EventType)t) & 0xFFFFFFu);
+    for (int k = 0; scene->classes.by != COLOR_BY_TYPE && k <= scene->classes.n; k++)
+        add_color(out, &n, scene->classes.color[k] & 0xFFFFFFu);
     const int steps = 32;
     for (int k = 0; k < steps; k++) add_color(out, &n, scene_ramp((k + 0.5f) / steps) & 0xFFFFFFu);
     for (size_t i = 0; i < scene->nitems + scene->nmarkers; i++) {

@@ -32,6 +32,10 @@ void app_say(App *app, const char *fmt, ...)
     va_end(ap);
     app->toast_until = SDL_GetTicks() + APP_TOAST_MS;
     app->dirty = true;
+    if (app->cfg->idle_signal) {             /* for the window tests */
+        printf("say %s\n", app->toast);
+        fflush(stdout);
+    }
 }
 
 /* Projects every event for the view's projection (once per projection). */
@@ -83,6 +87,9 @@ static void apply_start_figure(App *app)
     app->filter = f->filter;
     snprintf(app->title, sizeof app->title, "%s", f->title);
     app->layer = f->layer;
+    app->color_by = f->color_by;
+    app->class_day0 = f->class_day0;
+    app->class_day1 = f->class_day1;
     app->graticule = f->graticule;
     app_refilter(app);
     if (f->fit == FIGURE_FIT_CENTER &&
@@ -145,9 +152,16 @@ void app_figure(const App *app, int factor, bool with_files, Figure *fig)
     fig->filter = app->filter;
     snprintf(fig->title, sizeof fig->title, "%s", app->title);
     fig->layer = app->layer;
+    fig->color_by = app->color_by;
+    fig->class_day0 = app->class_day0;
+    fig->class_day1 = app->class_day1;
     if (app->tl.playing && app->run_fixed) {      /* fixed for the run */
         fig->layer = app->run_layer;
         fig->class_max = app->run_class_max;
+        if (app->color_by != COLOR_BY_TYPE) {
+            fig->class_day0 = app->run_class_day0;
+            fig->class_day1 = app->run_class_day1;
+        }
     }
     fig->graticule = app->graticule;
     fig->fade = app->tl.mode != TIMELINE_SINGLE_DAY;
@@ -282,6 +296,8 @@ static bool app_open(App *app, const Figure *fig, const AppOptions *opt)
     app_frame_log_open(app);
     filter_init(&app->filter);
     app->layer = SCENE_LAYER_AUTO;
+    app->class_day0 = FIGURE_DAY_UNSET_FROM;
+    app->class_day1 = FIGURE_DAY_UNSET_TO;
     view_init(&app->view, fig->proj, 0, 0, w, h);
     app_update_layout(app);
     if (!app->running) return false;

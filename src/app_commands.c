@@ -361,6 +361,30 @@ static void fix_run(App *app)
     app->run_layer = app->layer != SCENE_LAYER_AUTO ? app->layer
                    : most > SCENE_AGGREGATE_ABOVE ? SCENE_LAYER_DENSITY : SCENE_LAYER_MARKERS;
     app->run_class_max = 0;
+    /* The colour classes: counted once over every day of the run (from
+     * the first window's start to the last one's end; looping, the whole
+     * range; the start figure's --class-dates when it had them), so a
+     * class keeps its colour and its legend row. */
+    int32_t d0, d1, e0, e1;
+    run_window(t, 0, 2, &d0, &d1);
+    run_window(t, 1, 2, &e0, &e1);
+    bool given = app->class_day0 != FIGURE_DAY_UNSET_FROM;
+    app->run_class_day0 = given ? app->class_day0 : t->loop ? t->first : d0;
+    app->run_class_day1 = given ? app->class_day1 : t->loop ? t->last : e1;
+    {
+        Figure fig;
+        app_figure(app, 1, false, &fig);
+        fig.class_day0 = app->run_class_day0;
+        fig.class_day1 = app->run_class_day1;
+        FrameData data;
+        app_export_data(app, &data);
+        SceneInput in;
+        frame_scene_input(&data, &fig, &app->view, &in);
+        in.proj_x = app->px;
+        in.proj_y = app->py;
+        scene_classes_count(&in, &app->run_classes);
+        figure_free(&fig);
+    }
     if (app->run_layer != SCENE_LAYER_MARKERS) {
         Figure fig;
         app_figure(app, 1, false, &fig);
@@ -400,6 +424,30 @@ static const char *layer_say(SceneLayer layer)
     }
 }
 
+/* What the colours mean now, over the map (and which classes a grid
+ * leaves out). */
+static void say_color_by(App *app)
+{
+    const char *grid = app->layer >= SCENE_LAYER_DENSITY || app->scene.grid.kind != GRID_NONE
+                           ? "; markers only, not the density or heatmap" : "";
+    const char *fixed = app->tl.playing ? ", fixed while playing" : "";
+    switch (app->color_by) {
+    case COLOR_BY_ACTOR:
+        app_say(app, "Colour by actor: the %d actors (actor 1) with most events in view%s, "
+                "the rest Other%s", SCENE_MAX_CLASSES, fixed, grid);
+        break;
+    case COLOR_BY_COUNTRY:
+        app_say(app, "Colour by country: the %d countries with most events in view%s, "
+                "the rest Other%s", SCENE_MAX_CLASSES, fixed, grid);
+        break;
+    case COLOR_BY_SUB_TYPE:
+        app_say(app, "Colour by sub-event type: the %d most present, in their type's hues%s%s",
+                SCENE_MAX_CLASSES, fixed, grid);
+        break;
+    default: app_say(app, "Colour by event type%s", grid); break;
+    }
+}
+
 void app_apply(App *app, Command c)
 {
     Timeline *t = &app->tl;
@@ -423,6 +471,9 @@ void app_apply(App *app, Command c)
         filter_init(&app->filter);
         app->country_pick = app->admin1_pick = 0;
         app->layer = SCENE_LAYER_AUTO;
+        app->color_by = COLOR_BY_TYPE;
+        app->class_day0 = FIGURE_DAY_UNSET_FROM;
+        app->class_day1 = FIGURE_DAY_UNSET_TO;
         t->playing = false;
         timeline_set_mode(t, TIMELINE_MOVING);
         timeline_set_window(t, t->first, t->last);
@@ -504,6 +555,11 @@ void app_apply(App *app, Command c)
                    : app->layer == SCENE_LAYER_HEAT_FATALITIES ? SCENE_LAYER_AUTO
                    : SCENE_LAYER_HEAT_EVENTS;
         app_say(app, "%s", layer_say(app->layer));
+        break;
+    case CMD_COLOR_BY:
+        app->color_by = (ColorBy)((app->color_by + 1) % COLOR_BY_COUNT);
+        if (t->playing) fix_run(app);          /* new classes, fixed again */
+        say_color_by(app);
         break;
     case CMD_TOGGLE_TYPE:
         if (c.a >= 1 && c.a < EVENT_TYPE_COUNT) {

@@ -31,6 +31,7 @@ static void update_scene(App *app)
     frame_scene_input(&data, &fig, &app->view, &in);
     in.proj_x = app->px;
     in.proj_y = app->py;
+    if (app->tl.playing && app->run_fixed) in.classes = &app->run_classes;  /* counted once */
     in.measure = render_measure;
     in.measure_ctx = &app->r;
     scene_build(&app->scene, &in);

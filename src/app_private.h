@@ -97,12 +97,16 @@ typedef struct App {
     Filter filter;
     char title[256];
     SceneLayer layer;
+    ColorBy color_by;              /* what marker colours mean (B) */
+    int32_t class_day0, class_day1;   /* the start figure's --class-dates */
     bool graticule;
     int country_pick, admin1_pick; /* positions in the C / A cycles */
     /* While playing: the layer and colour classes fixed for the run. */
     bool run_fixed;
     SceneLayer run_layer;
     double run_class_max;
+    int32_t run_class_day0, run_class_day1;   /* the colour classes are */
+    SceneClasses run_classes;                 /* counted over the run */
     double zoom_target;            /* mpp the smooth zoom heads for */
     double zoom_ax, zoom_ay;       /* ... about this pixel */
 

@@ -33,6 +33,9 @@ void figure_init(Figure *fig)
     fig->mode = TIMELINE_MOVING;
     filter_init(&fig->filter);
     fig->layer = SCENE_LAYER_AUTO;
+    fig->color_by = COLOR_BY_TYPE;
+    fig->class_day0 = FIGURE_DAY_UNSET_FROM;
+    fig->class_day1 = FIGURE_DAY_UNSET_TO;
 }
 
 void figure_free(Figure *fig)
@@ -82,7 +85,9 @@ bool figure_equal(const Figure *a, const Figure *b)
            strcmp(a->filter.country, b->filter.country) == 0 &&
            strcmp(a->filter.admin1, b->filter.admin1) == 0 &&
            strcmp(a->title, b->title) == 0 && a->layer == b->layer &&
-           a->class_max == b->class_max && a->graticule == b->graticule &&
+           a->class_max == b->class_max && a->color_by == b->color_by &&
+           a->class_day0 == b->class_day0 && a->class_day1 == b->class_day1 &&
+           a->graticule == b->graticule &&
            a->fade == b->fade && a->bare == b->bare && a->page == b->page &&
            a->dpi == b->dpi;
 }
@@ -162,7 +167,8 @@ static bool all_types(uint32_t mask)
 typedef enum OptionId {
     OPT_OUTPUT, OPT_FROM, OPT_TO, OPT_MODE, OPT_BBOX, OPT_CENTER, OPT_MPP, OPT_SIZE,
     OPT_SCALE, OPT_PROJ, OPT_TITLE, OPT_TYPE, OPT_FILTER, OPT_MIN_FATALITIES,
-    OPT_COUNTRY, OPT_ADMIN1, OPT_LAYER, OPT_HEATMAP, OPT_CLASS_MAX, OPT_FADE,
+    OPT_COUNTRY, OPT_ADMIN1, OPT_LAYER, OPT_HEATMAP, OPT_CLASS_MAX, OPT_COLOR_BY,
+    OPT_CLASS_DATES, OPT_FADE,
     OPT_GRATICULE, OPT_BARE, OPT_PAGE, OPT_DPI, OPT_COUNT
 } OptionId;
 
@@ -218,6 +224,14 @@ static const Option options[OPT_COUNT] = {
     {OPT_CLASS_MAX, "--class-max", NULL, "N",
      "the density or heatmap value given the darkest colour (default:\n"
      "the largest in view), so several maps share one colour scale"},
+    {OPT_COLOR_BY, "--color-by", NULL, "type|actor|country|sub-type",
+     "what marker colours mean: the event type (default); actor 1,\n"
+     "the 8 with most events in view and Other; the country, the\n"
+     "same way; the sub-event type, the 8 most present in their\n"
+     "type's hues. Density and heatmap layers are not coloured by it"},
+    {OPT_CLASS_DATES, "--class-dates", NULL, "FROM..TO",
+     "count the --color-by classes over these days, not the date\n"
+     "window, so a series of maps keeps the same colours"},
     {OPT_FADE, "--fade", NULL, NULL, "older events in the date window fade"},
     {OPT_GRATICULE, "--graticule", NULL, NULL, "draw meridians and parallels every 5 degrees"},
     {OPT_BARE, "--bare", NULL, NULL, "the map only: no title, legend, scale bar or credits"},
@@ -395,6 +409,25 @@ static bool apply_option(Figure *fig, const Option *o, const char *val, bool *ty
             !(fig->class_max >= 0 && fig->class_max <= 1e12))
             return error_set(err, "--class-max '%.100s': want a positive number", val);
         return true;
+    case OPT_COLOR_BY:
+        if (!scene_color_by_parse(val, &fig->color_by))
+            return error_set(err, "--color-by '%.100s': want type, actor, country or sub-type",
+                             val);
+        return true;
+    case OPT_CLASS_DATES: {
+        const char *sep = strstr(val, "..");
+        char a[64], b[64];
+        Error why;
+        if (sep == NULL || (size_t)(sep - val) >= sizeof a || strlen(sep + 2) >= sizeof b)
+            return error_set(err, "--class-dates '%.100s': want FROM..TO", val);
+        snprintf(a, sizeof a, "%.*s", (int)(sep - val), val);
+        snprintf(b, sizeof b, "%s", sep + 2);
+        if (!date_parse(a, &fig->class_day0, &why) || !date_parse(b, &fig->class_day1, &why))
+            return error_set(err, "--class-dates '%.100s': %s", val, why.msg);
+        if (fig->class_day0 > fig->class_day1)
+            return error_set(err, "--class-dates '%.100s': FROM is after TO", val);
+        return true;
+    }
     case OPT_FADE: fig->fade = true; return true;
     case OPT_GRATICULE: fig->graticule = true; return true;
     case OPT_BARE: fig->bare = true; return true;
@@ -624,6 +657,15 @@ bool figure_to_command(const Figure *fig, bool files_are_bundled, char *out, siz
     if (fig->class_max > 0) {
         snprintf(v, sizeof v, "%.17g", fig->class_max);
         out_option(&o, OPT_CLASS_MAX, v);
+    }
+    if (fig->color_by != COLOR_BY_TYPE)
+        out_option(&o, OPT_COLOR_BY, scene_color_by_name(fig->color_by));
+    if (fig->class_day0 != FIGURE_DAY_UNSET_FROM) {
+        char d1[11];
+        date_format(fig->class_day0, d);
+        date_format(fig->class_day1, d1);
+        snprintf(v, sizeof v, "%s..%s", d, d1);
+        out_option(&o, OPT_CLASS_DATES, v);
     }
     if (fig->fade) out_option(&o, OPT_FADE, NULL);
     if (fig->graticule) out_option(&o, OPT_GRATICULE, NULL);

@@ -73,6 +73,11 @@ typedef struct Figure {
     SceneLayer layer;            /* markers, density or heatmap */
     double class_max;            /* density / heatmap value given the darkest
                                     colour; 0: the largest in view */
+    ColorBy color_by;            /* what marker colours mean */
+    int32_t class_day0, class_day1;   /* the colour classes (a --color-by
+                                    but type) are counted over these days:
+                                    fixed for a series of maps; both UNSET
+                                    values: over the date window */
     bool graticule;
     bool fade;                   /* older events in the window fade */
     bool bare;                   /* the map only: no title, legend, credits */

@@ -122,6 +122,14 @@ char *figure_to_json(const Figure *fig, bool files_are_bundled, const char *base
     cJSON_AddStringToObject(root, "title", fig->title);
     cJSON_AddStringToObject(root, "layer", figure_layer_name(fig->layer));
     cJSON_AddItemToObject(root, "class_max", exact_number(fig->class_max));
+    cJSON_AddStringToObject(root, "color_by", scene_color_by_name(fig->color_by));
+    if (fig->class_day0 != FIGURE_DAY_UNSET_FROM) {
+        char d0[11], d1[11], v[32];
+        date_format(fig->class_day0, d0);
+        date_format(fig->class_day1, d1);
+        snprintf(v, sizeof v, "%s..%s", d0, d1);
+        cJSON_AddStringToObject(root, "class_dates", v);
+    }
     cJSON_AddBoolToObject(root, "graticule", fig->graticule);
     cJSON_AddBoolToObject(root, "fade", fig->fade);
     cJSON_AddBoolToObject(root, "bare", fig->bare);
@@ -327,6 +335,8 @@ bool figure_from_json(Figure *fig, const char *text, size_t len, const char *bas
             ok = error_set(err, "view file: \"class_max\" wants a positive number");
         else fig->class_max = m->valuedouble;
     }
+    if (ok) ok = get_option(fig, root, "color_by", "--color-by", err);
+    if (ok) ok = get_option(fig, root, "class_dates", "--class-dates", err);
     if (ok) ok = get_flag(root, "graticule", &fig->graticule, err);
     if (ok) ok = get_flag(root, "fade", &fig->fade, err);
     if (ok) ok = get_flag(root, "bare", &fig->bare, err);

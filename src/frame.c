@@ -76,7 +76,13 @@ void frame_scene_input(const FrameData *data, const Figure *fig, const View *vie
         .scale = frame_scale(fig), .title = fig->title[0] ? fig->title : NULL,
         .event_credit = data->event_credit, .graticule = fig->graticule,
         .furniture = !fig->bare, .layer = fig->layer, .class_max = fig->class_max,
+        .color_by = fig->color_by,
     };
+    if (fig->color_by != COLOR_BY_TYPE && fig->class_day0 != FIGURE_DAY_UNSET_FROM) {
+        in->class_range = true;
+        events_range(data->set, fig->class_day0, fig->class_day1, &in->class_lo,
+                     &in->class_hi);
+    }
 }
 
 /* ------------------------------------------------------------------------- */

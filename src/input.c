@@ -80,6 +80,8 @@ const KeyBinding input_bindings[] = {
     {SDLK_r, INPUT_CTRL, CMD(CMD_RECORD, 0, 0), "Ctrl+R",
      "record the playback from here as an MP4 (and print its command)"},
     {SDLK_h, 0, CMD(CMD_HEATMAP, 0, 0), "H", "heatmap: off, by events, by fatalities"},
+    {SDLK_b, 0, CMD(CMD_COLOR_BY, 0, 0), "B",
+     "colour by event type, actor, country or sub-event type"},
     {SDLK_p, 0, CMD(CMD_PROJECTION, 0, 0), "P / G", "next projection / graticule"},
     {SDLK_g, 0, CMD(CMD_GRATICULE, 0, 0), NULL, NULL},
     {SDLK_i, 0, CMD(CMD_FRAME_STATS, 0, 0), "I / F3",

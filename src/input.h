@@ -43,6 +43,7 @@ typedef enum CommandId {
     CMD_HEATMAP,          /* heatmap off / by events / by fatalities */
     CMD_RECORD,           /* record the playback as an MP4 */
     CMD_FRAME_STATS,      /* the frame-time overlay on / off */
+    CMD_COLOR_BY,         /* colour by type / actor / country / sub-type */
     CMD_COUNT
 } CommandId;
 

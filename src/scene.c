@@ -366,6 +366,7 @@ static void build_markers(Scene *s, const SceneInput *in)
     grid_prepare(s, kind);
     SceneGrid *g = &s->grid;
     bool want_markers = in->layer == SCENE_LAYER_AUTO || in->layer == SCENE_LAYER_MARKERS;
+    bool classed = s->classes.by != COLOR_BY_TYPE;
     for (size_t i = in->lo; i < in->hi && i < set->count; i++) {
         if (!(in->type_mask & (1u << set->type[i]))) continue;
         if (in->visible != NULL && !in->visible[i]) continue;
@@ -382,6 +383,7 @@ static void build_markers(Scene *s, const SceneInput *in)
         if (inside) {
             /* Counted the same whether drawn as a marker or a cell. */
             s->type_count[set->type[i]]++;
+            if (classed) s->class_count[scene_class_of(&s->classes, set, i)]++;
             s->events_in_view++;
             s->fatalities_in_view += set->fat[i];
             s->fatalities_low_in_view += set->fat_low[i];
@@ -406,7 +408,8 @@ static void build_markers(Scene *s, const SceneInput *in)
             continue;
         s->markers = xgrow(s->markers, &s->markers_cap, s->nmarkers + 1,
                            sizeof *s->markers);
-        uint32_t color = scene_type_color((EventType)set->type[i]);
+        uint32_t color = classed ? s->classes.color[scene_class_of(&s->classes, set, i)]
+                                 : scene_type_color((EventType)set->type[i]);
         if (in->fade && in->day1 > in->day0) {
             /* Bright at the end of the window, fading towards its start. */
             double age = (double)(in->day1 - set->day[i]) / (in->day1 - in->day0);
@@ -459,6 +462,9 @@ void scene_build(Scene *s, const SceneInput *in)
     s->graticule = in->graticule;
     memset(s->type_count, 0, sizeof s->type_count);
     memset(s->legend_entry, 0, sizeof s->legend_entry);
+    memset(s->class_count, 0, sizeof s->class_count);
+    if (in->classes != NULL && in->classes->by == (uint8_t)in->color_by) s->classes = *in->classes;
+    else scene_classes_count(in, &s->classes);
     s->events_in_view = 0;
     s->fatalities_in_view = s->fatalities_low_in_view = s->fatalities_high_in_view = 0;
     SM_ASSERT(in->basemap == NULL || in->basemap->projected_kind == (int)s->view.proj.kind);

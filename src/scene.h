@@ -124,6 +124,32 @@ typedef enum SceneLayer {
     SCENE_LAYER_COUNT
 } SceneLayer;
 
+/* What a marker's colour means: a figure's --color-by. */
+typedef enum ColorBy {
+    COLOR_BY_TYPE = 0,             /* the event type (Okabe-Ito) */
+    COLOR_BY_ACTOR,                /* actor 1: the most present in view */
+    COLOR_BY_COUNTRY,              /* the country: the most present */
+    COLOR_BY_SUB_TYPE,             /* the sub-event type, in its type's hues */
+    COLOR_BY_COUNT
+} ColorBy;
+
+/* Classes beside Other: eight colours stay apart (and colour-blind safe)
+ * on a small marker; more would not. */
+#define SCENE_MAX_CLASSES 8
+
+/* The colour classes of a non-type colouring: the values (actor 1 or
+ * country string refs, or SubEventTypes) with the most events counted, up
+ * to SCENE_MAX_CLASSES, most first (equal counts: by name); every other
+ * value, and events with none, is Other. */
+typedef struct SceneClasses {
+    uint8_t by;                          /* ColorBy */
+    int n;                               /* classes, Other not counted */
+    uint32_t key[SCENE_MAX_CLASSES];     /* string ref, or SubEventType */
+    size_t events[SCENE_MAX_CLASSES + 1];   /* as counted; [n]: Other */
+    uint32_t color[SCENE_MAX_CLASSES + 1];  /* 0xAARRGGBB; [n]: Other */
+    bool other;                          /* some event counted was Other */
+} SceneClasses;
+
 typedef struct SceneGrid {
     uint8_t kind;            /* GridKind */
     int cols, rows;
@@ -162,6 +188,13 @@ typedef struct SceneInput {
                                     (0: SCENE_AGGREGATE_ABOVE) */
     double class_max;            /* the grid value at the ramp's darkest
                                     colour (0: the largest in view) */
+    ColorBy color_by;            /* what marker colours mean */
+    bool class_range;            /* the classes are counted over events
+                                    [class_lo, class_hi) in view (fixed for
+                                    a series); false: over the window */
+    size_t class_lo, class_hi;
+    const SceneClasses *classes; /* the classes already counted for this
+                                    input (a window's playback), or NULL */
     SceneMeasure measure;
     void *measure_ctx;
 } SceneInput;
@@ -202,6 +235,10 @@ typedef struct Scene {
      * the top or bottom corner with fewer events. */
     size_t quarter_events[4];
     bool title_right, legend_left;
+    /* The colour classes (by COLOR_BY_TYPE: none) and the events in view
+     * in each ([classes.n]: Other). */
+    SceneClasses classes;
+    size_t class_count[SCENE_MAX_CLASSES + 1];
     /* Hit areas of the legend's type entries (for clicks), px. */
     float legend_entry[EVENT_TYPE_COUNT][4];
 } Scene;
@@ -269,6 +306,24 @@ void scene_format_day(int32_t day, char *out, size_t cap);
 
 /* The marker colour of an event type (Okabe-Ito, colour-blind safe). */
 uint32_t scene_type_color(EventType type);
+
+/* The name of a colouring for options and view files ("type", "actor",
+ * "country", "sub-type"), and back (false when unknown). */
+const char *scene_color_by_name(ColorBy by);
+bool scene_color_by_parse(const char *s, ColorBy *by);
+
+/* The colour classes of `in` (by in->color_by) into *out: the values of
+ * the events it would show inside its map area, counted over its window
+ * or over [class_lo, class_hi) when class_range, the most present first,
+ * their colours assigned. Deterministic: equal counts go by name. */
+void scene_classes_count(const SceneInput *in, SceneClasses *out);
+
+/* The class (0 .. n - 1, or n: Other) of event i under classes c. */
+int scene_class_of(const SceneClasses *c, const EventSet *set, size_t i);
+
+/* A class's name for the legend: the actor, country or sub-event type;
+ * "Other" for k == n. */
+const char *scene_class_name(const SceneClasses *c, const EventSet *set, int k);
 
 /* Marker radius in px for a fatality count at a scale (area grows in
  * proportion to fatalities; zero fatalities still shows). */

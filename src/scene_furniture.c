@@ -92,21 +92,77 @@ static void cell_km(const Scene *s, char *out, size_t cap)
     snprintf(out, cap, size < 10 ? "%.1f" : "%.0f", size);
 }
 
+/* The legend's rows: a swatch colour, a name (cut to fit), a count in
+ * view, and the event type a click on it toggles (0: none). */
+typedef struct LegendRows {
+    int n;
+    const char *head;
+    uint32_t color[SCENE_MAX_CLASSES + 1];
+    char name[SCENE_MAX_CLASSES + 1][96];
+    char count[SCENE_MAX_CLASSES + 1][32];
+    bool hidden[SCENE_MAX_CLASSES + 1];
+    int type[SCENE_MAX_CLASSES + 1];
+} LegendRows;
+
+/* name into out, cut at a character boundary with an ellipsis so that it
+ * measures at most max_w px. */
+static void fit_name(const SceneInput *in, const char *name, float max_w, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s", name);
+    size_t len = strlen(out);
+    while (len > 0 && scene_text_width(in, FONT_LEGEND, out) > max_w) {
+        do len--;
+        while (len > 0 && ((unsigned char)name[len] & 0xC0) == 0x80);
+        while (len > 0 && name[len - 1] == ' ') len--;
+        snprintf(out, cap, "%.*s\xe2\x80\xa6", (int)len, name);
+    }
+}
+
+static void legend_rows(const Scene *s, const SceneInput *in, LegendRows *r)
+{
+    memset(r, 0, sizeof *r);
+    const SceneClasses *c = &s->classes;
+    if (c->by == COLOR_BY_TYPE) {
+        r->head = "Events in view";
+        for (int t = 1; t < EVENT_TYPE_COUNT; t++, r->n++) {
+            r->color[r->n] = scene_type_color((EventType)t);
+            snprintf(r->name[r->n], sizeof r->name[r->n], "%s", events_type_name((EventType)t));
+            scene_format_count((int64_t)s->type_count[t], r->count[r->n], sizeof r->count[r->n]);
+            r->hidden[r->n] = !(in->type_mask & (1u << t));
+            r->type[r->n] = t;
+        }
+        return;
+    }
+    r->head = c->by == COLOR_BY_ACTOR ? "Events in view by actor 1"
+            : c->by == COLOR_BY_COUNTRY ? "Events in view by country"
+            : "Events in view by sub-event type";
+    float max_w = 320 * s->scale;
+    for (int k = 0; k <= c->n; k++) {
+        if (k == c->n && !c->other) break;
+        r->color[r->n] = c->color[k];
+        fit_name(in, scene_class_name(c, in->events, k), max_w, r->name[r->n],
+                 sizeof r->name[r->n]);
+        scene_format_count((int64_t)s->class_count[k], r->count[r->n], sizeof r->count[r->n]);
+        r->n++;
+    }
+}
+
 /* Legend, bottom-right above the credits strip. */
 Box scene_furniture_legend(Scene *s, const SceneInput *in, float pad, float bottom)
 {
     const float sc = s->scale;
     const float inner = 10 * sc, row = fmaxf(scene_text_height(in, FONT_LEGEND), 16 * sc) + 3 * sc;
     const float swatch = 6 * sc;
+    /* The rows: the event types, or the colour classes and Other. */
+    LegendRows rows;
+    legend_rows(s, in, &rows);
     float name_w = 0, count_w = 0;
-    char counts[EVENT_TYPE_COUNT][32];
-    for (int t = 1; t < EVENT_TYPE_COUNT; t++) {
-        name_w = fmaxf(name_w, scene_text_width(in, FONT_LEGEND, events_type_name((EventType)t)));
-        scene_format_count((int64_t)s->type_count[t], counts[t], sizeof counts[t]);
-        count_w = fmaxf(count_w, scene_text_width(in, FONT_LEGEND, counts[t]));
+    for (int k = 0; k < rows.n; k++) {
+        name_w = fmaxf(name_w, scene_text_width(in, FONT_LEGEND, rows.name[k]));
+        count_w = fmaxf(count_w, scene_text_width(in, FONT_LEGEND, rows.count[k]));
     }
     float type_w = name_w;                /* the type rows alone */
-    const char *head = "Events in view";
+    const char *head = rows.head;
     const char *fat_head = "Fatalities (circle area)";
     const char *ring_text = "Location approximate";
     const char *range_text = "Outer ring: reported range";
@@ -128,8 +184,18 @@ Box scene_furniture_legend(Scene *s, const SceneInput *in, float pad, float bott
     if (fade) name_w = fmaxf(name_w, scene_text_width(in, FONT_LEGEND, fade_text));
     if (aggregated) w = fmaxf(w, scene_text_width(in, FONT_LEGEND_HEAD, ramp_head) + 2 * inner);
     float ramp_h = 12 * sc + 4 * sc + scene_text_height(in, FONT_SMALL);
-    float h = aggregated ? inner + hh + 6 * row + 8 * sc + hh + ramp_h + inner
-                         : inner + hh + 6 * row + 8 * sc + hh + key_h + 6 * sc +
+    /* Markers coloured by class, a grid drawn: the legend says the
+     * classes are for markers (the grid counts every class alike). */
+    char grid_note[96] = "";
+    if (aggregated && s->classes.by != COLOR_BY_TYPE)
+        snprintf(grid_note, sizeof grid_note, "Colour by %s: markers only, not the %s",
+                 scene_color_by_name((ColorBy)s->classes.by),
+                 s->grid.kind == GRID_DENSITY ? "density cells" : "heatmap");
+    float note_h = grid_note[0] ? scene_text_height(in, FONT_SMALL) + 4 * sc : 0;
+    if (grid_note[0]) w = fmaxf(w, scene_text_width(in, FONT_SMALL, grid_note) + 2 * inner);
+    w = fmaxf(w, scene_text_width(in, FONT_LEGEND_HEAD, head) + 2 * inner);
+    float h = aggregated ? inner + hh + rows.n * row + 8 * sc + hh + ramp_h + note_h + inner
+                         : inner + hh + rows.n * row + 8 * sc + hh + key_h + 6 * sc +
                                (fade ? 3 : 2) * row + inner;
     /* At small sizes (a map under 540 px tall, as at 800x500, or a legend
      * that would take more than 45% of its height) it collapses so the map
@@ -139,11 +205,12 @@ Box scene_furniture_legend(Scene *s, const SceneInput *in, float pad, float bott
     bool compact = map_h < 540 || h > 0.45f * map_h;
     if (compact && aggregated) {
         w = scene_text_width(in, FONT_LEGEND_HEAD, ramp_head) + 2 * inner;
-        h = inner + hh + ramp_h + inner;
+        if (grid_note[0]) w = fmaxf(w, scene_text_width(in, FONT_SMALL, grid_note) + 2 * inner);
+        h = inner + hh + ramp_h + note_h + inner;
     } else if (compact) {
         w = inner + 3 * swatch + 8 * sc + type_w + 14 * sc + count_w + inner;
         w = fmaxf(w, scene_text_width(in, FONT_LEGEND_HEAD, head) + 2 * inner);
-        h = inner + hh + 6 * row + inner;
+        h = inner + hh + rows.n * row + inner;
     }
 
     Box b = {s->width - pad - w, bottom - pad - h, s->width - pad, bottom - pad};
@@ -154,23 +221,24 @@ Box scene_furniture_legend(Scene *s, const SceneInput *in, float pad, float bott
         scene_item_text(s, in, FONT_LEGEND_HEAD, b.x0 + inner, y, INK, 0, head);
         y += hh;
     }
-    for (int t = 1; t < EVENT_TYPE_COUNT && !(compact && aggregated); t++) {
+    for (int k = 0; k < rows.n && !(compact && aggregated); k++) {
         SceneItem *it = scene_add_item(s, ITEM_MARKER);
         it->u.marker = (SceneMarker){b.x0 + inner + swatch, y + row / 2, swatch, 0,
-                                     scene_type_color((EventType)t), MARKER_DOT,
-                                     UINT32_MAX};
-        bool hidden = !(in->type_mask & (1u << t));
-        uint32_t ink = hidden ? 0xFFAAAAAAu : INK;
+                                     rows.color[k], MARKER_DOT, UINT32_MAX};
+        uint32_t ink = rows.hidden[k] ? 0xFFAAAAAAu : INK;
         float th = scene_text_height(in, FONT_LEGEND);
         scene_item_text(s, in, FONT_LEGEND, b.x0 + inner + 2 * swatch + 8 * sc,
-                  y + (row - th) / 2, ink, 0, events_type_name((EventType)t));
-        float cw = scene_text_width(in, FONT_LEGEND, counts[t]);
+                  y + (row - th) / 2, ink, 0, rows.name[k]);
+        float cw = scene_text_width(in, FONT_LEGEND, rows.count[k]);
         scene_item_text(s, in, FONT_LEGEND, b.x1 - inner - cw, y + (row - th) / 2, ink, 0,
-                  counts[t]);
-        s->legend_entry[t][0] = b.x0;
-        s->legend_entry[t][1] = y;
-        s->legend_entry[t][2] = w;
-        s->legend_entry[t][3] = row;
+                  rows.count[k]);
+        int t = rows.type[k];
+        if (t > 0) {                     /* a type's row: clicked, hides it */
+            s->legend_entry[t][0] = b.x0;
+            s->legend_entry[t][1] = y;
+            s->legend_entry[t][2] = w;
+            s->legend_entry[t][3] = row;
+        }
         y += row;
     }
     if (compact && !aggregated) return b;
@@ -195,6 +263,9 @@ Box scene_furniture_legend(Scene *s, const SceneInput *in, float pad, float bott
         scene_item_text(s, in, FONT_SMALL, b.x0 + inner, y + 14 * sc, INK_SOFT, 0, lo);
         scene_item_text(s, in, FONT_SMALL, b.x1 - inner - scene_text_width(in, FONT_SMALL, hi),
                   y + 14 * sc, INK_SOFT, 0, hi);
+        if (grid_note[0])
+            scene_item_text(s, in, FONT_SMALL, b.x0 + inner, y + ramp_h + 2 * sc, INK_SOFT, 0,
+                            grid_note);
         return b;
     }
     scene_item_text(s, in, FONT_LEGEND_HEAD, b.x0 + inner, y, INK, 0, fat_head);

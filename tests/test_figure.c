@@ -119,7 +119,7 @@ static void test_copy_and_equal(void **state)
 
     /* Each field, changed alone, makes a different request (the round
      * trips below rely on figure_equal seeing every field). */
-    for (int k = 0; k < 27; k++) {
+    for (int k = 0; k < 30; k++) {
         figure_copy(&b, &a);
         switch (k) {
         case 0: figure_add_file(&b, "three.json"); break;
@@ -149,6 +149,9 @@ static void test_copy_and_equal(void **state)
         case 24: b.fade = true; break;
         case 25: b.bare = true; break;
         case 26: figure_set_files(&b, NULL, 0); break;
+        case 27: b.color_by = COLOR_BY_ACTOR; break;
+        case 28: b.class_day0 = 0; break;
+        case 29: b.class_day1 = 0; break;
         }
         if (figure_equal(&a, &b)) fail_msg("change %d not seen by figure_equal", k);
         a.fit = FIGURE_FIT_EVENTS;
@@ -381,6 +384,23 @@ static void test_parse_refusals(void **state)
         snprintf(msg, sizeof msg, "--class-max '%s': want a positive number", bad_class[k]);
         assert_refused(msg, "--class-max", bad_class[k]);
     }
+    assert_refused("--color-by 'colour': want type, actor, country or sub-type", "--color-by",
+                   "colour");
+    assert_refused("--color-by 'Actor': want type, actor, country or sub-type", "--color-by",
+                   "Actor");
+    assert_refused("--color-by 'subtype': want type, actor, country or sub-type", "--color-by",
+                   "subtype");
+    assert_refused("--class-dates '2020-01-01': want FROM..TO", "--class-dates", "2020-01-01");
+    assert_refused("--class-dates '2021-01-01..2020-01-01': FROM is after TO", "--class-dates",
+                   "2021-01-01..2020-01-01");
+    {
+        const char *argv[] = {"--class-dates", "2020-02-30..2020-03-01"};
+        Figure f;
+        Error err;
+        assert_false(parse(&f, 2, argv, &err));
+        assert_non_null(strstr(err.msg, "--class-dates '2020-02-30..2020-03-01': "));
+        figure_free(&f);
+    }
     assert_refused("--min-fatalities '-1': want a count", "--min-fatalities", "-1");
     assert_refused("--min-fatalities '2.5': want a count", "--min-fatalities", "2.5");
     assert_refused("--min-fatalities 'ten': want a count", "--min-fatalities", "ten");
@@ -604,6 +624,8 @@ typedef struct Case {
     int32_t min_fat;
     int layer;                   /* SceneLayer */
     double class_max;
+    int color_by;                /* ColorBy */
+    const char *class_from, *class_to;   /* --class-dates */
     bool graticule, fade, bare;
 } Case;
 
@@ -656,6 +678,12 @@ static const Case cases[] = {
     {.layer = SCENE_LAYER_HEAT_EVENTS, .class_max = 1e12},
     {.layer = SCENE_LAYER_HEAT_FATALITIES, .class_max = 3.0000000000000004},
     {.layer = SCENE_LAYER_AUTO, .class_max = 1e-7},
+    {.color_by = COLOR_BY_ACTOR},
+    {.color_by = COLOR_BY_COUNTRY, .layer = SCENE_LAYER_DENSITY},
+    {.color_by = COLOR_BY_SUB_TYPE, .class_from = "2012-01-01", .class_to = "2024-12-31"},
+    {.color_by = COLOR_BY_ACTOR, .class_from = "2024-02-29", .class_to = "2024-02-29",
+     .from = "2024-01-01", .to = "2024-06-30"},
+    {.color_by = COLOR_BY_TYPE},
     {.graticule = true},
     {.fade = true},
     {.bare = true},
@@ -666,7 +694,8 @@ static const Case cases[] = {
      .types = T(EVENT_BATTLES) | T(EVENT_STRATEGIC), .text = "JNIM", .country = "Burkina Faso",
      .admin1 = "Sahel", .title = "Everything at once", .min_fat = 5,
      .layer = SCENE_LAYER_HEAT_FATALITIES, .class_max = 42.5, .graticule = true,
-     .fade = true, .bare = true},
+     .fade = true, .bare = true, .color_by = COLOR_BY_SUB_TYPE, .class_from = "2020-01-01",
+     .class_to = "2020-12-31"},
 };
 
 static void case_figure(const Case *c, Figure *f)
@@ -694,6 +723,9 @@ static void case_figure(const Case *c, Figure *f)
     f->filter.min_fatalities = c->min_fat;
     f->layer = (SceneLayer)c->layer;
     f->class_max = c->class_max;
+    f->color_by = (ColorBy)c->color_by;
+    if (c->class_from) f->class_day0 = day_of(c->class_from);
+    if (c->class_to) f->class_day1 = day_of(c->class_to);
     f->graticule = c->graticule;
     f->fade = c->fade;
     f->bare = c->bare;
@@ -758,6 +790,9 @@ static void test_parsed_command_round_trip(void **state)
         {"--scale", "0.3", "--class-max", "0.1"},
         {"--from", "24 July 2024", "--to", "2024-08"},
         {"--heatmap", "fatalities", "--layer", "markers"},
+        {"--color-by", "actor", "--color-by", "sub-type"},
+        {"--color-by", "country", "--class-dates", "2012-01-01..2024-06-30"},
+        {"--class-dates=2020-01-01..2020-01-01", "--color-by=type"},
         {"--layer", "density", "--heatmap", "events"},
         {"--title=", "--filter", "", "--country", ""},
         {"-o", "a b.png", "--output", "c.png", "x y.json", "-"},
@@ -812,6 +847,11 @@ static void test_command_spelling(void **state)
     assert_parses(&f, "--type", "none");
     assert_true(figure_to_command(&f, false, cmd, sizeof cmd));
     assert_string_equal(cmd, "sahelmap export --type none");
+    figure_free(&f);
+    assert_parses(&f, "--color-by", "sub-type", "--class-dates", "2012-01-01..2012-12-31");
+    assert_true(figure_to_command(&f, false, cmd, sizeof cmd));
+    assert_string_equal(cmd, "sahelmap export --color-by sub-type "
+                             "--class-dates 2012-01-01..2012-12-31");
     figure_free(&f);
     assert_parses(&f, "--title", "");
     assert_true(figure_to_command(&f, false, cmd, sizeof cmd));
@@ -1049,7 +1089,8 @@ static void test_json_refusals(void **state)
         {"types", "\"battles\""},  {"filter", "1"},      {"min_fatalities", "\"3\""},
         {"country", "[]"},         {"admin1", "false"},  {"title", "{\"a\": 1}"},
         {"layer", "2"},            {"class_max", "\"5\""}, {"graticule", "1"},
-        {"fade", "\"true\""},      {"bare", "null"},
+        {"fade", "\"true\""},      {"bare", "null"},     {"color_by", "1"},
+        {"class_dates", "[1, 2]"},
     };
     for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
         char members[256], msg[256];
@@ -1176,7 +1217,8 @@ static const struct { const char *name, *value; } every_option[] = {
     {"--scale", "2"},      {"--proj", "albers"}, {"--title", "t"},
     {"--type", "riots"},   {"--filter", "f"},    {"--min-fatalities", "1"},
     {"--country", "Mali"}, {"--admin1", "Gao"},  {"--layer", "markers"},
-    {"--heatmap", "events"}, {"--class-max", "5"}, {"--fade", NULL},
+    {"--heatmap", "events"}, {"--class-max", "5"}, {"--color-by", "actor"},
+    {"--class-dates", "2020-01-01..2020-12-31"}, {"--fade", NULL},
     {"--graticule", NULL}, {"--bare", NULL}, {"--page", "A4"}, {"--dpi", "300"},
 };
 
@@ -1253,6 +1295,16 @@ static void test_names(void **state)
     assert_string_equal(figure_layer_name(SCENE_LAYER_COUNT), "auto");
     assert_string_equal(figure_mode_name(TIMELINE_CUMULATIVE), "cumulative");
     assert_string_equal(figure_mode_name(TIMELINE_MODE_COUNT), "moving");
+    static const char *const by[COLOR_BY_COUNT] = {"type", "actor", "country", "sub-type"};
+    for (int k = 0; k < COLOR_BY_COUNT; k++) {
+        ColorBy c = COLOR_BY_COUNT;
+        assert_string_equal(scene_color_by_name((ColorBy)k), by[k]);
+        assert_true(scene_color_by_parse(by[k], &c));
+        assert_int_equal(c, k);
+    }
+    ColorBy c;
+    assert_false(scene_color_by_parse("sub_type", &c));
+    assert_string_equal(scene_color_by_name(COLOR_BY_COUNT), "type");
 }
 
 /* A view file on disk: written atomically with files relative to its own

@@ -65,6 +65,34 @@ images=$(pdfimages -list "$out/heat.pdf" | tail -n +3 | awk '$3 == "image"' | wc
 [ "$images" -eq 1 ] || fail "the heatmap PDF holds $images images, want 1"
 ok "a heatmap PDF holds its one grid image"
 
+# Coloured by actor: the PDF's legend names the actors (text), and the
+# PDF and SVG rendered look like the PNG coloured by actor.
+"$sahelmap" export --color-by actor -o "$out/actor.png" 2>>"$out/stderr" || fail "actor PNG"
+"$sahelmap" export --color-by actor -o "$out/actor.pdf" 2>>"$out/stderr" || fail "actor PDF"
+"$sahelmap" export --color-by actor -o "$out/actor.svg" 2>>"$out/stderr" || fail "actor SVG"
+text=$(pdftotext "$out/actor.pdf" -)
+for want in "Events in view by actor 1" "Military Forces of Mali (2021-)" "Other"; do
+    grep -qF "$want" <<<"$text" || fail "the actor PDF's text lacks '$want'"
+done
+pdftoppm -r 96 -png -singlefile "$out/actor.pdf" "$out/actor-pdf" || fail "poppler: actor PDF"
+rsvg-convert -o "$out/actor-svg.png" "$out/actor.svg" || fail "librsvg: actor SVG"
+for f in pdf svg; do
+    differing=$(compare -metric AE -fuzz 12% "$out/actor.png" "$out/actor-$f.png" /dev/null 2>&1)
+    [[ "$differing" =~ ^[0-9]+$ ]] || fail "actor $f: cannot compare: $differing"
+    [ $((differing * 1000 / (1920 * 1080))) -le 30 ] ||
+        fail "actor $f: $differing pixels differ from the PNG coloured by actor"
+done
+# ... and not like the PNG coloured by type (text antialiasing alone
+# makes the first count; the markers' colours add as much again).
+"$sahelmap" export -o "$out/type.png" 2>>"$out/stderr" || fail "type PNG"
+for f in pdf svg; do
+    near=$(compare -metric AE -fuzz 12% "$out/actor.png" "$out/actor-$f.png" /dev/null 2>&1)
+    far=$(compare -metric AE -fuzz 12% "$out/type.png" "$out/actor-$f.png" /dev/null 2>&1)
+    [ "$far" -gt $((near * 3 / 2)) ] ||
+        fail "actor $f: as near the type colouring ($far pixels differ) as the actor one ($near)"
+done
+ok "coloured by actor, the PDF names the actors and both pages look like the PNG coloured by actor, not by type"
+
 # An extension sahelmap does not write: refused, nothing written.
 if "$sahelmap" export -o "$out/map.jpg" 2>"$out/jpg.err"; then fail "-o map.jpg succeeded"; fi
 grep -q "sahelmap writes .png, .pdf and .svg" "$out/jpg.err" || fail "-o map.jpg: $(cat "$out/jpg.err")"

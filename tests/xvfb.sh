@@ -14,7 +14,8 @@
 # (no playback, zoom, drag, load or basemap re-raster pending); "idle N
 # toast" while a message shows over the map (it goes after 4.5 s, with a
 # frame and a plain idle line). Before an idle line it prints "selected ID K of N"
-# (or "selected none") when the selected event has changed. The same stdout carries the "sahelmap export
+# (or "selected none") when the selected event has changed, and "say TEXT" for each message
+# it shows over the map. The same stdout carries the "sahelmap export
 # ..." lines it prints. Set idle_log to that file, then:
 #
 #   idle_mark
