@@ -111,7 +111,7 @@ static void cycle_place(App *app, EventText field, int direction)
         uint32_t ref = (uint32_t)g->rows[r].key;
         uint32_t country = (uint32_t)(g->rows[r].key >> 32);
         if (field == TEXT_ADMIN1 && app->filter.country[0] &&
-            strcmp(strpool_get(&app->set.strings, country), app->filter.country) != 0)
+            !filter_places_has(app->filter.country, strpool_get(&app->set.strings, country)))
             continue;
         const char *name = strpool_get(&app->set.strings, ref);
         if (name[0]) names[n++] = name;
