@@ -368,19 +368,31 @@ static void row_field(const char *row, int k, char *out, size_t cap)
     out[n] = '\0';
 }
 
-/* text, cut with an ellipsis at a character boundary to fit max_w. */
-static void fit_text(SceneMeasure measure, void *ctx, SceneFont font, const char *text,
-                     float max_w, char *out, size_t cap)
+void ui_fit_text(SceneMeasure measure, void *ctx, SceneFont font, const char *text,
+                 float max_w, char *out, size_t cap)
 {
     snprintf(out, cap, "%s", text);
     float w = 0, h = 0;
     measure(ctx, font, out, &w, &h);
-    size_t len = strlen(out);
-    while (w > max_w && len > 0) {
-        do len--; while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80);
-        snprintf(out, cap, "%.*s\xe2\x80\xa6", (int)len, text);
+    if (w <= max_w) return;
+    /* The longest prefix (at a character boundary) that fits with the
+     * ellipsis, found by bisection: a few measures, not one a character. */
+    size_t lo = 0, hi = strlen(out);
+    while (lo < hi) {
+        size_t mid = (lo + hi + 1) / 2;
+        while (mid > lo && ((unsigned char)text[mid] & 0xC0) == 0x80) mid--;
+        if (mid == lo) {           /* no boundary in (lo, hi]: step past one */
+            mid = lo + 1;
+            while (mid < hi && ((unsigned char)text[mid] & 0xC0) == 0x80) mid++;
+        }
+        snprintf(out, cap, "%.*s\xe2\x80\xa6", (int)mid, text);
         measure(ctx, font, out, &w, &h);
+        if (w <= max_w) lo = mid;
+        else hi = mid - 1;
+        while (hi > lo && ((unsigned char)text[hi] & 0xC0) == 0x80) hi--;
     }
+    while (lo > 0 && text[lo - 1] == ' ') lo--;
+    snprintf(out, cap, "%.*s\xe2\x80\xa6", (int)lo, text);
 }
 
 #define UI_COLUMNS 4
@@ -452,7 +464,7 @@ void ui_build_list_panel(Scene *s, const UiLayout *l, const char *heading,
             for (int k = 0; k < UI_COLUMNS; k++) {
                 char cut[256];
                 row_field(rows[r], k, field, sizeof field);
-                fit_text(measure, ctx, FONT_LEGEND, field, fmaxf(col_w[k], 0), cut, sizeof cut);
+                ui_fit_text(measure, ctx, FONT_LEGEND, field, fmaxf(col_w[k], 0), cut, sizeof cut);
                 float fw = 0, fh = 0;
                 measure(ctx, FONT_LEGEND, cut, &fw, &fh);
                 float tx = k == 2 ? cx + col_w[k] - fw : cx;     /* fatalities: right */
