@@ -94,6 +94,7 @@ typedef struct ChecklistState {
     size_t lo, hi;
     uint32_t mask;
     unsigned gen;
+    Uint32 counted_at;
     long first;                    /* the first item shown */
     UiChecklist ui;
 } ChecklistState;

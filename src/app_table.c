@@ -17,7 +17,7 @@
 #include <string.h>
 
 #define APP_FLY_MPP 1500.0        /* a table click zooms in to at least this */
-#define APP_TABLE_BUSY_MS 300     /* while moving or playing, rows at most this often */
+#define APP_TABLE_BUSY_MS 300     /* while playing, rows and counts at most this often */
 
 /* ------------------------------------------------------------------------- */
 /* Selection                                                                 */
@@ -82,8 +82,11 @@ static void update_rows(App *app, bool moving)
     bool same = t->valid && t->lo == lo && t->hi == hi && t->mask == app->filter.type_mask &&
                 t->gen == app->filter_gen && app_view_equal(&t->view, &app->view);
     Uint32 now = SDL_GetTicks();
-    bool busy = moving || app->tl.playing;
-    if (same || (t->valid && busy && now - t->built_at < APP_TABLE_BUSY_MS)) return;
+    /* Not while the view moves (once it rests), and a few times a second
+     * while playing. */
+    if (same || (t->valid && moving) ||
+        (t->valid && app->tl.playing && now - t->built_at < APP_TABLE_BUSY_MS))
+        return;
     if (t->gen != app->filter_gen) t->first = 0;      /* other filters: from the top */
     table_collect(&t->rows, &app->set, lo, hi, app->filter.type_mask, app->visible, app->px,
                   app->py, &app->view);
@@ -116,9 +119,12 @@ static void update_counts(App *app)
     ChecklistState *c = &app->places;
     size_t lo, hi;
     events_range(&app->set, app->tl.day0, app->tl.day1, &lo, &hi);
-    if (c->valid && c->lo == lo && c->hi == hi && c->mask == app->filter.type_mask &&
-        c->gen == app->filter_gen)
+    bool same = c->valid && c->lo == lo && c->hi == hi && c->mask == app->filter.type_mask &&
+                c->gen == app->filter_gen;
+    Uint32 now = SDL_GetTicks();
+    if (same || (c->valid && app->tl.playing && now - c->counted_at < APP_TABLE_BUSY_MS))
         return;
+    c->counted_at = now;
     bool placed = app->filter.country[0] || app->filter.admin1[0];
     checklist_count(&c->list, &app->set, lo, hi, app->filter.type_mask,
                     placed ? app->unplaced : app->visible, app->filter.country);

@@ -41,61 +41,72 @@ static void merge_sort(uint32_t *a, size_t n, uint32_t *tmp, Compare cmp, const 
     if (src != a) memcpy(a, src, n * sizeof *a);
 }
 
-static int compare_u32(const void *a, const void *b)
+/* Tuples of a table compared by some of their fields as strings. */
+typedef struct TupleOrder {
+    const StrPool *pool;
+    const TupleTable *tuples;
+    const unsigned *fields;
+    int nfields;
+} TupleOrder;
+
+static int compare_tuples(const void *ctx, uint32_t a, uint32_t b)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
+    const TupleOrder *o = ctx;
+    const uint32_t *x = tuples_get(o->tuples, a), *y = tuples_get(o->tuples, b);
+    for (int k = 0; k < o->nfields; k++) {
+        uint32_t fx = x[o->fields[k]], fy = y[o->fields[k]];
+        if (fx == fy) continue;          /* interned: the same string */
+        int c = strcmp(strpool_get(o->pool, fx), strpool_get(o->pool, fy));
+        if (c != 0) return c;
+    }
+    return 0;
 }
 
-static int compare_strings(const void *ctx, uint32_t a, uint32_t b)
+/* Every tuple's rank in the order of its fields' strings (equal keys share
+ * a rank): a new array of tuples->count ranks. Distinct places and actor
+ * pairs are far fewer than events, so a million rows sort by one integer
+ * looked up in this. */
+static uint32_t *rank_tuples(const StrPool *pool, const TupleTable *tuples,
+                             const unsigned *fields, int nfields)
 {
-    const StrPool *pool = ctx;
-    return strcmp(strpool_get(pool, a), strpool_get(pool, b));
-}
-
-/* refs[k] (string refs) replaced by their ranks in bytewise string order. */
-static void rank_strings(const StrPool *pool, uint32_t *refs, size_t n)
-{
-    if (n == 0) return;
-    uint32_t *uniq = xmalloc(n * sizeof *uniq);
-    memcpy(uniq, refs, n * sizeof *uniq);
-    qsort(uniq, n, sizeof *uniq, compare_u32);
-    size_t m = 0;
+    size_t n = tuples->count;
+    uint32_t *rank = xmalloc((n + 1) * sizeof *rank);
+    uint32_t *order = xmalloc((n + 1) * sizeof *order), *tmp = xmalloc((n + 1) * sizeof *tmp);
+    for (size_t k = 0; k < n; k++) order[k] = (uint32_t)k;
+    TupleOrder o = {pool, tuples, fields, nfields};
+    merge_sort(order, n, tmp, compare_tuples, &o);
     for (size_t k = 0; k < n; k++)
-        if (m == 0 || uniq[m - 1] != uniq[k]) uniq[m++] = uniq[k];
-    uint32_t *order = xmalloc(m * sizeof *order), *tmp = xmalloc(m * sizeof *tmp);
-    for (size_t k = 0; k < m; k++) order[k] = uniq[k];
-    merge_sort(order, m, tmp, compare_strings, pool);
-    /* rank of uniq[j]: where it went in order; tmp[j] holds it. */
-    for (size_t r = 0; r < m; r++) {
-        uint32_t *at = bsearch(&order[r], uniq, m, sizeof *uniq, compare_u32);
-        tmp[at - uniq] = (uint32_t)r;
-    }
-    for (size_t k = 0; k < n; k++) {
-        uint32_t *at = bsearch(&refs[k], uniq, m, sizeof *uniq, compare_u32);
-        refs[k] = tmp[at - uniq];
-    }
-    free(uniq);
+        rank[order[k]] = k == 0 ? 0
+                       : rank[order[k - 1]] + (compare_tuples(&o, order[k - 1], order[k]) != 0);
     free(order);
     free(tmp);
+    return rank;
 }
 
-/* The sort's keys, by row position. */
-typedef struct SortKeys {
-    const uint32_t *rows;           /* event indices: the tie-break */
-    uint32_t *key[3];               /* up to three keys, most significant first */
-    int nkeys;
-    bool descending;
-} SortKeys;
-
-static int compare_rows(const void *ctx, uint32_t a, uint32_t b)
+/* Sorts a[0..n) ascending: an LSD radix sort, 16 bits a pass (stable,
+ * and a million items in a few passes over memory). */
+static void radix_sort(uint64_t *a, size_t n)
 {
-    const SortKeys *k = ctx;
-    for (int j = 0; j < k->nkeys; j++) {
-        uint32_t x = k->key[j][a], y = k->key[j][b];
-        if (x != y) return (x < y) != k->descending ? -1 : 1;
+    uint64_t *tmp = xmalloc(n * sizeof *tmp), *src = a, *dst = tmp;
+    size_t *count = xmalloc(65536 * sizeof *count);
+    for (int shift = 0; shift < 64; shift += 16) {
+        memset(count, 0, 65536 * sizeof *count);
+        for (size_t k = 0; k < n; k++) count[(src[k] >> shift) & 0xFFFF]++;
+        if (count[src[0] >> shift & 0xFFFF] == n) continue;     /* one digit: no pass */
+        size_t sum = 0;
+        for (size_t d = 0; d < 65536; d++) {
+            size_t c = count[d];
+            count[d] = sum;
+            sum += c;
+        }
+        for (size_t k = 0; k < n; k++) dst[count[(src[k] >> shift) & 0xFFFF]++] = src[k];
+        uint64_t *swap = src;
+        src = dst;
+        dst = swap;
     }
-    return k->rows[a] < k->rows[b] ? -1 : k->rows[a] > k->rows[b];
+    if (src != a) memcpy(a, src, n * sizeof *a);
+    free(tmp);
+    free(count);
 }
 
 static const char *const short_type[EVENT_TYPE_COUNT] = {
@@ -108,13 +119,17 @@ void table_sort(Table *t, const EventSet *set, TableColumn col, bool descending)
     t->descending = descending;
     size_t n = t->count;
     if (n < 2) return;
-    SortKeys k = {t->rows, {NULL, NULL, NULL}, 0, descending};
-    static const EventText fields[TABLE_COLUMN_COUNT][3] = {
-        [TABLE_PLACE] = {TEXT_LOCATION, TEXT_ADMIN1, TEXT_COUNTRY},
-        [TABLE_ACTORS] = {TEXT_ACTOR1, TEXT_ACTOR2, TEXT_COUNT},
-    };
-    k.nkeys = col == TABLE_PLACE ? 3 : col == TABLE_ACTORS ? 2 : 1;
-    for (int j = 0; j < k.nkeys; j++) k.key[j] = xmalloc(n * sizeof *k.key[j]);
+    /* (key, event index) in one integer: sorted, equal keys keep the
+     * event order whichever the direction. */
+    uint64_t *item = xmalloc(n * sizeof *item);
+    /* Places: location, admin-1, country (the place tuple's fields 4, 1,
+     * 0); actors: actor 1, actor 2 (fields 0, 2). */
+    static const unsigned place_fields[3] = {4, 1, 0}, actor_fields[2] = {0, 2};
+    uint32_t *rank = col == TABLE_PLACE ? rank_tuples(&set->strings, &set->place_tuples,
+                                                      place_fields, 3)
+                   : col == TABLE_ACTORS ? rank_tuples(&set->strings, &set->actor_tuples,
+                                                       actor_fields, 2)
+                   : NULL;
     /* Types by their short names' order. */
     uint32_t type_rank[EVENT_TYPE_COUNT];
     for (int a = 0; a < EVENT_TYPE_COUNT; a++) {
@@ -123,29 +138,22 @@ void table_sort(Table *t, const EventSet *set, TableColumn col, bool descending)
             type_rank[a] += strcmp(short_type[b], short_type[a]) < 0;
     }
     for (size_t r = 0; r < n; r++) {
-        uint32_t i = t->rows[r];
+        uint32_t i = t->rows[r], key = 0;
         switch (col) {
-        case TABLE_DATE: k.key[0][r] = (uint32_t)(set->day[i] + 0x80000000u); break;
-        case TABLE_TYPE:
-            k.key[0][r] = type_rank[set->type[i] < EVENT_TYPE_COUNT ? set->type[i] : 0];
-            break;
-        case TABLE_FATALITIES: k.key[0][r] = (uint32_t)(set->fat[i] + 0x80000000u); break;
-        case TABLE_PLACE: case TABLE_ACTORS:
-            for (int j = 0; j < k.nkeys; j++) k.key[j][r] = events_text_ref(set, i, fields[col][j]);
-            break;
+        case TABLE_DATE: key = (uint32_t)set->day[i] ^ 0x80000000u; break;
+        case TABLE_TYPE: key = type_rank[set->type[i] < EVENT_TYPE_COUNT ? set->type[i] : 0]; break;
+        case TABLE_FATALITIES: key = (uint32_t)set->fat[i] ^ 0x80000000u; break;
+        case TABLE_PLACE: key = rank[set->place[i]]; break;
+        case TABLE_ACTORS: key = rank[set->actors[i]]; break;
         case TABLE_COLUMN_COUNT: break;
         }
+        if (descending) key = ~key;
+        item[r] = (uint64_t)key << 32 | i;
     }
-    if (col == TABLE_PLACE || col == TABLE_ACTORS)
-        for (int j = 0; j < k.nkeys; j++) rank_strings(&set->strings, k.key[j], n);
-    uint32_t *perm = xmalloc(n * sizeof *perm), *tmp = xmalloc(n * sizeof *tmp);
-    for (size_t r = 0; r < n; r++) perm[r] = (uint32_t)r;
-    merge_sort(perm, n, tmp, compare_rows, &k);
-    for (size_t r = 0; r < n; r++) tmp[r] = t->rows[perm[r]];
-    memcpy(t->rows, tmp, n * sizeof *tmp);
-    free(perm);
-    free(tmp);
-    for (int j = 0; j < k.nkeys; j++) free(k.key[j]);
+    free(rank);
+    radix_sort(item, n);
+    for (size_t r = 0; r < n; r++) t->rows[r] = (uint32_t)item[r];
+    free(item);
 }
 
 void table_click_header(Table *t, const EventSet *set, TableColumn col)
