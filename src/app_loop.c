@@ -280,6 +280,7 @@ static void handle(App *app, const SDL_Event *ev)
         app->dirty = true;
         break;
     case SDL_KEYDOWN: {
+        if (app_table_text(app, ev)) break;        /* the checklist's find box */
         if (app->editing || app->editing_dates) {
             text_input(app, ev);
             break;
@@ -290,6 +291,7 @@ static void handle(App *app, const SDL_Event *ev)
         break;
     }
     case SDL_TEXTINPUT:
+        if (app_table_text(app, ev)) break;
         if (app->editing || app->editing_dates) text_input(app, ev);
         break;
     case SDL_MOUSEBUTTONDOWN:

@@ -95,6 +95,11 @@ typedef struct ChecklistState {
     uint32_t mask;
     unsigned gen;
     Uint32 counted_at;
+    char find[64];                 /* type-to-find: names containing it */
+    bool finding;                  /* typing into it */
+    int32_t *items;                /* what the panel lists: a row of list,
+                                      or -1 / -2 for the two headings */
+    size_t nitems, items_cap;
     long first;                    /* the first item shown */
     UiChecklist ui;
 } ChecklistState;
@@ -238,6 +243,9 @@ bool app_table_click(App *app, float x, float y);
 bool app_table_wheel(App *app, float x, float y, double amount);
 /* Scrolls the open table by rows (or pages); false when it is closed. */
 bool app_table_scroll(App *app, double rows, bool pages);
+/* Keys and text while typing into the checklist's find box; false when
+ * not typing there. */
+bool app_table_text(App *app, const SDL_Event *ev);
 /* For the window tests: "in view N; table ...; checklist ..." when changed. */
 void app_table_say(App *app);
 void app_table_free(App *app);

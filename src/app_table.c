@@ -12,9 +12,12 @@
  */
 #include "app_private.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "xalloc.h"
 
 #define APP_FLY_MPP 1500.0        /* a table click zooms in to at least this */
 #define APP_TABLE_BUSY_MS 300     /* while playing, rows and counts at most this often */
@@ -135,18 +138,47 @@ static void update_counts(App *app)
     c->gen = app->filter_gen;
 }
 
-/* The checklist's items: a heading, the countries, a heading, the areas. */
-static long items_count(const ChecklistState *c)
+/* Case-insensitive (ASCII) substring test. */
+static bool contains_nocase(const char *hay, const char *needle)
 {
-    return (long)c->list.count + 2;
+    size_t n = strlen(needle);
+    for (; *hay; hay++) {
+        size_t k = 0;
+        while (k < n && hay[k] && tolower((unsigned char)hay[k]) == tolower((unsigned char)needle[k]))
+            k++;
+        if (k == n) return true;
+    }
+    return n == 0;
+}
+
+/* The checklist's items: a heading, the countries, a heading, the areas;
+ * with a find text, the places whose name (or country) holds it. */
+static void update_items(App *app)
+{
+    ChecklistState *c = &app->places;
+    const StrPool *pool = &app->set.strings;
+    c->nitems = 0;
+    for (size_t r = 0; r <= c->list.count; r++) {
+        for (int head = 0; head < 2; head++) {       /* both when there is no country */
+            if (r != (head == 0 ? 0 : c->list.ncountries)) continue;
+            c->items = xgrow(c->items, &c->items_cap, c->nitems + 1, sizeof *c->items);
+            c->items[c->nitems++] = head == 0 ? -1 : -2;
+        }
+        if (r == c->list.count) break;
+        const ChecklistRow *row = &c->list.rows[r];
+        if (c->find[0] && !contains_nocase(strpool_get(pool, row->admin1), c->find) &&
+            !contains_nocase(strpool_get(pool, row->country), c->find))
+            continue;
+        c->items = xgrow(c->items, &c->items_cap, c->nitems + 1, sizeof *c->items);
+        c->items[c->nitems++] = (int32_t)r;
+    }
 }
 
 /* Item k: its checklist row, or NULL for a heading. */
 static const ChecklistRow *item_row(const ChecklistState *c, long k)
 {
-    long nc = (long)c->list.ncountries;
-    if (k <= 0 || k == nc + 1 || k >= items_count(c)) return NULL;
-    return &c->list.rows[k <= nc ? k - 1 : k - 2];
+    if (k < 0 || k >= (long)c->nitems || c->items[k] < 0) return NULL;
+    return &c->list.rows[c->items[k]];
 }
 
 /* ------------------------------------------------------------------------- */
@@ -201,7 +233,8 @@ static void build_checklist(App *app)
 {
     ChecklistState *c = &app->places;
     const UiLayout *l = &app->layout;
-    ui_checklist_layout(&c->ui, l, l->map_h, items_count(c), c->first, render_measure, &app->r);
+    update_items(app);
+    ui_checklist_layout(&c->ui, l, l->map_h, (long)c->nitems, c->first, render_measure, &app->r);
     c->first = c->ui.first;
     UiCheckItem items[256];
     char heads[2][160];
@@ -213,7 +246,7 @@ static void build_checklist(App *app)
         long item = c->ui.first + k;
         const ChecklistRow *row = item_row(c, item);
         if (row == NULL) {
-            items[k] = (UiCheckItem){heads[item == 0 ? 0 : 1], NULL, 0, true, false};
+            items[k] = (UiCheckItem){heads[c->items[item] == -1 ? 0 : 1], NULL, 0, true, false};
             continue;
         }
         bool area = row->admin1 != 0;
@@ -222,9 +255,8 @@ static void build_checklist(App *app)
         items[k] = (UiCheckItem){name, area && nticked != 1 ? strpool_get(pool, row->country) : NULL,
                                  row->events, false, filter_places_has(list, name)};
     }
-    ui_build_checklist(&app->ui, l, &c->ui,
-                       "Places: events in the time window", items,
-                       render_measure, &app->r);
+    ui_build_checklist(&app->ui, l, &c->ui, "Places: events in the time window", c->find,
+                       c->finding, items, render_measure, &app->r);
 }
 
 void app_table_build(App *app, bool moving)
@@ -277,6 +309,16 @@ static void toggle_place(App *app, const ChecklistRow *row)
 
 bool app_table_click(App *app, float x, float y)
 {
+    if (ui_checklist_on_find(&app->places.ui, x, y)) {
+        app->places.finding = true;
+        SDL_StartTextInput();
+        app->dirty = true;
+        return true;
+    }
+    if (app->places.finding) {            /* a click elsewhere ends the typing */
+        app->places.finding = false;
+        SDL_StopTextInput();
+    }
     if (ui_checklist_contains(&app->places.ui, x, y)) {
         const ChecklistRow *row = item_row(&app->places,
                                            ui_checklist_item(&app->places.ui, x, y));
@@ -327,6 +369,35 @@ bool app_table_scroll(App *app, double rows, bool pages)
     return true;
 }
 
+bool app_table_text(App *app, const SDL_Event *ev)
+{
+    ChecklistState *c = &app->places;
+    if (!c->finding || !c->open) return false;
+    size_t len = strlen(c->find);
+    if (ev->type == SDL_TEXTINPUT) {
+        size_t add = strlen(ev->text.text);
+        if (len + add < sizeof c->find) memcpy(c->find + len, ev->text.text, add + 1);
+        c->first = 0;
+    } else if (ev->type == SDL_KEYDOWN) {
+        switch (ev->key.keysym.sym) {
+        case SDLK_BACKSPACE:
+            while (len > 0 && ((unsigned char)c->find[len - 1] & 0xC0) == 0x80) len--;
+            if (len > 0) c->find[len - 1] = '\0';
+            break;
+        case SDLK_ESCAPE:
+            c->find[0] = '\0';
+            /* fall through */
+        case SDLK_RETURN: case SDLK_KP_ENTER:
+            c->finding = false;
+            SDL_StopTextInput();
+            break;
+        default: break;
+        }
+    }
+    app->dirty = true;
+    return true;
+}
+
 /* ------------------------------------------------------------------------- */
 /* For the window tests, and the end                                         */
 /* ------------------------------------------------------------------------- */
@@ -345,7 +416,8 @@ void app_table_say(App *app)
                  app->table.ui.row_h / app->pixel_ratio);
     if (app->places.open && app->places.valid)
         snprintf(line + strlen(line), sizeof line - strlen(line),
-                 "; checklist %zu places (items y %.0f, item h %.0f)", app->places.list.count,
+                 "; checklist %zu places, %zu items (items y %.0f, item h %.0f)",
+                 app->places.list.count, app->places.nitems,
                  app->places.ui.items_y / app->pixel_ratio,
                  app->places.ui.item_h / app->pixel_ratio);
     if (strcmp(line, app->table.said) == 0) return;
@@ -357,6 +429,8 @@ void app_table_free(App *app)
 {
     table_free(&app->table.rows);
     checklist_free(&app->places.list);
+    free(app->places.items);
+    app->places.items = NULL;
     free(app->unplaced);
     app->unplaced = NULL;
 }

@@ -208,7 +208,9 @@ void ui_checklist_layout(UiChecklist *c, const UiLayout *l, float bottom, long n
     if (bottom - 10 * sc - c->y < 120 * sc) c->y = fmaxf(8 * sc, bottom - 10 * sc - 120 * sc);
     float head = text_h(measure, ctx, FONT_LEGEND_HEAD);
     c->item_h = roundf(text_h(measure, ctx, FONT_LEGEND) + 5 * sc);
-    c->items_y = c->y + pad + head + 6 * sc;
+    c->find_y = c->y + pad + head + 4 * sc;
+    c->find_h = roundf(text_h(measure, ctx, FONT_LEGEND) + 6 * sc);
+    c->items_y = c->find_y + c->find_h + 4 * sc;
     float room = bottom - 10 * sc - c->items_y - pad;
     int fit = (int)floorf(room / c->item_h);
     if (fit < 1) fit = 1;
@@ -222,7 +224,8 @@ void ui_checklist_layout(UiChecklist *c, const UiLayout *l, float bottom, long n
 }
 
 void ui_build_checklist(Scene *s, const UiLayout *l, const UiChecklist *c, const char *title,
-                        const UiCheckItem *items, SceneMeasure measure, void *ctx)
+                        const char *find, bool finding, const UiCheckItem *items,
+                        SceneMeasure measure, void *ctx)
 {
     const float sc = l->scale, pad = 10 * sc;
     scene_add_rect(s, c->x, c->y, c->w, c->h, 0xFFFFFFFFu, UT_BORDER, 1 * sc);
@@ -230,6 +233,17 @@ void ui_build_checklist(Scene *s, const UiLayout *l, const UiChecklist *c, const
          measure, ctx);
     float font_h = text_h(measure, ctx, FONT_LEGEND), bar = 8 * sc;
     float inner = c->w - 2 * pad - bar;
+    /* The find box. */
+    scene_add_rect(s, c->x + pad, c->find_y, c->w - 2 * pad, c->find_h, 0xFFFFFFFFu,
+                   finding ? UT_EDGE : UT_BORDER, (finding ? 1.5f : 1) * sc);
+    char text[160];
+    if (finding || find[0])
+        snprintf(text, sizeof text, "Find: %s%s", find, finding ? "\xe2\x96\x8f" : "");
+    else
+        snprintf(text, sizeof text, "Find: click and type a name");
+    cell(s, FONT_LEGEND, c->x + pad + 5 * sc, c->find_y + (c->find_h - font_h) / 2,
+         c->w - 2 * pad - 10 * sc, false, finding || find[0] ? UT_INK : UT_SOFT, text, measure,
+         ctx);
     float count_w = 0, dummy = 0;
     measure(ctx, FONT_LEGEND, "000,000", &count_w, &dummy);
     for (int k = 0; k < c->shown && c->first + k < c->nitems; k++) {
@@ -263,7 +277,7 @@ void ui_build_checklist(Scene *s, const UiLayout *l, const UiChecklist *c, const
     }
     if (c->nitems == 0)
         cell(s, FONT_LEGEND, c->x + pad, c->items_y, inner, false, UT_SOFT,
-             "No places in this time window", measure, ctx);
+             find[0] ? "No place found" : "No places in this time window", measure, ctx);
     scroll_bar(s, c->x + c->w - pad / 2 - 6 * sc, c->items_y, 6 * sc,
                (float)c->shown * c->item_h, c->nitems, c->first, c->shown);
 }
@@ -279,4 +293,9 @@ long ui_checklist_item(const UiChecklist *c, float x, float y)
     long k = (long)floorf((y - c->items_y) / c->item_h);
     if (k >= c->shown || c->first + k >= c->nitems) return -1;
     return c->first + k;
+}
+
+bool ui_checklist_on_find(const UiChecklist *c, float x, float y)
+{
+    return ui_checklist_contains(c, x, y) && y >= c->find_y && y < c->find_y + c->find_h;
 }

@@ -60,6 +60,7 @@ typedef struct UiCheckItem {
 
 typedef struct UiChecklist {
     float x, y, w, h;            /* the panel (w 0: none) */
+    float find_y, find_h;        /* the find box: click to type */
     float items_y, item_h;
     long nitems, first;
     int shown;
@@ -70,12 +71,16 @@ typedef struct UiChecklist {
 void ui_checklist_layout(UiChecklist *c, const UiLayout *l, float bottom, long nitems,
                          long first, SceneMeasure measure, void *ctx);
 
-/* Draws it: a title, then the shown items (items[k] is item first + k). */
+/* Draws it: a title, the find box with `find` (a caret while typing),
+ * then the shown items (items[k] is item first + k). */
 void ui_build_checklist(Scene *s, const UiLayout *l, const UiChecklist *c, const char *title,
-                        const UiCheckItem *items, SceneMeasure measure, void *ctx);
+                        const char *find, bool finding, const UiCheckItem *items,
+                        SceneMeasure measure, void *ctx);
 
 bool ui_checklist_contains(const UiChecklist *c, float x, float y);
 /* The item under (x, y), or -1. */
 long ui_checklist_item(const UiChecklist *c, float x, float y);
+/* Whether (x, y) is on the find box. */
+bool ui_checklist_on_find(const UiChecklist *c, float x, float y);
 
 #endif

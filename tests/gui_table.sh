@@ -158,6 +158,21 @@ one=$(state "unticking Mali")
 [[ "$one" == *"--country Niger "* ]] || fail "the command is not Niger's alone: $one"
 ok "unticking Mali leaves Niger's $niger"
 
+# Type-to-find: a click on the find box, then letters (not keys) narrow
+# the list; Esc clears it (the panels stay).
+items=$(sed -n 's/.*places, \([0-9]*\) items.*/\1/p' <<<"$(status)")
+xdotool mousemove 60 $((items_y - item_h / 2 - 4)) click 1
+wait_idle "a click on the find box"
+xdotool type --delay 30 "tillab"
+found_one() { [[ "$(status)" == *"places, 3 items"* ]]; }
+wait_for 20 "typing tillab" found_one
+[[ "$(status)" != *"table"* ]] || fail "typing into the find box opened the table: $(status)"
+shot checklist-find
+xdotool key Escape
+settle "Esc in the find box"
+[[ "$(status)" == *"places, $items items"* ]] || fail "Esc did not clear the find text: $(status)"
+ok "typing tillab in the find box leaves one area (Tillaberi) and two headings; Esc clears it ($items items)"
+
 # At 800x500 the table still fits under a smaller map.
 xdotool key t
 settle "T again"
