@@ -516,23 +516,33 @@ bool ui_build_highlight(Scene *s, const UiLayout *l, const Scene *map, uint32_t 
 void ui_build_help(Scene *s, const UiLayout *l, const char *const (*rows)[2],
                    int nrows, SceneMeasure measure, void *ctx)
 {
-    const float sc = l->scale, pad = 16 * sc;
-    float kw = 0, mw = 0, rh = 0;
-    for (int i = 0; i < nrows; i++) {
-        float w = 0, h = 0;
-        measure(ctx, FONT_LEGEND_HEAD, rows[i][0], &w, &h);
-        kw = fmaxf(kw, w);
-        rh = fmaxf(rh, h);
-        measure(ctx, FONT_LEGEND, rows[i][1], &w, &h);
-        mw = fmaxf(mw, w);
+    const float sc = l->scale;
+    /* The legend's fonts, or the small one when they do not fit the window. */
+    SceneFont key_font = FONT_LEGEND_HEAD, text_font = FONT_LEGEND;
+    float pad = 16 * sc, kw = 0, mw = 0, rh = 0, w = 0, h = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        kw = mw = rh = 0;
+        for (int i = 0; i < nrows; i++) {
+            float tw = 0, th = 0;
+            measure(ctx, key_font, rows[i][0], &tw, &th);
+            kw = fmaxf(kw, tw);
+            rh = fmaxf(rh, th);
+            measure(ctx, text_font, rows[i][1], &tw, &th);
+            mw = fmaxf(mw, tw);
+        }
+        w = kw + mw + 3 * pad;
+        h = nrows * (rh + 2 * sc) + 2 * pad;
+        if (w <= l->width - 8 * sc && h <= l->height - 16 * sc) break;
+        key_font = text_font = FONT_SMALL;
+        pad = 10 * sc;
     }
-    float w = kw + mw + 3 * pad, h = nrows * (rh + 2 * sc) + 2 * pad;
     float x = (l->width - w) / 2, y = fmaxf(8 * sc, (l->map_h - h) / 2);
+    if (y + h > l->height - 8 * sc) y = fmaxf(0, l->height - 8 * sc - h);
     scene_add_rect(s, x, y, w, h, 0xFAFFFFFFu, UI_BORDER, 1 * sc);
     for (int i = 0; i < nrows; i++) {
         float cy = y + pad + i * (rh + 2 * sc);
-        text_at(s, FONT_LEGEND_HEAD, x + pad, cy, UI_INK, rows[i][0], measure, ctx, NULL);
-        text_at(s, FONT_LEGEND, x + 2 * pad + kw, cy, 0xFF3C3C3Cu, rows[i][1], measure, ctx,
+        text_at(s, key_font, x + pad, cy, UI_INK, rows[i][0], measure, ctx, NULL);
+        text_at(s, text_font, x + 2 * pad + kw, cy, 0xFF3C3C3Cu, rows[i][1], measure, ctx,
                 NULL);
     }
 }
