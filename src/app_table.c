@@ -77,7 +77,9 @@ static uint32_t selected_event(const App *app)
                                                                        : UINT32_MAX;
 }
 
-static void update_rows(App *app, bool moving)
+/* Collects the rows again when what they show has changed; true when
+ * they are the current ones (not kept from before a move). */
+static bool update_rows(App *app, bool moving)
 {
     TableState *t = &app->table;
     size_t lo, hi;
@@ -87,9 +89,10 @@ static void update_rows(App *app, bool moving)
     Uint32 now = SDL_GetTicks();
     /* Not while the view moves (once it rests), and a few times a second
      * while playing. */
-    if (same || (t->valid && moving) ||
+    if (same) return true;
+    if ((t->valid && moving) ||
         (t->valid && app->tl.playing && now - t->built_at < APP_TABLE_BUSY_MS))
-        return;
+        return false;
     if (t->gen != app->filter_gen) t->first = 0;      /* other filters: from the top */
     table_collect(&t->rows, &app->set, lo, hi, app->filter.type_mask, app->visible, app->px,
                   app->py, &app->view);
@@ -101,6 +104,7 @@ static void update_rows(App *app, bool moving)
     t->view = app->view;
     t->built_at = now;
     t->builds++;
+    return true;
 }
 
 /* The row of the selected event (cached: a million rows are not searched
@@ -185,13 +189,13 @@ static const ChecklistRow *item_row(const ChecklistState *c, long k)
 /* Building                                                                  */
 /* ------------------------------------------------------------------------- */
 
-static void build_table(App *app)
+static void build_table(App *app, bool fresh)
 {
     TableState *t = &app->table;
     const UiLayout *l = &app->layout;
     long sel = selected_row(app);
     ui_table_layout(&t->ui, l, (long)t->rows.count, t->first, render_measure, &app->r);
-    if (t->reveal && t->sel_builds == t->builds && sel >= 0) {
+    if (t->reveal && fresh && sel >= 0) {           /* once the rows are the view's */
         if (sel < t->ui.first || sel >= t->ui.first + t->ui.shown)
             ui_table_layout(&t->ui, l, (long)t->rows.count, sel - t->ui.shown / 2,
                             render_measure, &app->r);
@@ -264,8 +268,8 @@ void app_table_build(App *app, bool moving)
     memset(&app->table.ui, 0, sizeof app->table.ui);
     memset(&app->places.ui, 0, sizeof app->places.ui);
     if (app->table.open) {
-        update_rows(app, moving);
-        build_table(app);
+        bool fresh = update_rows(app, moving);
+        build_table(app, fresh);
     }
     if (app->places.open) {
         update_counts(app);
@@ -406,12 +410,19 @@ void app_table_say(App *app)
 {
     char line[400];
     snprintf(line, sizeof line, "in view %zu", app->job ? 0 : app->scene.events_in_view);
+    const TableState *t = &app->table;
+    long last = t->ui.first + t->ui.shown < (long)t->rows.count ? t->ui.first + t->ui.shown
+                                                               : (long)t->rows.count;
+    char selected[48] = "";
+    if (t->sel_row >= 0 && t->sel_event != UINT32_MAX)
+        snprintf(selected, sizeof selected, ", selected row %ld", t->sel_row + 1);
     if (app->table.open && app->table.valid)
         snprintf(line + strlen(line), sizeof line - strlen(line),
-                 "; table %zu rows from %ld by %s %s (header y %.0f, rows y %.0f, row h %.0f)",
-                 app->table.rows.count, app->table.ui.first + 1,
+                 "; table %zu rows from %ld to %ld by %s %s%s (header y %.0f, rows y %.0f, "
+                 "row h %.0f)",
+                 app->table.rows.count, app->table.ui.first + 1, last,
                  table_column_name(app->table.rows.sort),
-                 app->table.rows.descending ? "descending" : "ascending",
+                 app->table.rows.descending ? "descending" : "ascending", selected,
                  app->table.ui.head_y / app->pixel_ratio, app->table.ui.rows_y / app->pixel_ratio,
                  app->table.ui.row_h / app->pixel_ratio);
     if (app->places.open && app->places.valid)

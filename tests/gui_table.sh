@@ -61,7 +61,7 @@ xdotool key t
 opened=$(state "T")
 line=$(status)
 inview=$(sed -n 's/^in view \([0-9]*\);.*/\1/p' <<<"$line")
-[[ "$line" == *"; table $inview rows from 1 by Date ascending"* ]] ||
+[[ "$line" == *"; table $inview rows from 1 to "*" by Date ascending"* ]] ||
     fail "T: the table does not hold the events in view by date: $line"
 [[ "$opened" == *"--size 1200x"* && "$opened" != *"--size 1200x661"* ]] ||
     fail "T: the map did not give the table its bottom: $opened"
@@ -90,17 +90,17 @@ ok "header clicks sort by the column, again reverse ($(status | sed 's/.*by \([A
 
 xdotool mousemove 600 $((rows_y + 3 * row_h)) click 5 click 5
 settle "the wheel over the table"
-[[ "$(status)" == *"rows from 7 by"* ]] || fail "two wheel notches did not scroll 6 rows: $(status)"
+[[ "$(status)" == *"rows from 7 to"* ]] || fail "two wheel notches did not scroll 6 rows: $(status)"
 xdotool key Next
 settle "PgDn"
-from=$(sed -n 's/.*rows from \([0-9]*\) by.*/\1/p' <<<"$(status)")
+from=$(sed -n 's/.*rows from \([0-9]*\) to.*/\1/p' <<<"$(status)")
 [ "$from" -gt 7 ] || fail "PgDn did not scroll: $(status)"
 xdotool key Up
 settle "Up"
-[[ "$(status)" == *"rows from $((from - 1)) by"* ]] || fail "Up did not scroll a row: $(status)"
+[[ "$(status)" == *"rows from $((from - 1)) to"* ]] || fail "Up did not scroll a row: $(status)"
 xdotool mousemove 600 $((rows_y + 3 * row_h)) click 4 click 4 click 4 click 4 click 4 click 4 click 4
 settle "the wheel back up"
-[[ "$(status)" == *"rows from 1 by"* ]] || fail "the wheel did not scroll back to the top: $(status)"
+[[ "$(status)" == *"rows from 1 to"* ]] || fail "the wheel did not scroll back to the top: $(status)"
 ok "the wheel, PgDn and Up scroll the table (from 7, $from, $((from - 1)), back to 1)"
 
 before=$(state "before a row click")
@@ -108,10 +108,14 @@ xdotool mousemove 600 $((rows_y + 2 * row_h + row_h / 2)) click 1    # the third
 after=$(state "a row click")
 grep -q "^selected [^ ]* 1 of 1$" "$idle_log" || fail "a row click selected nothing"
 selected=$(grep "^selected" "$idle_log" | tail -n1)
+# After the flight the rows are the new view's, and the selected one shows.
+read -r first last row < <(sed -n 's/.*rows from \([0-9]*\) to \([0-9]*\) by .*selected row \([0-9]*\).*/\1 \2 \3/p' <<<"$(status)")
+[ -n "${row:-}" ] && [ "$row" -ge "$first" ] && [ "$row" -le "$last" ] ||
+    fail "the selected event's row is not in sight after the flight: $(status)"
 [ "$(centre "$before")" != "$(centre "$after")" ] ||
     fail "a row click did not fly to the event: $(centre "$before") both times"
 shot table-selected
-ok "a row click selects its event ($selected) and flies there ($(centre "$before") -> $(centre "$after"))"
+ok "a row click selects its event ($selected) and flies there ($(centre "$before") -> $(centre "$after")); its row $row shows ($first-$last)"
 
 xdotool key Escape
 closed=$(state "Esc")
