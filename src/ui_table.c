@@ -112,8 +112,9 @@ void ui_table_layout(UiTable *t, const UiLayout *l, long nrows, long first,
     /* In a narrow window the type column gives way first. */
     float rest = inner - wd - wf - 4 * gap;
     if (rest - wt < 200 * sc) wt = fmaxf(60 * sc, rest - 200 * sc);
-    rest = fmaxf(inner - wd - wt - wf - 4 * gap, 40 * sc);
-    float widths[TABLE_COLUMN_COUNT] = {wd, wt, rest * 0.45f, rest * 0.55f, wf};
+    rest = fmaxf(inner - wd - wt - wf - 3 - 4 * gap, 40 * sc);
+    /* (A pixel of slack: the sums below must not cut what was measured.) */
+    float widths[TABLE_COLUMN_COUNT] = {wd + 1, wt + 1, rest * 0.45f, rest * 0.55f, wf + 1};
     float x = t->x + pad;
     for (int c = 0; c < TABLE_COLUMN_COUNT; c++) {
         t->col_x[c] = x;
