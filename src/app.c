@@ -70,6 +70,16 @@ void app_refilter(App *app)
         app->visible = xmalloc(app->set.count + 1);
         filter_apply(&app->filter, &app->set, app->visible);
     }
+    /* The same without the place lists, for the checklist's counts. */
+    free(app->unplaced);
+    app->unplaced = NULL;
+    Filter rest = app->filter;
+    rest.country[0] = rest.admin1[0] = '\0';
+    if ((app->filter.country[0] || app->filter.admin1[0]) && !filter_only_types(&rest)) {
+        app->unplaced = xmalloc(app->set.count + 1);
+        filter_apply(&rest, &app->set, app->unplaced);
+    }
+    app->filter_gen++;
     app->hist_dirty = true;
     app->dirty = true;
 }
@@ -197,6 +207,9 @@ void app_update_layout(App *app)
         app->scale = scale;
     }
     ui_layout(&app->layout, app->w, app->h, app->scale);
+    /* The event table (T) takes the map's bottom. */
+    if (app->table.open)
+        app->layout.map_h -= ui_table_height(&app->layout, render_measure, &app->r);
     /* Keep the map's centre when the map area changes size. */
     app->view.x = 0;
     app->view.y = 0;
@@ -335,6 +348,7 @@ static void app_close(App *app)
     free(app->px);
     free(app->py);
     free(app->visible);
+    app_table_free(app);
     for (int i = 0; i < app->nfiles; i++) free(app->files[i]);
     free(app->files);
     free(app->reports);

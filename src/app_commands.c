@@ -111,7 +111,7 @@ static void cycle_place(App *app, EventText field, int direction)
         uint32_t ref = (uint32_t)g->rows[r].key;
         uint32_t country = (uint32_t)(g->rows[r].key >> 32);
         if (field == TEXT_ADMIN1 && app->filter.country[0] &&
-            strcmp(strpool_get(&app->set.strings, country), app->filter.country) != 0)
+            !filter_places_has(app->filter.country, strpool_get(&app->set.strings, country)))
             continue;
         const char *name = strpool_get(&app->set.strings, ref);
         if (name[0]) names[n++] = name;
@@ -458,8 +458,14 @@ void app_apply(App *app, Command c)
         /* Panels first; with none open, the filter text. */
         if (app->load_errors.n > 0) {
             describe_free(&app->load_errors);
-        } else if (app->help || app->stats || app->details) {
+        } else if (app->help || app->stats || app->details || app->table.open ||
+                   app->places.open) {
             app->help = app->stats = app->details = false;
+            if (app->table.open) {
+                app->table.open = false;
+                app_update_layout(app);
+            }
+            app->places.open = false;
         } else if (app->filter.text[0]) {
             app->filter.text[0] = '\0';
             app_refilter(app);
@@ -493,6 +499,7 @@ void app_apply(App *app, Command c)
             app->pick = (app->pick + (int)c.a + app->npicks) % app->npicks;
             break;
         }
+        if (app_table_scroll(app, c.a, false)) break;      /* the open table: a row */
         view_pan(&app->view, 0, c.b * app->scale);
         app_view_touched(app);
         break;
@@ -527,6 +534,12 @@ void app_apply(App *app, Command c)
     case CMD_STATS: app->stats = !app->stats; break;
     case CMD_HELP: app->help = !app->help; break;
     case CMD_FRAME_STATS: app->frame_stats = !app->frame_stats; break;
+    case CMD_TABLE:
+        app->table.open = !app->table.open;
+        app_update_layout(app);             /* the map gives the table its bottom */
+        break;
+    case CMD_CHECKLIST: app->places.open = !app->places.open; break;
+    case CMD_TABLE_PAGE: app_table_scroll(app, c.a, true); break;
     case CMD_SCREENSHOT: screenshot(app, (int)c.a); break;
     case CMD_SAVE_VIEW: save_view(app); break;
     case CMD_SAVE_DATA: save_data(app); break;

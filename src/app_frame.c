@@ -42,7 +42,7 @@ static void update_hover(App *app)
     uint32_t hit[1];
     float x = (float)app->mouse_x, y = (float)app->mouse_y;
     app->hover = app->pointer_in && app->drag == DRAG_NONE && y < app->layout.map_h &&
-                 !ui_panel_contains(&app->panel, x, y) &&
+                 !ui_panel_contains(&app->panel, x, y) && !app_table_covers(app, x, y) &&
                  scene_pick_markers(&app->scene, x, y, hit, 1) ? hit[0] : UINT32_MAX;
     if (app->details && app->hover != UINT32_MAX)
         for (int k = 0; k < app->npicks; k++)
@@ -108,7 +108,8 @@ static void update_panels(App *app)
     describe_init(&t);
     bool on_map = app->pointer_in && app->drag == DRAG_NONE &&
                   app->mouse_y < app->layout.map_h && !app->help &&
-                  !ui_panel_contains(&app->panel, (float)app->mouse_x, (float)app->mouse_y);
+                  !ui_panel_contains(&app->panel, (float)app->mouse_x, (float)app->mouse_y) &&
+                  !app_table_covers(app, (float)app->mouse_x, (float)app->mouse_y);
     if (on_map && app->scene.grid.kind != GRID_NONE &&
         describe_cell(&app->scene,
                       scene_grid_cell(&app->scene, (float)app->mouse_x, (float)app->mouse_y),
@@ -189,6 +190,7 @@ static void update(App *app, bool moving)
     scene_reset(&app->ui, app->w, app->h, app->scale);
     ui_build_timeline(&app->ui, &app->layout, &app->tl, &app->hist, &info, render_measure,
                       &app->r);
+    app_table_build(app, moving);
     update_panels(app);
 }
 

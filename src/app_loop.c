@@ -28,24 +28,13 @@ static void click_map(App *app, double x, double y)
     }
     uint32_t hits[APP_MAX_PICKS];
     int n = scene_pick_stack(&app->scene, (float)x, (float)y, hits, APP_MAX_PICKS);
-    if (n == 0) {
-        app->details = false;
-        app->npicks = 0;
-        return;
-    }
-    bool same = n == app->npicks && fabs(x - app->pick_x) < 4 * app->scale &&
+    bool same = n > 0 && n == app->npicks && fabs(x - app->pick_x) < 4 * app->scale &&
                 fabs(y - app->pick_y) < 4 * app->scale &&
                 memcmp(hits, app->picks, (size_t)n * sizeof *hits) == 0;
-    if (same && app->details) {
-        app->pick = (app->pick + 1) % n;          /* cycle through the stack, by date */
-    } else {
-        memcpy(app->picks, hits, (size_t)n * sizeof *hits);
-        app->npicks = n;
-        app->pick = 0;
-    }
+    /* The same stack again cycles through it, by date. */
+    app_select(app, hits, n, same && app->details ? (app->pick + 1) % n : 0);
     app->pick_x = x;
     app->pick_y = y;
-    app->details = true;
 }
 
 static void mouse_down(App *app, double x, double y)
@@ -54,9 +43,14 @@ static void mouse_down(App *app, double x, double y)
         /* On the side panel: a row of a stack's list selects its event;
          * the map under the panel takes no click. */
         int row = ui_panel_row(&app->panel, (float)x, (float)y);
-        if (row >= 0 && row < app->npicks && app->details) app->pick = row;
+        if (row >= 0 && row < app->npicks && app->details)
+            app_select(app, app->picks, app->npicks, row);
         app->drag = DRAG_NONE;
         app->dirty = true;
+        return;
+    }
+    if (app_table_click(app, (float)x, (float)y)) {    /* the table, the checklist */
+        app->drag = DRAG_NONE;
         return;
     }
     int32_t day;
@@ -128,6 +122,7 @@ static void mouse_move(App *app, double x, double y, double dx, double dy)
         uint32_t hit[1];
         bool on = y < app->layout.map_h &&
                   !ui_panel_contains(&app->panel, (float)x, (float)y) &&
+                  !app_table_covers(app, (float)x, (float)y) &&
                   (scene_pick_markers(&app->scene, (float)x, (float)y, hit, 1) ||
                    app->scene.grid.kind != GRID_NONE);
         if (on || app->hover != UINT32_MAX) app->dirty = true;
@@ -146,6 +141,7 @@ static void mouse_up(App *app, double x, double y)
 
 static void mouse_wheel(App *app, double x, double y, double amount)
 {
+    if (app_table_wheel(app, (float)x, (float)y, amount)) return;   /* the table, the places */
     if (y >= app->layout.map_h && (SDL_GetModState() & KMOD_SHIFT)) {
         /* Shift+wheel pans time: a tenth of the axis a notch, up = back. */
         double len = app->tl.axis1 - app->tl.axis0;
@@ -284,6 +280,7 @@ static void handle(App *app, const SDL_Event *ev)
         app->dirty = true;
         break;
     case SDL_KEYDOWN: {
+        if (app_table_text(app, ev)) break;        /* the checklist's find box */
         if (app->editing || app->editing_dates) {
             text_input(app, ev);
             break;
@@ -294,6 +291,7 @@ static void handle(App *app, const SDL_Event *ev)
         break;
     }
     case SDL_TEXTINPUT:
+        if (app_table_text(app, ev)) break;
         if (app->editing || app->editing_dates) text_input(app, ev);
         break;
     case SDL_MOUSEBUTTONDOWN:
@@ -402,6 +400,7 @@ void app_loop(App *app)
         if (idle_signal && busy_since_idle && !app->dirty && !animating && !settling &&
             !SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT)) {
             say_selection(app);
+            app_table_say(app);
             printf("idle %lu%s\n", ++idles, toast ? " toast" : "");
             fflush(stdout);
             busy_since_idle = false;

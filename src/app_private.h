@@ -28,8 +28,10 @@
 #include "load.h"
 #include "render.h"
 #include "scene.h"
+#include "table.h"
 #include "timeline.h"
 #include "ui.h"
+#include "ui_table.h"
 #include "view.h"
 
 #define APP_SETTLE_MS 120          /* re-raster the basemap once the view rests */
@@ -67,6 +69,44 @@ typedef struct LoadJob {
 /* A basemap raster being drawn by a background thread (app_basemap.c). */
 typedef struct BaseJob BaseJob;
 
+/* The event table (T): its rows and what they were collected for. */
+typedef struct TableState {
+    bool open;
+    Table rows;
+    bool valid;                    /* rows were collected for: */
+    size_t lo, hi;                 /* ... the window's events */
+    uint32_t mask;                 /* ... the types shown */
+    unsigned gen;                  /* ... App.filter_gen */
+    View view;                     /* ... the view */
+    Uint32 built_at;
+    unsigned builds;               /* rows collected or sorted so far */
+    long first;                    /* the first row shown */
+    bool reveal;                   /* scroll to the selection once rebuilt */
+    uint32_t sel_event;            /* the selection's row, cached */
+    unsigned sel_builds;
+    long sel_row;
+    UiTable ui;                    /* where this frame's table is */
+    char said[400];                /* the last line for the window tests */
+} TableState;
+
+/* The place checklist (W): counts by country and admin-1 area. */
+typedef struct ChecklistState {
+    bool open;
+    Checklist list;
+    bool valid;
+    size_t lo, hi;
+    uint32_t mask;
+    unsigned gen;
+    Uint32 counted_at;
+    char find[64];                 /* type-to-find: names containing it */
+    bool finding;                  /* typing into it */
+    int32_t *items;                /* what the panel lists: a row of list,
+                                      or -1 / -2 for the two headings */
+    size_t nitems, items_cap;
+    long first;                    /* the first item shown */
+    UiChecklist ui;
+} ChecklistState;
+
 typedef struct App {
     const Config *cfg;             /* the settings (main's, outlives the app) */
 
@@ -88,6 +128,9 @@ typedef struct App {
     Basemap map;                   /* projected for view.proj */
     double *px, *py;               /* events projected for view.proj */
     uint8_t *visible;              /* filter result, NULL when only types */
+    uint8_t *unplaced;             /* ... without the place lists (for the
+                                      checklist's counts); NULL: only types */
+    unsigned filter_gen;           /* counts app_refilter calls */
 
     /* What is shown: the figure the window edits. */
     Figure start;                  /* the command line's request, applied
@@ -109,6 +152,9 @@ typedef struct App {
     SceneClasses run_classes;                 /* counted over the run */
     double zoom_target;            /* mpp the smooth zoom heads for */
     double zoom_ax, zoom_ay;       /* ... about this pixel */
+
+    TableState table;
+    ChecklistState places;
 
     /* Derived by app_update, read by app_draw. */
     Scene scene, ui;
@@ -191,6 +237,28 @@ void app_home(App *app);
 void app_view_touched(App *app);
 void app_zoom_by(App *app, double factor, double x, double y);
 bool app_zoom_step(App *app, double dt);
+
+/* app_table.c: the event table, the place checklist, the selection. */
+/* Selects events[pick] of the n events (a stack, by date; n 0: none) and
+ * opens its details: every pick goes through here. */
+void app_select(App *app, const uint32_t *events, int n, int pick);
+/* Centres the view on event (in the map left free by the panels), zooming
+ * in smoothly to at least 1500 m/px. */
+void app_fly_to(App *app, uint32_t event);
+/* Rows, counts and the panels appended to app->ui (app_update). */
+void app_table_build(App *app, bool moving);
+bool app_table_covers(const App *app, float x, float y);
+/* A click / a wheel notch over the panels; false when not on them. */
+bool app_table_click(App *app, float x, float y);
+bool app_table_wheel(App *app, float x, float y, double amount);
+/* Scrolls the open table by rows (or pages); false when it is closed. */
+bool app_table_scroll(App *app, double rows, bool pages);
+/* Keys and text while typing into the checklist's find box; false when
+ * not typing there. */
+bool app_table_text(App *app, const SDL_Event *ev);
+/* For the window tests: "in view N; table ...; checklist ..." when changed. */
+void app_table_say(App *app);
+void app_table_free(App *app);
 
 /* app_basemap.c: the basemap raster cached in a texture. */
 void app_basemap_resize(App *app);

@@ -213,8 +213,10 @@ static const Option options[OPT_COUNT] = {
     {OPT_FILTER, "--filter", NULL, "TEXT",
      "only events whose actors, places or notes contain TEXT (any case)"},
     {OPT_MIN_FATALITIES, "--min-fatalities", NULL, "N", "only events with at least N fatalities"},
-    {OPT_COUNTRY, "--country", NULL, "NAME", "only events in that country"},
-    {OPT_ADMIN1, "--admin1", NULL, "NAME", "only events in that admin-1 area"},
+    {OPT_COUNTRY, "--country", NULL, "NAME[,NAME...]",
+     "only events in these countries (Mali,Niger: either)"},
+    {OPT_ADMIN1, "--admin1", NULL, "NAME[,NAME...]",
+     "only events in these admin-1 areas (and in the countries, if given)"},
     {OPT_LAYER, "--layer", NULL, "auto|markers|density",
      "markers, or a density layer (events per cell); auto (default):\n"
      "a density layer when more than 12,000 events are in view"},
@@ -389,9 +391,12 @@ static bool apply_option(Figure *fig, const Option *o, const char *val, bool *ty
         return true;
     }
     case OPT_COUNTRY:
-        return copy_text(fig->filter.country, sizeof fig->filter.country, val, o->name, err);
-    case OPT_ADMIN1:
-        return copy_text(fig->filter.admin1, sizeof fig->filter.admin1, val, o->name, err);
+    case OPT_ADMIN1: {
+        char *list = o->id == OPT_COUNTRY ? fig->filter.country : fig->filter.admin1;
+        if (!filter_places_normalize(val, list, FILTER_PLACES_MAX))
+            return error_set(err, "%s: at most %d bytes of names", o->name, FILTER_PLACES_MAX - 1);
+        return true;
+    }
     case OPT_LAYER: {
         SceneLayer layer;
         if (!figure_layer_parse(val, &layer) || layer > SCENE_LAYER_DENSITY)

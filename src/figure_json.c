@@ -77,6 +77,20 @@ static cJSON *exact_array(const double *v, int n)
     return a;
 }
 
+/* A place list as the view file writes it: a string for none or one name,
+ * an array for several. */
+static void add_places(cJSON *root, const char *name, const char *list)
+{
+    if (filter_places_count(list) < 2) {
+        cJSON_AddStringToObject(root, name, list);
+        return;
+    }
+    cJSON *array = cJSON_AddArrayToObject(root, name);
+    char one[FILTER_PLACES_MAX];
+    for (int k = 0; filter_places_get(list, k, one, sizeof one); k++)
+        cJSON_AddItemToArray(array, cJSON_CreateString(one));
+}
+
 char *figure_to_json(const Figure *fig, bool files_are_bundled, const char *base_dir)
 {
     cJSON *root = cJSON_CreateObject();
@@ -117,8 +131,8 @@ char *figure_to_json(const Figure *fig, bool files_are_bundled, const char *base
             cJSON_AddItemToArray(types, cJSON_CreateString(events_type_key((EventType)t)));
     cJSON_AddStringToObject(root, "filter", fig->filter.text);
     cJSON_AddNumberToObject(root, "min_fatalities", fig->filter.min_fatalities);
-    cJSON_AddStringToObject(root, "country", fig->filter.country);
-    cJSON_AddStringToObject(root, "admin1", fig->filter.admin1);
+    add_places(root, "country", fig->filter.country);
+    add_places(root, "admin1", fig->filter.admin1);
     cJSON_AddStringToObject(root, "title", fig->title);
     cJSON_AddStringToObject(root, "layer", figure_layer_name(fig->layer));
     cJSON_AddItemToObject(root, "class_max", exact_number(fig->class_max));
@@ -163,6 +177,35 @@ static bool get_string(const cJSON *root, const char *name, char *dst, size_t ca
     if (strlen(m->valuestring) >= cap)
         return error_set(err, "view file: \"%s\" is longer than %zu bytes", name, cap - 1);
     memcpy(dst, m->valuestring, strlen(m->valuestring) + 1);
+    return true;
+}
+
+/* A place list: one name as a string (as older view files have it), several
+ * as an array of names. */
+static bool get_places(const cJSON *root, const char *name, char *dst, Error *err)
+{
+    const cJSON *m = cJSON_GetObjectItemCaseSensitive(root, name);
+    if (m == NULL) return true;
+    char joined[FILTER_PLACES_MAX * 2] = "";
+    size_t len = 0;
+    if (cJSON_IsString(m)) {
+        snprintf(joined, sizeof joined, "%s", m->valuestring);
+        len = strlen(m->valuestring);
+    } else if (cJSON_IsArray(m)) {
+        const cJSON *n;
+        cJSON_ArrayForEach(n, m) {
+            if (!cJSON_IsString(n) || strchr(n->valuestring, ',') != NULL)
+                return error_set(err, "view file: \"%s\" wants names (text without commas)", name);
+            len += (size_t)snprintf(joined + len, len < sizeof joined ? sizeof joined - len : 0,
+                                    "%s%s", len ? "," : "", n->valuestring);
+            if (len >= sizeof joined) break;
+        }
+    } else {
+        return error_set(err, "view file: \"%s\" has the wrong kind of value", name);
+    }
+    if (len >= sizeof joined || !filter_places_normalize(joined, dst, FILTER_PLACES_MAX))
+        return error_set(err, "view file: \"%s\" is longer than %d bytes", name,
+                         FILTER_PLACES_MAX - 1);
     return true;
 }
 
@@ -323,8 +366,8 @@ bool figure_from_json(Figure *fig, const char *text, size_t len, const char *bas
             ok = error_set(err, "view file: \"min_fatalities\" wants a count");
         else fig->filter.min_fatalities = (int32_t)m->valuedouble;
     }
-    if (ok) ok = get_string(root, "country", fig->filter.country, sizeof fig->filter.country, err);
-    if (ok) ok = get_string(root, "admin1", fig->filter.admin1, sizeof fig->filter.admin1, err);
+    if (ok) ok = get_places(root, "country", fig->filter.country, err);
+    if (ok) ok = get_places(root, "admin1", fig->filter.admin1, err);
     if (ok) ok = get_string(root, "title", fig->title, sizeof fig->title, err);
     if (ok) ok = member(root, "layer", cJSON_String, &m, err);
     if (ok && m != NULL && !figure_layer_parse(m->valuestring, &fig->layer))

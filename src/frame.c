@@ -177,15 +177,15 @@ bool frame_check(const EventSet *set, const Figure *fig, Error *err)
         {fig->filter.admin1, "--admin1", TEXT_ADMIN1},
     };
     for (int p = 0; p < 2; p++) {
-        char near[200];
-        if (places[p].name[0] == '\0' ||
-            name_known(set, places[p].field, places[p].name, near, sizeof near))
-            continue;
-        if (near[0])
-            return error_set(err, "%s '%.60s': no event in it; did you mean %s?", places[p].option,
-                             places[p].name, near);
-        return error_set(err, "%s '%.60s': no event names a %s", places[p].option,
-                         places[p].name, p == 0 ? "country" : "admin-1 area");
+        char near[200], name[FILTER_PLACES_MAX];
+        for (int k = 0; filter_places_get(places[p].name, k, name, sizeof name); k++) {
+            if (name_known(set, places[p].field, name, near, sizeof near)) continue;
+            if (near[0])
+                return error_set(err, "%s '%.60s': no event in it; did you mean %s?",
+                                 places[p].option, name, near);
+            return error_set(err, "%s '%.60s': no event names a %s", places[p].option, name,
+                             p == 0 ? "country" : "admin-1 area");
+        }
     }
     return true;
 }

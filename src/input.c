@@ -65,6 +65,12 @@ const KeyBinding input_bindings[] = {
     {SDLK_a, 0, CMD(CMD_ADMIN1, 1, 0), NULL, NULL},
     {SDLK_c, INPUT_SHIFT, CMD(CMD_COUNTRY, -1, 0), NULL, NULL},
     {SDLK_a, INPUT_SHIFT, CMD(CMD_ADMIN1, -1, 0), NULL, NULL},
+    {SDLK_w, 0, CMD(CMD_CHECKLIST, 0, 0), "W",
+     "places: tick several countries / admin-1 areas (counts in the time window)"},
+    {SDLK_t, 0, CMD(CMD_TABLE, 0, 0), "T / PgUp, PgDn",
+     "event table of the view: click a header to sort, a row to go there; scroll"},
+    {SDLK_PAGEUP, 0, CMD(CMD_TABLE_PAGE, -1, 0), NULL, NULL},
+    {SDLK_PAGEDOWN, 0, CMD(CMD_TABLE_PAGE, 1, 0), NULL, NULL},
     {SDLK_TAB, 0, CMD(CMD_STATS, 0, 0), "Tab", "stats: events and fatalities by type, top actors"},
     {SDLK_r, 0, CMD(CMD_RESET, 0, 0), "R", "reset: no filters, the whole time range and region"},
     /* Output. */

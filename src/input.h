@@ -44,6 +44,9 @@ typedef enum CommandId {
     CMD_RECORD,           /* record the playback as an MP4 */
     CMD_FRAME_STATS,      /* the frame-time overlay on / off */
     CMD_COLOR_BY,         /* colour by type / actor / country / sub-type */
+    CMD_TABLE,            /* the event table on / off */
+    CMD_CHECKLIST,        /* the place checklist on / off */
+    CMD_TABLE_PAGE,       /* a: -1 / +1 pages through the open table */
     CMD_COUNT
 } CommandId;
 

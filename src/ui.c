@@ -368,19 +368,31 @@ static void row_field(const char *row, int k, char *out, size_t cap)
     out[n] = '\0';
 }
 
-/* text, cut with an ellipsis at a character boundary to fit max_w. */
-static void fit_text(SceneMeasure measure, void *ctx, SceneFont font, const char *text,
-                     float max_w, char *out, size_t cap)
+void ui_fit_text(SceneMeasure measure, void *ctx, SceneFont font, const char *text,
+                 float max_w, char *out, size_t cap)
 {
     snprintf(out, cap, "%s", text);
     float w = 0, h = 0;
     measure(ctx, font, out, &w, &h);
-    size_t len = strlen(out);
-    while (w > max_w && len > 0) {
-        do len--; while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80);
-        snprintf(out, cap, "%.*s\xe2\x80\xa6", (int)len, text);
+    if (w <= max_w) return;
+    /* The longest prefix (at a character boundary) that fits with the
+     * ellipsis, found by bisection: a few measures, not one a character. */
+    size_t lo = 0, hi = strlen(out);
+    while (lo < hi) {
+        size_t mid = (lo + hi + 1) / 2;
+        while (mid > lo && ((unsigned char)text[mid] & 0xC0) == 0x80) mid--;
+        if (mid == lo) {           /* no boundary in (lo, hi]: step past one */
+            mid = lo + 1;
+            while (mid < hi && ((unsigned char)text[mid] & 0xC0) == 0x80) mid++;
+        }
+        snprintf(out, cap, "%.*s\xe2\x80\xa6", (int)mid, text);
         measure(ctx, font, out, &w, &h);
+        if (w <= max_w) lo = mid;
+        else hi = mid - 1;
+        while (hi > lo && ((unsigned char)text[hi] & 0xC0) == 0x80) hi--;
     }
+    while (lo > 0 && text[lo - 1] == ' ') lo--;
+    snprintf(out, cap, "%.*s\xe2\x80\xa6", (int)lo, text);
 }
 
 #define UI_COLUMNS 4
@@ -452,7 +464,7 @@ void ui_build_list_panel(Scene *s, const UiLayout *l, const char *heading,
             for (int k = 0; k < UI_COLUMNS; k++) {
                 char cut[256];
                 row_field(rows[r], k, field, sizeof field);
-                fit_text(measure, ctx, FONT_LEGEND, field, fmaxf(col_w[k], 0), cut, sizeof cut);
+                ui_fit_text(measure, ctx, FONT_LEGEND, field, fmaxf(col_w[k], 0), cut, sizeof cut);
                 float fw = 0, fh = 0;
                 measure(ctx, FONT_LEGEND, cut, &fw, &fh);
                 float tx = k == 2 ? cx + col_w[k] - fw : cx;     /* fatalities: right */
@@ -504,23 +516,33 @@ bool ui_build_highlight(Scene *s, const UiLayout *l, const Scene *map, uint32_t 
 void ui_build_help(Scene *s, const UiLayout *l, const char *const (*rows)[2],
                    int nrows, SceneMeasure measure, void *ctx)
 {
-    const float sc = l->scale, pad = 16 * sc;
-    float kw = 0, mw = 0, rh = 0;
-    for (int i = 0; i < nrows; i++) {
-        float w = 0, h = 0;
-        measure(ctx, FONT_LEGEND_HEAD, rows[i][0], &w, &h);
-        kw = fmaxf(kw, w);
-        rh = fmaxf(rh, h);
-        measure(ctx, FONT_LEGEND, rows[i][1], &w, &h);
-        mw = fmaxf(mw, w);
+    const float sc = l->scale;
+    /* The legend's fonts, or the small one when they do not fit the window. */
+    SceneFont key_font = FONT_LEGEND_HEAD, text_font = FONT_LEGEND;
+    float pad = 16 * sc, kw = 0, mw = 0, rh = 0, w = 0, h = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        kw = mw = rh = 0;
+        for (int i = 0; i < nrows; i++) {
+            float tw = 0, th = 0;
+            measure(ctx, key_font, rows[i][0], &tw, &th);
+            kw = fmaxf(kw, tw);
+            rh = fmaxf(rh, th);
+            measure(ctx, text_font, rows[i][1], &tw, &th);
+            mw = fmaxf(mw, tw);
+        }
+        w = kw + mw + 3 * pad;
+        h = nrows * (rh + 2 * sc) + 2 * pad;
+        if (w <= l->width - 8 * sc && h <= l->height - 16 * sc) break;
+        key_font = text_font = FONT_SMALL;
+        pad = 10 * sc;
     }
-    float w = kw + mw + 3 * pad, h = nrows * (rh + 2 * sc) + 2 * pad;
     float x = (l->width - w) / 2, y = fmaxf(8 * sc, (l->map_h - h) / 2);
+    if (y + h > l->height - 8 * sc) y = fmaxf(0, l->height - 8 * sc - h);
     scene_add_rect(s, x, y, w, h, 0xFAFFFFFFu, UI_BORDER, 1 * sc);
     for (int i = 0; i < nrows; i++) {
         float cy = y + pad + i * (rh + 2 * sc);
-        text_at(s, FONT_LEGEND_HEAD, x + pad, cy, UI_INK, rows[i][0], measure, ctx, NULL);
-        text_at(s, FONT_LEGEND, x + 2 * pad + kw, cy, 0xFF3C3C3Cu, rows[i][1], measure, ctx,
+        text_at(s, key_font, x + pad, cy, UI_INK, rows[i][0], measure, ctx, NULL);
+        text_at(s, text_font, x + 2 * pad + kw, cy, 0xFF3C3C3Cu, rows[i][1], measure, ctx,
                 NULL);
     }
 }

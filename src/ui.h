@@ -111,6 +111,11 @@ void ui_build_list_panel(Scene *s, const UiLayout *l, const char *heading,
                          const char *const *lines, int nlines, SceneMeasure measure,
                          void *ctx, UiPanel *out);
 
+/* text, cut with an ellipsis at a character boundary to fit max_w, into
+ * out. */
+void ui_fit_text(SceneMeasure measure, void *ctx, SceneFont font, const char *text,
+                 float max_w, char *out, size_t cap);
+
 /* Whether (x, y) is on the panel, and which of its list rows (-1: none). */
 bool ui_panel_contains(const UiPanel *p, float x, float y);
 int ui_panel_row(const UiPanel *p, float x, float y);

@@ -227,11 +227,20 @@ static void test_wrong_figures_refused(void **state)
     assert_true(figure_set_option(&fig, "--country", "Mlai", NULL));
     assert_false(frame_check(&set, &fig, &err));
     assert_contains(err.msg, "--country 'Mlai': no event in it; did you mean Mali");
+    /* In a list, each name is checked: the wrong one is named. */
+    assert_true(figure_set_option(&fig, "--country", "Mali,Mlai", NULL));
+    assert_false(frame_check(&set, &fig, &err));
+    assert_contains(err.msg, "--country 'Mlai': no event in it; did you mean Mali");
+    assert_true(figure_set_option(&fig, "--country", "Mali, Mali", NULL));
+    assert_true(frame_check(&set, &fig, &err));
     figure_free(&fig);
     figure_init(&fig);
     assert_true(figure_set_option(&fig, "--admin1", "Kidl", NULL));
     assert_false(frame_check(&set, &fig, &err));
     assert_contains(err.msg, "did you mean Kidal");
+    assert_true(figure_set_option(&fig, "--admin1", "Kidal,Kidl", NULL));
+    assert_false(frame_check(&set, &fig, &err));
+    assert_contains(err.msg, "--admin1 'Kidl': no event in it; did you mean Kidal");
     figure_free(&fig);
     figure_init(&fig);
     assert_true(figure_set_option(&fig, "--from", "2030-01-01", NULL));

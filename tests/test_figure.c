@@ -437,9 +437,15 @@ static void test_parse_refusals(void **state)
     figure_free(&f);
     long_title[128] = '\0';
     assert_refused("--filter: at most 127 bytes", "--filter", long_title);
-    long_title[64] = '\0';
-    assert_refused("--country: at most 63 bytes", "--country", long_title);
-    assert_refused("--admin1: at most 63 bytes", "--admin1", long_title);
+    char long_places[1100];
+    memset(long_places, 'x', sizeof long_places - 1);
+    long_places[sizeof long_places - 1] = '\0';
+    assert_refused("--country: at most 1023 bytes of names", "--country", long_places);
+    assert_refused("--admin1: at most 1023 bytes of names", "--admin1", long_places);
+    /* Place lists: names trimmed, empty and repeated ones dropped. */
+    assert_parses(&f, "--country", " Mali, Niger,,Mali ");
+    assert_string_equal(f.filter.country, "Mali,Niger");
+    figure_free(&f);
 
     /* A missing value, an unknown option. */
     assert_refused("--size needs a value", "--size");
@@ -666,6 +672,8 @@ static const Case cases[] = {
     {.set_types = true, .types = 0x7Eu & ~T(EVENT_RIOTS)},
     {.set_types = true, .types = ~0u},
     {.text = "Wagner", .country = "Mali", .admin1 = "Gao", .min_fat = 1},
+    {.country = "Mali,Niger,Burkina Faso"},
+    {.country = "C\xc3\xb4te d'Ivoire,Mali", .admin1 = "Gao,Tombouctou \xe2\x80\x94 r\xc3\xa9gion"},
     {.text = "it's a 'test'", .country = "C\xc3\xb4te d'Ivoire",
      .admin1 = "Tombouctou \xe2\x80\x94 r\xc3\xa9gion", .min_fat = 2147483647},
     {.text = "  spaced  out  ", .title = " ", .min_fat = 10},
@@ -1087,7 +1095,7 @@ static void test_json_refusals(void **state)
         {"bbox", "{}"},            {"size", "1920"},     {"scale", "\"1\""},
         {"from", "20240101"},      {"to", "null"},       {"mode", "true"},
         {"types", "\"battles\""},  {"filter", "1"},      {"min_fatalities", "\"3\""},
-        {"country", "[]"},         {"admin1", "false"},  {"title", "{\"a\": 1}"},
+        {"country", "3"},          {"admin1", "false"},  {"title", "{\"a\": 1}"},
         {"layer", "2"},            {"class_max", "\"5\""}, {"graticule", "1"},
         {"fade", "\"true\""},      {"bare", "null"},     {"color_by", "1"},
         {"class_dates", "[1, 2]"},
@@ -1157,10 +1165,17 @@ static void test_json_refusals(void **state)
     big[sizeof big - 1] = '\0';
     snprintf(members, sizeof members, "\"filter\": \"%s\"", big);
     assert_member_refused(members, "view file: \"filter\" is longer than 127 bytes");
-    snprintf(members, sizeof members, "\"country\": \"%.64s\"", big);
-    assert_member_refused(members, "view file: \"country\" is longer than 63 bytes");
-    snprintf(members, sizeof members, "\"admin1\": \"%.64s\"", big);
-    assert_member_refused(members, "view file: \"admin1\" is longer than 63 bytes");
+    char places[1300], many[1200];
+    memset(many, 'x', sizeof many - 1);
+    many[sizeof many - 1] = '\0';
+    snprintf(places, sizeof places, "\"country\": \"%s\"", many);
+    assert_member_refused(places, "view file: \"country\" is longer than 1023 bytes");
+    snprintf(places, sizeof places, "\"admin1\": [\"a\", \"%s\"]", many);
+    assert_member_refused(places, "view file: \"admin1\" is longer than 1023 bytes");
+    assert_member_refused("\"country\": [\"Mali\", 3]",
+                          "view file: \"country\" wants names (text without commas)");
+    assert_member_refused("\"admin1\": [\"Gao, Kidal\"]",
+                          "view file: \"admin1\" wants names (text without commas)");
     char huge[300];
     memset(huge, 'y', sizeof huge - 1);
     huge[sizeof huge - 1] = '\0';

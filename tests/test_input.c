@@ -73,6 +73,11 @@ static void test_panels_filters_screenshots(void **state)
     assert_int_equal(key(SDLK_z, 0, 0, 0).id, CMD_NONE);
     assert_int_equal(key(SDLK_i, 0, 0, 0).id, CMD_FRAME_STATS);      /* the overlay */
     assert_int_equal(key(SDLK_F3, 0, 0, 0).id, CMD_FRAME_STATS);
+    assert_int_equal(key(SDLK_t, 0, 0, 0).id, CMD_TABLE);             /* the event table */
+    assert_int_equal(key(SDLK_w, 0, 0, 0).id, CMD_CHECKLIST);         /* the places */
+    assert_int_equal(key(SDLK_PAGEDOWN, 0, 0, 0).id, CMD_TABLE_PAGE);
+    assert_float_equal(key(SDLK_PAGEDOWN, 0, 0, 0).a, 1, 0);
+    assert_float_equal(key(SDLK_PAGEUP, 0, 0, 0).a, -1, 0);
 }
 
 static void test_help_lists_every_key_group(void **state)
@@ -81,7 +86,8 @@ static void test_help_lists_every_key_group(void **state)
     const char *rows[64][2];
     int n = input_help(rows, 64);
     assert_true(n > 10 && n < 64);
-    const char *must[] = {"Space", "Ctrl+S", "Tab", "Home", "Esc", "Drop files", "F3"};
+    const char *must[] = {"Space", "Ctrl+S", "Tab", "Home", "Esc", "Drop files", "F3", "PgUp",
+                          "W"};
     for (size_t m = 0; m < sizeof must / sizeof must[0]; m++) {
         bool found = false;
         for (int r = 0; r < n && !found; r++) found = strstr(rows[r][0], must[m]) != NULL;
