@@ -98,6 +98,10 @@ typedef struct LoadContext {
     uint64_t max_record;        /* ... its largest CSV record (0: default) */
     bool cancelled;
     bool full;                  /* stopped at max_events */
+    /* For a compressed file: the bytes of the file read so far, which
+     * load_tick reports instead of the loader's (decompressed) count. */
+    uint64_t (*position)(const void *source);
+    const void *position_source;
 } LoadContext;
 
 /* Interprets ctx->record (filled by the loader) and adds it to the set, or
@@ -110,8 +114,9 @@ void load_record(LoadContext *ctx, size_t line, size_t col, size_t index);
 void load_skip(LoadContext *ctx, size_t line, size_t col, size_t index,
                const char *reason);
 
-/* Reports that `done` bytes of the file have been read. False when the
- * user cancelled: the loader then stops with an error. */
+/* Reports that `done` bytes of the file have been read (of a compressed
+ * file: ctx->position's count instead). False when the user cancelled:
+ * the loader then stops with an error. */
 bool load_tick(LoadContext *ctx, uint64_t done);
 
 /* Names the container the loader found ("JSON envelope", "CSV"); load_file
