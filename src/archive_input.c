@@ -423,12 +423,12 @@ int archive_open(const char *path, ArchiveFile *out, Error *err)
     if (kind == ARCHIVE_PLAIN) {
         close(fd);
         if (named == ARCHIVE_PLAIN) return 0;
-        if (n <= 0)
-            error_set(err, "empty file (its name says %s-compressed data)",
-                      archive_kind_name(named));
-        else
-            error_set(err, "not %s-compressed data, although its name says so",
-                      archive_kind_name(named));
+        const char *what = named == ARCHIVE_ZIP ? "a zip archive"
+                         : named == ARCHIVE_GZIP ? "gzip-compressed data"
+                         : named == ARCHIVE_BZIP2 ? "bzip2-compressed data"
+                                                  : "xz-compressed data";
+        if (n <= 0) error_set(err, "empty file (its name says %s)", what);
+        else error_set(err, "not %s, although its name says so", what);
         error_set_file(err, path);
         return -1;
     }
