@@ -87,7 +87,8 @@ static bool regular_file(const char *path)
 
 bool archive_split(const char *path, char *archive, size_t cap, const char **member)
 {
-    if (regular_file(path)) return false;
+    struct stat st;
+    if (stat(path, &st) == 0) return false;      /* a file of that name is that file */
     for (const char *p = path; (p = strchr(p, ':')) != NULL; p++) {
         size_t len = (size_t)(p - path);
         if (len < 4 || strncasecmp(p - 4, ".zip", 4) != 0 || p[1] == '\0' || len >= cap)
@@ -367,7 +368,21 @@ static int open_stream(int fd, ArchiveKind kind, char *member, ArchiveFile *out,
     s->fd = fd;
     s->kind = kind;
     s->member = member;
-    if (!reader_start(s) || !reader_find(s)) {
+    bool ok = reader_start(s) && reader_find(s);
+    /* A tar inside (.tar.gz): named as such, not read as binary text. */
+    if (ok && kind != ARCHIVE_ZIP) {
+        char head[512];
+        la_ssize_t n = archive_read_data(s->a, head, sizeof head);
+        if (n == (la_ssize_t)sizeof head && memcmp(head + 257, "ustar", 5) == 0) {
+            snprintf(s->error, sizeof s->error, "a tar archive (compressed with %s): "
+                     "sahelmap reads zip archives and single compressed files; unpack "
+                     "it first", archive_kind_name(kind));
+            ok = false;
+        } else {
+            ok = reader_start(s) && reader_find(s);     /* from the start again */
+        }
+    }
+    if (!ok) {
         if (member != NULL && strcmp(s->error, "member not found") == 0) {
             Members m;
             char list[200] = "";

@@ -14,6 +14,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <archive.h>
+#include <archive_entry.h>
+
 #include "archive_input.h"
 #include "cache.h"
 
@@ -287,6 +290,44 @@ static void test_damaged(void **state)
     rmdir(dir);
 }
 
+/* A gzipped tar of ucdp.csv, written with libarchive. */
+static void write_tar_gz(const char *path)
+{
+    FILE *in = fopen(fixture("ucdp.csv"), "rb");
+    char buf[4096];
+    size_t n = fread(buf, 1, sizeof buf, in);
+    fclose(in);
+    struct archive *a = archive_write_new();
+    assert_int_equal(archive_write_add_filter_gzip(a), ARCHIVE_OK);
+    assert_int_equal(archive_write_set_format_ustar(a), ARCHIVE_OK);
+    assert_int_equal(archive_write_open_filename(a, path), ARCHIVE_OK);
+    struct archive_entry *e = archive_entry_new();
+    archive_entry_set_pathname(e, "ucdp.csv");
+    archive_entry_set_size(e, (la_int64_t)n);
+    archive_entry_set_filetype(e, AE_IFREG);
+    archive_entry_set_perm(e, 0644);
+    assert_int_equal(archive_write_header(a, e), ARCHIVE_OK);
+    assert_int_equal(archive_write_data(a, buf, n), (la_ssize_t)n);
+    archive_entry_free(e);
+    assert_int_equal(archive_write_close(a), ARCHIVE_OK);
+    archive_write_free(a);
+}
+
+/* A .tar.gz is named for what it is. */
+static void test_tar_is_named(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sahelmap-archive-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[128];
+    snprintf(path, sizeof path, "%s/events.tar.gz", dir);
+    write_tar_gz(path);
+    assert_fails(path, "events.tar.gz", "a tar archive (compressed with gzip): sahelmap "
+                 "reads zip archives and single compressed files; unpack it first");
+    unlink(path);
+    rmdir(dir);
+}
+
 /* A plain file whose name holds ".zip:" is a plain file, even beside a
  * zip of the name before the ':'. */
 static void test_plain_path_with_a_colon(void **state)
@@ -425,6 +466,7 @@ int main(void)
         cmocka_unit_test(test_zip_expands_to_its_event_members),
         cmocka_unit_test(test_zip_errors),
         cmocka_unit_test(test_damaged),
+        cmocka_unit_test(test_tar_is_named),
         cmocka_unit_test(test_plain_path_with_a_colon),
         cmocka_unit_test(test_messages_name_the_member),
         cmocka_unit_test(test_progress_in_archive_bytes),
