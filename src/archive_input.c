@@ -120,6 +120,10 @@ static void set_failed(ArchiveStream *s, const char *what)
 {
     const char *why = s->a ? archive_error_string(s->a) : NULL;
     s->failed = true;
+    /* Not damage: a method libarchive lacks (Deflate64, which Windows
+     * uses for big files; PPMd). */
+    if (why != NULL && strncasecmp(why, "unsupported", 11) == 0)
+        what = s->kind == ARCHIVE_ZIP ? "cannot read this zip member" : "cannot read this file";
     snprintf(s->error, sizeof s->error, "%s%s%s", what, why ? ": " : "", why ? why : "");
 }
 

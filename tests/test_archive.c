@@ -313,6 +313,33 @@ static void write_tar_gz(const char *path)
     archive_write_free(a);
 }
 
+/* stored.zip with every member's method said to be Deflate64 (9), which
+ * libarchive does not read: not called damage. */
+static void test_unsupported_method(void **state)
+{
+    (void)state;
+    FILE *in = fopen(archived("stored.zip"), "rb");
+    unsigned char z[8192];
+    size_t n = fread(z, 1, sizeof z, in);
+    fclose(in);
+    for (size_t i = 0; i + 12 < n; i++) {
+        if (z[i] != 'P' || z[i + 1] != 'K') continue;
+        if (z[i + 2] == 3 && z[i + 3] == 4) z[i + 8] = 9, z[i + 9] = 0;
+        if (z[i + 2] == 1 && z[i + 3] == 2) z[i + 10] = 9, z[i + 11] = 0;
+    }
+    char dir[] = "/tmp/sahelmap-archive-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[128], member[160];
+    snprintf(path, sizeof path, "%s/deflate64.zip", dir);
+    snprintf(member, sizeof member, "%s:ucdp.csv", path);
+    FILE *out = fopen(path, "wb");
+    fwrite(z, 1, n, out);
+    fclose(out);
+    assert_fails(member, "deflate64.zip:ucdp.csv", "cannot read this zip member: ");
+    unlink(path);
+    rmdir(dir);
+}
+
 /* A .tar.gz is named for what it is. */
 static void test_tar_is_named(void **state)
 {
@@ -466,6 +493,7 @@ int main(void)
         cmocka_unit_test(test_zip_expands_to_its_event_members),
         cmocka_unit_test(test_zip_errors),
         cmocka_unit_test(test_damaged),
+        cmocka_unit_test(test_unsupported_method),
         cmocka_unit_test(test_tar_is_named),
         cmocka_unit_test(test_plain_path_with_a_colon),
         cmocka_unit_test(test_messages_name_the_member),
