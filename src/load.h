@@ -60,7 +60,11 @@ typedef struct LoadProgress {
  * at all or would be the set's 65,536th file; in that case nothing from
  * this file stays in the set. Skipped records do not make it fail. report
  * is overwritten. path "-" reads standard input; it and named pipes are
- * read once, as a stream (never cached). */
+ * read once, as a stream (never cached). A gzip, bzip2 or xz file is read
+ * through its compression, and "FILE.zip:member.csv" reads that member
+ * (archive_input.h): report and messages then name the member. A zip given
+ * whole loads its one event member; one with several fails (archive_expand
+ * turns it into a path per member first). */
 bool load_file(EventSet *set, const char *path, LoadReport *report);
 
 /* How to load: progress reports, and the settings (the event limit and
