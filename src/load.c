@@ -246,6 +246,14 @@ static FILE *stream_open(int fd, const char *path, const LoadProgress *progress,
         replay_close(r);
         return NULL;
     }
+    ArchiveKind packed = archive_kind_of_bytes(r->head, r->head_len);
+    if (packed != ARCHIVE_PLAIN) {          /* archives are read from files */
+        error_set(err, "%s data on a stream: name the file instead (sahelmap reads "
+                  "compressed files and zip archives from files), or unpack it first",
+                  archive_kind_name(packed));
+        replay_close(r);
+        return NULL;
+    }
     FILE *f = fopencookie(r, "rb", (cookie_io_functions_t){.read = replay_read,
                                                            .close = replay_close});
     if (f == NULL) {

@@ -114,6 +114,12 @@ rc=$?
 if [[ $rc == 1 ]] && grep -q "events.zip:nope.csv: no member 'nope.csv' in this zip archive (its members: README.txt, ucdp.csv, data/acled_monadic.csv, docs/codebook.pdf)" err.txt
 then ok "a missing member: the members there are named"
 else fail "a missing member: rc=$rc $(cat err.txt)"; fi
+# Compressed data on standard input: said so, with what to do instead.
+"$sahelmap" info - <"$arc/ucdp.csv.gz" >info.txt 2>err.txt
+rc=$?
+if [[ $rc == 1 ]] && grep -q "(standard input): gzip data on a stream: name the file instead" err.txt
+then ok "gzip on standard input: named, with the way out"
+else fail "gzip on standard input: rc=$rc $(cat err.txt)"; fi
 # Damaged: exit 1 at once with the file (or member) and the reason.
 damaged() {  # damaged PATH WANTED-TEXT
     timeout 60 "$sahelmap" info "$1" >info.txt 2>err.txt
