@@ -80,7 +80,7 @@ _sahelmap()
     local files f
     files=$(compgen -d -- "$cur"
             compgen -f -- "$cur" | while IFS= read -r f; do
-                case ${f,,} in *.json|*.csv|*.geojson) printf '%s\n' "$f" ;; esac
+                case ${f,,} in *.json|*.csv|*.geojson|*.zip|*.gz|*.bz2|*.xz) printf '%s\n' "$f" ;; esac
             done)
     if [[ -z $cmd ]]; then
         files+=$'\n'$(compgen -W "$(awk '/^  sahelmap [a-z]/ { print $2 }' <<<"$help")" -- "$cur")

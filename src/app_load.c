@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "archive_input.h"
 #include "xalloc.h"
 
 static bool job_progress(void *ctx, const char *path, uint64_t done, uint64_t total)
@@ -36,11 +37,18 @@ static int job_run(void *data)
     return 0;
 }
 
+/* A zip member not loaded (a README, a codebook): said on stderr. */
+static void note_member(void *ctx, const char *name, const char *why)
+{
+    (void)ctx;
+    fprintf(stderr, "sahelmap: %s: %s\n", name, why);
+}
+
 void app_load_start(App *app, char *const *paths, int n, bool first)
 {
     LoadJob *job = xcalloc(1, sizeof *job);
-    job->paths = xcalloc((size_t)n + 1, sizeof *job->paths);
-    for (int i = 0; i < n; i++) job->paths[i] = xstrndup(paths[i], strlen(paths[i]));
+    /* A zip archive loads as its event members, each a file of its own. */
+    job->paths = archive_expand(paths, n, &n, note_member, NULL);
     job->n = n;
     job->first = first;
     job->set = &app->set;

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "archive_input.h"
 #include "cache_format.h"
 #include "date.h"
 #include "xalloc.h"
@@ -135,10 +136,19 @@ static bool make_dirs(const char *dir)
 
 bool cache_path(const Config *cfg, const char *source, char *out, size_t cap)
 {
-    char real[PATH_MAX];
-    if (cfg == NULL || cfg->cache_dir[0] != '/' || !make_dirs(cfg->cache_dir) ||
-        realpath(source, real) == NULL)
+    char real[PATH_MAX + ARCHIVE_NAME_MAX], archive[ARCHIVE_NAME_MAX];
+    const char *member = NULL;
+    if (cfg == NULL || cfg->cache_dir[0] != '/' || !make_dirs(cfg->cache_dir))
         return false;
+    /* A zip member ("FILE.zip:member.csv"): the archive's real path and
+     * the member name. */
+    if (archive_split(source, archive, sizeof archive, &member)) {
+        if (realpath(archive, real) == NULL) return false;
+        size_t len = strlen(real);
+        snprintf(real + len, sizeof real - len, ":%s", member);
+    } else if (realpath(source, real) == NULL) {
+        return false;
+    }
     uint64_t key = cache_hash_more(PATH_HASH_SEED, real, strlen(real));
     return snprintf(out, cap, "%s/%016llx.smc", cfg->cache_dir, (unsigned long long)key) <
            (int)cap;

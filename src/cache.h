@@ -3,7 +3,8 @@
  * unchanged file again skips parsing. Caches live in the user's cache
  * directory (Config.cache_dir: $XDG_CACHE_HOME/sahelmap, else
  * ~/.cache/sahelmap; made, mode 0700, when missing), never next to the
- * user's files, one per source path, written atomically.
+ * user's files, one per source path (a zip member's: the archive's path
+ * and the member name), written atomically.
  *
  * A cache is used only when it matches the source (the identity of what
  * was read, taken from the open descriptor before and after reading:

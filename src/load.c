@@ -12,6 +12,7 @@
 #define _GNU_SOURCE                    /* fopencookie */
 #include "load.h"
 
+#include "archive_input.h"
 #include "cache.h"
 
 #include <errno.h>
@@ -248,6 +249,14 @@ static FILE *stream_open(int fd, const char *path, const LoadProgress *progress,
         replay_close(r);
         return NULL;
     }
+    ArchiveKind packed = archive_kind_of_bytes(r->head, r->head_len);
+    if (packed != ARCHIVE_PLAIN) {          /* archives are read from files */
+        error_set(err, "%s data on a stream: name the file instead (sahelmap reads "
+                  "compressed files and zip archives from files), or unpack it first",
+                  archive_kind_name(packed));
+        replay_close(r);
+        return NULL;
+    }
     FILE *f = fopencookie(r, "rb", (cookie_io_functions_t){.read = replay_read,
                                                            .close = replay_close});
     if (f == NULL) {
@@ -255,6 +264,11 @@ static FILE *stream_open(int fd, const char *path, const LoadProgress *progress,
         replay_close(r);
     }
     return f;
+}
+
+static uint64_t archive_position(const void *stream)
+{
+    return archive_stream_bytes(stream);
 }
 
 static const char *kind_name(RecordKind kind)
@@ -282,6 +296,7 @@ static void describe_format(LoadContext *ctx)
 bool load_tick(LoadContext *ctx, uint64_t done)
 {
     if (ctx->progress == NULL || ctx->progress->report == NULL) return true;
+    if (ctx->position != NULL) done = ctx->position(ctx->position_source);
     if (!ctx->progress->report(ctx->progress->ctx, ctx->path, done, ctx->total))
         ctx->cancelled = true;
     return !ctx->cancelled;
@@ -307,18 +322,26 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
     struct stat st;
     bool is_stdin = strcmp(path, "-") == 0;
     if (is_stdin) path = LOAD_STDIN_NAME;
-    if (is_stdin ? fstat(STDIN_FILENO, &st) != 0 : stat(path, &st) != 0) {
+    /* A compressed file or zip member: read through archive_input, and
+     * named by its member from here on. */
+    ArchiveFile arc;
+    int archived = is_stdin ? 0 : archive_open(path, &arc, err);
+    if (archived < 0) return error_set_file(err, path);
+    if (archived > 0) {
+        path = arc.name;
+        st = arc.st;
+    } else if (is_stdin ? fstat(STDIN_FILENO, &st) != 0 : stat(path, &st) != 0) {
         error_set(err, "%s", strerror(errno));
         return error_set_file(err, path);
     }
-    if (S_ISDIR(st.st_mode)) {
+    if (!archived && S_ISDIR(st.st_mode)) {
         error_set(err, "is a directory, not an event file");
         return error_set_file(err, path);
     }
     /* Standard input, whatever it is, and named pipes are read as a stream;
      * a device or socket named as a file is refused. */
     bool stream = is_stdin || S_ISFIFO(st.st_mode);
-    if (!S_ISREG(st.st_mode) && !stream) {
+    if (!archived && !S_ISREG(st.st_mode) && !stream) {
         error_set(err, "not a regular file or a pipe (a device?): "
                        "save it to a file first");
         return error_set_file(err, path);
@@ -326,7 +349,15 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
     Sniff kind = SNIFF_EMPTY;
     const char *wide = NULL;
     FILE *f = NULL;
-    if (stream) {
+    if (archived) {
+        f = arc.f;
+        kind = sniff(f, &wide);
+        if (archive_stream_error(arc.stream) != NULL) {
+            error_set(err, "%s", archive_stream_error(arc.stream));
+            fclose(f);
+            return error_set_file(err, path);
+        }
+    } else if (stream) {
         f = stream_open(is_stdin ? STDIN_FILENO : -1, path, progress, &kind, &wide, err);
         if (f == NULL) return error_set_file(err, path);
         st.st_size = 0;                              /* unknown */
@@ -354,9 +385,10 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
      * identity is the open descriptor's (what is read), taken again after
      * the read: a file changed meanwhile is not cached. */
     CacheSource before;
+    int source_fd = archived ? arc.fd : fileno(f);
     bool cacheable = !stream && set->count == 0 && set->nfiles == 0 &&
                      cache_wanted(cfg, (uint64_t)st.st_size) &&
-                     cache_source_identify(fileno(f), &before);
+                     cache_source_identify(source_fd, &before);
     const char *why = "";
     if (cacheable && cache_load(cfg, set, path, &before, report, &why)) {
         fclose(f);
@@ -368,6 +400,10 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
                        .progress = progress, .total = (uint64_t)st.st_size,
                        .max_events = cfg->max_events, .max_value = cfg->max_value,
                        .max_record = cfg->max_record};
+    if (archived) {
+        ctx.position = archive_position;
+        ctx.position_source = arc.stream;
+    }
     ctx.file = events_add_file(set, path);
     if (ctx.file == EVENTS_NO_FILE) {
         fclose(f);
@@ -376,15 +412,19 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
         return error_set_file(err, path);
     }
     bool ok = kind == SNIFF_JSON ? load_json(&ctx, f, err) : load_csv(&ctx, f, err);
-    if (ok && ferror(f)) ok = error_set(err, "read error");
+    if (archived && archive_stream_error(arc.stream) != NULL)
+        ok = error_set(err, "%s", archive_stream_error(arc.stream));  /* the cause */
+    else if (ok && ferror(f))
+        ok = error_set(err, "read error");
     if (ctx.full)
         ok = error_set(err, "more than %zu events: the limit "
                        "(set SAHELMAP_MAX_EVENTS to change it)", ctx.max_events);
     else if (ctx.cancelled)
         ok = error_set(err, "loading cancelled");
+    ctx.position = NULL;                        /* the end: all of it */
     load_tick(&ctx, ctx.total);
     CacheSource after;
-    if (cacheable && (!cache_source_identify(fileno(f), &after) ||
+    if (cacheable && (!cache_source_identify(source_fd, &after) ||
                       !cache_source_same(&before, &after)))
         cacheable = false;                  /* changed while read */
     fclose(f);

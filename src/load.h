@@ -60,7 +60,11 @@ typedef struct LoadProgress {
  * at all or would be the set's 65,536th file; in that case nothing from
  * this file stays in the set. Skipped records do not make it fail. report
  * is overwritten. path "-" reads standard input; it and named pipes are
- * read once, as a stream (never cached). */
+ * read once, as a stream (never cached). A gzip, bzip2 or xz file is read
+ * through its compression, and "FILE.zip:member.csv" reads that member
+ * (archive_input.h): report and messages then name the member. A zip given
+ * whole loads its one event member; one with several fails (archive_expand
+ * turns it into a path per member first). */
 bool load_file(EventSet *set, const char *path, LoadReport *report);
 
 /* How to load: progress reports, and the settings (the event limit and
@@ -107,6 +111,10 @@ typedef struct LoadContext {
     uint64_t max_record;        /* ... its largest CSV record (0: default) */
     bool cancelled;
     bool full;                  /* stopped at max_events */
+    /* For a compressed file: the bytes of the file read so far, which
+     * load_tick reports instead of the loader's (decompressed) count. */
+    uint64_t (*position)(const void *source);
+    const void *position_source;
 } LoadContext;
 
 /* Interprets ctx->record (filled by the loader) and adds it to the set, or
@@ -119,8 +127,9 @@ void load_record(LoadContext *ctx, size_t line, size_t col, size_t index);
 void load_skip(LoadContext *ctx, size_t line, size_t col, size_t index,
                const char *reason);
 
-/* Reports that `done` bytes of the file have been read. False when the
- * user cancelled: the loader then stops with an error. */
+/* Reports that `done` bytes of the file have been read (of a compressed
+ * file: ctx->position's count instead). False when the user cancelled:
+ * the loader then stops with an error. */
 bool load_tick(LoadContext *ctx, uint64_t done);
 
 /* Names the container the loader found ("JSON envelope", "CSV"); load_file

@@ -14,6 +14,13 @@
  * (csv.h's struct is public, and entry_pos/spaces are how much it holds).
  * A NUL byte in a field skips its record: a field is text, and C strings
  * would silently cut it there.
+ *
+ * HDX files carry HXL hashtags (hxl.h): a row of tags right under the
+ * header is metadata, neither a record nor a skip, and names the columns
+ * the header does not; a file whose first row is tags alone is mapped by
+ * them. So the header is checked for coordinates and a date only once the
+ * row after it is seen. A cell that is exactly NA (R's write.csv) is
+ * missing, as an empty one is.
  */
 #include "load.h"
 
@@ -21,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hxl.h"
 #include "xalloc.h"
 
 #define CSV_CHUNK (1u << 20)
@@ -33,7 +41,11 @@ typedef struct CsvState {
     size_t nfields, offsets_cap;
     FieldId *columns;          /* meaning of each column, from the header */
     size_t ncolumns;
+    bool seen[FIELD_COUNT];    /* the fields some column means */
     bool have_header;
+    bool header_checked;       /* ... and found to be an event table's */
+    size_t header_line;        /* the line it is on */
+    char header_first[44];     /* its first column's name, for messages */
     size_t line;               /* physical line being fed (from 1) */
     size_t line_fed;           /* bytes of that line fed before this piece */
     size_t row_line;           /* line the current row started on */
@@ -76,29 +88,68 @@ static const char *field_text(const CsvState *st, size_t j)
     return st->row + st->offsets[j];
 }
 
+/* Whether the current row is one of HXL tags: some cell is a tag, every
+ * other one blank. */
+static bool hxl_row(const CsvState *st)
+{
+    bool tags = false;
+    for (size_t j = 0; j < st->nfields; j++) {
+        const char *c = field_text(st, j);
+        if (hxl_is_tag(c)) tags = true;
+        else if (c[strspn(c, " \t")] != '\0') return false;
+    }
+    return tags;
+}
+
+/* Gives column j the meaning f, unless an earlier column has it: a name
+ * given twice is the first column's, as a reader of the table would
+ * assume. */
+static void name_column(CsvState *st, size_t j, FieldId f)
+{
+    st->columns[j] = st->seen[f] ? FIELD_NONE : f;
+    st->seen[f] = true;
+}
+
+/* The header row: column names, or HXL tags alone. */
 static void take_header(CsvState *st)
 {
     st->have_header = true;
     st->ncolumns = st->nfields;
     st->columns = xcalloc(st->ncolumns, sizeof *st->columns);
-    bool seen[FIELD_COUNT] = {false};
+    st->header_line = st->row_line;
+    snprintf(st->header_first, sizeof st->header_first, "%.40s",
+             st->nfields > 0 ? field_text(st, 0) : "");
+    bool tags = hxl_row(st);
     for (size_t j = 0; j < st->nfields; j++) {
-        FieldId f = record_field(field_text(st, j));
-        /* A name given twice: the first column holds it, later ones are
-         * ignored, as a reader of the table would assume. */
-        st->columns[j] = seen[f] ? FIELD_NONE : f;
-        seen[f] = true;
+        const char *name = field_text(st, j);
+        name_column(st, j, tags ? hxl_field(name) : record_field(name));
     }
+    st->seen[FIELD_NONE] = false;
+}
+
+/* The HXL row under a header: names the columns the header left unknown. */
+static void take_hxl_row(CsvState *st)
+{
+    for (size_t j = 0; j < st->nfields && j < st->ncolumns; j++)
+        if (st->columns[j] == FIELD_NONE) name_column(st, j, hxl_field(field_text(st, j)));
+    st->seen[FIELD_NONE] = false;
+}
+
+/* Whether the columns make an event table; fails the load if not. */
+static void check_header(CsvState *st)
+{
+    const bool *seen = st->seen;
+    st->header_checked = true;
     bool has_date = seen[FIELD_EVENT_DATE] || seen[FIELD_DATE_START] ||
                     seen[FIELD_DATE] || seen[FIELD_TIME] ||
                     seen[FIELD_TIMESTAMP];
     if (!seen[FIELD_LATITUDE] || !seen[FIELD_LONGITUDE] || !has_date) {
         st->failed = true;
-        error_at(st->err, st->row_line, 0, "not an event table: the header has "
+        error_at(st->err, st->header_line, 0, "not an event table: the header has "
                                            "no %s column (first column: '%.40s')",
                  !seen[FIELD_LATITUDE] ? "latitude"
                  : !seen[FIELD_LONGITUDE] ? "longitude" : "date",
-                 st->nfields > 0 ? field_text(st, 0) : "");
+                 st->header_first);
     }
 }
 
@@ -131,9 +182,11 @@ static void take_row(CsvState *st)
         return;
     }
     record_clear(&ctx->record);
-    for (size_t j = 0; j < st->ncolumns; j++)
-        if (st->columns[j] != FIELD_NONE)
-            record_set_string(&ctx->record, st->columns[j], field_text(st, j));
+    for (size_t j = 0; j < st->ncolumns; j++) {
+        if (st->columns[j] == FIELD_NONE) continue;
+        const char *v = field_text(st, j);
+        record_set_string(&ctx->record, st->columns[j], strcmp(v, "NA") == 0 ? "" : v);
+    }
     load_record(ctx, st->row_line, 0, 0);
 }
 
@@ -149,8 +202,12 @@ static void on_row_end(int terminator, void *state_ptr)
                  : "a NUL byte (0x00) in the header row: not a CSV table");
     } else if (!st->have_header) {
         take_header(st);
+    } else if (!st->header_checked && !st->oversize && st->nul_field == 0 && hxl_row(st)) {
+        take_hxl_row(st);                  /* metadata: not a record */
+        check_header(st);
     } else {
-        take_row(st);
+        if (!st->header_checked) check_header(st);
+        if (!st->failed) take_row(st);
     }
     st->nfields = 0;
     st->row_len = 0;
@@ -255,6 +312,10 @@ bool load_csv(LoadContext *ctx, FILE *f, Error *err)
                                            "opened in this record never closes");
     if (ok && st.failed) ok = false;
     if (ok && !st.have_header) ok = error_at(err, 1, 0, "no header row");
+    if (ok && !st.header_checked) {
+        check_header(&st);
+        ok = !st.failed;
+    }
 
     csv_free(&parser);
     free(chunk);

@@ -14,6 +14,7 @@
 #include "anim.h"
 #include "anim_write.h"
 #include "app.h"
+#include "archive_input.h"
 #include "basemap.h"
 #include "bundled.h"
 #include "date.h"
@@ -90,10 +91,13 @@ static void usage(FILE *out)
         "Input files:\n"
         "  ACLED (API JSON, export CSV, monadic exports), UCDP GED (API JSON,\n"
         "  CSV) and GeoJSON points; the format is found from the content.\n"
-        "  Monadic rows of one event are merged, so counts are per event. With\n"
-        "  no FILE, the bundled data is used (share/sahelmap/data beside the\n"
-        "  program's directory; sahelmap info lists it). DATE: 2024-07-27, 27\n"
-        "  July 2024, 27-07-2024 or 27-Jul-24.\n"
+        "  Compressed files (.gz, .bz2, .xz) are read as they are; a .zip loads\n"
+        "  each .csv, .json or .geojson member as a file of its own, and\n"
+        "  FILE.zip:MEMBER loads one. HDX files' HXL tag row is read as tags;\n"
+        "  a CSV cell NA is missing. Monadic rows of one event are merged, so\n"
+        "  counts are per event. With no FILE, the bundled data is used\n"
+        "  (share/sahelmap/data beside the program's directory; sahelmap info\n"
+        "  lists it). DATE: 2024-07-27, 27 July 2024, 27-07-2024 or 27-Jul-24.\n"
         "\n"
         "Limits:\n"
         "  Images up to %dx%d pixels; up to %d events in all (64 bytes each\n"
@@ -133,8 +137,18 @@ static int usage_error(const char *fmt, const char *what)
     return 2;
 }
 
-/* The files named, or the bundled ones when none; free with bundled_free. */
-static char **input_files(const Config *cfg, char **names, int n, int *count, Error *err)
+/* A zip member left out of the files to load (a README, a codebook). */
+static void note_member(void *ctx, const char *name, const char *why)
+{
+    (void)ctx;
+    fprintf(stderr, "sahelmap: %s: %s\n", name, why);
+}
+
+/* The files named (a zip archive: its event members, the others noted on
+ * stderr when notes), or the bundled ones when none; free with
+ * bundled_free. */
+static char **input_files(const Config *cfg, char **names, int n, int *count, bool notes,
+                          Error *err)
 {
     if (n == 0) {
         char **files = bundled_files(cfg, err);
@@ -142,10 +156,7 @@ static char **input_files(const Config *cfg, char **names, int n, int *count, Er
         while (files != NULL && files[*count] != NULL) (*count)++;
         return files;
     }
-    char **files = xcalloc((size_t)n + 1, sizeof *files);
-    for (int i = 0; i < n; i++) files[i] = xstrndup(names[i], strlen(names[i]));
-    *count = n;
-    return files;
+    return archive_expand(names, n, count, notes ? note_member : NULL, NULL);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -255,7 +266,7 @@ static int run_info(const Config *cfg, int argc, char **argv, Verbosity v)
     if (io.verbose) print_settings(cfg);
     Error err;
     int count = 0;
-    char **files = input_files(cfg, names, n, &count, &err);
+    char **files = input_files(cfg, names, n, &count, v != VERBOSITY_QUIET, &err);
     free(names);
     if (files == NULL) {
         fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
@@ -383,7 +394,8 @@ static int run_export(const Config *cfg, int argc, char **argv, Verbosity v)
     }
     export_signals_install();      /* Ctrl+C: the temporary removed, then exit */
     int count = 0;
-    char **files = input_files(cfg, fig.files, fig.nfiles, &count, &err);
+    char **files = input_files(cfg, fig.files, fig.nfiles, &count,
+                               v != VERBOSITY_QUIET, &err);
     if (files == NULL) {
         fprintf(stderr, "sahelmap: %s\n", error_text(&err).s);
         figure_free(&fig);

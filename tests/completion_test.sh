@@ -11,6 +11,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 rm -rf "$out"
 mkdir -p "$out/files/sub"
 touch "$out/files/a.json" "$out/files/b.csv" "$out/files/c.geojson" "$out/files/notes.txt" \
+      "$out/files/d.csv.gz" "$out/files/e.zip" \
       "$out/files/map.png"
 PATH=$(dirname "$sahelmap"):$PATH
 # shellcheck source=/dev/null
@@ -58,6 +59,6 @@ lacks "--json" sahelmap export --
 has "--window" sahelmap --
 expect "" sahelmap export --from ""              # a date to type
 cd "$out/files" || fail "cd"
-expect "a.json b.csv c.geojson sub" sahelmap info ""
+expect "a.json b.csv c.geojson d.csv.gz e.zip sub" sahelmap info ""
 expect "map.png sub" sahelmap export -o ""
 echo "completion: commands, options, values and files as --help lists them"

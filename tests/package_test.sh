@@ -27,7 +27,7 @@ echo "package: $deb"
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 for lib in libc6 libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 libcairo2 libcjson1 \
-           libcsv3 libfontconfig1; do
+           libcsv3 libfontconfig1 libarchive13; do
     grep -q "$lib (>= " <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
 

@@ -29,9 +29,16 @@ run info-formats 0 "$sahelmap" info "$fixtures"/acled_api.json "$fixtures"/ucdp_
     "$fixtures"/ucdp.csv "$fixtures"/acled_skips.json
 run info-broken 1 "$sahelmap" info "$fixtures"/acled_truncated.json "$fixtures"/unbalanced.csv \
     "$fixtures"/acled_error.json "$fixtures"/binary.csv
+a=$fixtures/archives
+run info-archives 0 "$sahelmap" info "$a"/ucdp.csv.gz "$a"/acled_api.json.bz2 \
+    "$a"/acled_api.json.xz "$a"/events.zip "$a/hdx.zip:hxl.csv" "$fixtures"/hxl_only.csv \
+    "$fixtures"/na.csv
+run info-archives-broken 1 "$sahelmap" info "$a"/truncated.csv.gz "$a"/truncated.json.xz \
+    "$a"/notxz.csv.xz "$a"/badcrc.zip "$a"/badmember.zip "$a"/encrypted.zip "$a"/readme_only.zip \
+    "$a/events.zip:nope.csv"
 run export 0 "$sahelmap" export "$fixtures"/towns.json -o "$out/export.png" --size 800x450 \
     --graticule --filter mali
 run export-heatmap 0 "$sahelmap" export "$fixtures"/towns.json -o "$out/heat.png" --size 640x360 \
     --heatmap fatalities
-echo "$((4 - failed)) passed, $failed failed"
+echo "$((6 - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]

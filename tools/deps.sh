@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(build-essential cmake pkg-config
           libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libcjson-dev libcsv-dev
-          libfontconfig-dev libcairo2-dev fonts-dejavu-core
+          libfontconfig-dev libcairo2-dev fonts-dejavu-core libarchive-dev
           libavcodec-dev libavformat-dev libswscale-dev libavutil-dev libgif-dev
           libimagequant-dev)
 if [ "${1:-}" = "--test" ]; then

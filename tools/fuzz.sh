@@ -77,7 +77,7 @@ objs=()
 for f in "${core[@]}"; do objs+=("$out/obj/$(basename "${f%.c}").o"); done
 for t in "${targets[@]}"; do
     "$CC" "${cflags[@]}" -fsanitize=fuzzer "tests/fuzz/$t.c" "${objs[@]}" \
-        "${cjson_libs[@]}" -lcsv -lm -o "$out/$t"
+        "${cjson_libs[@]}" -lcsv -larchive -lm -o "$out/$t"
 done
 flock -u 9
 [[ ${BUILD_ONLY:-0} == 1 ]] && exit 0
