@@ -110,8 +110,8 @@ static void test_reopen_uses_the_cache(void **state)
     EventInput in = {.id = "FIX001", .day = second.day[0], .day_end = second.day[0],
                      .lon = 2, .lat = 15, .actor1 = "Someone else", .date_precision = 1,
                      .geo_precision = 1};
-    again = events_add(&second, &in);                 /* the id index works */
-    assert_int_equal(again, EVENTS_MERGED);
+    again = events_add(&second, &in);                 /* the id index works: */
+    assert_int_equal(again, EVENTS_CONFLICT);         /* held, with other values */
     events_finish(&second);
     assert_int_equal(second.count, first.count + 2);
     events_free(&first);
