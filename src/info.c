@@ -99,13 +99,15 @@ static void print_report(FILE *out, const EventSet *set, const LoadReport *rep)
     fprintf(out, "  format:     %s\n", rep->format);
     fprintf(out, "  records:    %zu read, %zu loaded, %zu skipped\n", rep->read,
             rep->loaded, rep->skipped);
-    if (rep->merged > 0 || rep->duplicates > 0)
-        fprintf(out, "              %zu rows merged into events as further "
-                     "actors (monadic export), %zu exact repeat rows\n",
-                rep->merged, rep->duplicates);
+    if (rep->merged > 0)
+        fprintf(out, "              %zu row%s merged into events as further actors "
+                     "(monadic export)\n", rep->merged, rep->merged == 1 ? "" : "s");
+    if (rep->duplicates > 0)
+        fprintf(out, "              %zu exact repeat row%s (identical in every field to "
+                     "one loaded)\n", rep->duplicates, rep->duplicates == 1 ? "" : "s");
     if (rep->conflicts > 0)
-        fprintf(out, "              %zu row%s with the id of an event held but other "
-                     "values (the event held kept), first: %s\n",
+        fprintf(out, "  conflicts:  %zu row%s with the id of an event held but another "
+                     "value (the event held kept), first: %s\n",
                 rep->conflicts, rep->conflicts == 1 ? "" : "s", error_text(&rep->conflict).s);
     char earlier[600];
     if (rep->earlier > 0)
