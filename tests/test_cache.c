@@ -103,6 +103,14 @@ static void test_reopen_uses_the_cache(void **state)
     assert_int_equal(r2.loaded, r1.loaded);
     assert_same(&first, &second);
 
+    /* The file read from its cache is known as itself: named again, it is
+     * not read twice. */
+    LoadReport r_again;
+    LoadOptions opt = {.config = &cfg};
+    assert_false(load_file_with(&second, source, &r_again, &opt));
+    assert_true(r_again.again);
+    assert_int_equal(second.count, first.count);
+
     /* A set filled from a cache takes more files like any other. */
     LoadReport r3;
     assert_true(load_file(&second, fixture("ucdp.csv"), &r3));
