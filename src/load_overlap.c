@@ -59,11 +59,12 @@ void load_overlap_conflict(const EventSet *set, LoadReport *rep, const EventInpu
     values(set, info->held, in, info->differs, shown, sizeof shown);
     if (info->held_file == in->file)
         error_at(e, line, line > 0 ? col : 0,
-                 "id %.60s repeated with another %s%s: the first row kept", in->id,
+                 "id %.60s repeated with another %s%s: the first row is kept", in->id,
                  info->differs, shown);
     else
         error_at(e, line, line > 0 ? col : 0,
-                 "id %.60s already loaded from %.80s with another %s%s: that one kept",
+                 "id %.60s already loaded from %.80s with another %s%s: "
+                 "the first loaded is kept",
                  in->id, base_name(set, info->held_file), info->differs, shown);
     e->record = index;
     error_set_file(e, path);

@@ -155,8 +155,31 @@ static void test_repeat_with_another_value_is_reported(void **state)
     assert_string_equal(rep[0].conflict.file, fixture("merge/repeat_one_field.csv"));
     assert_string_equal(rep[0].conflict.msg,
                         "id MLI8 repeated with another fatalities (5 here, 3 kept): "
-                        "the first row kept");
+                        "the first row is kept");
     assert_int_equal(set.fat[find_event(&set, "MLI8")], 3);
+    events_free(&set);
+}
+
+/* A later export that revised an event: the first file's event is kept,
+ * the revision reported with the file it conflicts with; the event still
+ * counts as one already loaded from there. */
+static void test_revised_event_across_files(void **state)
+{
+    (void)state;
+    EventSet set;
+    LoadReport rep[2];
+    const char *names[] = {"export_2020.csv", "export_2020_revised.csv"};
+    assert_int_equal(load_fixtures(&set, names, 2, rep), 0);
+    assert_int_equal(set.count, 4);
+    assert_int_equal(rep[1].events, 1);
+    assert_int_equal(rep[1].conflicts, 1);
+    assert_int_equal(rep[1].earlier, 1);
+    assert_books(&rep[1]);
+    assert_int_equal(rep[1].conflict.line, 2);
+    assert_string_equal(rep[1].conflict.msg,
+                        "id MLI3 already loaded from export_2020.csv with another "
+                        "fatalities (2 here, 0 kept): the first loaded is kept");
+    assert_int_equal(set.fat[find_event(&set, "MLI3")], 0);
     events_free(&set);
 }
 
@@ -226,6 +249,7 @@ int main(void)
         cmocka_unit_test(test_overlapping_acled_exports),
         cmocka_unit_test(test_monadic_rows_keep_every_associate),
         cmocka_unit_test(test_repeat_with_another_value_is_reported),
+        cmocka_unit_test(test_revised_event_across_files),
         cmocka_unit_test(test_same_file_twice_loads_once),
         cmocka_unit_test(test_failed_file_is_read_again),
     };
