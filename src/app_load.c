@@ -143,7 +143,8 @@ static void job_finish(App *app)
     const LoadReport *last = &job->reports[job->n - 1];
     if (problem != NULL) snprintf(toast, sizeof toast, "%.300s", error_text(problem).s);
     else if (!first && loaded > 0 && last->ok)
-        snprintf(toast, sizeof toast, "Loaded %.100s: %zu events (%zu records, %zu skipped)%s%.150s",
+        snprintf(toast, sizeof toast,
+                 "Loaded %.100s: %zu events (%zu records, %zu skipped)%s%.150s",
                  app->files[app->nfiles - 1], last->events, last->read, last->skipped,
                  last->earlier > 0 ? "; " : "",
                  load_overlap_text(&app->set, last, earlier, sizeof earlier));
