@@ -299,7 +299,8 @@ EventsAddResult events_merge_row(EventSet *set, size_t i, const EventInput *in,
         }
     }
     if (!any && a[0] != 0) exact = false;            /* a row naming no actor */
-    (void)capped;
+    /* Capped or not, a row that is no exact repeat is a merged row: what
+     * fitted of its actors is kept. */
     if (exact) return EVENTS_DUPLICATE;
     set->undo = xgrow(set->undo, &set->undo_cap, set->undo_len + 1, sizeof *set->undo);
     set->undo[set->undo_len++] = (EventsUndo){(uint32_t)i, set->actors[i], set->flags[i]};
