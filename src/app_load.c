@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "archive_input.h"
+#include "load_overlap.h"
 #include "xalloc.h"
 
 static bool job_progress(void *ctx, const char *path, uint64_t done, uint64_t total)
@@ -60,22 +61,81 @@ void app_load_start(App *app, char *const *paths, int n, bool first)
     if (job->thread == NULL) job_run(job);          /* no threads: load now */
 }
 
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash != NULL ? slash + 1 : path;
+}
+
+/* Adds a line under `heading` to the panel of load results (shown until
+ * Esc), the heading first if the panel lacks it, before "Esc: dismiss". */
+static void panel_add(App *app, const char *heading, const char *line)
+{
+    TextLines *t = &app->load_errors;
+    if (t->n > 0 && strcmp(t->line[t->n - 1], "Esc: dismiss") == 0) {
+        free(t->line[--t->n]);
+        t->line[t->n] = NULL;
+    }
+    bool has = false;
+    for (int k = 0; k < t->n && !has; k++) has = strcmp(t->line[k], heading) == 0;
+    if (!has) describe_add(t, "%s", heading);
+    describe_add(t, "%s", line);
+}
+
+/* What a file's load says beyond its counts, in the panel and on stderr:
+ * the same file named again, events an earlier file had, rows with the id
+ * of an event held but another value. */
+static void note_overlaps(App *app, const char *path, const LoadReport *rep)
+{
+    static const char heading[] = "#Already loaded (each event counted once)";
+    char line[900], text[600];
+    if (rep->again) {
+        const char *held = rep->same_as < app->set.nfiles ? app->set.files[rep->same_as] : "";
+        snprintf(line, sizeof line, "%.120s: the same file as %.120s, not read again",
+                 base_name(path), base_name(held));
+        panel_add(app, heading, line);
+        fprintf(stderr, "sahelmap: %s: %s, not read again\n", path, rep->error.msg);
+        return;
+    }
+    if (rep->earlier > 0) {
+        snprintf(line, sizeof line, "%.120s: %s", base_name(path),
+                 load_overlap_text(&app->set, rep, text, sizeof text));
+        panel_add(app, heading, line);
+        fprintf(stderr, "sahelmap: %s: %s\n", path, text);
+    }
+    if (rep->conflicts > 0) {
+        snprintf(line, sizeof line, "%.120s: %zu row%s with the id of an event held but "
+                 "another value; first, line %zu: %s", base_name(path), rep->conflicts,
+                 rep->conflicts == 1 ? "" : "s", rep->conflict.line, rep->conflict.msg);
+        panel_add(app, heading, line);
+        fprintf(stderr, "sahelmap: %s: %zu row%s with the id of an event held but another "
+                "value (the event held kept); first: %s\n", path, rep->conflicts,
+                rep->conflicts == 1 ? "" : "s", error_text(&rep->conflict).s);
+    }
+}
+
 /* Takes a finished (or cancelled) job's results into the window's state. */
 static void job_finish(App *app)
 {
     LoadJob *job = app->job;
     if (job->thread != NULL) SDL_WaitThread(job->thread, NULL);
-    int loaded = 0, failed = 0;
+    int loaded = 0, failed = 0, again = 0;
     const Error *problem = NULL;
+    const LoadReport *repeated = NULL;
     for (int i = 0; i < job->n; i++) {
         LoadReport *rep = &job->reports[i];
+        note_overlaps(app, job->paths[i], rep);
+        if (rep->again) {
+            if (repeated == NULL) repeated = rep;
+            again++;
+            continue;
+        }
         if (!rep->ok) {
             if (rep->error.msg[0]) fprintf(stderr, "sahelmap: %s\n", error_text(&rep->error).s);
             if (problem == NULL && rep->error.msg[0]) problem = &rep->error;
             /* The panel of failed files stays until dismissed. */
-            if (app->load_errors.n == 0) describe_add(&app->load_errors, "#Could not load");
             if (!SDL_AtomicGet(&job->cancel))
-                describe_add(&app->load_errors, "%s", error_text(&rep->error).s);
+                panel_add(app, "#Could not load", error_text(&rep->error).s);
             failed++;
             continue;
         }
@@ -88,12 +148,18 @@ static void job_finish(App *app)
         loaded++;
     }
     bool first = job->first;
-    char toast[320] = "";
+    char toast[320] = "", earlier[600];
+    const LoadReport *last = &job->reports[job->n - 1];
     if (problem != NULL) snprintf(toast, sizeof toast, "%.300s", error_text(problem).s);
-    else if (!first && loaded > 0)
-        snprintf(toast, sizeof toast, "Loaded %.200s: %zu events (%zu records, %zu skipped)",
-                 app->files[app->nfiles - 1], job->reports[job->n - 1].events,
-                 job->reports[job->n - 1].read, job->reports[job->n - 1].skipped);
+    else if (!first && loaded > 0 && last->ok)
+        snprintf(toast, sizeof toast,
+                 "Loaded %.100s: %zu events (%zu records, %zu skipped)%s%.150s",
+                 app->files[app->nfiles - 1], last->events, last->read, last->skipped,
+                 last->earlier > 0 ? "; " : "",
+                 load_overlap_text(&app->set, last, earlier, sizeof earlier));
+    else if (repeated != NULL)
+        snprintf(toast, sizeof toast, "%.300s%s", repeated->error.msg,
+                 again > 1 ? " (and more files named again)" : "");
     for (int i = 0; i < job->n; i++) free(job->paths[i]);
     free(job->paths);
     free(job->reports);

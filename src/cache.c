@@ -275,8 +275,9 @@ static bool report_sane(LoadReport *rep, uint64_t count)
         !error_terminated(&rep->error) ||
         rep->nreasons > LOAD_MAX_REASONS || rep->events != count ||
         rep->read != rep->loaded + rep->skipped ||
-        rep->loaded != rep->events + rep->merged + rep->duplicates ||
-        rep->nreasons > rep->skipped)
+        rep->loaded != rep->events + rep->merged + rep->duplicates + rep->conflicts ||
+        rep->nreasons > rep->skipped || !error_terminated(&rep->conflict) ||
+        rep->earlier != 0 || rep->nfrom != 0 || rep->again)   /* a file of its own */
         return false;
     for (size_t r = 0; r < rep->nreasons; r++)
         if (!error_terminated(&rep->reasons[r]) || rep->reasons[r].record > rep->read)

@@ -36,8 +36,9 @@
 #include "load.h"
 
 #define CACHE_MAGIC "SMCACHE1"       /* 8 bytes, no NUL in the file */
-#define CACHE_VERSION 4
-#define CACHE_HEADER_SIZE 6192          /* bytes, on 64-bit systems */
+#define CACHE_VERSION 5             /* 4: id spaces in the flags, the overlap
+                                       books; 5: the type as written */
+#define CACHE_HEADER_SIZE 6888          /* bytes, on 64-bit systems */
 #define CACHE_HASH_SEED 0xCBF29CE484222325ull
 
 /* The tuples of an EventSet: how many values each holds, and in which

@@ -9,13 +9,8 @@
 
 #include "check.h"
 #include "cache_format.h"
+#include "events_merge.h"
 #include "xalloc.h"
-
-typedef struct EventsUndo {
-    uint32_t index;
-    uint32_t actors;     /* the actors tuple before the merge */
-    uint8_t flags;
-} EventsUndo;
 
 /* ------------------------------------------------------------------------- */
 /* Enum names                                                                */
@@ -156,6 +151,7 @@ void events_init(EventSet *set)
     tuples_init(&set->prov_tuples, CACHE_PROV_ARITY);
     notes_init(&set->notes_store);
     set->sorted = true;
+    set->seen_file = EVENTS_NO_FILE;
 }
 
 void events_free(EventSet *set)
@@ -170,7 +166,9 @@ void events_free(EventSet *set)
     notes_free(&set->notes_store);
     for (size_t i = 0; i < set->nfiles; i++) free(set->files[i]);
     free(set->files);
-    hashtab_free(&set->dedup);
+    free(set->file_keys);
+    hashtab_free(&set->file_index);
+    events_merge_finish(set);
     free(set->undo);
     memset(set, 0, sizeof *set);
 }
@@ -179,7 +177,9 @@ uint16_t events_add_file(EventSet *set, const char *path)
 {
     if (set->nfiles >= EVENTS_NO_FILE) return EVENTS_NO_FILE;
     set->files = xrealloc(set->files, (set->nfiles + 1) * sizeof *set->files);
+    set->file_keys = xrealloc(set->file_keys, (set->nfiles + 1) * sizeof *set->file_keys);
     set->files[set->nfiles] = xstrndup(path, strlen(path));
+    set->file_keys[set->nfiles] = (EventsFileKey){0, 0};
     return (uint16_t)set->nfiles++;
 }
 
@@ -199,38 +199,8 @@ size_t events_shared_bytes(const EventSet *set)
 }
 
 /* ------------------------------------------------------------------------- */
-/* Dedup index: id ref -> event index                                        */
-/* ------------------------------------------------------------------------- */
-
-static void dedup_rebuild(EventSet *set)
-{
-    hashtab_clear(&set->dedup);
-    hashtab_reserve(&set->dedup, set->count + 1);
-    for (size_t i = 0; i < set->count; i++)
-        if (set->id[i] != 0) hashtab_add(&set->dedup, set->id[i], (uint32_t)i);
-    set->dedup_valid = true;
-}
-
-/* Index of the (first) event holding id, or SIZE_MAX with *probe left where
- * the id would be added. The id is its own hash, so an equal tag is the
- * same id (hashtab_tag): the id column need not be read. */
-static size_t dedup_find(const EventSet *set, uint32_t id, HashProbe *probe)
-{
-    *probe = hashtab_probe(&set->dedup, id);
-    uint32_t i;
-    if (!hashtab_next(&set->dedup, probe, &i)) return SIZE_MAX;
-    SM_ASSERT(set->id[i] == id);
-    return i;
-}
-
-/* ------------------------------------------------------------------------- */
 /* Adding                                                                    */
 /* ------------------------------------------------------------------------- */
-
-static uint32_t intern(EventSet *set, const char *s)
-{
-    return s == NULL ? 0 : strpool_intern(&set->strings, s, strlen(s));
-}
 
 static void grow_columns(EventSet *set)
 {
@@ -243,72 +213,21 @@ static void grow_columns(EventSet *set)
     set->cap = cap;
 }
 
-/* Joins b to a as "a; b" in the pool (for a third actor of one event). */
-static uint32_t join_refs(EventSet *set, uint32_t a, uint32_t b)
-{
-    if (a == 0) return b;
-    if (b == 0) return a;
-    const char *sa = strpool_get(&set->strings, a);
-    const char *sb = strpool_get(&set->strings, b);
-    size_t la = strlen(sa), lb = strlen(sb);
-    char *joined = xmalloc(la + lb + 3);
-    memcpy(joined, sa, la);
-    memcpy(joined + la, "; ", 2);
-    memcpy(joined + la + 2, sb, lb);
-    uint32_t ref = strpool_intern(&set->strings, joined, la + 2 + lb);
-    free(joined);
-    return ref;
-}
-
-static EventsAddResult merge_actors(EventSet *set, size_t i,
-                                    const EventInput *in)
-{
-    const uint32_t *held = tuples_get(&set->actor_tuples, set->actors[i]);
-    uint32_t a[CACHE_ACTOR_ARITY] = {held[0], held[1], held[2], held[3]};
-    uint32_t new_actor = intern(set, in->actor1);
-    uint32_t new_assoc = intern(set, in->assoc_actor1);
-    uint32_t new_actor2 = intern(set, in->actor2);
-
-    if (new_actor == a[0] || new_actor == a[2] || new_actor == 0) {
-        /* The same row again (or a dyadic row seen twice). */
-        if (new_actor2 == 0 || new_actor2 == a[0] || new_actor2 == a[2])
-            return EVENTS_DUPLICATE;
-        new_actor = new_actor2;
-        new_assoc = intern(set, in->assoc_actor2);
-    }
-    if (a[2] == 0) {
-        a[2] = new_actor;
-        a[3] = new_assoc;
-    } else {
-        /* A third actor: keep it, with its associates, beside actor2's; but
-         * only a few, and only up to a sane length, or rows repeating one id
-         * with ever new actors would grow the strings without bound (each
-         * join interns a longer string). */
-        const char *joined = strpool_get(&set->strings, a[3]);
-        int joins = 0;
-        for (const char *p = joined; (p = strstr(p, "; ")) != NULL; p += 2) joins++;
-        if (joins >= 2 * EVENTS_MAX_EXTRA_ACTORS || strlen(joined) > EVENTS_MAX_JOINED)
-            return EVENTS_DUPLICATE;
-        a[3] = join_refs(set, a[3], new_actor);
-        a[3] = join_refs(set, a[3], new_assoc);
-    }
-    set->undo = xgrow(set->undo, &set->undo_cap, set->undo_len + 1,
-                      sizeof *set->undo);
-    set->undo[set->undo_len++] = (EventsUndo){(uint32_t)i, set->actors[i],
-                                              set->flags[i]};
-    set->actors[i] = tuples_intern(&set->actor_tuples, a);
-    set->flags[i] |= EVENT_FLAG_MERGED;
-    return EVENTS_MERGED;
-}
-
 EventsAddResult events_add(EventSet *set, const EventInput *in)
 {
-    uint32_t id = intern(set, in->id);
+    return events_add_info(set, in, NULL);
+}
+
+EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddInfo *info)
+{
+    EventsAddInfo scratch;
+    if (info == NULL) info = &scratch;
+    *info = (EventsAddInfo){.held = set->count, .held_file = in->file};
+    uint32_t id = events_intern(set, in->id);
     HashProbe probe = {0, 0};
     if (id != 0) {
-        if (!set->dedup_valid) dedup_rebuild(set);
-        size_t held = dedup_find(set, id, &probe);
-        if (held != SIZE_MAX) return merge_actors(set, held, in);
+        size_t held = events_dedup_find(set, id, in->id_space, in->file, &probe);
+        if (held != SIZE_MAX) return events_merge_row(set, held, in, info);
     }
 
     grow_columns(set);
@@ -324,16 +243,16 @@ EventsAddResult events_add(EventSet *set, const EventInput *in)
     set->id[i] = id;
 
     uint32_t actors[CACHE_ACTOR_ARITY] = {
-        intern(set, in->actor1), intern(set, in->assoc_actor1),
-        intern(set, in->actor2), intern(set, in->assoc_actor2)};
+        events_intern(set, in->actor1), events_intern(set, in->assoc_actor1),
+        events_intern(set, in->actor2), events_intern(set, in->assoc_actor2)};
     set->actors[i] = tuples_intern(&set->actor_tuples, actors);
     uint32_t place[CACHE_PLACE_ARITY] = {
-        intern(set, in->country), intern(set, in->admin1), intern(set, in->admin2),
-        intern(set, in->admin3), intern(set, in->location)};
+        events_intern(set, in->country), events_intern(set, in->admin1), events_intern(set, in->admin2),
+        events_intern(set, in->admin3), events_intern(set, in->location)};
     set->place[i] = tuples_intern(&set->place_tuples, place);
-    uint32_t prov[CACHE_PROV_ARITY] = {in->file, intern(set, in->source),
-                                       intern(set, in->source_scale),
-                                       intern(set, in->original_type)};
+    uint32_t prov[CACHE_PROV_ARITY] = {in->file, events_intern(set, in->source),
+                                       events_intern(set, in->source_scale),
+                                       events_intern(set, in->original_type)};
     set->prov[i] = tuples_intern(&set->prov_tuples, prov);
     set->notes[i] = notes_add(&set->notes_store, in->notes, in->notes_len);
 
@@ -344,9 +263,11 @@ EventsAddResult events_add(EventSet *set, const EventInput *in)
     set->geo_prec[i] = in->geo_precision;
     set->flags[i] = (uint8_t)((in->civilian_targeting
                                    ? EVENT_FLAG_CIVILIAN_TARGETING : 0) |
-                              (in->ucdp_type & 3) << EVENT_FLAG_UCDP_SHIFT);
+                              (in->ucdp_type & 3) << EVENT_FLAG_UCDP_SHIFT |
+                              (in->id_space & 3) << EVENT_FLAG_ID_SHIFT);
+    events_merge_note_added(set, i, in);
 
-    if (id != 0) hashtab_insert(&set->dedup, &probe, (uint32_t)i);
+    if (id != 0) events_dedup_insert(set, &probe, i);
     if (i > 0 && set->day[i] < set->day[i - 1]) set->sorted = false;
     return EVENTS_ADDED;
 }
@@ -372,7 +293,8 @@ void events_rollback(EventSet *set, EventsMark mark)
     set->undo_len = mark.undo_len;
     set->count = mark.count;
     while (set->nfiles > mark.nfiles) free(set->files[--set->nfiles]);
-    set->dedup_valid = false;
+    events_files_reindex(set);
+    events_merge_rollback(set, set->count);
     set->sorted = true;
     for (size_t i = 1; i < set->count && set->sorted; i++)
         if (set->day[i] < set->day[i - 1]) set->sorted = false;
@@ -385,8 +307,7 @@ void events_rollback(EventSet *set, EventsMark mark)
 void events_finish(EventSet *set)
 {
     notes_flush(&set->notes_store);
-    hashtab_free(&set->dedup);
-    set->dedup_valid = false;
+    events_merge_finish(set);
     free(set->undo);
     set->undo = NULL;
     set->undo_len = set->undo_cap = 0;
@@ -489,7 +410,7 @@ void events_set_inferred_country(EventSet *set, size_t i, const char *country)
     SM_ASSERT(i < set->count);
     uint32_t place[CACHE_PLACE_ARITY];
     memcpy(place, tuples_get(&set->place_tuples, set->place[i]), sizeof place);
-    place[0] = intern(set, country);
+    place[0] = events_intern(set, country);
     set->place[i] = tuples_intern(&set->place_tuples, place);
     set->flags[i] |= EVENT_FLAG_COUNTRY_INFERRED;
 }

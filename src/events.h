@@ -9,8 +9,11 @@
  * memory (notes). One event costs 64 bytes of columns.
  *
  * Monadic ACLED exports repeat an event once per actor. events_add merges a
- * record whose id is already in the set into that event, keeping both actors,
- * so counts and fatality sums are per event, never per row.
+ * record whose id is already in the set into that event, keeping both actors
+ * and every associate, so counts and fatality sums are per event, never per
+ * row. Ids are compared within one id space only (EventIdSpace): ACLED's and
+ * UCDP's ids hold across files, a GeoJSON feature id or a generic id column
+ * only inside its own file (formats.md, "Ids across files").
  */
 #ifndef SAHELMAP_EVENTS_H
 #define SAHELMAP_EVENTS_H
@@ -71,10 +74,20 @@ typedef enum UcdpType {
 enum {
     EVENT_FLAG_CIVILIAN_TARGETING = 1 << 0,
     EVENT_FLAG_MERGED = 1 << 1,       /* built from several monadic rows */
-    EVENT_FLAG_COUNTRY_INFERRED = 1 << 6, /* country from the basemap polygon
+    EVENT_FLAG_COUNTRY_INFERRED = 1 << 2, /* country from the basemap polygon
                                            * it lies in (the file gave none) */
-    EVENT_FLAG_UCDP_SHIFT = 4         /* bits 4-5 hold the UcdpType */
+    EVENT_FLAG_UCDP_SHIFT = 4,        /* bits 4-5 hold the UcdpType */
+    EVENT_FLAG_ID_SHIFT = 6           /* bits 6-7 hold the EventIdSpace */
 };
+
+/* Where an id is unique: two records are one event only when their ids are
+ * equal in the same space (and, for EVENTS_ID_FILE, come from one file). */
+typedef enum EventIdSpace {
+    EVENTS_ID_ACLED = 0,   /* event_id_cnty: one event across ACLED exports */
+    EVENTS_ID_ACLED_ROW,   /* data_id (ACLED, when event_id_cnty is absent) */
+    EVENTS_ID_UCDP,        /* UCDP GED's id: one event across UCDP releases */
+    EVENTS_ID_FILE         /* a GeoJSON feature id, a generic "id": its file only */
+} EventIdSpace;
 
 /* The text fields of an event, for events_text. */
 typedef enum EventText {
@@ -92,6 +105,7 @@ typedef enum EventText {
 /* One event as a loader hands it over. NULL strings mean "". */
 typedef struct EventInput {
     const char *id;
+    EventIdSpace id_space;            /* where id is unique (0: ACLED) */
     int32_t day, day_end;             /* days since 1970-01-01; end >= day */
     uint8_t date_precision;           /* 1 day, 2 week, 3 month */
     uint8_t geo_precision;            /* 1 town, 2 near town, 3 region */
@@ -118,9 +132,25 @@ typedef struct EventInput {
 
 typedef enum EventsAddResult {
     EVENTS_ADDED,          /* a new event */
-    EVENTS_MERGED,         /* same id as an event already held: actors merged */
-    EVENTS_DUPLICATE       /* same id and nothing new: an exact repeat row */
+    EVENTS_MERGED,         /* same id as an event already held, equal to it but
+                            * in the actors: its actors and associates kept */
+    EVENTS_DUPLICATE,      /* same id, and identical in every field to a row
+                            * already loaded (its actor with the same associates
+                            * as the event holds): an exact repeat */
+    EVENTS_CONFLICT        /* same id, but another value in a field beyond the
+                            * actors (date, place, fatalities, notes...): the
+                            * event held is kept as it is */
 } EventsAddResult;
+
+/* What events_add_info found besides its result. */
+typedef struct EventsAddInfo {
+    size_t held;           /* the event the record went to (or is) */
+    uint16_t held_file;    /* the file that loaded that event first */
+    bool first_in_file;    /* not ADDED: the first record of its file to reach
+                            * that event (so a file's events are counted once) */
+    const char *differs;   /* CONFLICT: the first field that differs, by its
+                            * ACLED name ("fatalities"); else NULL */
+} EventsAddInfo;
 
 /* The columns: one array each, `count` long. X(type, name, bytes-doc). */
 #define EVENTS_COLUMNS(X)                                                  \
@@ -143,6 +173,12 @@ typedef enum EventsAddResult {
     X(uint8_t, geo_prec)                                                   \
     X(uint8_t, flags)     /* EVENT_FLAG_* */
 
+/* A file's identity: the same file, whatever path names it. {0, 0}: not
+ * known (standard input, a pipe). */
+typedef struct EventsFileKey {
+    uint64_t dev, ino;
+} EventsFileKey;
+
 typedef struct EventSet {
     size_t count, cap;
 #define EVENTS_DECLARE_COLUMN(type, name) type *name;
@@ -154,14 +190,20 @@ typedef struct EventSet {
     TupleTable actor_tuples, place_tuples, prov_tuples;
     NotesStore notes_store;
     char **files;                /* paths, indexed by EventInput.file */
+    EventsFileKey *file_keys;        /* their identities (events_file_identify) */
     size_t nfiles;
+    HashTab file_index;          /* file indexes by identity */
 
     /* Load-time only (freed by events_finish): id -> index for merging
      * monadic rows, and an undo log of merges for events_rollback. */
-    HashTab dedup;               /* event indexes by id ref (ids but "") */
+    HashTab dedup;               /* event indexes by id and id space (ids but "") */
     bool dedup_valid;
     struct EventsUndo *undo;
     size_t undo_len, undo_cap;
+    uint32_t *notes_hash;        /* notes' hashes of events [hash_from, count) */
+    size_t hash_from, hash_count, hash_cap;
+    HashTab seen;                /* events reached by seen_file's records */
+    uint16_t seen_file;
 } EventSet;
 
 /* A point to roll back to (see events_mark). */
@@ -179,11 +221,24 @@ void events_free(EventSet *set);
 #define EVENTS_NO_FILE UINT16_MAX
 uint16_t events_add_file(EventSet *set, const char *path);
 
+/* Records what file `file` is (its device and inode), so that the same
+ * file named again, by any path, is found by events_file_find. */
+void events_file_identify(EventSet *set, uint16_t file, uint64_t dev, uint64_t ino);
+
+/* The file registered with that identity, or EVENTS_NO_FILE. */
+uint16_t events_file_find(const EventSet *set, uint64_t dev, uint64_t ino);
+
 /* Appends one event, or merges it into the event with the same non-empty id
- * (monadic exports): a new actor1 becomes actor2 of the held event (or joins
- * its assoc_actor_2 when actor2 is taken). Inputs must be validated by the
+ * in the same id space (monadic exports): a new actor1 becomes actor2 of the
+ * held event (or joins its assoc_actor_2 when actor2 is taken); an actor the
+ * event holds with another associate gets that associate joined to its own
+ * ("A; B"). A record that differs from the held event beyond the actors is
+ * EVENTS_CONFLICT and changes nothing. Inputs must be validated by the
  * caller (record.c); strings are copied. Unsorts the set. */
 EventsAddResult events_add(EventSet *set, const EventInput *in);
+
+/* events_add, and what it found in *info (NULL: not wanted). */
+EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddInfo *info);
 
 /* The current end of the set: everything added after it can be undone with
  * events_rollback (used to load nothing from a file that turns out bad). */

@@ -10,6 +10,7 @@
 #include "date.h"
 #include "events.h"
 #include "load.h"
+#include "load_overlap.h"
 #include "stats.h"
 #include "xalloc.h"
 
@@ -151,15 +152,24 @@ static void print_stats(FILE *out, const EventSet *set, Stats *st)
     }
 }
 
-static void print_report(FILE *out, const LoadReport *rep)
+static void print_report(FILE *out, const EventSet *set, const LoadReport *rep)
 {
     fprintf(out, "  format:     %s\n", rep->format);
     fprintf(out, "  records:    %zu read, %zu loaded, %zu skipped\n", rep->read,
             rep->loaded, rep->skipped);
-    if (rep->merged > 0 || rep->duplicates > 0)
-        fprintf(out, "              %zu rows merged into events as further "
-                     "actors (monadic export), %zu exact repeat rows\n",
-                rep->merged, rep->duplicates);
+    if (rep->merged > 0)
+        fprintf(out, "              %zu row%s merged into events as further actors "
+                     "(monadic export)\n", rep->merged, rep->merged == 1 ? "" : "s");
+    if (rep->duplicates > 0)
+        fprintf(out, "              %zu exact repeat row%s (identical in every field to "
+                     "one loaded)\n", rep->duplicates, rep->duplicates == 1 ? "" : "s");
+    if (rep->conflicts > 0)
+        fprintf(out, "  conflicts:  %zu row%s with the id of an event held but another "
+                     "value (the event held kept), first: %s\n",
+                rep->conflicts, rep->conflicts == 1 ? "" : "s", error_text(&rep->conflict).s);
+    char earlier[600];
+    if (rep->earlier > 0)
+        fprintf(out, "  earlier:    %s\n", load_overlap_text(set, rep, earlier, sizeof earlier));
     for (size_t r = 0; r < rep->nreasons; r++)
         fprintf(out, "  skipped:    %s\n", error_text(&rep->reasons[r]).s);
     if (rep->skipped > rep->nreasons)
@@ -279,6 +289,8 @@ static cJSON *json_file(const EventSet *set, const char *path, const LoadReport 
     cJSON_AddBoolToObject(o, "loaded", file_index >= 0);
     if (file_index < 0) {
         cJSON_AddItemToObject(o, "error", json_error(&rep->error));
+        if (rep->again && rep->same_as < set->nfiles)
+            cJSON_AddStringToObject(o, "same_file_as", set->files[rep->same_as]);
         return o;
     }
     cJSON_AddNullToObject(o, "error");
@@ -290,6 +302,22 @@ static cJSON *json_file(const EventSet *set, const char *path, const LoadReport 
     cJSON_AddItemToObject(rec, "events", json_count(rep->events));
     cJSON_AddItemToObject(rec, "merged", json_count(rep->merged));
     cJSON_AddItemToObject(rec, "duplicates", json_count(rep->duplicates));
+    cJSON_AddItemToObject(rec, "conflicts", json_count(rep->conflicts));
+    cJSON_AddItemToObject(o, "conflict",
+                          rep->conflicts > 0 ? json_error(&rep->conflict) : cJSON_CreateNull());
+    cJSON *earlier = cJSON_AddObjectToObject(o, "already_loaded");
+    cJSON_AddItemToObject(earlier, "events", json_count(rep->earlier));
+    cJSON *from = cJSON_AddArrayToObject(earlier, "from");
+    size_t named = 0;
+    for (size_t k = 0; k < rep->nfrom; k++) {
+        cJSON *item = cJSON_CreateObject();
+        uint16_t f = rep->from[k].file;
+        cJSON_AddStringToObject(item, "path", f < set->nfiles ? set->files[f] : "");
+        cJSON_AddItemToObject(item, "events", json_count(rep->from[k].events));
+        cJSON_AddItemToArray(from, item);
+        named += rep->from[k].events;
+    }
+    cJSON_AddItemToObject(earlier, "from_unlisted", json_count(rep->earlier - named));
     cJSON *reasons = cJSON_AddArrayToObject(o, "skip_reasons");
     for (size_t r = 0; r < rep->nreasons; r++)
         cJSON_AddItemToArray(reasons, json_error(&rep->reasons[r]));
@@ -312,9 +340,12 @@ static void print_json(FILE *out, const EventSet *set, char *const *paths, int n
     for (int i = 0; i < n; i++)
         cJSON_AddItemToArray(files, json_file(set, paths[i], &reports[i], file_index[i]));
     cJSON *all = cJSON_AddObjectToObject(doc, "all");
+    int again = 0;
+    for (int i = 0; i < n; i++) again += reports[i].again;
     cJSON_AddNumberToObject(all, "files", n);
-    cJSON_AddNumberToObject(all, "loaded", n - failed);
+    cJSON_AddNumberToObject(all, "loaded", n - failed - again);
     cJSON_AddNumberToObject(all, "failed", failed);
+    cJSON_AddNumberToObject(all, "again", again);
     Stats st;
     stats_compute(set, 0, set->count, -1, &st);
     cJSON_AddItemToObject(all, "stats", json_stats(set, &st));
@@ -346,13 +377,20 @@ void info_print_load(FILE *err, const char *path, const LoadReport *rep, bool re
 static void print_text(FILE *out, const EventSet *set, char *const *paths, int n,
                        const LoadReport *reports, const int *file_index, int failed)
 {
+    int again = 0;
     for (int i = 0; i < n; i++) {
         fprintf(out, "%s\n", paths[i]);
+        if (reports[i].again) {
+            fprintf(out, "  not read:   %s (the same file): each event counted once\n\n",
+                    reports[i].error.msg);
+            again++;
+            continue;
+        }
         if (file_index[i] < 0) {
             fprintf(out, "  FAILED:     %s\n\n", error_text(&reports[i].error).s);
             continue;
         }
-        print_report(out, &reports[i]);
+        print_report(out, set, &reports[i]);
         Stats st;
         stats_compute(set, 0, set->count, file_index[i], &st);
         print_stats(out, set, &st);
@@ -360,7 +398,9 @@ static void print_text(FILE *out, const EventSet *set, char *const *paths, int n
         fprintf(out, "\n");
     }
 
-    fprintf(out, "All files (%d loaded, %d failed)\n", n - failed, failed);
+    fprintf(out, "All files (%d loaded, %d failed", n - failed - again, failed);
+    if (again > 0) fprintf(out, ", %d named again", again);
+    fprintf(out, ")\n");
     Stats all;
     stats_compute(set, 0, set->count, -1, &all);
     print_stats(out, set, &all);

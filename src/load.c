@@ -14,6 +14,7 @@
 
 #include "archive_input.h"
 #include "cache.h"
+#include "load_overlap.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -72,11 +73,19 @@ void load_record(LoadContext *ctx, size_t line, size_t col, size_t index)
     if (ctx->kind == RECORD_GENERIC) ctx->kind = record_kind(&ctx->record);
     in.file = ctx->file;
     rep->loaded++;
-    switch (events_add(ctx->set, &in)) {
+    EventsAddInfo info;
+    switch (events_add_info(ctx->set, &in, &info)) {
     case EVENTS_ADDED: rep->events++; break;
-    case EVENTS_MERGED: rep->merged++; break;
+    case EVENTS_MERGED:
+        rep->merged++;
+        if (info.held_file == ctx->file) ctx->monadic++;
+        break;
     case EVENTS_DUPLICATE: rep->duplicates++; break;
+    case EVENTS_CONFLICT:
+        load_overlap_conflict(ctx->set, rep, &in, &info, line, col, index, ctx->path);
+        break;
     }
+    if (info.first_in_file && info.held_file != ctx->file) load_overlap_count(rep, info.held_file);
 }
 
 void load_set_container(LoadContext *ctx, const char *container)
@@ -290,7 +299,7 @@ static void describe_format(LoadContext *ctx)
     else
         snprintf(rep->format, sizeof rep->format, "%s%s%s%s",
                  kind_name(ctx->kind), ctx->kind ? " " : "", container,
-                 rep->merged > 0 ? ", monadic (one row per actor)" : "");
+                 ctx->monadic > 0 ? ", monadic (one row per actor)" : "");
 }
 
 bool load_tick(LoadContext *ctx, uint64_t done)
@@ -336,6 +345,16 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
     }
     if (!archived && S_ISDIR(st.st_mode)) {
         error_set(err, "is a directory, not an event file");
+        return error_set_file(err, path);
+    }
+    /* The same file again, by this path or another: loaded once. */
+    uint16_t same = is_stdin || S_ISFIFO(st.st_mode)
+                        ? EVENTS_NO_FILE
+                        : events_file_find(set, (uint64_t)st.st_dev, (uint64_t)st.st_ino);
+    if (same != EVENTS_NO_FILE) {
+        report->again = true;
+        report->same_as = same;
+        error_set(err, "already loaded: %.200s", set->files[same]);
         return error_set_file(err, path);
     }
     /* Standard input, whatever it is, and named pipes are read as a stream;
@@ -392,6 +411,8 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
     const char *why = "";
     if (cacheable && cache_load(cfg, set, path, &before, report, &why)) {
         fclose(f);
+        events_file_identify(set, (uint16_t)(set->nfiles - 1), (uint64_t)st.st_dev,
+                             (uint64_t)st.st_ino);
         return true;
     }
 
@@ -435,11 +456,13 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
         error_set_file(err, path);      /* the loader gave line and column */
         /* Nothing from this file stays: the books say so. */
         report->loaded = report->events = report->merged = 0;
-        report->duplicates = 0;
+        report->duplicates = report->conflicts = report->earlier = report->nfrom = 0;
         report->skipped = report->read;
         return false;
     }
     report->ok = true;
+    if (!stream)
+        events_file_identify(set, ctx.file, (uint64_t)st.st_dev, (uint64_t)st.st_ino);
     if (cacheable) {
         Error ignored;
         events_finish(set);
@@ -458,7 +481,8 @@ int load_files_with(EventSet *set, char *const *paths, int n, LoadReport *report
 {
     int failed = 0;
     for (int i = 0; i < n; i++)
-        if (!load_file_with(set, paths[i], &reports[i], options)) failed++;
+        if (!load_file_with(set, paths[i], &reports[i], options) && !reports[i].again)
+            failed++;
     events_finish(set);
     load_infer_countries(set, options != NULL ? options->config : NULL);
     return failed;

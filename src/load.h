@@ -21,6 +21,7 @@
 #include "record.h"
 
 #define LOAD_MAX_REASONS 10     /* skip reasons kept per file (all counted) */
+#define LOAD_MAX_FROM 8         /* earlier files named per file (all counted) */
 #define LOAD_MAX_EVENTS CONFIG_MAX_EVENTS  /* default limit ($SAHELMAP_MAX_EVENTS):
                                     beyond it a file fails with a clear
                                     message instead of exhausting memory */
@@ -33,6 +34,23 @@ typedef struct LoadReport {
     size_t events;              /* new events (loaded minus merged rows) */
     size_t merged;              /* monadic rows merged into an event */
     size_t duplicates;          /* exact repeats of a row already loaded */
+    size_t conflicts;           /* rows repeating the id of an event held but
+                                 * with another value beyond the actors (a
+                                 * date, fatalities...): the event held kept;
+                                 * loaded == events + merged + duplicates +
+                                 * conflicts */
+    Error conflict;             /* the first of them: where, which field */
+    size_t earlier;             /* this file's events already loaded from an
+                                 * earlier file (each counted once) */
+    struct {
+        uint16_t file;          /* the set's file index (EventSet.files) */
+        size_t events;          /* ... and how many of them came from it */
+    } from[LOAD_MAX_FROM];      /* by earlier file, in the order first met */
+    size_t nfrom;
+    bool again;                 /* !ok: the same file (device and inode) as
+                                 * one loaded before, by any path: error says
+                                 * "already loaded: PATH"; nothing loaded */
+    uint16_t same_as;           /* again: that file's index in the set */
     Error reasons[LOAD_MAX_REASONS];  /* the first skipped records: file,
                                        * line, column, record index and why
                                        * (error_text prints each) */
@@ -81,7 +99,8 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
 
 /* Loads each of paths[0..n) with load_file, reports[i] for paths[i], then
  * finishes the set and infers the countries its files did not name
- * (load_infer_countries). Returns how many files failed. */
+ * (load_infer_countries). Returns how many files failed (a file named
+ * again, an `again` report, is not a failure). */
 int load_files(EventSet *set, char *const *paths, int n, LoadReport *reports);
 int load_files_with(EventSet *set, char *const *paths, int n, LoadReport *reports,
                     const LoadOptions *options);
@@ -115,6 +134,7 @@ typedef struct LoadContext {
      * load_tick reports instead of the loader's (decompressed) count. */
     uint64_t (*position)(const void *source);
     const void *position_source;
+    size_t monadic;             /* rows merged into this file's own events */
 } LoadContext;
 
 /* Interprets ctx->record (filled by the loader) and adds it to the set, or

@@ -34,6 +34,7 @@ bool load_geojson_feature(const cJSON *feature, RawRecord *rec, KeyCache *cache,
     if (rec->v[FIELD_ID].kind == RAW_ABSENT) {
         if (cJSON_IsString(id)) record_set_string(rec, FIELD_ID, id->valuestring);
         else if (cJSON_IsNumber(id)) record_set_number(rec, FIELD_ID, id->valuedouble);
+        rec->feature_id = cJSON_IsString(id) || cJSON_IsNumber(id);
     }
 
     const cJSON *geom = cJSON_GetObjectItemCaseSensitive(feature, "geometry");

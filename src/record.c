@@ -139,6 +139,7 @@ const char *record_field_name(FieldId field)
 void record_clear(RawRecord *rec)
 {
     for (int f = 0; f < FIELD_COUNT; f++) rec->v[f].kind = RAW_ABSENT;
+    rec->feature_id = false;
 }
 
 RecordKind record_kind(const RawRecord *rec)
@@ -358,11 +359,20 @@ static uint8_t ucdp_geo_precision(int c)
     return c == 1 ? 1 : c == 2 || c == 3 ? 2 : 3;
 }
 
-static const char *id_of(RawRecord *rec)
+/* The record's id and the space it is unique in (formats.md, "Ids across
+ * files"): ACLED's event_id_cnty and data_id, and UCDP GED's id, hold
+ * across files; a GeoJSON feature id or an id in a file of unknown origin
+ * only inside its file. */
+static const char *id_of(RawRecord *rec, EventIdSpace *space)
 {
     static const FieldId ids[] = {FIELD_EVENT_ID_CNTY, FIELD_DATA_ID, FIELD_ID};
+    static const EventIdSpace spaces[] = {EVENTS_ID_ACLED, EVENTS_ID_ACLED_ROW,
+                                          EVENTS_ID_FILE};
     for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
         if (!present(rec, ids[i])) continue;
+        *space = spaces[i];
+        if (ids[i] == FIELD_ID && !rec->feature_id && record_kind(rec) == RECORD_UCDP)
+            *space = EVENTS_ID_UCDP;
         const RawValue *v = &rec->v[ids[i]];
         if (v->kind == RAW_STRING) return v->str;
         snprintf(rec->id_text, sizeof rec->id_text, "%.17g", v->num);
@@ -495,7 +505,7 @@ bool record_to_event(RawRecord *rec, EventInput *out, Error *why)
         !fatalities_of(rec, out, why))
         return false;
     type_of(rec, out);
-    out->id = id_of(rec);
+    out->id = id_of(rec, &out->id_space);
     out->actor1 = text(rec, first_present(rec, FIELD_ACTOR1, FIELD_SIDE_A));
     out->assoc_actor1 = text(rec, FIELD_ASSOC_ACTOR_1);
     out->actor2 = text(rec, first_present(rec, FIELD_ACTOR2, FIELD_SIDE_B));

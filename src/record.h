@@ -57,6 +57,7 @@ typedef struct RawValue {
 typedef struct RawRecord {
     RawValue v[FIELD_COUNT];
     char id_text[32];   /* scratch: a numeric id spelled as text */
+    bool feature_id;    /* the id is a GeoJSON feature's (unique in its file only) */
 } RawRecord;
 
 /* Which kind of source a record looks like (for the "format detected"
@@ -74,7 +75,7 @@ FieldId record_field(const char *name);
 /* The canonical (lower-case ACLED/UCDP) name of a field, for messages. */
 const char *record_field_name(FieldId field);
 
-/* Forgets all values. */
+/* Forgets all values (and feature_id). */
 void record_clear(RawRecord *rec);
 
 /* Set one value; a later value for the same field replaces the earlier. */

@@ -171,7 +171,8 @@ static void test_info_per_file_and_total(void **state)
     assert_int_equal(status, 0);
     assert_contains(text, "format:     ACLED CSV, monadic (one row per actor)");
     assert_contains(text, "records:    4 read, 4 loaded, 0 skipped");
-    assert_contains(text, "1 rows merged into events as further actors");
+    assert_contains(text, "1 row merged into events as further actors");
+    assert_contains(text, "1 exact repeat row (identical in every field to one loaded)");
     assert_contains(text, "records:    11 read, 1 loaded, 10 skipped");
     assert_contains(text, "skipped:    ");
     assert_contains(text, "latitude 91 outside [-90, 90]");
@@ -201,6 +202,70 @@ static void test_info_failure_exit_status(void **state)
     assert_contains(text, "unexpected end of file");
     assert_contains(text, "All files (1 loaded, 1 failed)");
     assert_contains(text, "events:     4, 96 fatalities");
+    free(text);
+}
+
+/* Several files of one country (issue 10): per file, how many of its
+ * events an earlier file had and which, a conflicting repeat with its
+ * position, and a file named twice read once, in the text and in JSON. */
+static void test_info_merging_files(void **state)
+{
+    (void)state;
+    const char *names[] = {"merge/export_2020.csv", "merge/export_2020_later.csv",
+                           "merge/export_2020.csv", "merge/repeat_one_field.csv"};
+    int status = -1;
+    char *text = run_info(names, 4, &status);
+    assert_int_equal(status, 0);                      /* named twice is no failure */
+    assert_contains(text, "2 exact repeat rows (identical in every field to one loaded)");
+    assert_contains(text, "earlier:    2 events already loaded from export_2020.csv\n");
+    char want[1200];
+    snprintf(want, sizeof want, "%s\n  not read:   already loaded: %s (the same file)",
+             fixture("merge/export_2020.csv"), fixture("merge/export_2020.csv"));
+    assert_contains(text, want);
+    assert_contains(text, "conflicts:  1 row with the id of an event held but another value "
+                          "(the event held kept), first: ");
+    assert_contains(text, "repeat_one_field.csv:3: id MLI8 repeated with another fatalities "
+                          "(5 here, 3 kept)");
+    assert_contains(text, "All files (3 loaded, 0 failed, 1 named again)");
+    assert_contains(text, "events:     7, 29 fatalities");
+    free(text);
+
+    text = run_info_as(names, 4, &status, INFO_JSON);
+    assert_int_equal(status, 0);
+    cJSON *doc = cJSON_Parse(text);
+    assert_non_null(doc);
+    const cJSON *files = member(doc, "files");
+    const cJSON *first = cJSON_GetArrayItem(files, 0);
+    assert_int_equal(number(member(first, "already_loaded"), "events"), 0);
+    assert_true(cJSON_IsNull(member(first, "conflict")));
+    const cJSON *later = cJSON_GetArrayItem(files, 1);
+    const cJSON *rec = member(later, "records");
+    assert_int_equal(number(rec, "events"), 2);
+    assert_int_equal(number(rec, "duplicates"), 2);
+    assert_int_equal(number(rec, "conflicts"), 0);
+    const cJSON *earlier = member(later, "already_loaded");
+    assert_int_equal(number(earlier, "events"), 2);
+    assert_int_equal(number(earlier, "from_unlisted"), 0);
+    const cJSON *from = cJSON_GetArrayItem(member(earlier, "from"), 0);
+    assert_string_equal(string(from, "path"), fixture("merge/export_2020.csv"));
+    assert_int_equal(number(from, "events"), 2);
+    assert_int_equal(number(member(later, "stats"), "events"), 2);
+    const cJSON *again = cJSON_GetArrayItem(files, 2);
+    assert_true(cJSON_IsFalse(member(again, "loaded")));
+    assert_string_equal(string(again, "same_file_as"), fixture("merge/export_2020.csv"));
+    assert_contains(string(member(again, "error"), "reason"), "already loaded: ");
+    const cJSON *repeat = cJSON_GetArrayItem(files, 3);
+    assert_int_equal(number(member(repeat, "records"), "conflicts"), 1);
+    const cJSON *conflict = member(repeat, "conflict");
+    assert_int_equal(number(conflict, "line"), 3);
+    assert_contains(string(conflict, "reason"), "another fatalities");
+    const cJSON *all = member(doc, "all");
+    assert_int_equal(number(all, "files"), 4);
+    assert_int_equal(number(all, "loaded"), 3);
+    assert_int_equal(number(all, "failed"), 0);
+    assert_int_equal(number(all, "again"), 1);
+    assert_int_equal(number(member(all, "stats"), "events"), 7);
+    cJSON_Delete(doc);
     free(text);
 }
 
@@ -301,6 +366,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_info_per_file_and_total),
+        cmocka_unit_test(test_info_merging_files),
         cmocka_unit_test(test_info_failure_exit_status),
         cmocka_unit_test(test_info_json),
         cmocka_unit_test(test_quiet_verbose),

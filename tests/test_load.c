@@ -15,7 +15,7 @@
 static void assert_books(const LoadReport *rep)
 {
     assert_int_equal(rep->read, rep->loaded + rep->skipped);
-    assert_int_equal(rep->loaded, rep->events + rep->merged + rep->duplicates);
+    assert_int_equal(rep->loaded, rep->events + rep->merged + rep->duplicates + rep->conflicts);
 }
 
 static void test_acled_api_envelope(void **state)

@@ -214,7 +214,7 @@ static void check_load(Load *l)
     const LoadReport *rep = &l->rep;
     const EventSet *set = &l->set;
     assert_int_equal(rep->read, rep->loaded + rep->skipped);
-    assert_int_equal(rep->loaded, rep->events + rep->merged + rep->duplicates);
+    assert_int_equal(rep->loaded, rep->events + rep->merged + rep->duplicates + rep->conflicts);
     assert_int_equal(rep->ok, l->ok);
     if (l->ok)
         assert_int_equal(rep->nreasons, rep->skipped < LOAD_MAX_REASONS

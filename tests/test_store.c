@@ -1,6 +1,8 @@
 /*
  * test_store: interning (strpool, tuples), the notes spill file, and the
- * event store: adding, monadic merging, stable sorting, ranges, rollback.
+ * event store: adding, monadic merging (every associate kept), id spaces,
+ * exact repeats and conflicts, file identities, stable sorting, ranges,
+ * rollback.
  */
 #include "testutil.h"
 
@@ -224,6 +226,156 @@ static void test_rollback(void **state)
     events_free(&set);
 }
 
+/* Ids are one event only within one id space: file-local ids (GeoJSON
+ * feature ids, a generic "id") never across files; ACLED's and UCDP's ids
+ * across files, but never one another's. */
+static void test_id_spaces(void **state)
+{
+    (void)state;
+    EventSet set;
+    events_init(&set);
+    events_add_file(&set, "a.geojson");
+    events_add_file(&set, "b.geojson");
+    EventInput a = input("0", 100, "x"), b = input("0", 101, "y");
+    a.id_space = b.id_space = EVENTS_ID_FILE;
+    b.file = 1;
+    assert_int_equal(events_add(&set, &a), EVENTS_ADDED);
+    assert_int_equal(events_add(&set, &b), EVENTS_ADDED);     /* another file's 0 */
+    assert_int_equal(events_add(&set, &a), EVENTS_DUPLICATE); /* the same file's 0 */
+    assert_int_equal(events_add(&set, &b), EVENTS_DUPLICATE);
+
+    EventInput ucdp = input("300001", 100, "IS Sahel");
+    EventInput row = input("300001", 100, "IS Sahel");
+    EventInput acled = input("300001", 100, "IS Sahel");
+    ucdp.id_space = EVENTS_ID_UCDP;
+    row.id_space = EVENTS_ID_ACLED_ROW;
+    acled.file = ucdp.file = 1;
+    assert_int_equal(events_add(&set, &ucdp), EVENTS_ADDED);
+    assert_int_equal(events_add(&set, &row), EVENTS_ADDED);
+    assert_int_equal(events_add(&set, &acled), EVENTS_ADDED);
+    EventInput acled_again = acled;
+    acled_again.file = 0;                       /* ACLED's ids hold across files */
+    EventsAddInfo info;
+    assert_int_equal(events_add_info(&set, &acled_again, &info), EVENTS_DUPLICATE);
+    assert_int_equal(info.held_file, 1);
+    assert_true(info.first_in_file);
+    assert_int_equal(events_add_info(&set, &acled_again, &info), EVENTS_DUPLICATE);
+    assert_false(info.first_in_file);           /* one event counted once per file */
+    assert_int_equal(set.count, 5);
+
+    /* The index rebuilt (after a rollback, or a finish) keeps the spaces. */
+    events_finish(&set);
+    assert_int_equal(events_add(&set, &b), EVENTS_DUPLICATE);
+    assert_int_equal(events_add(&set, &row), EVENTS_DUPLICATE);
+    EventInput c = input("0", 100, "x");
+    c.id_space = EVENTS_ID_FILE;
+    c.file = 2;
+    assert_int_equal(events_add(&set, &c), EVENTS_ADDED);
+    assert_int_equal(set.count, 6);
+    events_free(&set);
+}
+
+/* Rows of one event that differ only in assoc_actor_1 keep both
+ * associates; an exact repeat is identical in every field. */
+static void test_assoc_actors_all_kept(void **state)
+{
+    (void)state;
+    EventSet set;
+    events_init(&set);
+    EventInput a = input("MLI7", 100, "Military Forces of Mali");
+    a.assoc_actor1 = "Wagner Group";
+    EventInput b = a;
+    b.assoc_actor1 = "Dozo Militia; Wagner Group";
+    EventInput c = input("MLI7", 100, "Katiba Macina");
+    EventInput d = c;
+    d.assoc_actor1 = "JNIM";
+    assert_int_equal(events_add(&set, &a), EVENTS_ADDED);
+    assert_int_equal(events_add(&set, &b), EVENTS_MERGED);
+    assert_string_equal(events_text(&set, 0, TEXT_ASSOC_ACTOR1), "Wagner Group; Dozo Militia");
+    assert_int_equal(events_add(&set, &b), EVENTS_MERGED);       /* nothing new, not exact */
+    assert_string_equal(events_text(&set, 0, TEXT_ASSOC_ACTOR1), "Wagner Group; Dozo Militia");
+    assert_int_equal(events_add(&set, &c), EVENTS_MERGED);
+    assert_int_equal(events_add(&set, &c), EVENTS_DUPLICATE);
+    assert_int_equal(events_add(&set, &d), EVENTS_MERGED);       /* actor2's associate */
+    assert_string_equal(events_text(&set, 0, TEXT_ACTOR2), "Katiba Macina");
+    assert_string_equal(events_text(&set, 0, TEXT_ASSOC_ACTOR2), "JNIM");
+    EventInput dyadic = a;                          /* both pairs held as they are */
+    dyadic.actor2 = "Katiba Macina";
+    dyadic.assoc_actor1 = "Wagner Group; Dozo Militia";
+    dyadic.assoc_actor2 = "JNIM";
+    assert_int_equal(events_add(&set, &dyadic), EVENTS_DUPLICATE);
+    assert_int_equal(set.count, 1);
+    events_free(&set);
+}
+
+/* Another value beyond the actors: a conflict, the event held unchanged,
+ * and the field named. */
+static void test_conflict_keeps_the_first(void **state)
+{
+    (void)state;
+    EventSet set;
+    events_init(&set);
+    EventInput a = input("MLI8", 100, "A");
+    a.notes = "Clash at Niono.";
+    a.notes_len = strlen(a.notes);
+    a.country = "Mali";
+    assert_int_equal(events_add(&set, &a), EVENTS_ADDED);
+    EventsAddInfo info;
+    struct { EventInput in; const char *field; } cases[6];
+    for (int k = 0; k < 6; k++) cases[k].in = a;
+    cases[0].in.fatalities = cases[0].in.fatalities_high = 5;
+    cases[0].field = "fatalities";
+    cases[1].in.day = cases[1].in.day_end = 101;
+    cases[1].field = "event_date";
+    cases[2].in.country = "Niger";
+    cases[2].field = "country";
+    cases[3].in.notes = "Clash at Nioro.";           /* the same length */
+    cases[3].field = "notes";
+    cases[4].in.lat = 15.5;
+    cases[4].field = "latitude";
+    cases[5].in.sub_type = SUB_ARMED_CLASH;
+    cases[5].field = "sub_event_type";
+    for (int k = 0; k < 6; k++) {
+        EventInput row = cases[k].in;
+        row.actor1 = "B";                              /* even with a new actor */
+        assert_int_equal(events_add_info(&set, &row, &info), EVENTS_CONFLICT);
+        assert_string_equal(info.differs, cases[k].field);
+        assert_int_equal(info.held, 0);
+    }
+    assert_int_equal(set.fat[0], 3);
+    assert_string_equal(events_text(&set, 0, TEXT_ACTOR2), "");
+    assert_string_equal(events_text(&set, 0, TEXT_COUNTRY), "Mali");
+    /* Notes are compared after a finish too (read back from the store). */
+    events_finish(&set);
+    assert_int_equal(events_add(&set, &a), EVENTS_DUPLICATE);
+    assert_int_equal(events_add_info(&set, &cases[3].in, &info), EVENTS_CONFLICT);
+    assert_string_equal(info.differs, "notes");
+    assert_int_equal(set.count, 1);
+    events_free(&set);
+}
+
+/* A file's identity finds it again, by any path; a rollback forgets it. */
+static void test_file_identity(void **state)
+{
+    (void)state;
+    EventSet set;
+    events_init(&set);
+    assert_int_equal(events_file_find(&set, 5, 77), EVENTS_NO_FILE);
+    events_add_file(&set, "a.csv");
+    events_file_identify(&set, 0, 5, 77);
+    EventsMark mark = events_mark(&set);
+    events_add_file(&set, "b.csv");
+    events_file_identify(&set, 1, 5, 78);
+    assert_int_equal(events_file_find(&set, 5, 77), 0);
+    assert_int_equal(events_file_find(&set, 5, 78), 1);
+    assert_int_equal(events_file_find(&set, 6, 77), EVENTS_NO_FILE);
+    assert_int_equal(events_file_find(&set, 0, 0), EVENTS_NO_FILE);   /* a stream */
+    events_rollback(&set, mark);
+    assert_int_equal(events_file_find(&set, 5, 78), EVENTS_NO_FILE);
+    assert_int_equal(events_file_find(&set, 5, 77), 0);
+    events_free(&set);
+}
+
 static void test_enum_names(void **state)
 {
     (void)state;
@@ -249,6 +401,10 @@ int main(void)
         cmocka_unit_test(test_many_actors_stay_bounded),
         cmocka_unit_test(test_sort_is_stable_and_ranges),
         cmocka_unit_test(test_rollback),
+        cmocka_unit_test(test_id_spaces),
+        cmocka_unit_test(test_assoc_actors_all_kept),
+        cmocka_unit_test(test_conflict_keeps_the_first),
+        cmocka_unit_test(test_file_identity),
         cmocka_unit_test(test_enum_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -11,7 +11,7 @@ packages=(build-essential cmake pkg-config
           libavcodec-dev libavformat-dev libswscale-dev libavutil-dev libgif-dev
           libimagequant-dev)
 if [ "${1:-}" = "--test" ]; then
-    packages+=(libcmocka-dev xvfb xdotool x11-apps imagemagick valgrind clang
+    packages+=(libcmocka-dev xvfb xdotool x11-apps libx11-dev imagemagick valgrind clang
               poppler-utils librsvg2-bin dpkg-dev lintian desktop-file-utils
               shared-mime-info groff-base)
 fi

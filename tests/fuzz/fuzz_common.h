@@ -129,9 +129,12 @@ static inline void fuzz_check_report(const LoadReport *rep, bool ok, const Event
                rep->skipped);
     size_t want_reasons = rep->skipped < LOAD_MAX_REASONS ? rep->skipped : LOAD_MAX_REASONS;
     if (ok) {
-        fuzz_check(rep->loaded == rep->events + rep->merged + rep->duplicates,
-                   "books", "loaded %zu != events %zu + merged %zu + duplicates %zu",
-                   rep->loaded, rep->events, rep->merged, rep->duplicates);
+        fuzz_check(rep->loaded == rep->events + rep->merged + rep->duplicates + rep->conflicts,
+                   "books", "loaded %zu != events %zu + merged %zu + duplicates %zu + "
+                   "conflicts %zu", rep->loaded, rep->events, rep->merged, rep->duplicates,
+                   rep->conflicts);
+        fuzz_check(rep->conflicts == 0 || error_terminated(&rep->conflict), "books",
+                   "the conflict's message is not terminated");
         fuzz_check(rep->nreasons == want_reasons, "books",
                    "%zu reasons kept for %zu skipped records", rep->nreasons,
                    rep->skipped);

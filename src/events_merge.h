@@ -1,0 +1,53 @@
+/*
+ * events_merge: the part of the event store that decides whether a record
+ * is an event already held (internal to events.c; see events.h for the
+ * contract). Ids are looked up within their id space; a record with a held
+ * id is an exact repeat, a monadic row merged into the event (its actor and
+ * associates kept), or a conflict (another value beyond the actors: the
+ * held event wins). Also the identities of the files, and the notes'
+ * hashes that make "identical in every field" cheap to check.
+ */
+#ifndef SAHELMAP_EVENTS_MERGE_H
+#define SAHELMAP_EVENTS_MERGE_H
+
+#include "events.h"
+
+/* One merge, as events_rollback undoes it. */
+typedef struct EventsUndo {
+    uint32_t index;
+    uint32_t actors;     /* the actors tuple before the merge */
+    uint8_t flags;
+} EventsUndo;
+
+/* The interned reference of s (NULL: 0). */
+uint32_t events_intern(EventSet *set, const char *s);
+
+/* The event holding id in that space (for EVENTS_ID_FILE: from that file),
+ * or SIZE_MAX with *probe where it would be added (events_dedup_insert).
+ * Builds the index first when it is not valid. */
+size_t events_dedup_find(EventSet *set, uint32_t id, EventIdSpace space, uint16_t file,
+                         HashProbe *probe);
+
+/* Adds event i (just appended, its id, flags and prov set) to the index at
+ * the probe's place. */
+void events_dedup_insert(EventSet *set, const HashProbe *probe, size_t i);
+
+/* Merges record in into held event i (same id, same space): fills *info
+ * and returns MERGED, DUPLICATE or CONFLICT. */
+EventsAddResult events_merge_row(EventSet *set, size_t i, const EventInput *in,
+                                 EventsAddInfo *info);
+
+/* Keeps the hash of new event i's notes (load-time, for events_merge_row). */
+void events_merge_note_added(EventSet *set, size_t i, const EventInput *in);
+
+/* Forgets load-time state after a rollback to `count` events (the index,
+ * the notes' hashes beyond it, which file's records were seen). */
+void events_merge_rollback(EventSet *set, size_t count);
+
+/* Frees the load-time state (events_finish: indexes change). */
+void events_merge_finish(EventSet *set);
+
+/* Rebuilds the files' identity index (after files were dropped). */
+void events_files_reindex(EventSet *set);
+
+#endif
