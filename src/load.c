@@ -275,6 +275,15 @@ static FILE *stream_open(int fd, const char *path, const LoadProgress *progress,
     return f;
 }
 
+/* A zip member's name mixed into the zip's inode: its identity (FNV-1a). */
+static uint64_t member_hash(const char *member)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (const unsigned char *p = (const unsigned char *)member; *p; p++)
+        h = (h ^ *p) * 1099511628211ull;
+    return h;
+}
+
 static uint64_t archive_position(const void *stream)
 {
     return archive_stream_bytes(stream);
@@ -339,6 +348,9 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
     if (archived > 0) {
         path = arc.name;
         st = arc.st;
+        /* The members of one zip share its inode: each is a file of its own. */
+        const char *member = strrchr(arc.name, ':');
+        if (member != NULL && arc.kind == ARCHIVE_ZIP) st.st_ino ^= member_hash(member);
     } else if (is_stdin ? fstat(STDIN_FILENO, &st) != 0 : stat(path, &st) != 0) {
         error_set(err, "%s", strerror(errno));
         return error_set_file(err, path);

@@ -157,6 +157,28 @@ static void collect_note(void *ctx, const char *name, const char *why)
     if (notes->n < 8) snprintf(notes->names[notes->n++], sizeof notes->names[0], "%s", name);
 }
 
+/* Two members of one zip are two files (they share the zip's inode); one
+ * member named twice is one file, loaded once. */
+static void test_zip_member_identity(void **state)
+{
+    (void)state;
+    char a[1100], b[1100];
+    snprintf(a, sizeof a, "%s:ucdp.csv", archived("events.zip"));
+    snprintf(b, sizeof b, "%s:data/acled_monadic.csv", archived("events.zip"));
+    char *paths[3] = {a, b, a};
+    EventSet set;
+    events_init(&set);
+    LoadReport reps[3];
+    assert_int_equal(load_files(&set, paths, 3, reps), 0);
+    assert_false(reps[1].again);
+    assert_int_equal(reps[1].events, 2);
+    assert_true(reps[2].again);
+    assert_int_equal(reps[2].same_as, 0);
+    assert_int_equal(reps[2].events, 0);
+    assert_int_equal(set.nfiles, 2);
+    events_free(&set);
+}
+
 /* A zip of two event files, a README and a codebook: two parts, two notes;
  * load_files gives a report per member. */
 static void test_zip_expands_to_its_event_members(void **state)
@@ -489,6 +511,7 @@ int main(void)
         cmocka_unit_test(test_kinds),
         cmocka_unit_test(test_compressed_csv_and_json),
         cmocka_unit_test(test_zip_members),
+        cmocka_unit_test(test_zip_member_identity),
         cmocka_unit_test(test_zip_with_one_event_member),
         cmocka_unit_test(test_zip_expands_to_its_event_members),
         cmocka_unit_test(test_zip_errors),
