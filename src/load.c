@@ -13,6 +13,7 @@
 #include "load.h"
 
 #include "cache.h"
+#include "load_split.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -47,32 +48,54 @@ static void add_reason(LoadContext *ctx, size_t line, size_t col,
 void load_skip(LoadContext *ctx, size_t line, size_t col, size_t index,
                const char *reason)
 {
+    if (ctx->sink != NULL) {
+        load_sink_skip(ctx, line, col, index, reason);
+        return;
+    }
     ctx->report->read++;
     add_reason(ctx, line, col, index, reason);
 }
 
-void load_record(LoadContext *ctx, size_t line, size_t col, size_t index)
+void load_event(LoadContext *ctx, const EventInput *in, RecordKind kind, size_t line,
+                size_t col, size_t index, const char *refused)
 {
     LoadReport *rep = ctx->report;
-    EventInput in;
-    Error why;
     if (ctx->set->count >= ctx->max_events) {
         ctx->full = ctx->cancelled = true;         /* stop reading the file */
         return;
     }
     rep->read++;
-    if (!record_to_event(&ctx->record, &in, &why)) {
-        add_reason(ctx, line, col, index, why.msg);
+    if (in == NULL) {
+        add_reason(ctx, line, col, index, refused);
         return;
     }
-    if (ctx->kind == RECORD_GENERIC) ctx->kind = record_kind(&ctx->record);
-    in.file = ctx->file;
+    if (ctx->kind == RECORD_GENERIC) ctx->kind = kind;
+    EventInput mine = *in;
+    mine.file = ctx->file;
     rep->loaded++;
-    switch (events_add(ctx->set, &in)) {
+    switch (events_add(ctx->set, &mine)) {
     case EVENTS_ADDED: rep->events++; break;
     case EVENTS_MERGED: rep->merged++; break;
     case EVENTS_DUPLICATE: rep->duplicates++; break;
     }
+}
+
+void load_record(LoadContext *ctx, size_t line, size_t col, size_t index)
+{
+    if (ctx->sink != NULL) {
+        load_sink_record(ctx, line, col, index);
+        return;
+    }
+    if (ctx->set->count >= ctx->max_events) {
+        ctx->full = ctx->cancelled = true;         /* stop reading the file */
+        return;
+    }
+    EventInput in;
+    Error why;
+    bool ok = record_to_event(&ctx->record, &in, &why);
+    RecordKind kind = ok && ctx->kind == RECORD_GENERIC ? record_kind(&ctx->record)
+                                                        : RECORD_GENERIC;
+    load_event(ctx, ok ? &in : NULL, kind, line, col, index, why.msg);
 }
 
 void load_set_container(LoadContext *ctx, const char *container)
@@ -300,6 +323,8 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
         cfg = &defaults;
     }
     const LoadProgress *progress = options != NULL ? options->progress : NULL;
+    unsigned *threads_used = options != NULL ? options->threads_used : NULL;
+    if (threads_used != NULL) *threads_used = 1;
     Error *err = &report->error;
     struct stat st;
     bool is_stdin = strcmp(path, "-") == 0;
@@ -364,7 +389,7 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
     LoadContext ctx = {.set = set, .path = path, .report = report,
                        .progress = progress, .total = (uint64_t)st.st_size,
                        .max_events = cfg->max_events, .max_value = cfg->max_value,
-                       .max_record = cfg->max_record};
+                       .max_record = cfg->max_record, .threads_used = threads_used};
     ctx.file = events_add_file(set, path);
     if (ctx.file == EVENTS_NO_FILE) {
         fclose(f);
@@ -372,7 +397,9 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
                        "(open fewer files at once)");
         return error_set_file(err, path);
     }
+    if (!stream) load_split_map(&ctx, cfg, fileno(f), (uint64_t)st.st_size);
     bool ok = kind == SNIFF_JSON ? load_json(&ctx, f, err) : load_csv(&ctx, f, err);
+    load_split_unmap(&ctx);
     if (ok && ferror(f)) ok = error_set(err, "read error");
     if (ctx.full)
         ok = error_set(err, "more than %zu events: the limit "

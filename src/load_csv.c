@@ -16,6 +16,7 @@
  * would silently cut it there.
  */
 #include "load.h"
+#include "load_split.h"
 
 #include <csv.h>
 #include <stdlib.h>
@@ -37,6 +38,8 @@ typedef struct CsvState {
     size_t line;               /* physical line being fed (from 1) */
     size_t line_fed;           /* bytes of that line fed before this piece */
     size_t row_line;           /* line the current row started on */
+    const char *row_at;        /* ... and where (a file in memory) */
+    size_t rows;               /* rows ended, the header's too */
     uint64_t max_record;       /* largest record, in bytes */
     bool oversize;             /* the current record passed max_record */
     size_t nul_field;          /* first field (from 1) holding a NUL, or 0 */
@@ -156,6 +159,7 @@ static void on_row_end(int terminator, void *state_ptr)
     st->row_len = 0;
     st->oversize = false;
     st->nul_field = 0;
+    st->rows++;
 }
 
 /* Feeds one piece of a line; false (with err) on a quoting error. */
@@ -163,7 +167,10 @@ static bool feed(CsvState *st, struct csv_parser *parser, const char *p,
                  size_t n, bool line_start)
 {
     /* A row can only begin where libcsv is between rows. */
-    if (line_start && parser->pstate == 0) st->row_line = st->line;
+    if (line_start && parser->pstate == 0) {
+        st->row_line = st->line;
+        st->row_at = p;
+    }
     size_t used = csv_parse(parser, p, n, on_field, on_row_end, st);
     if (used < n) {
         if (csv_error(parser) != CSV_EPARSE)
@@ -202,25 +209,157 @@ static const char *line_end(const char *p, const char *end)
     return NULL;
 }
 
+/* ------------------------------------------------------------------------- */
+/* A file in memory, and its chunks on several threads (load_split.h)        */
+/* ------------------------------------------------------------------------- */
+
+static struct csv_parser *parser_new(void)
+{
+    struct csv_parser *parser = xmalloc(sizeof *parser);
+    if (csv_init(parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+        free(parser);
+        return NULL;
+    }
+    /* libcsv grows its field buffer by blk_size at a time (128 bytes by
+     * default): a long field then costs a realloc, and with an allocator
+     * that copies, a copy, every 128 bytes. 1 MB steps instead. */
+    csv_set_blk_size(parser, 1u << 20);
+    return parser;
+}
+
+static void parser_free(struct csv_parser *parser)
+{
+    if (parser == NULL) return;
+    csv_free(parser);
+    free(parser);
+}
+
+/* The start of the line after the first "\n" at or after at, or len. */
+static uint64_t csv_guess(const char *map, uint64_t len, uint64_t at)
+{
+    const char *nl = at < len ? memchr(map + at, '\n', (size_t)(len - at)) : NULL;
+    return nl == NULL ? len : (uint64_t)(nl - map) + 1;
+}
+
+/* One chunk: the rows from c->start, read as the serial loop reads them
+ * (a fresh parser is what the serial one is between rows), with the
+ * header's column map. A row the serial loop would report a fault in is
+ * left to it. */
+static void csv_chunk(void *state, LoadContext *w, LoadChunk *c)
+{
+    const CsvState *header = state;
+    Error ignored;
+    CsvState st = *header;
+    st.ctx = w;
+    st.err = &ignored;
+    st.row = NULL;
+    st.offsets = NULL;
+    st.row_len = st.row_cap = st.nfields = st.offsets_cap = 0;
+    st.line = st.row_line = 1;
+    st.line_fed = 0;
+    st.oversize = false;
+    st.nul_field = 0;
+    const char *map = w->map, *end = map + w->map_len, *p = map + c->start;
+    st.row_at = p;
+    uint64_t limit = c->bound + load_split_overrun(w);
+    struct csv_parser *parser = parser_new();
+    bool line_start = true;
+    c->records = 0;
+    c->end_col = 1;
+    c->stop = LOAD_CHUNK_SERIAL;
+    for (;;) {
+        uint64_t at = (uint64_t)(p - map);
+        if (parser == NULL) break;
+        if (line_start && parser->pstate == 0 && at >= c->bound && p < end) {
+            c->stop = LOAD_CHUNK_MORE;
+            break;
+        }
+        if (p >= end) {
+            if (csv_fini(parser, on_field, on_row_end, &st) == 0) c->stop = LOAD_CHUNK_END;
+            break;
+        }
+        if (at > limit) break;
+        const char *stop = line_end(p, end);
+        bool whole = stop != NULL;
+        if (!whole) stop = end;
+        if (!feed(&st, parser, p, (size_t)(stop - p), line_start)) break;
+        line_start = whole;
+        if (whole) {
+            st.line++;
+            st.line_fed = 0;
+        }
+        p = stop;
+    }
+    if (c->stop == LOAD_CHUNK_SERIAL) {
+        c->end = (uint64_t)(st.row_at - map);
+        c->end_line = st.row_line;
+    } else {
+        c->end = (uint64_t)(p - map);
+        c->end_line = st.line;
+    }
+    parser_free(parser);
+    free(st.row);
+    free(st.offsets);
+}
+
+/* The rows of the file in memory (ctx->map), from its start: the header
+ * and the first row here, the rest on several threads, and from anything
+ * they leave to it, here again. */
+static bool csv_from_map(CsvState *st, struct csv_parser *parser, LoadContext *ctx,
+                         Error *err)
+{
+    const char *map = ctx->map, *p = map, *end = map + ctx->map_len;
+    const char *ticked = p;
+    bool ok = true, line_start = true, split = false;
+    if (ctx->map_len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
+    while (ok && p < end && !ctx->cancelled) {
+        if (!split && line_start && parser->pstate == 0 && st->rows >= 2 && !st->failed) {
+            split = true;
+            LoadSplitFormat format = {.parse = csv_chunk, .guess = csv_guess, .state = st};
+            LoadSplitPos from = {.offset = (uint64_t)(p - map), .line = st->line,
+                                 .col = 1}, at;
+            LoadSplitStop stop = load_split_run(ctx, &format, from, &at);
+            if (stop != LOAD_SPLIT_SERIAL) break;   /* done, or cancelled/full */
+            p = map + at.offset;
+            st->line = at.line;
+            st->line_fed = 0;
+            ticked = p;
+            continue;
+        }
+        if (p - ticked >= CSV_CHUNK) {
+            ticked = p;
+            if (!load_tick(ctx, (uint64_t)(p - map))) return error_set(err, "loading cancelled");
+        }
+        const char *stop = line_end(p, end);
+        bool whole = stop != NULL;
+        if (!whole) stop = end;
+        ok = feed(st, parser, p, (size_t)(stop - p), line_start);
+        line_start = whole;
+        if (whole) {
+            st->line++;
+            st->line_fed = 0;
+        }
+        p = stop;
+    }
+    return ok;
+}
+
 bool load_csv(LoadContext *ctx, FILE *f, Error *err)
 {
     CsvState st = {.ctx = ctx, .line = 1, .row_line = 1, .err = err,
                    .max_record = ctx->max_record ? ctx->max_record : CONFIG_MAX_RECORD};
-    struct csv_parser parser;
-    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
-        return error_set(err, "cannot start the CSV parser");
-    /* libcsv grows its field buffer by blk_size at a time (128 bytes by
-     * default): a long field then costs a realloc, and with an allocator
-     * that copies, a copy, every 128 bytes. 1 MB steps instead. */
-    csv_set_blk_size(&parser, 1u << 20);
+    struct csv_parser *parser = parser_new();
+    if (parser == NULL) return error_set(err, "cannot start the CSV parser");
     load_set_container(ctx, "CSV");
 
-    char *chunk = xmalloc(CSV_CHUNK);
+    char *chunk = NULL;
     bool ok = true, line_start = true, first = true;
     bool after_cr = false;     /* the last piece ended with "\r" */
     size_t n;
     uint64_t done = 0;
-    while (ok && (n = fread(chunk, 1, CSV_CHUNK, f)) > 0) {
+    if (ctx->map != NULL) ok = csv_from_map(&st, parser, ctx, err);
+    else chunk = xmalloc(CSV_CHUNK);
+    while (ok && chunk != NULL && (n = fread(chunk, 1, CSV_CHUNK, f)) > 0) {
         done += n;
         if (!load_tick(ctx, done)) {
             ok = error_set(err, "loading cancelled");
@@ -232,7 +371,7 @@ bool load_csv(LoadContext *ctx, FILE *f, Error *err)
         first = false;
         /* "\r\n" split across two reads: the "\n" ends no new line. */
         if (after_cr && p < end && *p == '\n') {
-            ok = feed(&st, &parser, p, 1, false);
+            ok = feed(&st, parser, p, 1, false);
             st.line_fed = 0;
             p++;
         }
@@ -240,7 +379,7 @@ bool load_csv(LoadContext *ctx, FILE *f, Error *err)
             const char *stop = line_end(p, end);
             bool whole = stop != NULL;
             if (!whole) stop = end;
-            ok = feed(&st, &parser, p, (size_t)(stop - p), line_start);
+            ok = feed(&st, parser, p, (size_t)(stop - p), line_start);
             line_start = whole;
             after_cr = whole && stop[-1] == '\r';
             if (whole) {
@@ -250,13 +389,13 @@ bool load_csv(LoadContext *ctx, FILE *f, Error *err)
             p = stop;
         }
     }
-    if (ok && csv_fini(&parser, on_field, on_row_end, &st) != 0)
+    if (ok && csv_fini(parser, on_field, on_row_end, &st) != 0)
         ok = error_at(err, st.row_line, 0, "unterminated quoted field: a quote "
                                            "opened in this record never closes");
     if (ok && st.failed) ok = false;
     if (ok && !st.have_header) ok = error_at(err, 1, 0, "no header row");
 
-    csv_free(&parser);
+    parser_free(parser);
     free(chunk);
     free(st.row);
     free(st.offsets);
