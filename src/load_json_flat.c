@@ -7,7 +7,8 @@
  *
  * It only takes what it is sure of; anything else makes it decline (0),
  * and the caller parses the object with cJSON as before, so every message
- * and every value stays what it was: nested values, control bytes, a NUL,
+ * and every value stays what it was: nested values, a NUL, control bytes
+ * in an escaped string or between tokens,
  * escapes other than the simple ones and \u of a non-zero, non-surrogate
  * code point, number tokens strtod does not read whole (or that may
  * underflow: "e-"), a GeoJSON Feature ("type": "Feature", "geometry"), or
@@ -42,6 +43,18 @@ static const char *flat_string(const char *p, const char *end, char **out)
 {
     char *o = *out;
     p++;                                            /* '"' */
+    /* Most strings hold no escape: found whole with memchr. cJSON copies
+     * control bytes as they are, but a NUL would cut the string: the
+     * serial loader reports it. */
+    const char *close = memchr(p, '"', (size_t)(end - p));
+    if (close == NULL) return NULL;
+    if (memchr(p, '\\', (size_t)(close - p)) == NULL) {
+        if (memchr(p, '\0', (size_t)(close - p)) != NULL) return NULL;
+        memcpy(o, p, (size_t)(close - p));
+        o[close - p] = '\0';
+        *out = o + (close - p) + 1;
+        return close + 1;
+    }
     for (;;) {
         /* The plain run up to a quote, a backslash or a control byte. */
         const char *q = p;
@@ -140,7 +153,7 @@ size_t load_json_flat(const char *text, size_t n, RawRecord *rec, KeyCache *cach
         p = flat_string(p, end, &o);
         if (p == NULL) return 0;
         size_t key_len = (size_t)(o - key) - 1;
-        if (strcmp(key, "geometry") == 0) return 0;   /* a Feature */
+        if (key_len == 8 && memcmp(key, "geometry", 8) == 0) return 0;   /* a Feature */
         p = skip_blank(p, end);
         if (p >= end || *p != ':') return 0;
         p = skip_blank(p + 1, end);
@@ -155,7 +168,8 @@ size_t load_json_flat(const char *text, size_t n, RawRecord *rec, KeyCache *cach
             char *value = o;
             p = flat_string(p, end, &o);
             if (p == NULL) return 0;
-            if (strcmp(key, "type") == 0 && strcmp(value, "Feature") == 0) return 0;
+            if (key_len == 4 && memcmp(key, "type", 4) == 0 && strcmp(value, "Feature") == 0)
+                return 0;
             if (f != FIELD_NONE) record_set_string(rec, f, value);
         } else if (c == '-' || (c >= '0' && c <= '9')) {
             double num;

@@ -15,7 +15,6 @@
 #include "load_split.h"
 
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -255,7 +254,7 @@ LoadSplitStop load_split_run(LoadContext *ctx, const LoadSplitFormat *format,
     Pipeline p = {.ctx = ctx, .format = format, .from = from.offset, .len = ctx->map_len,
                   .size = ctx->chunk};
     p.nchunks = (size_t)((p.len - p.from + p.size - 1) / p.size);
-    p.nslots = ctx->threads + 2;
+    p.nslots = ctx->threads + 1;
     p.slots = xcalloc(p.nslots, sizeof *p.slots);
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.work, NULL);
@@ -292,7 +291,6 @@ LoadSplitStop load_split_run(LoadContext *ctx, const LoadSplitFormat *format,
             c->start = pos.offset;                /* a wrong guess: parse it again */
             chunk_parse(&p, c, &slot->sink);
         }
-        if (getenv("SPLIT_DEBUG")) fprintf(stderr, "chunk %zu start %llu bound %llu pos %llu skip %d stop %d end %llu\n", n, (unsigned long long)c->start, (unsigned long long)c->bound, (unsigned long long)pos.offset, skip, c->stop, (unsigned long long)c->end);
         LoadChunkStop chunk_stop = c->stop;         /* the slot is reused once free */
         if (!skip) {
             sink_replay(ctx, &slot->sink, &pos);

@@ -23,6 +23,7 @@
 #include "cache.h"
 #include "events.h"
 #include "load.h"
+#include "load_json.h"
 
 #define MALFORMED_DIR FIXTURES_DIR "/../malformed"
 
@@ -376,6 +377,65 @@ static void test_cache(void **state)
     free(dirs[1]);
 }
 
+/* load_json_flat reads what cJSON and load_json_members read, or
+ * declines. */
+static void test_flat(void **state)
+{
+    (void)state;
+    static const char *const take[] = {
+        "{}", "{ }",
+        "{\"latitude\":\"15.5\",\"longitude\":-2.25,\"event_date\":\"2020-01-01\"}",
+        "{ \"notes\" : \"q \\\" b \\\\ s \\/ \\b\\f\\n\\r\\t u \\u00e9 \\u20ac \\u0041\" }",
+        "{\"fatalities\":1e5,\"best\":1E+2,\"low\":0.1,\"high\":-0,\"x\":12}",
+        "{\"civilian_targeting\":true,\"actor1\":false,\"actor2\":null}",
+        "{\"LATITUDE\":\"1\",\" latitude \":\"2\",\"latitude\":\"3\"}",
+        "{\"a_very_long_member_name_past_the_cache\":\"x\",\"notes\":\"raw\ttab\"}",
+        "{\"type\":\"Other\",\"notes\":\"\"}\n",
+        "{\r\n\t\"id\":42,\r\n\t\"source\":\"S\"\r\n}",
+    };
+    static const char *const decline[] = {
+        "{\"a\":{\"b\":1}}", "{\"a\":[1]}", "{\"notes\":\"\\u0000\"}",
+        "{\"notes\":\"\\ud800\"}", "{\"notes\":\"\\ud83d\\ude00\"}",
+        "{\"latitude\":1e-400}", "{\"type\":\"Feature\"}", "{\"geometry\":null}",
+        "{\"latitude\":\"1\"", "{\"latitude\":1.2.3}", "{\"a\":nul}", "{\"a\":\"\\x\"}",
+        "{\"a\" 1}", "{\"a\":1,}", "{\"a\":\"x\" \"b\":1}", "{\"a\":\"\\u12G4\"}",
+    };
+    static char scratch[1 << 16];
+    KeyCache *keys = calloc(1, sizeof *keys);
+    for (int pass = 0; pass < 2; pass++) {        /* cold and warm key cache */
+        for (size_t k = 0; k < sizeof take / sizeof take[0]; k++) {
+            const char *text = take[k];
+            const char *end = NULL;
+            cJSON *item = cJSON_ParseWithLengthOpts(text, strlen(text), &end, 0);
+            assert_non_null(item);
+            RawRecord a, b;
+            record_clear(&a);
+            record_clear(&b);
+            load_json_members(item, &a, NULL);
+            size_t used = load_json_flat(text, strlen(text), &b, keys, scratch, sizeof scratch);
+            if (used != (size_t)(end - text)) fail_msg("flat read %zu of '%s'", used, text);
+            for (int f = 0; f < FIELD_COUNT; f++) {
+                assert_int_equal(a.v[f].kind, b.v[f].kind);
+                if (a.v[f].kind == RAW_NUMBER) assert_true(a.v[f].num == b.v[f].num);
+                if (a.v[f].kind == RAW_STRING || a.v[f].kind == RAW_OTHER)
+                    assert_string_equal(a.v[f].str, b.v[f].str);
+            }
+            cJSON_Delete(item);
+        }
+    }
+    for (size_t k = 0; k < sizeof decline / sizeof decline[0]; k++) {
+        RawRecord b;
+        record_clear(&b);
+        if (load_json_flat(decline[k], strlen(decline[k]), &b, keys, scratch, sizeof scratch))
+            fail_msg("flat took '%s'", decline[k]);
+    }
+    /* A NUL inside, and an object longer than the scratch. */
+    RawRecord b;
+    assert_int_equal(load_json_flat("{\"a\":\"x\0y\"}", 12, &b, keys, scratch, sizeof scratch), 0);
+    assert_int_equal(load_json_flat("{\"a\":\"xy\"}", 10, &b, keys, scratch, 5), 0);
+    free(keys);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -396,6 +456,7 @@ static int teardown(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_flat),
         cmocka_unit_test(test_fixtures),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_generated),
