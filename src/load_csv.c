@@ -202,11 +202,26 @@ static bool feed(CsvState *st, struct csv_parser *parser, const char *p,
  * "\r" (old Mac files), or NULL if the line goes on past end. */
 static const char *line_end(const char *p, const char *end)
 {
-    for (; p < end; p++) {
-        if (*p == '\n') return p + 1;
-        if (*p == '\r') return p + 1 < end && p[1] == '\n' ? p + 2 : p + 1;
-    }
-    return NULL;
+    /* Two memchr passes (a "\n", then a "\r" before it) beat one byte
+     * loop: most lines are long and hold neither. */
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *cr = memchr(p, '\r', (size_t)((nl != NULL ? nl : end) - p));
+    if (cr != NULL) return cr + 1 < end && cr[1] == '\n' ? cr + 2 : cr + 1;
+    return nl != NULL ? nl + 1 : NULL;
+}
+
+/* The next piece of a file in memory to feed: up to its line's end, but
+ * at most CSV_CHUNK bytes of a longer line (as fread gives them: the
+ * record limit and cancelling work within a line). *whole: the piece ends
+ * its line. */
+static const char *piece_end(const char *p, const char *end, bool *whole)
+{
+    const char *window = (size_t)(end - p) > CSV_CHUNK ? p + CSV_CHUNK : end;
+    const char *stop = line_end(p, window);
+    *whole = stop != NULL;
+    if (stop == NULL) return window;       /* no line break in it: cut there */
+    if (stop == window && stop[-1] == '\r' && stop < end && *stop == '\n') stop++;
+    return stop;
 }
 
 /* ------------------------------------------------------------------------- */
@@ -279,9 +294,8 @@ static void csv_chunk(void *state, LoadContext *w, LoadChunk *c)
             break;
         }
         if (at > limit) break;
-        const char *stop = line_end(p, end);
-        bool whole = stop != NULL;
-        if (!whole) stop = end;
+        bool whole;
+        const char *stop = piece_end(p, end, &whole);
         if (!feed(&st, parser, p, (size_t)(stop - p), line_start)) break;
         line_start = whole;
         if (whole) {
@@ -330,9 +344,8 @@ static bool csv_from_map(CsvState *st, struct csv_parser *parser, LoadContext *c
             ticked = p;
             if (!load_tick(ctx, (uint64_t)(p - map))) return error_set(err, "loading cancelled");
         }
-        const char *stop = line_end(p, end);
-        bool whole = stop != NULL;
-        if (!whole) stop = end;
+        bool whole;
+        const char *stop = piece_end(p, end, &whole);
         ok = feed(st, parser, p, (size_t)(stop - p), line_start);
         line_start = whole;
         if (whole) {
