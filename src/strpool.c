@@ -90,6 +90,16 @@ uint32_t strpool_intern(StrPool *pool, const char *s, size_t len)
     return ref;
 }
 
+void strpool_compact(StrPool *pool)
+{
+    hashtab_free(&pool->index);
+    pool->hashed = false;
+    if (pool->cap > pool->len) {
+        pool->data = xrealloc(pool->data, pool->len);
+        pool->cap = pool->len;
+    }
+}
+
 size_t strpool_bytes(const StrPool *pool)
 {
     return pool->cap + hashtab_bytes(&pool->index);

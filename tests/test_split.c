@@ -377,6 +377,34 @@ static void test_cache(void **state)
     free(dirs[1]);
 }
 
+/* events_finish gives back the strings' and tuples' hash tables; a file
+ * loaded after it interns into rebuilt ones: the same store as both files
+ * loaded before one finish. */
+static void test_compact(void **state)
+{
+    (void)state;
+    generate("--count 800 --format json --seed 8", "a.json");
+    generate("--count 900 --format csv --monadic --seed 8", "b.csv");
+    char *paths[2] = {strdup(path_in_tmp("a.json")), strdup(path_in_tmp("b.csv"))};
+    EventSet one, two;
+    LoadReport reps[2];
+    events_init(&one);
+    assert_int_equal(load_files(&one, paths, 2, reps), 0);
+    events_init(&two);
+    assert_true(load_file(&two, paths[0], &reps[0]));
+    events_finish(&two);
+    assert_int_equal(two.strings.index.nslots, 0);
+    assert_int_equal(two.actor_tuples.index.nslots, 0);
+    assert_int_equal(two.strings.cap, two.strings.len);
+    assert_true(load_file(&two, paths[1], &reps[1]));
+    events_finish(&two);
+    same_store(&one, &two);
+    events_free(&one);
+    events_free(&two);
+    free(paths[0]);
+    free(paths[1]);
+}
+
 /* load_json_flat reads what cJSON and load_json_members read, or
  * declines. */
 static void test_flat(void **state)
@@ -464,6 +492,7 @@ int main(void)
         cmocka_unit_test(test_straddling_csv),
         cmocka_unit_test(test_limit),
         cmocka_unit_test(test_cache),
+        cmocka_unit_test(test_compact),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
