@@ -24,6 +24,9 @@
 #include "events.h"
 #include "load.h"
 #include "load_json.h"
+#include "load_csv_fast.h"
+
+#include <csv.h>
 
 #define MALFORMED_DIR FIXTURES_DIR "/../malformed"
 
@@ -405,6 +408,63 @@ static void test_compact(void **state)
     free(paths[1]);
 }
 
+/* Fields of one line as a string "[a][b]...", or "none" for no row. */
+typedef struct Fields {
+    char text[4096];
+    size_t len;
+    int rows;
+} Fields;
+
+static void fields_add(void *data, size_t len, void *ctx)
+{
+    Fields *f = ctx;
+    f->len += (size_t)snprintf(f->text + f->len, sizeof f->text - f->len, "[%.*s]",
+                               (int)len, data ? (const char *)data : "");
+}
+
+static void fields_row(int c, void *ctx)
+{
+    (void)c;
+    ((Fields *)ctx)->rows++;
+}
+
+/* load_csv_fast_row splits a line as libcsv does (strict), or declines;
+ * every line here, each with "\n", "\r\n" and "\r" after it. */
+static void test_csv_fast(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "a,b,c", "  a , b\t,\tc  ", ",,", "a,", ",a", "\"q\",\"r s\"", " \"q\" , \"r\" ",
+        "\"a\"\"b\",\"\"\"\"\",\"\"", "\"a,b\",c", "x\"y", "\"a\"b", "\"a\" \"b\"", "\"open",
+        "\"a\" ,\"b\"\"\"", "", "   ", "\t", "a b, c d ", "\"\"", "a,\"b\" ", "\"a\"\"\" x",
+        "1,2024-01-01,15.5,-2.25,\"notes, with \"\"quotes\"\"\",0", "a\"", " \"",
+    };
+    static const char *const ends[] = {"\n", "\r\n", "\r"};
+    static char scratch[8192];
+    int taken = 0;
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+        for (size_t e = 0; e < 3; e++) {
+            char line[1024];
+            snprintf(line, sizeof line, "%s%s", lines[i], ends[e]);
+            Fields lib = {.len = 0}, fast = {.len = 0};
+            struct csv_parser parser;
+            assert_int_equal(csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI), 0);
+            size_t used = csv_parse(&parser, line, strlen(line), fields_add, fields_row, &lib);
+            bool lib_ok = used == strlen(line) && parser.pstate == 0;
+            csv_free(&parser);
+            size_t body = strlen(lines[i]);
+            if (!load_csv_fast_row(line, body, scratch, sizeof scratch, fields_add, &fast))
+                continue;                                 /* libcsv's */
+            taken++;
+            fast.rows = 1;
+            if (!lib_ok || lib.rows != 1 || strcmp(lib.text, fast.text) != 0)
+                fail_msg("line '%s': libcsv %s %d rows %s, fast %s", lines[i],
+                         lib_ok ? "ok" : "fails", lib.rows, lib.text, fast.text);
+        }
+    }
+    assert_true(taken >= 3 * 12);
+}
+
 /* load_json_flat reads what cJSON and load_json_members read, or
  * declines. */
 static void test_flat(void **state)
@@ -485,6 +545,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_flat),
+        cmocka_unit_test(test_csv_fast),
         cmocka_unit_test(test_fixtures),
         cmocka_unit_test(test_malformed),
         cmocka_unit_test(test_generated),
