@@ -350,6 +350,14 @@ EventsAddResult events_add(EventSet *set, const EventInput *in)
     return EVENTS_ADDED;
 }
 
+void events_reserve(EventSet *set, size_t more)
+{
+    if (!set->dedup_valid) dedup_rebuild(set);
+    hashtab_reserve(&set->dedup, set->count + more);
+    /* Mostly ids (one a new event), a few other strings. */
+    hashtab_reserve(&set->strings.index, set->strings.index.count + more + more / 16);
+}
+
 /* ------------------------------------------------------------------------- */
 /* Transactions                                                              */
 /* ------------------------------------------------------------------------- */

@@ -248,6 +248,15 @@ static void release_pages(LoadContext *ctx, uint64_t *released, uint64_t offset)
     *released = to;
 }
 
+/* Sizes the set's hash tables for the events the rest of the file holds,
+ * at the density of the first chunk (events per byte). */
+static void reserve(LoadContext *ctx, size_t events, uint64_t bytes, uint64_t rest)
+{
+    double estimate = (double)events * (double)rest / (double)bytes;
+    if (estimate > (double)ctx->max_events) estimate = (double)ctx->max_events;
+    if (estimate >= 1) events_reserve(ctx->set, (size_t)estimate);
+}
+
 LoadSplitStop load_split_run(LoadContext *ctx, const LoadSplitFormat *format,
                              LoadSplitPos from, LoadSplitPos *at)
 {
@@ -293,7 +302,10 @@ LoadSplitStop load_split_run(LoadContext *ctx, const LoadSplitFormat *format,
         }
         LoadChunkStop chunk_stop = c->stop;         /* the slot is reused once free */
         if (!skip) {
+            size_t before = ctx->set->count;
             sink_replay(ctx, &slot->sink, &pos);
+            if (n == 0 && c->end > c->start && c->end < p.len)
+                reserve(ctx, ctx->set->count - before, c->end - c->start, p.len - c->end);
             advance(&pos, c);
             release_pages(ctx, &released, pos.offset);
         }
