@@ -4,7 +4,7 @@
  *
  * Chunk n of the mapped file covers the records starting in
  * [guess(from + n * size), guess(from + (n + 1) * size)). Workers take the
- * chunks in order into a ring of slots (threads + 2 of them: that many
+ * chunks in order into a ring of slots (threads + 1 of them: that many
  * chunks' records are held at most, which bounds memory), and the loading
  * thread takes the slots back in order: a chunk that does not start where
  * the previous one ended (a wrong guess) is parsed again, there, from the
@@ -159,6 +159,8 @@ typedef struct Slot {
 
 typedef struct Pipeline {
     LoadContext *ctx;
+    LoadContext worker;          /* what a worker's context starts as (never
+                                    written while the workers run) */
     const LoadSplitFormat *format;
     uint64_t from, size, len;
     size_t nchunks;
@@ -172,7 +174,7 @@ typedef struct Pipeline {
 
 uint64_t load_split_overrun(const LoadContext *ctx)
 {
-    return 2 * ctx->chunk;
+    return ctx->chunk < (32u << 10) ? 64u << 10 : 2 * ctx->chunk;
 }
 
 static void chunk_bounds(const Pipeline *p, size_t n, LoadChunk *c)
@@ -195,12 +197,8 @@ static void chunk_parse(const Pipeline *p, LoadChunk *c, LoadSink *sink)
         return;
     }
     LoadContext *worker = xmalloc(sizeof *worker);
-    *worker = *p->ctx;
-    worker->set = NULL;
-    worker->report = NULL;
-    worker->progress = NULL;
+    *worker = p->worker;
     worker->sink = sink;
-    worker->threads_used = NULL;
     p->format->parse(p->format->state, worker, c);
     free(worker);
 }
@@ -263,6 +261,11 @@ LoadSplitStop load_split_run(LoadContext *ctx, const LoadSplitFormat *format,
     Pipeline p = {.ctx = ctx, .format = format, .from = from.offset, .len = ctx->map_len,
                   .size = ctx->chunk};
     p.nchunks = (size_t)((p.len - p.from + p.size - 1) / p.size);
+    p.worker = *ctx;
+    p.worker.set = NULL;
+    p.worker.report = NULL;
+    p.worker.progress = NULL;
+    p.worker.threads_used = NULL;
     p.nslots = ctx->threads + 1;
     p.slots = xcalloc(p.nslots, sizeof *p.slots);
     pthread_mutex_init(&p.lock, NULL);
