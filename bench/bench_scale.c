@@ -4,13 +4,15 @@
  * back, one 1920x1080 PNG export of the whole Sahel and one animation
  * frame (a one-week GIF of the last week), with the memory the store
  * holds per event (events_column_bytes + events_shared_bytes / n) and the
- * child's peak RSS. Each file is run twice; the better run is shown. One
+ * child's peak RSS; each step's wall time and CPU seconds (all threads:
+ * on a busy machine the CPU seconds say more about the growth). Each file is run twice; the better run is shown. One
  * line per file, for bench/scale.sh to compare across sizes.
  *
  *   bench_scale FILE...
  */
 #define _POSIX_C_SOURCE 200809L
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,10 +30,19 @@
 
 typedef struct Result {
     double load_s, cache_write_s, cache_load_s, export_s, anim_s;
+    double cpu[5];           /* CPU seconds (all threads) of each step */
     double bytes_per_event, columns_per_event;
     long events;
     double rss_mb;
 } Result;
+
+static double cpu_now(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec +
+           ru.ru_stime.tv_usec / 1e6;
+}
 
 static void fail(const char *what, const char *why)
 {
@@ -48,13 +59,14 @@ static void run(const void *arg, void *result)
     if (!config_from_env(&cfg, &err)) fail("environment", err.msg);
     cfg.cache = false;
     LoadOptions opt = {.config = &cfg};
-    double t0 = bench_now();
+    double t0 = bench_now(), c0 = cpu_now();
     EventSet set;
     events_init(&set);
     LoadReport rep;
     if (!load_file_with(&set, path, &rep, &opt)) fail(path, error_text(&rep.error).s);
     events_finish(&set);
     r->load_s = bench_now() - t0;
+    r->cpu[0] = cpu_now() - c0;
     r->events = (long)set.count;
     r->columns_per_event = (double)events_column_bytes();
     r->bytes_per_event = events_column_bytes() + (double)events_shared_bytes(&set) / set.count;
@@ -69,16 +81,20 @@ static void run(const void *arg, void *result)
     CacheSource src;
     if (fd < 0 || !cache_source_identify(fd, &src)) fail(path, "cannot identify");
     t0 = bench_now();
+    c0 = cpu_now();
     if (!cache_store(&cfg, &set, path, &src, &rep, &err)) fail("cache_store", err.msg);
     r->cache_write_s = bench_now() - t0;
+    r->cpu[1] = cpu_now() - c0;
     EventSet again;
     events_init(&again);
     LoadReport rep2;
     const char *why = "";
     t0 = bench_now();
+    c0 = cpu_now();
     if (!cache_load(&cfg, &again, path, &src, &rep2, &why)) fail("cache_load", why);
     events_finish(&again);
     r->cache_load_s = bench_now() - t0;
+    r->cpu[2] = cpu_now() - c0;
     if (again.count != set.count) fail("cache_load", "not the same count");
     events_free(&again);
     close(fd);
@@ -105,8 +121,10 @@ static void run(const void *arg, void *result)
     FrameData data = {.set = &set, .map = &map,
                        .event_credit = "Events: synthetic (sahelmap-gen)"};
     t0 = bench_now();
+    c0 = cpu_now();
     if (!export_figure(&data, &fig, &err)) fail("export", err.msg);
     r->export_s = bench_now() - t0;
+    r->cpu[3] = cpu_now() - c0;
 
     fig.day1 = set.day[set.count - 1];
     fig.day0 = fig.day1 - 6;
@@ -118,8 +136,10 @@ static void run(const void *arg, void *result)
     snprintf(aopt.path, sizeof aopt.path, "/tmp/sahelmap-bench-scale.gif");
     AnimReport arep;
     t0 = bench_now();
+    c0 = cpu_now();
     if (!anim_write(&data, &fig, &aopt, NULL, &arep, &err)) fail("animation", err.msg);
     r->anim_s = (bench_now() - t0) / (double)(arep.frames ? arep.frames : 1);
+    r->cpu[4] = (cpu_now() - c0) / (double)(arep.frames ? arep.frames : 1);
     figure_free(&fig);
     basemap_free(&map);
     events_free(&set);
@@ -133,8 +153,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: bench_scale FILE...\n");
         return 2;
     }
-    printf("  %-9s %8s %8s %8s %8s %8s %9s %9s %8s\n", "events", "load s", "cache w",
-           "cache r", "PNG s", "anim s", "B/event", "columns", "peak MB");
+    printf("  %-9s %8s %8s %8s %8s %8s %9s %9s %8s | CPU s: %6s %7s %7s %6s %6s\n",
+           "events", "load s", "cache w", "cache r", "PNG s", "anim s", "B/event", "columns",
+           "peak MB", "load", "cache w", "cache r", "PNG", "anim");
     for (int i = 1; i < argc; i++) {
         Result best = {.load_s = -1};
         for (int k = 0; k < 2; k++) {
@@ -151,9 +172,10 @@ int main(int argc, char **argv)
             printf("  %s: failed\n", argv[i]);
             continue;
         }
-        printf("  %-9ld %8.2f %8.3f %8.3f %8.3f %8.3f %9.1f %9.0f %8.1f\n", best.events,
-               best.load_s, best.cache_write_s, best.cache_load_s, best.export_s,
-               best.anim_s, best.bytes_per_event, best.columns_per_event, best.rss_mb);
+        printf("  %-9ld %8.2f %8.3f %8.3f %8.3f %8.3f %9.1f %9.0f %8.1f | %13.2f %7.3f %7.3f "
+               "%6.3f %6.3f\n", best.events, best.load_s, best.cache_write_s, best.cache_load_s,
+               best.export_s, best.anim_s, best.bytes_per_event, best.columns_per_event,
+               best.rss_mb, best.cpu[0], best.cpu[1], best.cpu[2], best.cpu[3], best.cpu[4]);
         fflush(stdout);
     }
     return 0;

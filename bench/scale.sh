@@ -43,6 +43,7 @@ awk -v frames="$out.frame" '
     $1 ~ /^[0-9]+$/ {
         n[++k] = $1; load[k] = $2; cw[k] = $3; cr[k] = $4; png[k] = $5; anim[k] = $6
         bpe[k] = $7; fr[k] = frame[$1]
+        cl[k] = $11; ccw[k] = $12; ccr[k] = $13; cpng[k] = $14; canim[k] = $15
     }
     function g(a, b, na, nb) {
         if (a <= 0 || b <= 0) return "   -"
@@ -58,4 +59,10 @@ awk -v frames="$out.frame" '
                    g(cr[i], cr[i + 1], n[i], n[i + 1]), g(png[i], png[i + 1], n[i], n[i + 1]),
                    g(anim[i], anim[i + 1], n[i], n[i + 1]), g(fr[i], fr[i + 1], n[i], n[i + 1]),
                    g(bpe[i] * n[i], bpe[i + 1] * n[i + 1], n[i], n[i + 1])
+        print "... of the CPU seconds (all threads; steadier on a busy machine):"
+        for (i = 1; i < k; i++)
+            printf "  %-19s %6s %8s %8s %6s %6s\n", n[i] " -> " n[i + 1],
+                   g(cl[i], cl[i + 1], n[i], n[i + 1]), g(ccw[i], ccw[i + 1], n[i], n[i + 1]),
+                   g(ccr[i], ccr[i + 1], n[i], n[i + 1]), g(cpng[i], cpng[i + 1], n[i], n[i + 1]),
+                   g(canim[i], canim[i + 1], n[i], n[i + 1])
     }' "$out"
