@@ -90,6 +90,7 @@ void load_sink_record(LoadContext *ctx, size_t line, size_t col, size_t index)
         return;
     }
     it->what = SINK_EVENT;
+    it->reason = 0;
     it->kind = (uint8_t)record_kind(&ctx->record);
 #define SINK_KEEP(name) in.name = sink_ref(s, in.name, in.name ? strlen(in.name) : 0);
     SINK_STRINGS(SINK_KEEP)
@@ -117,11 +118,10 @@ static void sink_replay(LoadContext *ctx, LoadSink *s, const LoadSplitPos *base)
         size_t line = it->line == 0 ? 0 : base->line + it->line - 1;
         size_t col = it->col == 0 ? 0 : it->line <= 1 ? base->col + it->col - 1 : it->col;
         size_t index = it->index == 0 ? 0 : base->index + it->index - 1;
-        const char *reason = s->text + it->reason;
         if (it->what == SINK_SKIP) {
-            load_skip(ctx, line, col, index, reason);
+            load_skip(ctx, line, col, index, s->text + it->reason);
         } else if (it->what == SINK_REFUSED) {
-            load_event(ctx, NULL, RECORD_GENERIC, line, col, index, reason);
+            load_event(ctx, NULL, RECORD_GENERIC, line, col, index, s->text + it->reason);
         } else {
             EventInput in = it->in;
 #define SINK_BACK(name) in.name = sink_deref(s, in.name);
