@@ -15,16 +15,26 @@ for n in 10000 100000 1000000; do
         "$build/sahelmap-gen" --count "$n" --format json --seed 1 -o "$f"
     fi
 done
+# The same million events as CSV (the load benchmark's second file).
+if [ ! -f "$data/acled-1000000.csv" ]; then
+    echo "generating $data/acled-1000000.csv ..."
+    "$build/sahelmap-gen" --count 1000000 --format csv --seed 1 -o "$data/acled-1000000.csv"
+fi
 
 echo "machine: $(uname -srm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo
-"$build/bench_load" "$data/acled-100000.json" "$data/acled-1000000.json"
+"$build/bench_load" "$data/acled-100000.json" "$data/acled-1000000.json" \
+    "$data/acled-1000000.csv"
 echo
 "$build/bench_export" "$data/acled-10000.json" "$data/acled-100000.json" "$data/acled-1000000.json"
 echo
 "$build/bench_frame" "$here/../data/sahel-major-2012-2024.json" "$data/acled-100000.json" "$data/acled-1000000.json"
 echo
 "$build/bench_anim" "$data/acled-1000000.json"
+
+# 100k to 2M events end to end, and the growth per doubling.
+echo
+"$here/scale.sh" "$build"
 
 # Cold start to the first frame on the bundled data (median of 5), with
 # SDL's dummy video driver when there is no display.

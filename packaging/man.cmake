@@ -4,7 +4,7 @@
 # program would refuse are cleared so a stray one cannot break the build.
 execute_process(
     COMMAND ${CMAKE_COMMAND} -E env --unset=SAHELMAP_MAX_EVENTS --unset=SAHELMAP_CACHE
-            --unset=SAHELMAP_CACHE_MIN ${SAHELMAP} --help
+            --unset=SAHELMAP_CACHE_MIN --unset=SAHELMAP_LOAD_THREADS ${SAHELMAP} --help
     OUTPUT_FILE ${OUT}.help RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "${SAHELMAP} --help failed (${rc})")

@@ -129,6 +129,11 @@ bool config_from_env(Config *cfg, Error *err)
     if (base[0] && (size_t)snprintf(cfg->cache_dir, sizeof cfg->cache_dir, "%s/sahelmap", base) >=
                        sizeof cfg->cache_dir)
         cfg->cache_dir[0] = '\0';                 /* too long: no cache */
+    if ((v = env("SAHELMAP_LOAD_THREADS")) != NULL) {
+        if (whole_number(v, 1, CONFIG_MAX_LOAD_THREADS, &n)) cfg->load_threads = (unsigned)n;
+        else ok = error_set(err, "SAHELMAP_LOAD_THREADS '%.60s': want a whole number "
+                            "from 1 to %d", v, CONFIG_MAX_LOAD_THREADS);
+    }
     v = getenv("SAHELMAP_IDLE_SIGNAL");
     cfg->idle_signal = v != NULL && strcmp(v, "1") == 0;
     v = getenv("SAHELMAP_FIRST_FRAME_EXIT");

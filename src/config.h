@@ -15,6 +15,8 @@
  *   SAHELMAP_MAX_EVENTS   the most events held (a whole number, 1 to 4e9)
  *   SAHELMAP_CACHE        0 turns the cache off
  *   SAHELMAP_CACHE_MIN    the smallest file cached, in bytes
+ *   SAHELMAP_LOAD_THREADS threads a big regular file is parsed on (1: one,
+ *                         the serial loader; default: the processor count)
  *   XDG_CACHE_HOME, HOME  where the cache goes
  *   SAHELMAP_SHOTS        where the window's screenshots go
  *   SAHELMAP_IDLE_SIGNAL  1: the window prints "idle N" when it rests (tests)
@@ -37,6 +39,8 @@
 #define CONFIG_CACHE_MIN (8ull * 1024 * 1024) /* files cached from this size */
 #define CONFIG_MAX_VALUE (512ull << 20)       /* largest single JSON value */
 #define CONFIG_MAX_RECORD (64ull << 20)       /* largest CSV record (row) */
+#define CONFIG_LOAD_CHUNK (1ull << 20)        /* the parallel loader's chunk */
+#define CONFIG_MAX_LOAD_THREADS 16
 
 /* The installed data's directory relative to the program's (from the
  * install directories CMake was given: "../share/sahelmap" by default). */
@@ -65,6 +69,13 @@ typedef struct Config {
                                           an envelope member) */
     uint64_t max_record;               /* one CSV record, all its fields */
     char frame_log[CONFIG_PATH_MAX];   /* the frame-time CSV; "" for none */
+    unsigned load_threads;             /* parse threads for a regular file:
+                                          0 the processor count, 1 serial */
+    /* The parallel loader's chunk, in bytes (0: CONFIG_LOAD_CHUNK). Not
+     * read from the environment: tests make it tiny so that chunk
+     * boundaries fall everywhere. A file is split only when it holds two
+     * chunks or more. */
+    uint64_t load_chunk;
 } Config;
 
 /* The built-in settings, as with an empty environment but no cache: the

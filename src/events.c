@@ -272,6 +272,13 @@ EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddIn
     return EVENTS_ADDED;
 }
 
+void events_reserve(EventSet *set, size_t more)
+{
+    events_dedup_reserve(set, more);
+    /* Mostly ids (one a new event), a few other strings. */
+    hashtab_reserve(&set->strings.index, set->strings.index.count + more + more / 16);
+}
+
 /* ------------------------------------------------------------------------- */
 /* Transactions                                                              */
 /* ------------------------------------------------------------------------- */
@@ -311,6 +318,12 @@ void events_finish(EventSet *set)
     free(set->undo);
     set->undo = NULL;
     set->undo_len = set->undo_cap = 0;
+    /* The strings' and tuples' hash tables only serve interning: rebuilt
+     * if another file is loaded (~20 of the ~50 bytes they cost an event). */
+    strpool_compact(&set->strings);
+    tuples_compact(&set->actor_tuples);
+    tuples_compact(&set->place_tuples);
+    tuples_compact(&set->prov_tuples);
     if (set->sorted || set->count < 2) {
         set->sorted = true;
         return;

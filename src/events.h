@@ -240,6 +240,13 @@ EventsAddResult events_add(EventSet *set, const EventInput *in);
 /* events_add, and what it found in *info (NULL: not wanted). */
 EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddInfo *info);
 
+/* Sizes the load-time hash tables (ids, interned strings) for `more`
+ * events beyond those held, so that a big load does not grow them (a
+ * growing table briefly holds its old and new slots: the peak of a load)
+ * once the loader knows about how many events a file holds. Never
+ * shrinks anything; the columns grow as before. */
+void events_reserve(EventSet *set, size_t more);
+
 /* The current end of the set: everything added after it can be undone with
  * events_rollback (used to load nothing from a file that turns out bad). */
 EventsMark events_mark(EventSet *set);

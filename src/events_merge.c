@@ -59,6 +59,12 @@ static void dedup_rebuild(EventSet *set)
     set->dedup_valid = true;
 }
 
+void events_dedup_reserve(EventSet *set, size_t more)
+{
+    if (!set->dedup_valid) dedup_rebuild(set);
+    hashtab_reserve(&set->dedup, set->count + more);
+}
+
 size_t events_dedup_find(EventSet *set, uint32_t id, EventIdSpace space, uint16_t file,
                          HashProbe *probe)
 {

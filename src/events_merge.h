@@ -22,6 +22,10 @@ typedef struct EventsUndo {
 /* The interned reference of s (NULL: 0). */
 uint32_t events_intern(EventSet *set, const char *s);
 
+/* Makes the id index valid and room in it for `more` events beyond those
+ * held (events_reserve). */
+void events_dedup_reserve(EventSet *set, size_t more);
+
 /* The event holding id in that space (for EVENTS_ID_FILE: from that file),
  * or SIZE_MAX with *probe where it would be added (events_dedup_insert).
  * Builds the index first when it is not valid. */

@@ -10,7 +10,7 @@
  * skips almost every other key without touching the caller's data.
  *
  * Any 64-bit value that differs between keys will do as a hash (an integer
- * key as it is, a string's FNV-1a): the table mixes it itself.
+ * key as it is, a string's bytes mixed eight at a time): the table mixes it itself.
  *
  * Looking up and adding is one walk (the probe stops at the empty slot
  * where the key would go):

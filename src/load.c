@@ -15,6 +15,7 @@
 #include "archive_input.h"
 #include "cache.h"
 #include "load_overlap.h"
+#include "load_split.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -52,29 +53,33 @@ static void add_reason(LoadContext *ctx, size_t line, size_t col,
 void load_skip(LoadContext *ctx, size_t line, size_t col, size_t index,
                const char *reason)
 {
+    if (ctx->sink != NULL) {
+        load_sink_skip(ctx, line, col, index, reason);
+        return;
+    }
     ctx->report->read++;
     add_reason(ctx, line, col, index, reason);
 }
 
-void load_record(LoadContext *ctx, size_t line, size_t col, size_t index)
+void load_event(LoadContext *ctx, const EventInput *in, RecordKind kind, size_t line,
+                size_t col, size_t index, const char *refused)
 {
     LoadReport *rep = ctx->report;
-    EventInput in;
-    Error why;
     if (ctx->set->count >= ctx->max_events) {
         ctx->full = ctx->cancelled = true;         /* stop reading the file */
         return;
     }
     rep->read++;
-    if (!record_to_event(&ctx->record, &in, &why)) {
-        add_reason(ctx, line, col, index, why.msg);
+    if (in == NULL) {
+        add_reason(ctx, line, col, index, refused);
         return;
     }
-    if (ctx->kind == RECORD_GENERIC) ctx->kind = record_kind(&ctx->record);
-    in.file = ctx->file;
+    if (ctx->kind == RECORD_GENERIC) ctx->kind = kind;
+    EventInput mine = *in;
+    mine.file = ctx->file;
     rep->loaded++;
     EventsAddInfo info;
-    switch (events_add_info(ctx->set, &in, &info)) {
+    switch (events_add_info(ctx->set, &mine, &info)) {
     case EVENTS_ADDED: rep->events++; break;
     case EVENTS_MERGED:
         rep->merged++;
@@ -82,10 +87,28 @@ void load_record(LoadContext *ctx, size_t line, size_t col, size_t index)
         break;
     case EVENTS_DUPLICATE: rep->duplicates++; break;
     case EVENTS_CONFLICT:
-        load_overlap_conflict(ctx->set, rep, &in, &info, line, col, index, ctx->path);
+        load_overlap_conflict(ctx->set, rep, &mine, &info, line, col, index, ctx->path);
         break;
     }
     if (info.first_in_file && info.held_file != ctx->file) load_overlap_count(rep, info.held_file);
+}
+
+void load_record(LoadContext *ctx, size_t line, size_t col, size_t index)
+{
+    if (ctx->sink != NULL) {
+        load_sink_record(ctx, line, col, index);
+        return;
+    }
+    if (ctx->set->count >= ctx->max_events) {
+        ctx->full = ctx->cancelled = true;         /* stop reading the file */
+        return;
+    }
+    EventInput in;
+    Error why;
+    bool ok = record_to_event(&ctx->record, &in, &why);
+    RecordKind kind = ok && ctx->kind == RECORD_GENERIC ? record_kind(&ctx->record)
+                                                        : RECORD_GENERIC;
+    load_event(ctx, ok ? &in : NULL, kind, line, col, index, why.msg);
 }
 
 void load_set_container(LoadContext *ctx, const char *container)
@@ -336,6 +359,8 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
         cfg = &defaults;
     }
     const LoadProgress *progress = options != NULL ? options->progress : NULL;
+    unsigned *threads_used = options != NULL ? options->threads_used : NULL;
+    if (threads_used != NULL) *threads_used = 1;
     Error *err = &report->error;
     struct stat st;
     bool is_stdin = strcmp(path, "-") == 0;
@@ -432,7 +457,7 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
     LoadContext ctx = {.set = set, .path = path, .report = report,
                        .progress = progress, .total = (uint64_t)st.st_size,
                        .max_events = cfg->max_events, .max_value = cfg->max_value,
-                       .max_record = cfg->max_record};
+                       .max_record = cfg->max_record, .threads_used = threads_used};
     if (archived) {
         ctx.position = archive_position;
         ctx.position_source = arc.stream;
@@ -444,7 +469,9 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
                        "(open fewer files at once)");
         return error_set_file(err, path);
     }
+    if (!stream && !archived) load_split_map(&ctx, cfg, fileno(f), (uint64_t)st.st_size);
     bool ok = kind == SNIFF_JSON ? load_json(&ctx, f, err) : load_csv(&ctx, f, err);
+    load_split_unmap(&ctx);
     if (archived && archive_stream_error(arc.stream) != NULL)
         ok = error_set(err, "%s", archive_stream_error(arc.stream));  /* the cause */
     else if (ok && ferror(f))

@@ -91,6 +91,9 @@ bool load_file(EventSet *set, const char *path, LoadReport *report);
 typedef struct LoadOptions {
     const LoadProgress *progress;   /* NULL: none */
     const Config *config;           /* NULL: config_defaults */
+    unsigned *threads_used;         /* not NULL: set to the threads the
+                                       file's records were parsed on (1:
+                                       serially; see load_split.h) */
 } LoadOptions;
 
 /* load_file with options (NULL: the built-in settings). */
@@ -135,12 +138,28 @@ typedef struct LoadContext {
     uint64_t (*position)(const void *source);
     const void *position_source;
     size_t monadic;             /* rows merged into this file's own events */
+    /* The parallel loader (load_split.h): the whole regular file in memory
+     * (NULL: read it from the FILE, serially), the threads and chunk size
+     * to parse it with, and, in a worker, where its records go instead of
+     * the set. */
+    const char *map;
+    uint64_t map_len;
+    unsigned threads;
+    uint64_t chunk;
+    struct LoadSink *sink;
+    unsigned *threads_used;     /* LoadOptions.threads_used */
 } LoadContext;
 
 /* Interprets ctx->record (filled by the loader) and adds it to the set, or
  * counts it skipped with its reason and position (path, line, col, record
  * index; a zero line, col or index is left out). */
 void load_record(LoadContext *ctx, size_t line, size_t col, size_t index);
+
+/* load_record for a record already interpreted (by a parallel worker):
+ * in the event to add, kind what it looked like, or in NULL and refused
+ * the reason it cannot be an event. */
+void load_event(LoadContext *ctx, const EventInput *in, RecordKind kind, size_t line,
+                size_t col, size_t index, const char *refused);
 
 /* Counts a record that could not even be read as a record (not an object,
  * wrong field count) as read and skipped, with its position and reason. */

@@ -23,6 +23,8 @@
  * missing, as an empty one is.
  */
 #include "load.h"
+#include "load_csv_fast.h"
+#include "load_split.h"
 
 #include <csv.h>
 #include <stdlib.h>
@@ -32,6 +34,7 @@
 #include "xalloc.h"
 
 #define CSV_CHUNK (1u << 20)
+#define CSV_FAST_MAX (64u << 10)     /* longest line the fast path reads */
 
 typedef struct CsvState {
     LoadContext *ctx;
@@ -49,6 +52,9 @@ typedef struct CsvState {
     size_t line;               /* physical line being fed (from 1) */
     size_t line_fed;           /* bytes of that line fed before this piece */
     size_t row_line;           /* line the current row started on */
+    const char *row_at;        /* ... and where (a file in memory) */
+    size_t rows;               /* rows ended, the header's too */
+    char *fast;                /* load_csv_fast_row's scratch */
     uint64_t max_record;       /* largest record, in bytes */
     bool oversize;             /* the current record passed max_record */
     size_t nul_field;          /* first field (from 1) holding a NUL, or 0 */
@@ -213,6 +219,7 @@ static void on_row_end(int terminator, void *state_ptr)
     st->row_len = 0;
     st->oversize = false;
     st->nul_field = 0;
+    st->rows++;
 }
 
 /* Feeds one piece of a line; false (with err) on a quoting error. */
@@ -220,7 +227,23 @@ static bool feed(CsvState *st, struct csv_parser *parser, const char *p,
                  size_t n, bool line_start)
 {
     /* A row can only begin where libcsv is between rows. */
-    if (line_start && parser->pstate == 0) st->row_line = st->line;
+    if (line_start && parser->pstate == 0) {
+        st->row_line = st->line;
+        st->row_at = p;
+        /* A whole line from a row boundary: most are split without libcsv
+         * (load_csv_fast.c), which keeps the rest and every fault. */
+        char last = n > 0 ? p[n - 1] : 0;
+        if ((last == '\n' || last == '\r') && n <= CSV_FAST_MAX &&
+            10 * (uint64_t)n + 64 <= st->max_record) {
+            size_t body = n - 1 - (last == '\n' && n >= 2 && p[n - 2] == '\r');
+            if (st->fast == NULL) st->fast = xmalloc(CSV_FAST_MAX);
+            if (load_csv_fast_row(p, body, st->fast, CSV_FAST_MAX, on_field, st)) {
+                on_row_end(last, st);
+                st->line_fed += n;
+                return !st->failed;
+            }
+        }
+    }
     size_t used = csv_parse(parser, p, n, on_field, on_row_end, st);
     if (used < n) {
         if (csv_error(parser) != CSV_EPARSE)
@@ -252,32 +275,179 @@ static bool feed(CsvState *st, struct csv_parser *parser, const char *p,
  * "\r" (old Mac files), or NULL if the line goes on past end. */
 static const char *line_end(const char *p, const char *end)
 {
-    for (; p < end; p++) {
-        if (*p == '\n') return p + 1;
-        if (*p == '\r') return p + 1 < end && p[1] == '\n' ? p + 2 : p + 1;
+    /* Two memchr passes (a "\n", then a "\r" before it) beat one byte
+     * loop: most lines are long and hold neither. */
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *cr = memchr(p, '\r', (size_t)((nl != NULL ? nl : end) - p));
+    if (cr != NULL) return cr + 1 < end && cr[1] == '\n' ? cr + 2 : cr + 1;
+    return nl != NULL ? nl + 1 : NULL;
+}
+
+/* The next piece of a file in memory to feed: up to its line's end, but
+ * at most CSV_CHUNK bytes of a longer line (as fread gives them: the
+ * record limit and cancelling work within a line). *whole: the piece ends
+ * its line. */
+static const char *piece_end(const char *p, const char *end, bool *whole)
+{
+    const char *window = (size_t)(end - p) > CSV_CHUNK ? p + CSV_CHUNK : end;
+    const char *stop = line_end(p, window);
+    *whole = stop != NULL;
+    if (stop == NULL) return window;       /* no line break in it: cut there */
+    if (stop == window && stop[-1] == '\r' && stop < end && *stop == '\n') stop++;
+    return stop;
+}
+
+/* ------------------------------------------------------------------------- */
+/* A file in memory, and its chunks on several threads (load_split.h)        */
+/* ------------------------------------------------------------------------- */
+
+static struct csv_parser *parser_new(void)
+{
+    struct csv_parser *parser = xmalloc(sizeof *parser);
+    if (csv_init(parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+        free(parser);
+        return NULL;
     }
-    return NULL;
+    /* libcsv grows its field buffer by blk_size at a time (128 bytes by
+     * default): a long field then costs a realloc, and with an allocator
+     * that copies, a copy, every 128 bytes. 1 MB steps instead. */
+    csv_set_blk_size(parser, 1u << 20);
+    return parser;
+}
+
+static void parser_free(struct csv_parser *parser)
+{
+    if (parser == NULL) return;
+    csv_free(parser);
+    free(parser);
+}
+
+/* The start of the line after the first "\n" at or after at, or len. */
+static uint64_t csv_guess(const char *map, uint64_t len, uint64_t at)
+{
+    const char *nl = at < len ? memchr(map + at, '\n', (size_t)(len - at)) : NULL;
+    return nl == NULL ? len : (uint64_t)(nl - map) + 1;
+}
+
+/* One chunk: the rows from c->start, read as the serial loop reads them
+ * (a fresh parser is what the serial one is between rows), with the
+ * header's column map. A row the serial loop would report a fault in is
+ * left to it. */
+static void csv_chunk(void *state, LoadContext *w, LoadChunk *c)
+{
+    const CsvState *header = state;
+    Error ignored;
+    CsvState st = *header;
+    st.ctx = w;
+    st.err = &ignored;
+    st.row = NULL;
+    st.offsets = NULL;
+    st.fast = NULL;
+    st.row_len = st.row_cap = st.nfields = st.offsets_cap = 0;
+    st.line = st.row_line = 1;
+    st.line_fed = 0;
+    st.oversize = false;
+    st.nul_field = 0;
+    const char *map = w->map, *end = map + w->map_len, *p = map + c->start;
+    st.row_at = p;
+    uint64_t limit = c->bound + load_split_overrun(w);
+    struct csv_parser *parser = parser_new();
+    bool line_start = true;
+    c->records = 0;
+    c->end_col = 1;
+    c->stop = LOAD_CHUNK_SERIAL;
+    for (;;) {
+        uint64_t at = (uint64_t)(p - map);
+        if (parser == NULL) break;
+        if (line_start && parser->pstate == 0 && at >= c->bound && p < end) {
+            c->stop = LOAD_CHUNK_MORE;
+            break;
+        }
+        if (p >= end) {
+            if (csv_fini(parser, on_field, on_row_end, &st) == 0) c->stop = LOAD_CHUNK_END;
+            break;
+        }
+        if (at > limit) break;
+        bool whole;
+        const char *stop = piece_end(p, end, &whole);
+        if (!feed(&st, parser, p, (size_t)(stop - p), line_start)) break;
+        line_start = whole;
+        if (whole) {
+            st.line++;
+            st.line_fed = 0;
+        }
+        p = stop;
+    }
+    if (c->stop == LOAD_CHUNK_SERIAL) {
+        c->end = (uint64_t)(st.row_at - map);
+        c->end_line = st.row_line;
+    } else {
+        c->end = (uint64_t)(p - map);
+        c->end_line = st.line;
+    }
+    parser_free(parser);
+    free(st.row);
+    free(st.offsets);
+    free(st.fast);
+}
+
+/* The rows of the file in memory (ctx->map), from its start: the header
+ * and the first row here, the rest on several threads, and from anything
+ * they leave to it, here again. */
+static bool csv_from_map(CsvState *st, struct csv_parser *parser, LoadContext *ctx,
+                         Error *err)
+{
+    const char *map = ctx->map, *p = map, *end = map + ctx->map_len;
+    const char *ticked = p;
+    bool ok = true, line_start = true, split = false;
+    if (ctx->map_len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) p += 3;
+    while (ok && p < end && !ctx->cancelled) {
+        if (!split && line_start && parser->pstate == 0 && st->rows >= 2 && !st->failed) {
+            split = true;
+            LoadSplitFormat format = {.parse = csv_chunk, .guess = csv_guess, .state = st};
+            LoadSplitPos from = {.offset = (uint64_t)(p - map), .line = st->line,
+                                 .col = 1}, at;
+            LoadSplitStop stop = load_split_run(ctx, &format, from, &at);
+            if (stop != LOAD_SPLIT_SERIAL) break;   /* done, or cancelled/full */
+            p = map + at.offset;
+            st->line = at.line;
+            st->line_fed = 0;
+            ticked = p;
+            continue;
+        }
+        if (p - ticked >= CSV_CHUNK) {
+            ticked = p;
+            if (!load_tick(ctx, (uint64_t)(p - map))) return error_set(err, "loading cancelled");
+        }
+        bool whole;
+        const char *stop = piece_end(p, end, &whole);
+        ok = feed(st, parser, p, (size_t)(stop - p), line_start);
+        line_start = whole;
+        if (whole) {
+            st->line++;
+            st->line_fed = 0;
+        }
+        p = stop;
+    }
+    return ok;
 }
 
 bool load_csv(LoadContext *ctx, FILE *f, Error *err)
 {
     CsvState st = {.ctx = ctx, .line = 1, .row_line = 1, .err = err,
                    .max_record = ctx->max_record ? ctx->max_record : CONFIG_MAX_RECORD};
-    struct csv_parser parser;
-    if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
-        return error_set(err, "cannot start the CSV parser");
-    /* libcsv grows its field buffer by blk_size at a time (128 bytes by
-     * default): a long field then costs a realloc, and with an allocator
-     * that copies, a copy, every 128 bytes. 1 MB steps instead. */
-    csv_set_blk_size(&parser, 1u << 20);
+    struct csv_parser *parser = parser_new();
+    if (parser == NULL) return error_set(err, "cannot start the CSV parser");
     load_set_container(ctx, "CSV");
 
-    char *chunk = xmalloc(CSV_CHUNK);
+    char *chunk = NULL;
     bool ok = true, line_start = true, first = true;
     bool after_cr = false;     /* the last piece ended with "\r" */
     size_t n;
     uint64_t done = 0;
-    while (ok && (n = fread(chunk, 1, CSV_CHUNK, f)) > 0) {
+    if (ctx->map != NULL) ok = csv_from_map(&st, parser, ctx, err);
+    else chunk = xmalloc(CSV_CHUNK);
+    while (ok && chunk != NULL && (n = fread(chunk, 1, CSV_CHUNK, f)) > 0) {
         done += n;
         if (!load_tick(ctx, done)) {
             ok = error_set(err, "loading cancelled");
@@ -289,7 +459,7 @@ bool load_csv(LoadContext *ctx, FILE *f, Error *err)
         first = false;
         /* "\r\n" split across two reads: the "\n" ends no new line. */
         if (after_cr && p < end && *p == '\n') {
-            ok = feed(&st, &parser, p, 1, false);
+            ok = feed(&st, parser, p, 1, false);
             st.line_fed = 0;
             p++;
         }
@@ -297,7 +467,7 @@ bool load_csv(LoadContext *ctx, FILE *f, Error *err)
             const char *stop = line_end(p, end);
             bool whole = stop != NULL;
             if (!whole) stop = end;
-            ok = feed(&st, &parser, p, (size_t)(stop - p), line_start);
+            ok = feed(&st, parser, p, (size_t)(stop - p), line_start);
             line_start = whole;
             after_cr = whole && stop[-1] == '\r';
             if (whole) {
@@ -307,7 +477,7 @@ bool load_csv(LoadContext *ctx, FILE *f, Error *err)
             p = stop;
         }
     }
-    if (ok && csv_fini(&parser, on_field, on_row_end, &st) != 0)
+    if (ok && csv_fini(parser, on_field, on_row_end, &st) != 0)
         ok = error_at(err, st.row_line, 0, "unterminated quoted field: a quote "
                                            "opened in this record never closes");
     if (ok && st.failed) ok = false;
@@ -317,10 +487,11 @@ bool load_csv(LoadContext *ctx, FILE *f, Error *err)
         ok = !st.failed;
     }
 
-    csv_free(&parser);
+    parser_free(parser);
     free(chunk);
     free(st.row);
     free(st.offsets);
+    free(st.fast);
     free(st.columns);
     return ok;
 }

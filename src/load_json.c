@@ -18,8 +18,10 @@
  * file where it is (zero-filled downloads), in the time it takes to read up
  * to it.
  */
+#define _POSIX_C_SOURCE 200809L       /* fseeko */
 #include "load.h"
 #include "load_json.h"
+#include "load_split.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -50,6 +52,7 @@ typedef struct JsonStream {
     uint64_t base;             /* file offset of buf[0] */
     size_t line;               /* line (from 1) of buf[pos] */
     uint64_t line_start;       /* file offset where that line starts */
+    char *scratch;             /* the flat fast path's decoded strings */
 } JsonStream;
 
 /* Reads more of the file, keeping buf[pos..len). Returns false at end of
@@ -99,6 +102,20 @@ static void stream_where(const JsonStream *js, size_t at, size_t *line,
     }
     *line = l;
     *col = (size_t)(js->base + at - start) + 1;
+}
+
+/* Reads on from file offset `offset`, at line `line` and column `col`
+ * (the loader's parallel pass consumed what comes before). */
+static void stream_seek(JsonStream *js, uint64_t offset, size_t line, size_t col)
+{
+    if (fseeko(js->f, (off_t)offset, SEEK_SET) != 0) js->eof = true;
+    else js->eof = false;
+    js->base = offset;
+    js->pos = js->len = 0;
+    js->buf[0] = '\0';
+    js->line = line;
+    js->line_start = offset - (col - 1);
+    stream_fill(js);
 }
 
 static void stream_advance(JsonStream *js, size_t to)
@@ -476,8 +493,8 @@ void load_json_members(const cJSON *obj, RawRecord *rec, KeyCache *cache)
     }
 }
 
-static void take_element(LoadContext *ctx, KeyCache *keys, const cJSON *item,
-                         size_t line, size_t col, size_t index)
+void load_json_take_element(LoadContext *ctx, KeyCache *keys, const cJSON *item,
+                            size_t line, size_t col, size_t index)
 {
     if (load_geojson_is_feature(item)) {
         Error why;
@@ -496,6 +513,23 @@ static void take_element(LoadContext *ctx, KeyCache *keys, const cJSON *item,
     load_record(ctx, line, col, index);
 }
 
+/* An element read by the fast path (load_json_flat), consumed and handed
+ * to load_record; false, nothing consumed, for one it leaves to cJSON. */
+static bool flat_element(LoadContext *ctx, JsonStream *js, KeyCache *keys, size_t line,
+                         size_t col, size_t index)
+{
+    if (js->scratch == NULL) js->scratch = xmalloc(LOAD_JSON_FLAT_SCRATCH);
+    record_clear(&ctx->record);
+    size_t used = load_json_flat(js->buf + js->pos, js->len - js->pos, &ctx->record,
+                                 keys, js->scratch, LOAD_JSON_FLAT_SCRATCH);
+    if (used == 0 || used > js->max_value) return false;
+    if (index == 1 && strcmp(ctx->container, "JSON") == 0)
+        load_set_container(ctx, "JSON (array of events)");
+    stream_advance(js, js->pos + used);
+    load_record(ctx, line, col, index);
+    return true;
+}
+
 /* Streams the array at pos ('['), one element at a time. */
 static bool stream_array(LoadContext *ctx, JsonStream *js, Error *err)
 {
@@ -509,12 +543,36 @@ static bool stream_array(LoadContext *ctx, JsonStream *js, Error *err)
         goto done;
     }
     for (size_t index = 1;; index++) {
+        if (index == 2 && ctx->map != NULL) {
+            /* The whole regular file is in memory: the elements after the
+             * first (which named the container) are parsed on several
+             * threads (load_json_split.c); past the array, or from what
+             * they leave to this loop, the stream reads on from there. */
+            LoadSplitPos at;
+            LoadSplitStop stop = load_json_split(ctx, js->base + js->pos, js->line,
+                                                 (size_t)(js->base + js->pos -
+                                                          js->line_start) + 1, &at);
+            if (stop == LOAD_SPLIT_FAILED) {
+                error_set(err, "loading cancelled");
+                goto done;
+            }
+            stream_seek(js, at.offset, at.line, at.col);
+            if (stop == LOAD_SPLIT_DONE) {
+                ok = true;
+                goto done;
+            }
+            index = at.index;
+            stream_peek(js);
+        }
         if (ctx->cancelled) {
             error_set(err, "loading cancelled");
             goto done;
         }
         size_t line, col;
         stream_where(js, js->pos, &line, &col);
+        if (js->pos < js->len && js->buf[js->pos] == '{' &&
+            flat_element(ctx, js, keys, line, col, index))
+            goto next;
         char what[48];
         snprintf(what, sizeof what, "record %zu", index);
         uint64_t start = js->base + js->pos;       /* the buffer may move */
@@ -539,7 +597,7 @@ static bool stream_array(LoadContext *ctx, JsonStream *js, Error *err)
             load_set_container(ctx, load_geojson_is_feature(item)
                                         ? "GeoJSON (array of Features)"
                                         : "JSON (array of events)");
-        take_element(ctx, keys, item, line, col, index);
+        load_json_take_element(ctx, keys, item, line, col, index);
         cJSON_Delete(item);
     next:
         c = stream_peek(js);
@@ -687,7 +745,7 @@ static bool stream_envelope(LoadContext *ctx, JsonStream *js, Error *err)
     }
     if (!found_events && load_geojson_is_feature(env)) {
         load_set_container(ctx, "GeoJSON Feature");
-        take_element(ctx, NULL, env, env_line, env_col, 1);
+        load_json_take_element(ctx, NULL, env, env_line, env_col, 1);
         found_events = true;
     }
     if (!found_events) {
@@ -721,5 +779,6 @@ bool load_json(LoadContext *ctx, FILE *f, Error *err)
     if (ok && stream_peek(&js) != -1)
         ok = syntax_error(&js, js.pos, "what follows the JSON value", err);
     free(js.buf);
+    free(js.scratch);
     return ok;
 }

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "error.h"
+#include "load.h"
 #include "record.h"
 
 /* Member names seen at each position of the previous record and what they
@@ -38,6 +39,23 @@ static inline bool load_json_token_char(char c)
  * underflow a double their text back as strings, so a record refuses them
  * instead of reading 0. Cheap when p holds no such token. */
 void load_json_keep_underflows(cJSON *item, const char *p, size_t n);
+
+/* The fast path for a flat event object (load_json_flat.c): reads the
+ * object at text[0] ('{') into rec (not cleared first; its strings are
+ * decoded into scratch) exactly as cJSON_ParseWithLengthOpts and
+ * load_json_members would, and returns its length up to and including its
+ * '}'. Returns 0, with rec partly filled, for an object it leaves to
+ * cJSON (nested values, rare escapes, control bytes, a number it cannot
+ * be sure of, a GeoJSON Feature, or one not wholly within text[0..n) and
+ * scratch_cap bytes). */
+#define LOAD_JSON_FLAT_SCRATCH (1u << 20)
+size_t load_json_flat(const char *text, size_t n, RawRecord *rec, KeyCache *cache,
+                      char *scratch, size_t scratch_cap);
+
+/* One element of the event array, parsed: a Feature, an object, or
+ * something else (skipped), handed to load_record or load_skip. */
+void load_json_take_element(LoadContext *ctx, KeyCache *keys, const cJSON *item,
+                            size_t line, size_t col, size_t index);
 
 /* True when item is a GeoJSON Feature (type "Feature" or has "geometry"). */
 bool load_geojson_is_feature(const cJSON *item);

@@ -117,6 +117,8 @@ static void usage(FILE *out)
         "  SAHELMAP_CACHE                0 turns the cache off\n"
         "  SAHELMAP_CACHE_MIN            the smallest file cached, in bytes (default\n"
         "                                8 MB): such files reopen fast\n"
+        "  SAHELMAP_LOAD_THREADS         threads a big file is parsed on (1 to 16;\n"
+        "                                default: the processor count; 1: one)\n"
         "  XDG_CACHE_HOME                the cache goes in $XDG_CACHE_HOME/sahelmap\n"
         "                                (or ~/.cache/sahelmap), made when missing\n"
         "  SAHELMAP_SHOTS                where the window's screenshots go\n"

@@ -41,6 +41,11 @@ static inline const char *strpool_get(const StrPool *pool, uint32_t ref)
  * interned, so adopting a cache costs no hashing. */
 void strpool_adopt(StrPool *pool, char *data, size_t len);
 
+/* Gives back what only interning needs: the hash table (rebuilt, as after
+ * strpool_adopt, when something is next interned) and the unused tail of
+ * the strings' block. References stay valid. */
+void strpool_compact(StrPool *pool);
+
 /* Bytes held by the pool (strings plus hash table). */
 size_t strpool_bytes(const StrPool *pool);
 

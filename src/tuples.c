@@ -80,6 +80,16 @@ uint32_t tuples_intern(TupleTable *t, const uint32_t *vals)
     return index;
 }
 
+void tuples_compact(TupleTable *t)
+{
+    hashtab_free(&t->index);
+    t->hashed = false;
+    if (t->cap > t->count && t->count > 0) {
+        t->values = xrealloc(t->values, t->count * t->arity * sizeof *t->values);
+        t->cap = t->count;
+    }
+}
+
 size_t tuples_bytes(const TupleTable *t)
 {
     return t->cap * t->arity * sizeof(uint32_t) + hashtab_bytes(&t->index);

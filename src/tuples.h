@@ -43,6 +43,10 @@ static inline const uint32_t *tuples_get(const TupleTable *t, uint32_t index)
 void tuples_adopt(TupleTable *t, uint32_t *values, size_t count);
 
 /* Bytes held by the table. */
+/* Gives back the hash table (rebuilt when something is next interned)
+ * and the unused tail of the values. Indexes stay valid. */
+void tuples_compact(TupleTable *t);
+
 size_t tuples_bytes(const TupleTable *t);
 
 #endif

@@ -19,6 +19,7 @@ static const char *const vars[] = {
     "SAHELMAP_DATA", "SAHELMAP_ASSETS", "SAHELMAP_MAX_EVENTS", "SAHELMAP_CACHE",
     "SAHELMAP_CACHE_MIN", "XDG_CACHE_HOME", "HOME", "SAHELMAP_SHOTS",
     "SAHELMAP_IDLE_SIGNAL", "SAHELMAP_FIRST_FRAME_EXIT", "SAHELMAP_FRAME_LOG",
+    "SAHELMAP_LOAD_THREADS",
 };
 
 static void clear_env(void)
@@ -34,6 +35,8 @@ static void test_defaults(void **state)
     assert_int_equal(d.max_events, CONFIG_MAX_EVENTS);
     assert_false(d.cache);                       /* built-in: no surprise cache */
     assert_int_equal(d.cache_min, CONFIG_CACHE_MIN);
+    assert_int_equal(d.load_threads, 0);          /* every core */
+    assert_int_equal(d.load_chunk, 0);
     assert_string_equal(d.shots_dir, ".");
     assert_string_equal(d.cache_dir, "");
     assert_false(d.idle_signal || d.first_frame_exit);
@@ -60,6 +63,7 @@ static void test_overrides(void **state)
     setenv("SAHELMAP_SHOTS", "/tmp/shots", 1);
     setenv("SAHELMAP_IDLE_SIGNAL", "1", 1);
     setenv("SAHELMAP_FRAME_LOG", "/tmp/frames.csv", 1);
+    setenv("SAHELMAP_LOAD_THREADS", "1", 1);
     Config c;
     Error err;
     assert_true(config_from_env(&c, &err));
@@ -67,6 +71,7 @@ static void test_overrides(void **state)
     assert_string_equal(c.assets_dir, "/srv/assets");
     assert_int_equal(c.max_events, 1000);
     assert_int_equal(c.cache_min, 0);
+    assert_int_equal(c.load_threads, 1);
     assert_string_equal(c.cache_dir, "/home/analyst/.cache/sahelmap");
     assert_string_equal(c.shots_dir, "/tmp/shots");
     assert_true(c.idle_signal);
@@ -100,6 +105,9 @@ static void test_bad_values(void **state)
         {"SAHELMAP_MAX_EVENTS", "99999999999999999999999", "SAHELMAP_MAX_EVENTS '99999999999999999999999': want a whole number from 1 to 4294967295"},
         {"SAHELMAP_CACHE", "off", "SAHELMAP_CACHE 'off': want 0 (off) or 1 (on)"},
         {"SAHELMAP_CACHE_MIN", "8MB", "SAHELMAP_CACHE_MIN '8MB': want a size in bytes"},
+        {"SAHELMAP_LOAD_THREADS", "0", "SAHELMAP_LOAD_THREADS '0': want a whole number from 1 to 16"},
+        {"SAHELMAP_LOAD_THREADS", "17", "SAHELMAP_LOAD_THREADS '17': want a whole number from 1 to 16"},
+        {"SAHELMAP_LOAD_THREADS", "two", "SAHELMAP_LOAD_THREADS 'two': want a whole number from 1 to 16"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         clear_env();
