@@ -389,6 +389,7 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
                         ? EVENTS_NO_FILE
                         : events_file_find(set, (uint64_t)st.st_dev, (uint64_t)st.st_ino);
     if (same != EVENTS_NO_FILE) {
+        if (archived) fclose(arc.f);    /* closes its archive too */
         report->again = true;
         report->same_as = same;
         error_set(err, "already loaded: %.200s", set->files[same]);
