@@ -16,6 +16,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "raster.h"
 #include "xalloc.h"
@@ -158,19 +159,28 @@ static bool draw_scaled_direct(const App *app, const SDL_Rect *clip, double x0, 
         return false;
     SDL_RenderFlush(app->sdl);     /* the paper beneath, where the raster ends */
     int bw = app->base_view.w, bh = app->base_view.h;
+    /* The columns the raster covers, [xa, xb), and the pixel of it each shows. */
     int *col = xmalloc((size_t)clip->w * sizeof *col);
+    int xa = clip->w, xb = 0;
     for (int x = 0; x < clip->w; x++) {
         double u = floor((clip->x + x + 0.5 - x0) / k);
         col[x] = u >= 0 && u < bw ? (int)u : -1;
+        if (col[x] >= 0) {
+            if (x < xa) xa = x;
+            xb = x + 1;
+        }
     }
-    for (int y = 0; y < clip->h; y++) {
+    bool shift = xa < xb && col[xb - 1] - col[xa] == xb - 1 - xa;   /* a pan: rows copied */
+    for (int y = 0; y < clip->h && xa < xb; y++) {
         double v = floor((clip->y + y + 0.5 - y0) / k);
         if (v < 0 || v >= bh) continue;
         const uint32_t *src = app->base_pixels + (size_t)v * (size_t)bw;
         uint32_t *dst = (uint32_t *)((uint8_t *)t->pixels + (size_t)(clip->y + y) * t->pitch) +
                         clip->x;
-        for (int x = 0; x < clip->w; x++)
-            if (col[x] >= 0) dst[x] = src[col[x]];
+        if (shift)
+            memcpy(dst + xa, src + col[xa], (size_t)(xb - xa) * 4);
+        else
+            for (int x = xa; x < xb; x++) dst[x] = src[col[x]];
     }
     free(col);
     return true;
