@@ -10,15 +10,8 @@ set -u
 sahelmap=$1
 fixtures=$(realpath "$2")
 out=$3
-for tool in Xvfb xdotool; do
-    command -v "$tool" >/dev/null || { echo "skipped: $tool not installed"; exit 77; }
-done
-rm -rf "$out"
-mkdir -p "$out"
-fail() { echo "FAIL: $*"; exit 1; }
 source "$(dirname "$0")/xvfb.sh"
-start_xvfb "$out" 1400x900
-gone() { ! kill -0 "$app" 2>/dev/null; }
+gui_begin "$out" 1400x900
 
 arc=$fixtures/archives
 idle_log=$out/stdout

@@ -14,17 +14,8 @@
 set -u
 sahelmap=$1
 out=$2
-for tool in Xvfb xdotool import compare; do
-    command -v "$tool" >/dev/null || { echo "skipped: $tool not installed"; exit 77; }
-done
-rm -rf "$out"
-mkdir -p "$out"
-fail() { echo "FAIL: $*"; exit 1; }
 source "$(dirname "$0")/xvfb.sh"
-start_xvfb "$out" 1400x900
-passed=0
-ok() { echo "ok: $*"; passed=$((passed + 1)); }
-gone() { ! kill -0 "$app" 2>/dev/null; }
+gui_begin "$out" 1400x900 import compare
 
 # The export command the window prints now (E).
 state() {

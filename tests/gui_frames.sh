@@ -10,15 +10,8 @@
 set -u
 sahelmap=$1
 out=$2
-for tool in Xvfb xdotool import convert; do
-    command -v "$tool" >/dev/null || { echo "skipped: $tool not installed"; exit 77; }
-done
-rm -rf "$out"
-mkdir -p "$out"
-fail() { echo "FAIL: $*"; exit 1; }
 source "$(dirname "$0")/xvfb.sh"
-start_xvfb "$out" 1400x900
-ok() { echo "ok: $*"; }
+gui_begin "$out" 1400x900 import convert
 log=$out/frames.csv
 idle_log=$out/stdout
 env SAHELMAP_FRAME_LOG="$log" SAHELMAP_IDLE_SIGNAL=1 SDL_VIDEODRIVER=x11 \

@@ -15,17 +15,8 @@ sahelmap=$1
 xdnd_drop=$2
 fixtures=$3
 out=$4
-for tool in Xvfb xdotool import compare; do
-    command -v "$tool" >/dev/null || { echo "skipped: $tool not installed"; exit 77; }
-done
-rm -rf "$out"
-mkdir -p "$out"
-fail() { echo "FAIL: $*"; exit 1; }
 source "$(dirname "$0")/xvfb.sh"
-start_xvfb "$out" 1400x900
-passed=0
-ok() { echo "ok: $*"; passed=$((passed + 1)); }
-gone() { ! kill -0 "$app" 2>/dev/null; }
+gui_begin "$out" 1400x900 import compare
 a=$fixtures/export_2020.csv
 later=$fixtures/export_2020_later.csv
 

@@ -9,14 +9,9 @@
 set -u
 sahelmap=$1
 out=$2
-for tool in Xvfb xdotool; do
-    command -v "$tool" >/dev/null || { echo "skipped: $tool not installed"; exit 77; }
-done
-rm -rf "$out"
-mkdir -p "$out/shots"
-fail() { echo "FAIL: $*"; exit 1; }
 source "$(dirname "$0")/xvfb.sh"
-start_xvfb "$out" 1280x800
+gui_begin "$out" 1280x800
+mkdir -p "$out/shots"
 shots=$out/shots
 idle_log=$out/stdout
 env SAHELMAP_IDLE_SIGNAL=1 SDL_VIDEODRIVER=x11 SDL_RENDER_DRIVER=software \

@@ -20,19 +20,11 @@
 set -u
 sahelmap=$1
 out=$2
-for tool in Xvfb xdotool import compare identify; do
-    command -v "$tool" >/dev/null || { echo "skipped: $tool not installed"; exit 77; }
-done
-rm -rf "$out"
-mkdir -p "$out"
-fail() { echo "FAIL: $*"; exit 1; }
 source "$(dirname "$0")/xvfb.sh"
-start_xvfb "$out" 1400x900
-passed=0
+gui_begin "$out" 1400x900 import compare identify
 
 pngs() { local f n=0; for f in "$shots"/*.png; do [ -e "$f" ] && n=$((n + 1)); done; echo $n; }
 more_pngs() { [ "$(pngs)" -gt "$1" ]; }
-gone() { ! kill -0 "$app" 2>/dev/null; }
 
 # Parks the pointer on the timeline (no tooltip there) and waits until the
 # window shows the map alone (no message over it).

@@ -40,6 +40,26 @@
 #
 # Each helper calls the test's fail function when its time runs out.
 
+# gui_begin OUT_DIR WIDTHxHEIGHT [TOOL...]
+#     the start of a window test: skips it (exit 77) when Xvfb, xdotool or
+#     a TOOL is missing, makes OUT_DIR afresh, defines fail (unless the test
+#     has its own), ok (counting in $passed) and gone (the window $app has
+#     exited), and starts the X server (start_xvfb).
+gui_begin() {
+    local out=$1 size=$2 tool
+    shift 2
+    for tool in Xvfb xdotool "$@"; do
+        command -v "$tool" >/dev/null || { echo "skipped: $tool not installed"; exit 77; }
+    done
+    rm -rf "$out"
+    mkdir -p "$out"
+    declare -F fail >/dev/null || fail() { echo "FAIL: $*"; exit 1; }
+    passed=0
+    ok() { echo "ok: $*"; passed=$((passed + 1)); }
+    gone() { ! kill -0 "$app" 2>/dev/null; }
+    start_xvfb "$out" "$size"
+}
+
 start_xvfb() {
     local out=$1 size=$2
     exec 3>"$out/display"
