@@ -379,9 +379,7 @@ static void fix_run(App *app)
         FrameData data;
         app_export_data(app, &data);
         SceneInput in;
-        frame_scene_input(&data, &fig, &app->view, &in);
-        in.proj_x = app->px;
-        in.proj_y = app->py;
+        app_scene_input(app, &data, &fig, &in);
         scene_classes_count(&in, &app->run_classes);
         figure_free(&fig);
     }
@@ -397,11 +395,7 @@ static void fix_run(App *app)
         for (int k = 0; k < samples; k++) {
             run_window(t, k, samples, &fig.day0, &fig.day1);
             SceneInput in;
-            frame_scene_input(&data, &fig, &app->view, &in);
-            in.proj_x = app->px;
-            in.proj_y = app->py;
-            in.measure = render_measure;
-            in.measure_ctx = &app->r;
+            app_scene_input(app, &data, &fig, &in);
             scene_build(&scene, &in);
             if (scene.grid.max > app->run_class_max) app->run_class_max = scene.grid.max;
         }

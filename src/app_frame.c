@@ -20,6 +20,15 @@
 /* Update                                                                    */
 /* ------------------------------------------------------------------------- */
 
+void app_scene_input(App *app, const FrameData *data, const Figure *fig, SceneInput *in)
+{
+    frame_scene_input(data, fig, &app->view, in);
+    in->proj_x = app->px;
+    in->proj_y = app->py;
+    in->measure = render_measure;
+    in->measure_ctx = &app->r;
+}
+
 /* The map scene, drawn as the export draws the figure of this view. */
 static void update_scene(App *app)
 {
@@ -28,12 +37,8 @@ static void update_scene(App *app)
     FrameData data;
     app_export_data(app, &data);
     SceneInput in;
-    frame_scene_input(&data, &fig, &app->view, &in);
-    in.proj_x = app->px;
-    in.proj_y = app->py;
+    app_scene_input(app, &data, &fig, &in);
     if (app->tl.playing && app->run_fixed) in.classes = &app->run_classes;  /* counted once */
-    in.measure = render_measure;
-    in.measure_ctx = &app->r;
     scene_build(&app->scene, &in);
 }
 

@@ -272,6 +272,10 @@ bool app_view_equal(const View *a, const View *b);
 
 /* app_frame.c: a frame. */
 void app_update(App *app, bool moving);
+/* The scene input for fig in this window, from data (app_export_data): the
+ * export's (frame_scene_input), with the events as projected for the view
+ * and the window's text measure. */
+void app_scene_input(App *app, const FrameData *data, const Figure *fig, SceneInput *in);
 void app_draw(App *app);          /* reads the state; the renderer caches */
 /* The frame log (cfg->frame_log): opened with its header row; a file that
  * cannot be written is said on stderr and the window runs without it. */
