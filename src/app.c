@@ -353,6 +353,7 @@ static void app_close(App *app)
     free(app->files);
     free(app->reports);
     figure_free(&app->start);
+    if (app->scene_valid) figure_free(&app->scene_fig);
     describe_free(&app->load_errors);
     basemap_free(&app->map);
     events_free(&app->set);

@@ -158,6 +158,13 @@ typedef struct App {
 
     /* Derived by app_update, read by app_draw. */
     Scene scene, ui;
+    /* What the map scene was built for: it is built again only when one
+     * of these changed (typing in a box, a tooltip, a panel: the same map). */
+    bool scene_valid;
+    Figure scene_fig;
+    View scene_view;
+    unsigned scene_gen;            /* filter_gen */
+    bool scene_fixed;              /* playing with classes counted once */
     Histogram hist;
     bool hist_dirty;
     uint32_t hover;                /* event under the pointer, or UINT32_MAX */
