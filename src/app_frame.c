@@ -218,6 +218,7 @@ void app_update(App *app, bool moving)
 {
     app->frame_t0 = SDL_GetPerformanceCounter();
     memset(&app->frame, 0, sizeof app->frame);
+    app->moving = moving;
     update(app, moving);
     if (app->frame_stats)
         ui_build_frame_stats(&app->ui, &app->layout, &app->frames, render_measure, &app->r);
@@ -290,7 +291,12 @@ void app_draw(App *app)
     /* A software renderer draws on the window's surface (resized with it). */
     render_set_target(&app->r, app->software ? SDL_GetWindowSurface(app->window) : NULL);
     app_basemap_draw(app);
+    /* While the view moves, a few new labels a frame (render.h). */
+    app->r.new_text_budget = app->moving ? 8 : -1;
+    app->r.deferred = false;
     if (app->job == NULL) render_overlay(&app->r, &app->scene);
+    app->draw_at_rest = app->r.deferred;
+    app->r.new_text_budget = -1;               /* the panels: always whole */
     SDL_RenderSetClipRect(app->sdl, NULL);
     render_overlay(&app->r, &app->ui);
     SDL_RenderFlush(app->sdl);       /* the batched drawing runs here, not in present */

@@ -382,7 +382,8 @@ void app_loop(App *app)
     while (app->running) {
         /* Busy only while something moves; otherwise sleep until input. */
         bool zooming = fabs(log(app->zoom_target / app->view.mpp)) >= 0.003;
-        bool settling = app->base_valid && !app_view_equal(&app->base_view, &app->view);
+        bool settling = (app->base_valid && !app_view_equal(&app->base_view, &app->view)) ||
+                        app->draw_at_rest;
         bool toast = app->toast[0] && SDL_GetTicks() < app->toast_until;
         bool animating = app->tl.playing || zooming || app->drag != DRAG_NONE ||
                          app->job != NULL;

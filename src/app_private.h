@@ -165,6 +165,9 @@ typedef struct App {
     View scene_view;
     unsigned scene_gen;            /* filter_gen */
     bool scene_fixed;              /* playing with classes counted once */
+    bool moving;                   /* this frame's view moves (app_update) */
+    bool draw_at_rest;             /* a moving frame left texts out: draw
+                                      again once the view rests */
     Histogram hist;
     bool hist_dirty;
     uint32_t hover;                /* event under the pointer, or UINT32_MAX */

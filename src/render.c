@@ -37,6 +37,7 @@ bool render_init(Renderer *r, SDL_Renderer *sdl, float scale, Error *err)
 {
     memset(r, 0, sizeof *r);
     r->sdl = sdl;
+    r->new_text_budget = -1;
     r->scale = scale;
     char regular[1024], bold[1024];
     if (!font_find("DejaVu Sans:style=Book", regular, sizeof regular, err) ||
@@ -367,6 +368,37 @@ static SDL_Texture *make_text(Renderer *r, uint8_t font, bool halo, const char *
     return tex;
 }
 
+/* The cached texture of a text, or NULL with *probe where it would go. */
+static TextEntry *cache_find(Renderer *r, uint8_t font, bool halo, const char *text,
+                             uint32_t color, HashProbe *probe)
+{
+    *probe = hashtab_probe(&r->cache_index, text_hash(text, font, halo, color));
+    uint32_t k;
+    while (hashtab_next(&r->cache_index, probe, &k)) {
+        TextEntry *c = &r->cache[k];
+        if (c->font == font && c->halo == halo && c->color == color &&
+            strcmp(c->text, text) == 0)
+            return c;
+    }
+    return NULL;
+}
+
+/* Whether a text may be drawn this frame (see new_text_budget): it is in
+ * the cache, or the budget allows one more. */
+static bool text_allowed(Renderer *r, uint8_t font, bool halo, const char *text,
+                         uint32_t color)
+{
+    if (!r->cache_text || r->new_text_budget < 0) return true;
+    HashProbe probe;
+    if (cache_find(r, font, halo, text, color, &probe) != NULL) return true;
+    if (r->new_text_budget == 0) {
+        r->deferred = true;
+        return false;
+    }
+    r->new_text_budget--;
+    return true;
+}
+
 static void blit_text(Renderer *r, uint8_t font, bool halo, const char *text,
                       uint32_t color, float x, float y)
 {
@@ -381,15 +413,8 @@ static void blit_text(Renderer *r, uint8_t font, bool halo, const char *text,
         return;
     }
     if (r->cache_count >= TEXT_CACHE_MAX) cache_clear(r);   /* full: start again */
-    HashProbe probe = hashtab_probe(&r->cache_index, text_hash(text, font, halo, color));
-    TextEntry *e = NULL;
-    uint32_t k;
-    while (e == NULL && hashtab_next(&r->cache_index, &probe, &k)) {
-        TextEntry *c = &r->cache[k];
-        if (c->font == font && c->halo == halo && c->color == color &&
-            strcmp(c->text, text) == 0)
-            e = c;
-    }
+    HashProbe probe;
+    TextEntry *e = cache_find(r, font, halo, text, color, &probe);
     if (e == NULL) {
         tex = make_text(r, font, halo, text, color, &w, &h);
         if (tex == NULL) return;
@@ -406,6 +431,10 @@ static void draw_label(Renderer *r, const Scene *scene, const SceneLabel *l)
 {
     const char *text = scene_text(scene, l->text);
     if (text[0] == '\0') return;
+    bool halo = (l->halo >> 24) != 0;
+    if (!text_allowed(r, l->font, false, text, l->color) ||
+        (halo && !text_allowed(r, l->font, true, text, l->halo)))
+        return;                    /* a whole label or none */
     if (l->halo >> 24)
         blit_text(r, l->font, true, text, l->halo, l->x - r->halo_px, l->y - r->halo_px);
     blit_text(r, l->font, false, text, l->color, l->x, l->y);
@@ -491,6 +520,10 @@ static void draw_inset(Renderer *r, const SceneItem *it)
      * milliseconds for it); the main view's box moves every frame. */
     if (r->inset_map == NULL || r->inset_basemap != it->u.inset.basemap ||
         memcmp(&r->inset_view, iv, sizeof *iv) != 0) {
+        if (r->new_text_budget >= 0) {     /* the view moves: once it rests */
+            r->deferred = true;
+            return;
+        }
         if (r->inset_map) cairo_surface_destroy(r->inset_map);
         r->inset_map = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, iv->w, iv->h);
         cairo_t *cm = cairo_create(r->inset_map);

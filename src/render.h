@@ -46,6 +46,13 @@ typedef struct Renderer {
     cairo_surface_t *inset_map;
     View inset_view;
     const Basemap *inset_basemap;
+    /* New texts (not in the cache) that may still be made this frame, or
+     * < 0: no limit. While the view moves the window allows a few a frame
+     * (SDL_ttf takes 0.1-0.5 ms a text; a zoom reveals a hundred labels
+     * at once) and draws the rest once it rests; a new locator map waits
+     * for that too. `deferred`: something was left for then. */
+    int new_text_budget;
+    bool deferred;
     /* The surface a software renderer draws on (render_set_target), or
      * NULL: markers are then blended into it directly, not through SDL. */
     SDL_Surface *target;
