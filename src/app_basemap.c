@@ -22,7 +22,8 @@
 #include "xalloc.h"
 
 struct BaseJob {
-    SDL_Thread *thread;
+    SDL_Thread *thread;            /* NULL: drawn in the frame itself */
+    bool background;
     View view;                     /* what it draws */
     unsigned gen;                  /* app->base_gen when it began */
     uint32_t *pixels;              /* w * h, its own */
@@ -41,8 +42,10 @@ static int base_job_run(void *arg)
     job->ok = raster_basemap(job->pixels, job->w, job->h, job->w * 4, job->map, &job->view,
                              job->scale, job->graticule, &job->err);
     SDL_AtomicSet(&job->done, 1);
-    SDL_Event wake = {.type = SDL_USEREVENT};
-    SDL_PushEvent(&wake);          /* the loop may be waiting for input */
+    if (job->background) {
+        SDL_Event wake = {.type = SDL_USEREVENT};
+        SDL_PushEvent(&wake);      /* the loop may be waiting for input */
+    }
     return 0;
 }
 
@@ -53,7 +56,6 @@ static void base_job_finish(App *app)
     BaseJob *job = app->base_job;
     if (job == NULL) return;
     SDL_WaitThread(job->thread, NULL);
-    Uint64 t0 = SDL_GetPerformanceCounter();
     if (job->ok && job->gen == app->base_gen && job->w == app->w &&
         job->h == (int)app->layout.map_h) {
         SDL_UpdateTexture(app->base_tex, NULL, job->pixels, job->w * 4);
@@ -63,7 +65,6 @@ static void base_job_finish(App *app)
         app->base_view = job->view;
         app->base_valid = true;
     }
-    app->frame.ms[FRAME_RASTER] += app_ms_since(t0);
     free(job->pixels);
     free(job);
     app->base_job = NULL;
@@ -120,40 +121,39 @@ void app_basemap_update(App *app, bool moving)
 {
     int mw = app->w, mh = (int)app->layout.map_h;
     if (mh <= 0) return;
+    Uint64 t0 = SDL_GetPerformanceCounter();
     if (app->base_job != NULL && (SDL_AtomicGet(&app->base_job->done) || !app->base_valid))
         base_job_finish(app);
     bool stale = !app->base_valid || !app_view_equal(&app->base_view, &app->view);
-    if (!stale || (moving && app->base_valid) || app->base_job != NULL) return;
-    if (!app->base_valid) {        /* nothing to show meanwhile: draw it now */
-        Error err;
-        Uint64 t0 = SDL_GetPerformanceCounter();
-        if (raster_basemap(app->base_pixels, mw, mh, mw * 4, &app->map, &app->view, app->scale,
-                           app->graticule, &err)) {
-            SDL_UpdateTexture(app->base_tex, NULL, app->base_pixels, mw * 4);
-            app->base_view = app->view;
-            app->base_valid = true;
+    if (stale && !(moving && app->base_valid) && app->base_job == NULL) {
+        BaseJob *job = xcalloc(1, sizeof *job);
+        /* With nothing to show meanwhile, it is drawn now. */
+        *job = (BaseJob){.background = app->base_valid, .view = app->view,
+                         .gen = app->base_gen, .w = mw, .h = mh, .map = &app->map,
+                         .scale = app->scale, .graticule = app->graticule};
+        job->pixels = xmalloc((size_t)mw * (size_t)(mh + 1) * 4);
+        app->base_job = job;
+        if (job->background)
+            job->thread = SDL_CreateThread(base_job_run, "basemap", job);
+        if (job->thread == NULL) {     /* not in the background, or no thread */
+            job->background = false;
+            base_job_run(job);
+            base_job_finish(app);
         }
-        app->frame.ms[FRAME_RASTER] += app_ms_since(t0);
-        return;
     }
-    BaseJob *job = xcalloc(1, sizeof *job);
-    *job = (BaseJob){.view = app->view, .gen = app->base_gen, .w = mw, .h = mh,
-                     .map = &app->map, .scale = app->scale, .graticule = app->graticule};
-    job->pixels = xmalloc((size_t)mw * (size_t)(mh + 1) * 4);
-    job->thread = SDL_CreateThread(base_job_run, "basemap", job);
-    app->base_job = job;
-    if (job->thread == NULL) base_job_run(job);   /* no thread: draw it now */
+    app->frame.ms[FRAME_RASTER] += app_ms_since(t0);
 }
 
 /* The last raster scaled by k with its top-left corner at (x0, y0), nearest
- * pixel, straight into the software renderer's window surface inside clip.
+ * pixel, straight into the software renderer's window surface (the
+ * renderer's target: render_set_target) inside clip.
  * SDL's own scaled copy first scales into a temporary image the size of the
  * whole destination whenever it overhangs the window: 12,000 x 7,000 pixels
  * at a 9x zoom, 300 ms a frame. */
 static bool draw_scaled_direct(const App *app, const SDL_Rect *clip, double x0, double y0,
                                double k)
 {
-    SDL_Surface *t = SDL_GetWindowSurface(app->window);
+    SDL_Surface *t = app->r.target;
     if (t == NULL || t->format->BytesPerPixel != 4 || clip->x + clip->w > t->w ||
         clip->y + clip->h > t->h)
         return false;
@@ -205,7 +205,7 @@ void app_basemap_draw(const App *app)
     view_to_screen(&app->view, b->cx - b->w * 0.5 * b->mpp, b->cy + b->h * 0.5 * b->mpp,
                    &x0, &y0);
     double k = b->mpp / app->view.mpp;
-    if (app->software && draw_scaled_direct(app, &clip, x0, y0, k)) return;
+    if (draw_scaled_direct(app, &clip, x0, y0, k)) return;
     SDL_FRect dst = {(float)x0, (float)y0, (float)(b->w * k), (float)(b->h * k)};
     SDL_SetTextureScaleMode(app->base_tex, SDL_ScaleModeLinear);
     SDL_RenderCopyF(app->sdl, app->base_tex, NULL, &dst);

@@ -435,7 +435,7 @@ static void draw_label(Renderer *r, const Scene *scene, const SceneLabel *l)
     if (!text_allowed(r, l->font, false, text, l->color) ||
         (halo && !text_allowed(r, l->font, true, text, l->halo)))
         return;                    /* a whole label or none */
-    if (l->halo >> 24)
+    if (halo)
         blit_text(r, l->font, true, text, l->halo, l->x - r->halo_px, l->y - r->halo_px);
     blit_text(r, l->font, false, text, l->color, l->x, l->y);
 }
@@ -558,8 +558,6 @@ static void draw_inset(Renderer *r, const SceneItem *it)
     cairo_surface_destroy(img);
 }
 
-/* The density layer or heatmap: one texel per cell, coloured on the ramp,
- * stretched over the map (smoothly for a heatmap). */
 /* The density layer blended straight into r->target (see render_set_target),
  * each cell a block of pixels: SDL would blend every pixel of the map,
  * empty cells too, through a scaled copy (5 ms at 1280x800; this: 1 ms). */
@@ -601,6 +599,8 @@ static void draw_density_direct(Renderer *r, const Scene *scene, const SDL_Rect 
     free(col_of);
 }
 
+/* The density layer or heatmap: one texel per cell, coloured on the ramp,
+ * stretched over the map (smoothly for a heatmap). */
 static void draw_grid(Renderer *r, const Scene *scene)
 {
     const SceneGrid *g = &scene->grid;
