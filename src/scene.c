@@ -368,18 +368,9 @@ static void build_markers(Scene *s, const SceneInput *in)
     bool want_markers = in->layer == SCENE_LAYER_AUTO || in->layer == SCENE_LAYER_MARKERS;
     bool classed = s->classes.by != COLOR_BY_TYPE;
     for (size_t i = in->lo; i < in->hi && i < set->count; i++) {
-        if (!(in->type_mask & (1u << set->type[i]))) continue;
-        if (in->visible != NULL && !in->visible[i]) continue;
-        double px, py, sx, sy;
-        if (in->proj_x != NULL) {
-            px = in->proj_x[i];
-            py = in->proj_y[i];
-            if (isnan(px)) continue;
-        } else if (!proj_forward(&v->proj, set->lon[i], set->lat[i], &px, &py)) {
-            continue;
-        }
-        view_to_screen(v, px, py, &sx, &sy);
-        bool inside = sx >= v->x && sx < v->x + v->w && sy >= v->y && sy < v->y + v->h;
+        double sx, sy;
+        if (!scene_event_point(in, i, &sx, &sy)) continue;
+        bool inside = view_contains(v, sx, sy);
         if (inside) {
             /* Counted the same whether drawn as a marker or a cell. */
             s->type_count[set->type[i]]++;

@@ -199,6 +199,26 @@ typedef struct SceneInput {
     void *measure_ctx;
 } SceneInput;
 
+/* Where event i of in falls in output pixels (*sx, *sy; maybe outside the
+ * view): false when in does not show it (its type hidden, the filter
+ * leaves it out) or it cannot be projected. */
+static inline bool scene_event_point(const SceneInput *in, size_t i, double *sx, double *sy)
+{
+    const EventSet *set = in->events;
+    if (!(in->type_mask & (1u << set->type[i]))) return false;
+    if (in->visible != NULL && !in->visible[i]) return false;
+    double px, py;
+    if (in->proj_x != NULL) {
+        px = in->proj_x[i];
+        py = in->proj_y[i];
+        if (px != px) return false;                /* NaN: not projected */
+    } else if (!proj_forward(&in->view->proj, set->lon[i], set->lat[i], &px, &py)) {
+        return false;
+    }
+    view_to_screen(in->view, px, py, sx, sy);
+    return true;
+}
+
 #define SCENE_MAX_COUNTRIES 64
 
 typedef struct Scene {

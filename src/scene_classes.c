@@ -134,18 +134,8 @@ void scene_classes_count(const SceneInput *in, SceneClasses *out)
     StatsGroup group = {0};
     size_t none = 0;
     for (size_t i = lo; i < hi && i < set->count; i++) {
-        if (!(in->type_mask & (1u << set->type[i]))) continue;
-        if (in->visible != NULL && !in->visible[i]) continue;
-        double px, py, sx, sy;
-        if (in->proj_x != NULL) {
-            px = in->proj_x[i];
-            py = in->proj_y[i];
-            if (px != px) continue;                    /* NaN: not projected */
-        } else if (!proj_forward(&v->proj, set->lon[i], set->lat[i], &px, &py)) {
-            continue;
-        }
-        view_to_screen(v, px, py, &sx, &sy);
-        if (!(sx >= v->x && sx < v->x + v->w && sy >= v->y && sy < v->y + v->h)) continue;
+        double sx, sy;
+        if (!scene_event_point(in, i, &sx, &sy) || !view_contains(v, sx, sy)) continue;
         uint32_t value = value_of(in->color_by, set, i);
         if (value == 0) none++;
         else stats_group_add(&group, value, 0);

@@ -189,7 +189,7 @@ void table_collect(Table *t, const EventSet *set, size_t lo, size_t hi, uint32_t
         if (isnan(px[i])) continue;
         double sx, sy;
         view_to_screen(v, px[i], py[i], &sx, &sy);
-        if (!(sx >= v->x && sx < v->x + v->w && sy >= v->y && sy < v->y + v->h)) continue;
+        if (!view_contains(v, sx, sy)) continue;
         t->rows = xgrow(t->rows, &t->cap, t->count + 1, sizeof *t->rows);
         t->rows[t->count++] = (uint32_t)i;
     }

@@ -44,6 +44,11 @@ static inline void view_to_screen(const View *v, double px, double py,
     *sx = v->x + v->w * 0.5 + (px - v->cx) / v->mpp;
     *sy = v->y + v->h * 0.5 - (py - v->cy) / v->mpp;
 }
+/* Whether an output pixel position lies in the view's map area. */
+static inline bool view_contains(const View *v, double sx, double sy)
+{
+    return sx >= v->x && sx < v->x + v->w && sy >= v->y && sy < v->y + v->h;
+}
 static inline void view_from_screen(const View *v, double sx, double sy,
                                     double *px, double *py)
 {
