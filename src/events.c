@@ -85,6 +85,21 @@ static bool name_equal(const char *s, const char *name)
     }
 }
 
+static const char *type_name_at(int k) { return type_names[k]; }
+static const char *sub_name_at(int k) { return sub_types[k].name; }
+static const char *disorder_name_at(int k) { return disorder_names[k]; }
+
+/* The k in [1, n) whose name_at(k) is s, compared exactly first (the way
+ * files write them, and cheap), then with name_equal's leniency; 0 if none. */
+static int name_index(const char *s, const char *(*name_at)(int), int n)
+{
+    for (int k = 1; k < n; k++)
+        if (strcmp(s, name_at(k)) == 0) return k;
+    for (int k = 1; k < n; k++)
+        if (name_equal(s, name_at(k))) return k;
+    return 0;
+}
+
 const char *events_type_name(EventType type)
 {
     return (unsigned)type < EVENT_TYPE_COUNT ? type_names[type] : type_names[0];
@@ -104,9 +119,7 @@ EventType events_type_from_key(const char *s)
 
 EventType events_type_parse(const char *s)
 {
-    for (int t = 1; t < EVENT_TYPE_COUNT; t++)
-        if (name_equal(s, type_names[t])) return (EventType)t;
-    return EVENT_UNKNOWN;
+    return (EventType)name_index(s, type_name_at, EVENT_TYPE_COUNT);
 }
 
 const char *events_sub_type_name(SubEventType sub)
@@ -116,9 +129,7 @@ const char *events_sub_type_name(SubEventType sub)
 
 SubEventType events_sub_type_parse(const char *s)
 {
-    for (int t = 1; t < SUB_COUNT; t++)
-        if (name_equal(s, sub_types[t].name)) return (SubEventType)t;
-    return SUB_NONE;
+    return (SubEventType)name_index(s, sub_name_at, SUB_COUNT);
 }
 
 EventType events_sub_type_parent(SubEventType sub)
@@ -133,9 +144,7 @@ const char *events_disorder_name(DisorderType d)
 
 DisorderType events_disorder_parse(const char *s)
 {
-    for (int d = 1; d < DISORDER_COUNT; d++)
-        if (name_equal(s, disorder_names[d])) return (DisorderType)d;
-    return DISORDER_NONE;
+    return (DisorderType)name_index(s, disorder_name_at, DISORDER_COUNT);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -223,12 +232,15 @@ EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddIn
     EventsAddInfo scratch;
     if (info == NULL) info = &scratch;
     *info = (EventsAddInfo){.held = set->count, .held_file = in->file};
-    uint32_t id = events_intern(set, in->id);
+    /* Ids are nearly all distinct: appended to the pool, not interned (the
+     * id index finds them), so the pool's index stays small. */
+    size_t id_len = in->id != NULL ? strlen(in->id) : 0;
     HashProbe probe = {0, 0};
-    if (id != 0) {
-        size_t held = events_dedup_find(set, id, in->id_space, in->file, &probe);
+    if (id_len > 0) {
+        size_t held = events_dedup_find(set, in->id, id_len, in->id_space, in->file, &probe);
         if (held != SIZE_MAX) return events_merge_row(set, held, in, info);
     }
+    uint32_t id = id_len > 0 ? strpool_append(&set->strings, in->id, id_len) : 0;
 
     grow_columns(set);
     size_t i = set->count++;
@@ -272,11 +284,16 @@ EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddIn
     return EVENTS_ADDED;
 }
 
+void events_prefetch(const EventSet *set, const EventInput *in)
+{
+    events_dedup_prefetch(set, in->id, in->id_space, in->file);
+}
+
 void events_reserve(EventSet *set, size_t more)
 {
     events_dedup_reserve(set, more);
-    /* Mostly ids (one a new event), a few other strings. */
-    hashtab_reserve(&set->strings.index, set->strings.index.count + more + more / 16);
+    /* Ids are not in the pool's index (strpool_append): a few other strings. */
+    hashtab_reserve(&set->strings.index, set->strings.index.count + more / 16);
 }
 
 /* ------------------------------------------------------------------------- */

@@ -240,6 +240,12 @@ EventsAddResult events_add(EventSet *set, const EventInput *in);
 /* events_add, and what it found in *info (NULL: not wanted). */
 EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddInfo *info);
 
+/* A hint that `in` (its file set) is to be added soon: asks the processor
+ * to fetch what adding it looks up first, the id index's slot, which a big
+ * set's index keeps out of the caches. A loader holding the next records
+ * calls it a few records ahead. Changes nothing. */
+void events_prefetch(const EventSet *set, const EventInput *in);
+
 /* Sizes the load-time hash tables (ids, interned strings) for `more`
  * events beyond those held, so that a big load does not grow them (a
  * growing table briefly holds its old and new slots: the peak of a load)

@@ -34,20 +34,22 @@ static EventIdSpace space_of(const EventSet *set, size_t i)
 /* The id index                                                              */
 /* ------------------------------------------------------------------------- */
 
-/* The hash of an id in its space. ACLED's event ids, the common case, hash
- * as the id itself; another space (and a file, for file-local ids) moves
- * the id by a constant of its own, so equal ids of two spaces land apart. */
-static uint64_t id_hash(uint32_t id, EventIdSpace space, uint16_t file)
+/* The hash of an id's text in its space: another space (and a file, for
+ * file-local ids) moves it by a constant of its own, so equal ids of two
+ * spaces land apart. */
+static uint64_t id_hash(const char *id, size_t len, EventIdSpace space, uint16_t file)
 {
-    if (space == EVENTS_ID_ACLED) return id;
+    uint64_t h = strpool_hash(id, len);
+    if (space == EVENTS_ID_ACLED) return h;
     uint64_t salt = (uint64_t)space << 16 | (space == EVENTS_ID_FILE ? file : 0);
-    return id ^ (salt * 0x9E3779B97F4A7C15ull);
+    return h ^ (salt * 0x9E3779B97F4A7C15ull);
 }
 
 static uint64_t hash_of(const EventSet *set, size_t i)
 {
     EventIdSpace space = space_of(set, i);
-    return id_hash(set->id[i], space, space == EVENTS_ID_FILE ? file_of(set, i) : 0);
+    const char *id = strpool_get(&set->strings, set->id[i]);
+    return id_hash(id, strlen(id), space, space == EVENTS_ID_FILE ? file_of(set, i) : 0);
 }
 
 static void dedup_rebuild(EventSet *set)
@@ -65,17 +67,27 @@ void events_dedup_reserve(EventSet *set, size_t more)
     hashtab_reserve(&set->dedup, set->count + more);
 }
 
-size_t events_dedup_find(EventSet *set, uint32_t id, EventIdSpace space, uint16_t file,
-                         HashProbe *probe)
+size_t events_dedup_find(EventSet *set, const char *id, size_t len, EventIdSpace space,
+                         uint16_t file, HashProbe *probe)
 {
     if (!set->dedup_valid) dedup_rebuild(set);
-    *probe = hashtab_probe(&set->dedup, id_hash(id, space, file));
+    *probe = hashtab_probe(&set->dedup, id_hash(id, len, space, file));
     uint32_t i;
-    while (hashtab_next(&set->dedup, probe, &i))
-        if (set->id[i] == id && space_of(set, i) == space &&
+    while (hashtab_next(&set->dedup, probe, &i)) {
+        const char *held = strpool_get(&set->strings, set->id[i]);
+        if (memcmp(held, id, len) == 0 && held[len] == '\0' && space_of(set, i) == space &&
             (space != EVENTS_ID_FILE || file_of(set, i) == file))
             return i;
+    }
     return SIZE_MAX;
+}
+
+void events_dedup_prefetch(const EventSet *set, const char *id, EventIdSpace space,
+                           uint16_t file)
+{
+    if (!set->dedup_valid || set->dedup.slots == NULL || id == NULL || id[0] == '\0') return;
+    HashProbe p = hashtab_probe(&set->dedup, id_hash(id, strlen(id), space, file));
+    __builtin_prefetch(&set->dedup.slots[p.at]);
 }
 
 void events_dedup_insert(EventSet *set, const HashProbe *probe, size_t i)

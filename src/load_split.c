@@ -112,9 +112,23 @@ void load_sink_skip(LoadContext *ctx, size_t line, size_t col, size_t index,
 /* Adds the buffered records to the set as load_record and load_skip
  * would have, at positions made absolute from the chunk's start `base`.
  * Stops when the context is cancelled (or full). */
+/* How many records ahead sink_replay asks for the id index's slot. */
+#define PREFETCH_AHEAD 8
+
+static void sink_prefetch(LoadContext *ctx, const LoadSink *s, size_t k)
+{
+    if (k >= s->n || s->items[k].what != SINK_EVENT) return;
+    EventInput in = s->items[k].in;
+    in.id = sink_deref(s, in.id);
+    in.file = ctx->file;
+    events_prefetch(ctx->set, &in);
+}
+
 static void sink_replay(LoadContext *ctx, LoadSink *s, const LoadSplitPos *base)
 {
+    for (size_t k = 0; k < PREFETCH_AHEAD; k++) sink_prefetch(ctx, s, k);
     for (size_t k = 0; k < s->n && !ctx->cancelled; k++) {
+        sink_prefetch(ctx, s, k + PREFETCH_AHEAD);
         SinkItem *it = &s->items[k];
         size_t line = it->line == 0 ? 0 : base->line + it->line - 1;
         size_t col = it->col == 0 ? 0 : it->line <= 1 ? base->col + it->col - 1 : it->col;

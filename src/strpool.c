@@ -12,7 +12,7 @@
 
 /* Eight bytes at a time (the table mixes the result again: hashtab_tag);
  * was FNV-1a, a byte at a time, a tenth of a big load's adding thread. */
-static uint64_t hash_bytes(const char *s, size_t len)
+uint64_t strpool_hash(const char *s, size_t len)
 {
     uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)len;
     while (len >= 8) {
@@ -47,7 +47,8 @@ void strpool_free(StrPool *pool)
     memset(pool, 0, sizeof *pool);
 }
 
-/* Indexes every string of an adopted pool. */
+/* Indexes every string of an adopted pool but the appended ones (each
+ * stored after an empty string, which no interned string is). */
 static void hash_all(StrPool *pool)
 {
     size_t strings = 0;
@@ -56,7 +57,12 @@ static void hash_all(StrPool *pool)
     hashtab_reserve(&pool->index, strings);
     for (size_t at = 1; at < pool->len;) {
         size_t len = strlen(pool->data + at);
-        hashtab_add(&pool->index, hash_bytes(pool->data + at, len), (uint32_t)at);
+        if (len == 0) {                        /* an appended string follows */
+            at++;
+            at += strlen(pool->data + at) + 1;
+            continue;
+        }
+        hashtab_add(&pool->index, strpool_hash(pool->data + at, len), (uint32_t)at);
         at += len + 1;
     }
     pool->hashed = true;
@@ -72,6 +78,31 @@ void strpool_adopt(StrPool *pool, char *data, size_t len)
     pool->hashed = false;
 }
 
+/* Appends s[0..len) and its NUL to the block, after an empty string when
+ * `appended` (see hash_all): its reference. */
+static uint32_t store(StrPool *pool, const char *s, size_t len, bool appended)
+{
+    size_t need = len + 1 + (appended ? 1 : 0);
+    if (pool->len + need > UINT32_MAX) {
+        fprintf(stderr, "sahelmap: string pool over 4 GiB\n");
+        abort();
+    }
+    pool->data = xgrow(pool->data, &pool->cap, pool->len + need, 1);
+    if (appended) pool->data[pool->len++] = '\0';
+    uint32_t ref = (uint32_t)pool->len;
+    memcpy(pool->data + ref, s, len);
+    pool->data[ref + len] = '\0';
+    pool->len += len + 1;
+    return ref;
+}
+
+uint32_t strpool_append(StrPool *pool, const char *s, size_t len)
+{
+    const char *nul = memchr(s, '\0', len);
+    if (nul != NULL) len = (size_t)(nul - s);
+    return len == 0 ? 0 : store(pool, s, len, true);
+}
+
 uint32_t strpool_intern(StrPool *pool, const char *s, size_t len)
 {
     const char *nul = memchr(s, '\0', len);
@@ -79,22 +110,14 @@ uint32_t strpool_intern(StrPool *pool, const char *s, size_t len)
     if (len == 0) return 0;
     if (!pool->hashed) hash_all(pool);
 
-    HashProbe probe = hashtab_probe(&pool->index, hash_bytes(s, len));
+    HashProbe probe = hashtab_probe(&pool->index, strpool_hash(s, len));
     uint32_t ref;
     while (hashtab_next(&pool->index, &probe, &ref)) {
         const char *t = pool->data + ref;
         if (memcmp(t, s, len) == 0 && t[len] == '\0') return ref;
     }
 
-    if (pool->len + len + 1 > UINT32_MAX) {
-        fprintf(stderr, "sahelmap: string pool over 4 GiB\n");
-        abort();
-    }
-    pool->data = xgrow(pool->data, &pool->cap, pool->len + len + 1, 1);
-    ref = (uint32_t)pool->len;
-    memcpy(pool->data + ref, s, len);
-    pool->data[ref + len] = '\0';
-    pool->len += len + 1;
+    ref = store(pool, s, len, false);
     hashtab_insert(&pool->index, &probe, ref);
     return ref;
 }

@@ -2,7 +2,8 @@
  * strpool: interned strings. Each distinct string is stored once in one
  * growing block and named by a 32-bit reference (its offset), so an event
  * column of actor names costs 4 bytes per event whatever the names' length.
- * Reference 0 is always the empty string.
+ * Reference 0 is always the empty string. Besides the interned strings
+ * the block holds appended ones (strpool_append), never indexed.
  */
 #ifndef SAHELMAP_STRPOOL_H
 #define SAHELMAP_STRPOOL_H
@@ -27,6 +28,18 @@ void strpool_free(StrPool *pool);
 /* The reference of s[0..len), adding it if new. Embedded NULs end the
  * string. Aborts (xalloc) if the pool would pass 4 GiB. */
 uint32_t strpool_intern(StrPool *pool, const char *s, size_t len);
+
+/* Adds s[0..len) (up to an embedded NUL) as a new string, without looking
+ * for it and never indexing it: strpool_intern does not find it, now or
+ * after an adopt or a compact (it is stored after an empty string, which
+ * the index's rebuild skips), so an interned string always has one
+ * reference. For strings that are almost all distinct and are found by an
+ * index of their own (the events' ids): the pool's index stays small. 0
+ * for "". Costs one byte more than interning. */
+uint32_t strpool_append(StrPool *pool, const char *s, size_t len);
+
+/* The hash strpool_intern uses for s[0..len): 64 bits, eight bytes a step. */
+uint64_t strpool_hash(const char *s, size_t len);
 
 /* The string for a reference returned by strpool_intern. Valid until the
  * next intern (the block may move); copy it if you keep it longer. */

@@ -40,6 +40,35 @@ static void test_strpool(void **state)
     strpool_free(&pool);
 }
 
+/* Appended strings (the events' ids) are stored but never indexed:
+ * interning the same text gives a reference of its own, and the same one
+ * after the index is rebuilt (a compact, an adopted cache). */
+static void test_strpool_append(void **state)
+{
+    (void)state;
+    StrPool pool;
+    strpool_init(&pool);
+    assert_int_equal(strpool_append(&pool, "", 0), 0);
+    uint32_t id = strpool_append(&pool, "MLI1234", 7);
+    uint32_t cut = strpool_append(&pool, "MLI9\0xyz", 8);   /* a NUL ends it */
+    assert_string_equal(strpool_get(&pool, id), "MLI1234");
+    assert_string_equal(strpool_get(&pool, cut), "MLI9");
+    uint32_t actor = strpool_intern(&pool, "MLI1234", 7);
+    assert_int_not_equal(actor, id);
+    assert_int_equal(strpool_intern(&pool, "MLI1234", 7), actor);
+    assert_int_equal(strpool_hash("MLI1234", 7), strpool_hash("MLI1234", 7));
+    assert_int_not_equal(strpool_hash("MLI1234", 7), strpool_hash("MLI1235", 7));
+    uint32_t after = strpool_intern(&pool, "after", 5);
+    strpool_compact(&pool);
+    assert_int_equal(strpool_intern(&pool, "MLI1234", 7), actor);
+    assert_int_equal(strpool_intern(&pool, "after", 5), after);
+    uint32_t mli9 = strpool_intern(&pool, "MLI9", 4);
+    assert_int_not_equal(mli9, cut);
+    assert_string_equal(strpool_get(&pool, cut), "MLI9");
+    assert_string_equal(strpool_get(&pool, mli9), "MLI9");
+    strpool_free(&pool);
+}
+
 static void test_tuples(void **state)
 {
     (void)state;
@@ -262,6 +291,14 @@ static void test_id_spaces(void **state)
     assert_int_equal(events_add_info(&set, &acled_again, &info), EVENTS_DUPLICATE);
     assert_false(info.first_in_file);           /* one event counted once per file */
     assert_int_equal(set.count, 5);
+    /* Ids are compared as text, apart from the interned strings: an id
+     * that is also an actor's name is still one event's id. */
+    EventInput named = input("IS Sahel", 100, "300001");
+    assert_int_equal(events_add(&set, &named), EVENTS_ADDED);
+    assert_int_equal(events_add(&set, &named), EVENTS_DUPLICATE);
+    assert_string_equal(events_text(&set, set.count - 1, TEXT_ID), "IS Sahel");
+    assert_string_equal(events_text(&set, set.count - 1, TEXT_ACTOR1), "300001");
+    assert_int_equal(set.count, 6);
 
     /* The index rebuilt (after a rollback, or a finish) keeps the spaces. */
     events_finish(&set);
@@ -271,7 +308,8 @@ static void test_id_spaces(void **state)
     c.id_space = EVENTS_ID_FILE;
     c.file = 2;
     assert_int_equal(events_add(&set, &c), EVENTS_ADDED);
-    assert_int_equal(set.count, 6);
+    assert_int_equal(events_add(&set, &named), EVENTS_DUPLICATE);
+    assert_int_equal(set.count, 7);
     events_free(&set);
 }
 
@@ -394,6 +432,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_strpool),
+        cmocka_unit_test(test_strpool_append),
         cmocka_unit_test(test_tuples),
         cmocka_unit_test(test_notes),
         cmocka_unit_test(test_event_columns_are_64_bytes),
