@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decimal.h"
+
 static bool blank(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -117,6 +119,7 @@ static const char *flat_number(const char *p, const char *end, double *num)
         text[n++] = c;
     }
     if (n == 0 || n >= sizeof text - 1 || p + n >= end) return NULL;
+    if (decimal_fast(p, n, num)) return p + n;    /* strtod's double, faster */
     text[n] = '\0';
     char *stop;
     *num = strtod(text, &stop);

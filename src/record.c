@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "decimal.h"
 #include "typology.h"
 
 #define MAX_FATALITIES 1000000
@@ -210,7 +211,9 @@ static NumStatus number(const RawRecord *rec, FieldId f, double *out)
     const RawValue *v = &rec->v[f];
     double d = v->num;
     if (v->kind == RAW_OTHER) return NUM_BAD;
-    if (v->kind == RAW_STRING) {
+    if (v->kind == RAW_STRING && decimal_fast(v->str, strlen(v->str), &d)) {
+        /* the common case: a plain decimal, read exactly as strtod would */
+    } else if (v->kind == RAW_STRING) {
         if (!decimal(v->str)) return NUM_BAD;
         char *end = NULL;
         errno = 0;
