@@ -222,6 +222,58 @@ static void grow_columns(EventSet *set)
     set->cap = cap;
 }
 
+/* The set's tuple of kind for the record's strings (and file). */
+static uint32_t intern_tuple(EventSet *set, const EventInput *in, int kind)
+{
+    if (kind == EVENTS_TUPLE_ACTORS) {
+        uint32_t actors[CACHE_ACTOR_ARITY] = {
+            events_intern(set, in->actor1), events_intern(set, in->assoc_actor1),
+            events_intern(set, in->actor2), events_intern(set, in->assoc_actor2)};
+        return tuples_intern(&set->actor_tuples, actors);
+    }
+    if (kind == EVENTS_TUPLE_PLACE) {
+        uint32_t place[CACHE_PLACE_ARITY] = {
+            events_intern(set, in->country), events_intern(set, in->admin1),
+            events_intern(set, in->admin2), events_intern(set, in->admin3),
+            events_intern(set, in->location)};
+        return tuples_intern(&set->place_tuples, place);
+    }
+    uint32_t prov[CACHE_PROV_ARITY] = {in->file, events_intern(set, in->source),
+                                       events_intern(set, in->source_scale),
+                                       events_intern(set, in->original_type)};
+    return tuples_intern(&set->prov_tuples, prov);
+}
+
+/* intern_tuple, through the record's batch when it has one. */
+static uint32_t tuple_of(EventSet *set, const EventInput *in, int kind)
+{
+    if (in->batch == NULL) return intern_tuple(set, in, kind);
+    uint32_t n = in->batch_tuple[kind];
+    SM_ASSERT(n < in->batch->cap[kind]);
+    uint32_t *slot = &in->batch->tuple[kind][n];
+    if (*slot == 0) *slot = intern_tuple(set, in, kind) + 1;
+    return *slot - 1;
+}
+
+void events_batch_reserve(EventsBatch *b, const size_t counts[EVENTS_TUPLE_KINDS])
+{
+    for (int k = 0; k < EVENTS_TUPLE_KINDS; k++) {
+        if (counts[k] > b->cap[k]) {
+            free(b->tuple[k]);
+            b->tuple[k] = xcalloc(counts[k], sizeof *b->tuple[k]);
+            b->cap[k] = counts[k];
+        } else if (counts[k] > 0) {
+            memset(b->tuple[k], 0, counts[k] * sizeof *b->tuple[k]);
+        }
+    }
+}
+
+void events_batch_free(EventsBatch *b)
+{
+    for (int k = 0; k < EVENTS_TUPLE_KINDS; k++) free(b->tuple[k]);
+    memset(b, 0, sizeof *b);
+}
+
 EventsAddResult events_add(EventSet *set, const EventInput *in)
 {
     return events_add_info(set, in, NULL);
@@ -254,18 +306,9 @@ EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddIn
     set->fat_high[i] = in->fatalities_high;
     set->id[i] = id;
 
-    uint32_t actors[CACHE_ACTOR_ARITY] = {
-        events_intern(set, in->actor1), events_intern(set, in->assoc_actor1),
-        events_intern(set, in->actor2), events_intern(set, in->assoc_actor2)};
-    set->actors[i] = tuples_intern(&set->actor_tuples, actors);
-    uint32_t place[CACHE_PLACE_ARITY] = {
-        events_intern(set, in->country), events_intern(set, in->admin1), events_intern(set, in->admin2),
-        events_intern(set, in->admin3), events_intern(set, in->location)};
-    set->place[i] = tuples_intern(&set->place_tuples, place);
-    uint32_t prov[CACHE_PROV_ARITY] = {in->file, events_intern(set, in->source),
-                                       events_intern(set, in->source_scale),
-                                       events_intern(set, in->original_type)};
-    set->prov[i] = tuples_intern(&set->prov_tuples, prov);
+    set->actors[i] = tuple_of(set, in, EVENTS_TUPLE_ACTORS);
+    set->place[i] = tuple_of(set, in, EVENTS_TUPLE_PLACE);
+    set->prov[i] = tuple_of(set, in, EVENTS_TUPLE_PROV);
     set->notes[i] = notes_add(&set->notes_store, in->notes, in->notes_len);
 
     set->type[i] = (uint8_t)in->type;

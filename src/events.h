@@ -102,6 +102,23 @@ typedef enum EventText {
     TEXT_COUNT
 } EventText;
 
+/* The tuples of strings an event keeps (its actors, its place, its
+ * provenance), for EventsBatch. */
+enum { EVENTS_TUPLE_ACTORS, EVENTS_TUPLE_PLACE, EVENTS_TUPLE_PROV, EVENTS_TUPLE_KINDS };
+
+/* A loader's numbering of the distinct tuples of a batch of records (a
+ * chunk of the parallel loader, numbered by its worker): with it,
+ * events_add looks each distinct tuple up in the set once per batch, when
+ * a new event first uses it, rather than once per record, and in the same
+ * order as without it (the set comes out the same). Zero it, then give it
+ * room with events_batch_reserve, for each batch; free with
+ * events_batch_free. */
+typedef struct EventsBatch {
+    uint32_t *tuple[EVENTS_TUPLE_KINDS];  /* number -> the set's tuple + 1
+                                           * (0: no new event used it yet) */
+    size_t cap[EVENTS_TUPLE_KINDS];
+} EventsBatch;
+
 /* One event as a loader hands it over. NULL strings mean "". */
 typedef struct EventInput {
     const char *id;
@@ -123,6 +140,11 @@ typedef struct EventInput {
     const char *notes;
     size_t notes_len;
     uint16_t file;                    /* from events_add_file */
+    EventsBatch *batch;               /* NULL, or the batch the record is in,
+                                       * and its tuples' numbers there (equal
+                                       * strings, equal numbers; the file is
+                                       * one per batch): */
+    uint32_t batch_tuple[EVENTS_TUPLE_KINDS];
 } EventInput;
 
 /* How many actors beyond two one event keeps (joined into assoc_actor2),
@@ -239,6 +261,11 @@ EventsAddResult events_add(EventSet *set, const EventInput *in);
 
 /* events_add, and what it found in *info (NULL: not wanted). */
 EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddInfo *info);
+
+/* Empties b for a batch of records numbered below counts[kind] (each
+ * kind's numbers from 0): every number unmet. */
+void events_batch_reserve(EventsBatch *b, const size_t counts[EVENTS_TUPLE_KINDS]);
+void events_batch_free(EventsBatch *b);
 
 /* A hint that `in` (its file set) is to be added soon: asks the processor
  * to fetch what adding it looks up first, the id index's slot, which a big

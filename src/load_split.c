@@ -36,11 +36,24 @@ typedef struct SinkItem {
     uint8_t kind;           /* RecordKind (events) */
 } SinkItem;
 
+/* A distinct tuple of the chunk: its strings, back to back in text. */
+typedef struct SinkTuple {
+    size_t at, len;
+    uint32_t number;        /* among the chunk's tuples of its kind */
+    uint8_t kind;
+} SinkTuple;
+
 typedef struct LoadSink {
     SinkItem *items;
     size_t n, cap;
     char *text;
     size_t len, text_cap;
+    /* The chunk's distinct tuples (EventsBatch): each kept once in text. */
+    SinkTuple *tuples;
+    size_t ntuples, tuples_cap;
+    HashTab tuple_index;
+    size_t count[EVENTS_TUPLE_KINDS];
+    EventsBatch batch;      /* the loading thread's, while it adds them */
 } LoadSink;
 
 static size_t sink_keep(LoadSink *s, const char *str, size_t len)
@@ -69,6 +82,63 @@ static SinkItem *sink_push(LoadSink *s, size_t line, size_t col, size_t index)
     X(admin1) X(admin2) X(admin3) X(location) X(source) X(source_scale)   \
     X(original_type)
 
+/* The fields of a tuple kind into f, in the tuple's order: how many. */
+static int tuple_fields(EventInput *in, int kind, const char **f[5])
+{
+    if (kind == EVENTS_TUPLE_ACTORS) {
+        f[0] = &in->actor1, f[1] = &in->assoc_actor1;
+        f[2] = &in->actor2, f[3] = &in->assoc_actor2;
+        return 4;
+    }
+    if (kind == EVENTS_TUPLE_PLACE) {
+        f[0] = &in->country, f[1] = &in->admin1, f[2] = &in->admin2;
+        f[3] = &in->admin3, f[4] = &in->location;
+        return 5;
+    }
+    f[0] = &in->source, f[1] = &in->source_scale, f[2] = &in->original_type;
+    return 3;
+}
+
+/* Keeps the strings of in's tuple of kind as offsets, once per distinct
+ * tuple of the chunk (NULL kept as "", which the set takes as the same),
+ * and numbers the tuple (in->batch_tuple). */
+static void sink_tuple(LoadSink *s, EventInput *in, int kind)
+{
+    const char **f[5];
+    int n = tuple_fields(in, kind, f);
+    size_t start = s->len;
+    for (int k = 0; k < n; k++) {
+        const char *str = *f[k] != NULL ? *f[k] : "";
+        sink_keep(s, str, strlen(str));
+    }
+    size_t len = s->len - start, at = start;
+    HashProbe probe = hashtab_probe(&s->tuple_index,
+                                    strpool_hash(s->text + start, len) + (uint64_t)kind);
+    uint32_t v;
+    bool found = false;
+    while (!found && hashtab_next(&s->tuple_index, &probe, &v)) {
+        const SinkTuple *t = &s->tuples[v];
+        found = t->kind == kind && t->len == len &&
+                memcmp(s->text + t->at, s->text + start, len) == 0;
+        if (found) {
+            at = t->at;
+            in->batch_tuple[kind] = t->number;
+            s->len = start;                          /* kept once */
+        }
+    }
+    if (!found) {
+        s->tuples = xgrow(s->tuples, &s->tuples_cap, s->ntuples + 1, sizeof *s->tuples);
+        uint32_t number = (uint32_t)s->count[kind]++;
+        s->tuples[s->ntuples] = (SinkTuple){start, len, number, (uint8_t)kind};
+        hashtab_insert(&s->tuple_index, &probe, (uint32_t)s->ntuples++);
+        in->batch_tuple[kind] = number;
+    }
+    for (int k = 0; k < n; k++) {
+        *f[k] = (const char *)(uintptr_t)(at + 1);
+        at += strlen(s->text + at) + 1;
+    }
+}
+
 static const char *sink_ref(LoadSink *s, const char *str, size_t len)
 {
     return str == NULL ? NULL : (const char *)(uintptr_t)(sink_keep(s, str, len) + 1);
@@ -93,9 +163,8 @@ void load_sink_record(LoadContext *ctx, size_t line, size_t col, size_t index)
     it->what = SINK_EVENT;
     it->reason = 0;
     it->kind = (uint8_t)record_kind(&ctx->record);
-#define SINK_KEEP(name) in.name = sink_ref(s, in.name, in.name ? strlen(in.name) : 0);
-    SINK_STRINGS(SINK_KEEP)
-#undef SINK_KEEP
+    in.id = sink_ref(s, in.id, in.id ? strlen(in.id) : 0);
+    for (int kind = 0; kind < EVENTS_TUPLE_KINDS; kind++) sink_tuple(s, &in, kind);
     in.notes = sink_ref(s, in.notes, in.notes_len);
     it->in = in;
 }
@@ -126,6 +195,7 @@ static void sink_prefetch(LoadContext *ctx, const LoadSink *s, size_t k)
 
 static void sink_replay(LoadContext *ctx, LoadSink *s, const LoadSplitPos *base)
 {
+    events_batch_reserve(&s->batch, s->count);
     for (size_t k = 0; k < PREFETCH_AHEAD; k++) sink_prefetch(ctx, s, k);
     for (size_t k = 0; k < s->n && !ctx->cancelled; k++) {
         sink_prefetch(ctx, s, k + PREFETCH_AHEAD);
@@ -143,6 +213,7 @@ static void sink_replay(LoadContext *ctx, LoadSink *s, const LoadSplitPos *base)
             SINK_STRINGS(SINK_BACK)
 #undef SINK_BACK
             in.notes = sink_deref(s, in.notes);
+            in.batch = &s->batch;
             load_event(ctx, &in, (RecordKind)it->kind, line, col, index, NULL);
         }
     }
@@ -152,12 +223,18 @@ static void sink_reset(LoadSink *s)
 {
     s->n = 0;
     s->len = 0;
+    s->ntuples = 0;
+    hashtab_clear(&s->tuple_index);
+    memset(s->count, 0, sizeof s->count);
 }
 
 static void sink_free(LoadSink *s)
 {
     free(s->items);
     free(s->text);
+    free(s->tuples);
+    hashtab_free(&s->tuple_index);
+    events_batch_free(&s->batch);
 }
 
 /* ------------------------------------------------------------------------- */
