@@ -55,6 +55,7 @@ typedef struct CsvState {
     const char *row_at;        /* ... and where (a file in memory) */
     size_t rows;               /* rows ended, the header's too */
     char *fast;                /* load_csv_fast_row's scratch */
+    bool fast_fields;          /* fields come from it (they hold no NUL) */
     uint64_t max_record;       /* largest record, in bytes */
     bool oversize;             /* the current record passed max_record */
     size_t nul_field;          /* first field (from 1) holding a NUL, or 0 */
@@ -78,7 +79,7 @@ static void on_field(void *data, size_t len, void *state_ptr)
         st->nfields++;
         return;
     }
-    if (st->nul_field == 0 && len > 0 && memchr(data, '\0', len) != NULL)
+    if (!st->fast_fields && st->nul_field == 0 && len > 0 && memchr(data, '\0', len) != NULL)
         st->nul_field = st->nfields + 1;
     st->offsets = xgrow(st->offsets, &st->offsets_cap, st->nfields + 1,
                         sizeof *st->offsets);
@@ -237,7 +238,10 @@ static bool feed(CsvState *st, struct csv_parser *parser, const char *p,
             10 * (uint64_t)n + 64 <= st->max_record) {
             size_t body = n - 1 - (last == '\n' && n >= 2 && p[n - 2] == '\r');
             if (st->fast == NULL) st->fast = xmalloc(CSV_FAST_MAX);
-            if (load_csv_fast_row(p, body, st->fast, CSV_FAST_MAX, on_field, st)) {
+            st->fast_fields = true;
+            bool fast = load_csv_fast_row(p, body, st->fast, CSV_FAST_MAX, on_field, st);
+            st->fast_fields = false;
+            if (fast) {
                 on_row_end(last, st);
                 st->line_fed += n;
                 return !st->failed;

@@ -15,7 +15,8 @@
  * body or into scratch, of scratch_cap >= n bytes). Returns false, having
  * called nothing, for a line it leaves to libcsv: a quote it cannot read
  * within the line (a field going on to the next line, a stray quote), a
- * blank line (no row), more than 256 fields, or n > scratch_cap. */
+ * blank line (no row), a NUL in a field (the fields it hands over hold
+ * none), more than 256 fields, or n > scratch_cap. */
 bool load_csv_fast_row(const char *body, size_t n, char *scratch, size_t scratch_cap,
                        void (*field)(void *data, size_t len, void *ctx), void *ctx);
 
