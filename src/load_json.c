@@ -469,11 +469,19 @@ static FieldId field_of(const char *name, int position, KeyCache *cache)
     if (strcmp(cache->key[position], name) == 0) return cache->field[position];
     FieldId f = record_field(name);
     size_t len = strlen(name);
-    if (len < sizeof cache->key[0]) {
-        memcpy(cache->key[position], name, len + 1);
-        cache->field[position] = f;
-    }
+    if (len < sizeof cache->key[0]) load_json_cache_key(cache, position, name, len, f);
     return f;
+}
+
+void load_json_cache_key(KeyCache *cache, int position, const char *name, size_t len,
+                         FieldId f)
+{
+    memcpy(cache->key[position], name, len + 1);
+    cache->field[position] = f;
+    bool raw = true;
+    for (size_t k = 0; k < len; k++)
+        if (name[k] == '"' || name[k] == '\\' || (unsigned char)name[k] < 0x20) raw = false;
+    cache->len[position] = raw ? (uint8_t)len : 0;
 }
 
 void load_json_members(const cJSON *obj, RawRecord *rec, KeyCache *cache)

@@ -7,6 +7,7 @@
 
 #include <cjson/cJSON.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "error.h"
 #include "load.h"
@@ -18,8 +19,15 @@
 #define KEY_CACHE_SLOTS 64
 typedef struct KeyCache {
     char key[KEY_CACHE_SLOTS][24];
+    uint8_t len[KEY_CACHE_SLOTS];      /* strlen of key when it reads the same
+                                        * raw in a file (no quote, backslash
+                                        * or control byte), else 0 */
     FieldId field[KEY_CACHE_SLOTS];
 } KeyCache;
+
+/* Remembers name[0..len) (len < 24) and its meaning f at position. */
+void load_json_cache_key(KeyCache *cache, int position, const char *name, size_t len,
+                         FieldId f);
 
 /* Copies the members of a flat JSON object whose names sahelmap knows into
  * rec (strings and numbers; null, booleans and nested values are ignored).

@@ -38,6 +38,9 @@ static int hex_digit(char c)
          : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
+/* Strings up to this long are scanned a byte at a time. */
+#define SHORT_STRING 32
+
 /* Decodes the string whose opening quote is at p into *out (NUL-ended,
  * *out advanced past the NUL). The byte after the closing quote, or NULL
  * to decline. */
@@ -45,10 +48,20 @@ static const char *flat_string(const char *p, const char *end, char **out)
 {
     char *o = *out;
     p++;                                            /* '"' */
-    /* Most strings hold no escape: found whole with memchr. cJSON copies
-     * control bytes as they are, but a NUL would cut the string: the
-     * serial loader reports it. */
-    const char *close = memchr(p, '"', (size_t)(end - p));
+    /* Most strings hold no escape. Short ones (keys, most values) are
+     * read a byte at a time, longer ones found whole with memchr. cJSON
+     * copies control bytes as they are, but a NUL would cut the string:
+     * the serial loader reports it. */
+    const char *scan = p, *stop = end - p > SHORT_STRING ? p + SHORT_STRING : end;
+    while (scan < stop && *scan != '"' && *scan != '\\' && *scan != '\0') scan++;
+    if (scan < stop && *scan == '"') {
+        memcpy(o, p, (size_t)(scan - p));
+        o[scan - p] = '\0';
+        *out = o + (scan - p) + 1;
+        return scan + 1;
+    }
+    if (scan < stop && *scan == '\0') return NULL;
+    const char *close = memchr(scan, '"', (size_t)(end - scan));
     if (close == NULL) return NULL;
     if (memchr(p, '\\', (size_t)(close - p)) == NULL) {
         if (memchr(p, '\0', (size_t)(close - p)) != NULL) return NULL;
@@ -132,11 +145,18 @@ static FieldId flat_field(const char *name, size_t len, int position, KeyCache *
     if (cache == NULL || position >= KEY_CACHE_SLOTS) return record_field(name);
     if (memcmp(cache->key[position], name, len + 1) == 0) return cache->field[position];
     FieldId f = record_field(name);
-    if (len < sizeof cache->key[0]) {
-        memcpy(cache->key[position], name, len + 1);
-        cache->field[position] = f;
-    }
+    if (len < sizeof cache->key[0]) load_json_cache_key(cache, position, name, len, f);
     return f;
+}
+
+/* Whether the name whose opening quote is at p is, byte for byte, the
+ * cached name of its position followed by its closing quote. */
+static bool cached_key(const char *p, const char *end, int position, const KeyCache *cache)
+{
+    if (cache == NULL || position >= KEY_CACHE_SLOTS || cache->len[position] == 0) return false;
+    size_t len = cache->len[position];
+    return (size_t)(end - p) > len + 2 && memcmp(p + 1, cache->key[position], len) == 0 &&
+           p[len + 1] == '"';
 }
 
 size_t load_json_flat(const char *text, size_t n, RawRecord *rec, KeyCache *cache,
@@ -152,20 +172,33 @@ size_t load_json_flat(const char *text, size_t n, RawRecord *rec, KeyCache *cach
     if (p < end && *p == '}') return (size_t)(p + 1 - text);
     for (int position = 0;; position++) {
         if (p >= end || *p != '"') return 0;
-        char *key = o;
-        p = flat_string(p, end, &o);
-        if (p == NULL) return 0;
-        size_t key_len = (size_t)(o - key) - 1;
+        const char *key;
+        size_t key_len;
+        FieldId f;
+        if (cached_key(p, end, position, cache)) {
+            /* The previous record's name here, as it is written (no
+             * escapes): no need to decode it or look it up. */
+            key = cache->key[position];
+            key_len = cache->len[position];
+            f = cache->field[position];
+            p += key_len + 2;
+        } else {
+            char *decoded = o;
+            p = flat_string(p, end, &o);
+            if (p == NULL) return 0;
+            key = decoded;
+            key_len = (size_t)(o - decoded) - 1;
+            /* cJSON's key cache compares 24-byte slots; a key with a NUL
+             * in it never reaches here (\u0000 declines). */
+            f = key_len < sizeof cache->key[0] || cache == NULL
+                    ? flat_field(key, key_len, position, cache)
+                    : record_field(key);
+        }
         if (key_len == 8 && memcmp(key, "geometry", 8) == 0) return 0;   /* a Feature */
         p = skip_blank(p, end);
         if (p >= end || *p != ':') return 0;
         p = skip_blank(p + 1, end);
         if (p >= end) return 0;
-        /* cJSON's key cache compares 24-byte slots; a key with a NUL in it
-         * never reaches here (\u0000 declines). */
-        FieldId f = key_len < sizeof cache->key[0] || cache == NULL
-                        ? flat_field(key, key_len, position, cache)
-                        : record_field(key);
         char c = *p;
         if (c == '"') {
             char *value = o;

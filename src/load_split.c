@@ -106,10 +106,11 @@ static void sink_tuple(LoadSink *s, EventInput *in, int kind)
 {
     const char **f[5];
     int n = tuple_fields(in, kind, f);
-    size_t start = s->len;
+    size_t start = s->len, lens[5];
     for (int k = 0; k < n; k++) {
         const char *str = *f[k] != NULL ? *f[k] : "";
-        sink_keep(s, str, strlen(str));
+        lens[k] = strlen(str);
+        sink_keep(s, str, lens[k]);
     }
     size_t len = s->len - start, at = start;
     HashProbe probe = hashtab_probe(&s->tuple_index,
@@ -135,7 +136,7 @@ static void sink_tuple(LoadSink *s, EventInput *in, int kind)
     }
     for (int k = 0; k < n; k++) {
         *f[k] = (const char *)(uintptr_t)(at + 1);
-        at += strlen(s->text + at) + 1;
+        at += lens[k] + 1;
     }
 }
 

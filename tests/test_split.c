@@ -480,6 +480,10 @@ static void test_flat(void **state)
         "{\"a_very_long_member_name_past_the_cache\":\"x\",\"notes\":\"raw\ttab\"}",
         "{\"type\":\"Other\",\"notes\":\"\"}\n",
         "{\r\n\t\"id\":42,\r\n\t\"source\":\"S\"\r\n}",
+        /* Names the key cache holds, written raw and escaped in turn. */
+        "{\"latitude\":\"1\",\"notes\":\"n\"}", "{\"l\\u0061titude\":\"2\",\"notes\":\"m\"}",
+        "{\"latitude\":\"3\",\"no\\\"tes\":\"x\"}", "{\"latitude\":\"4\",\"no\\\"tes\":\"y\"}",
+        "{\"latitudes\":\"5\",\"no\\\\tes\":\"z\"}", "{\"latitude\":\"6\",\"notes\":\"w\"}",
     };
     static const char *const decline[] = {
         "{\"a\":{\"b\":1}}", "{\"a\":[1]}", "{\"notes\":\"\\u0000\"}",
