@@ -177,6 +177,7 @@ void events_free(EventSet *set)
     free(set->files);
     free(set->file_keys);
     hashtab_free(&set->file_index);
+    for (int k = 0; k < EVENTS_TUPLE_KINDS; k++) hashtab_free(&set->tuple_memo[k]);
     events_merge_finish(set);
     free(set->undo);
     memset(set, 0, sizeof *set);
@@ -244,33 +245,84 @@ static uint32_t intern_tuple(EventSet *set, const EventInput *in, int kind)
     return tuples_intern(&set->prov_tuples, prov);
 }
 
-/* intern_tuple, through the record's batch when it has one. */
+static const char *or_empty(const char *s)
+{
+    return s != NULL ? s : "";
+}
+
+/* Whether tuple t of kind holds the record's strings (and file). */
+static bool tuple_equal(const EventSet *set, const EventInput *in, int kind, uint32_t t)
+{
+    const StrPool *pool = &set->strings;
+#define SAME(ref, str) (strcmp(strpool_get(pool, ref), or_empty(str)) == 0)
+    if (kind == EVENTS_TUPLE_ACTORS) {
+        const uint32_t *v = tuples_get(&set->actor_tuples, t);
+        return SAME(v[0], in->actor1) && SAME(v[1], in->assoc_actor1) &&
+               SAME(v[2], in->actor2) && SAME(v[3], in->assoc_actor2);
+    }
+    if (kind == EVENTS_TUPLE_PLACE) {
+        const uint32_t *v = tuples_get(&set->place_tuples, t);
+        return SAME(v[0], in->country) && SAME(v[1], in->admin1) && SAME(v[2], in->admin2) &&
+               SAME(v[3], in->admin3) && SAME(v[4], in->location);
+    }
+    const uint32_t *v = tuples_get(&set->prov_tuples, t);
+    return v[CACHE_PROV_FILE] == in->file && SAME(v[CACHE_PROV_SOURCE], in->source) &&
+           SAME(v[CACHE_PROV_SCALE], in->source_scale) &&
+           SAME(v[CACHE_PROV_ORIGINAL_TYPE], in->original_type);
+#undef SAME
+}
+
+/* intern_tuple, through the record's batch when it has one: its number's
+ * tuple once known, else the tuple found by its hash (the strings
+ * compared, not interned one by one), else interned. */
 static uint32_t tuple_of(EventSet *set, const EventInput *in, int kind)
 {
     if (in->batch == NULL) return intern_tuple(set, in, kind);
     uint32_t n = in->batch_tuple[kind];
-    SM_ASSERT(n < in->batch->cap[kind]);
+    SM_ASSERT(n < in->batch->count[kind]);
     uint32_t *slot = &in->batch->tuple[kind][n];
-    if (*slot == 0) *slot = intern_tuple(set, in, kind) + 1;
-    return *slot - 1;
+    if (*slot != 0) return *slot - 1;
+    uint64_t hash = in->batch->hash[kind][n];
+    if (kind == EVENTS_TUPLE_PROV) hash ^= (uint64_t)(in->file + 1) * 0x9E3779B97F4A7C15ull;
+    HashTab *memo = &set->tuple_memo[kind];
+    HashProbe probe = hashtab_probe(memo, hash);
+    uint32_t t;
+    bool found = false;
+    while (!found && hashtab_next(memo, &probe, &t)) found = tuple_equal(set, in, kind, t);
+    if (!found) {
+        t = intern_tuple(set, in, kind);
+        hashtab_insert(memo, &probe, t);
+    }
+    *slot = t + 1;
+    return t;
 }
 
-void events_batch_reserve(EventsBatch *b, const size_t counts[EVENTS_TUPLE_KINDS])
+uint32_t events_batch_add(EventsBatch *b, int kind, uint64_t hash)
 {
-    for (int k = 0; k < EVENTS_TUPLE_KINDS; k++) {
-        if (counts[k] > b->cap[k]) {
-            free(b->tuple[k]);
-            b->tuple[k] = xcalloc(counts[k], sizeof *b->tuple[k]);
-            b->cap[k] = counts[k];
-        } else if (counts[k] > 0) {
-            memset(b->tuple[k], 0, counts[k] * sizeof *b->tuple[k]);
-        }
+    size_t n = b->count[kind];
+    if (n == b->cap[kind]) {
+        size_t cap = n ? 2 * n : 256;
+        b->hash[kind] = xrealloc(b->hash[kind], cap * sizeof *b->hash[kind]);
+        b->tuple[kind] = xrealloc(b->tuple[kind], cap * sizeof *b->tuple[kind]);
+        b->cap[kind] = cap;
     }
+    b->hash[kind][n] = hash;
+    b->tuple[kind][n] = 0;
+    b->count[kind] = n + 1;
+    return (uint32_t)n;
+}
+
+void events_batch_clear(EventsBatch *b)
+{
+    memset(b->count, 0, sizeof b->count);
 }
 
 void events_batch_free(EventsBatch *b)
 {
-    for (int k = 0; k < EVENTS_TUPLE_KINDS; k++) free(b->tuple[k]);
+    for (int k = 0; k < EVENTS_TUPLE_KINDS; k++) {
+        free(b->hash[k]);
+        free(b->tuple[k]);
+    }
     memset(b, 0, sizeof *b);
 }
 
@@ -381,6 +433,7 @@ void events_finish(EventSet *set)
     /* The strings' and tuples' hash tables only serve interning: rebuilt
      * if another file is loaded (~20 of the ~50 bytes they cost an event). */
     strpool_compact(&set->strings);
+    for (int k = 0; k < EVENTS_TUPLE_KINDS; k++) hashtab_free(&set->tuple_memo[k]);
     tuples_compact(&set->actor_tuples);
     tuples_compact(&set->place_tuples);
     tuples_compact(&set->prov_tuples);

@@ -107,16 +107,16 @@ typedef enum EventText {
 enum { EVENTS_TUPLE_ACTORS, EVENTS_TUPLE_PLACE, EVENTS_TUPLE_PROV, EVENTS_TUPLE_KINDS };
 
 /* A loader's numbering of the distinct tuples of a batch of records (a
- * chunk of the parallel loader, numbered by its worker): with it,
- * events_add looks each distinct tuple up in the set once per batch, when
- * a new event first uses it, rather than once per record, and in the same
- * order as without it (the set comes out the same). Zero it, then give it
- * room with events_batch_reserve, for each batch; free with
- * events_batch_free. */
+ * chunk of the parallel loader, numbered by its worker with the hash of
+ * each tuple's strings): with it, events_add looks a tuple up in the set
+ * once per batch, when a new event first uses it, and then by that hash
+ * rather than string by string; in the same order as without it, so the
+ * set comes out the same. A zeroed EventsBatch is an empty one. */
 typedef struct EventsBatch {
+    uint64_t *hash[EVENTS_TUPLE_KINDS];   /* number -> its strings' hash */
     uint32_t *tuple[EVENTS_TUPLE_KINDS];  /* number -> the set's tuple + 1
                                            * (0: no new event used it yet) */
-    size_t cap[EVENTS_TUPLE_KINDS];
+    size_t count[EVENTS_TUPLE_KINDS], cap[EVENTS_TUPLE_KINDS];
 } EventsBatch;
 
 /* One event as a loader hands it over. NULL strings mean "". */
@@ -225,6 +225,8 @@ typedef struct EventSet {
     uint32_t *notes_hash;        /* notes' hashes of events [hash_from, count) */
     size_t hash_from, hash_count, hash_cap;
     HashTab seen;                /* events reached by seen_file's records */
+    HashTab tuple_memo[EVENTS_TUPLE_KINDS];  /* tuples by their strings' hash
+                                              * (EventsBatch; load-time only) */
     uint16_t seen_file;
 } EventSet;
 
@@ -262,9 +264,13 @@ EventsAddResult events_add(EventSet *set, const EventInput *in);
 /* events_add, and what it found in *info (NULL: not wanted). */
 EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddInfo *info);
 
-/* Empties b for a batch of records numbered below counts[kind] (each
- * kind's numbers from 0): every number unmet. */
-void events_batch_reserve(EventsBatch *b, const size_t counts[EVENTS_TUPLE_KINDS]);
+/* Numbers a distinct tuple of kind in the batch, whose strings (each
+ * followed by a NUL, NULL as "", in the tuple's order) hash to `hash`
+ * (strpool_hash): its number, from 0 for each kind. A worker's call. */
+uint32_t events_batch_add(EventsBatch *b, int kind, uint64_t hash);
+
+/* Empties b for the next batch, keeping its memory. */
+void events_batch_clear(EventsBatch *b);
 void events_batch_free(EventsBatch *b);
 
 /* A hint that `in` (its file set) is to be added soon: asks the processor

@@ -52,8 +52,7 @@ typedef struct LoadSink {
     SinkTuple *tuples;
     size_t ntuples, tuples_cap;
     HashTab tuple_index;
-    size_t count[EVENTS_TUPLE_KINDS];
-    EventsBatch batch;      /* the loading thread's, while it adds them */
+    EventsBatch batch;      /* their numbers and hashes */
 } LoadSink;
 
 static size_t sink_keep(LoadSink *s, const char *str, size_t len)
@@ -113,8 +112,8 @@ static void sink_tuple(LoadSink *s, EventInput *in, int kind)
         sink_keep(s, str, lens[k]);
     }
     size_t len = s->len - start, at = start;
-    HashProbe probe = hashtab_probe(&s->tuple_index,
-                                    strpool_hash(s->text + start, len) + (uint64_t)kind);
+    uint64_t hash = strpool_hash(s->text + start, len);
+    HashProbe probe = hashtab_probe(&s->tuple_index, hash + (uint64_t)kind);
     uint32_t v;
     bool found = false;
     while (!found && hashtab_next(&s->tuple_index, &probe, &v)) {
@@ -129,7 +128,7 @@ static void sink_tuple(LoadSink *s, EventInput *in, int kind)
     }
     if (!found) {
         s->tuples = xgrow(s->tuples, &s->tuples_cap, s->ntuples + 1, sizeof *s->tuples);
-        uint32_t number = (uint32_t)s->count[kind]++;
+        uint32_t number = events_batch_add(&s->batch, kind, hash);
         s->tuples[s->ntuples] = (SinkTuple){start, len, number, (uint8_t)kind};
         hashtab_insert(&s->tuple_index, &probe, (uint32_t)s->ntuples++);
         in->batch_tuple[kind] = number;
@@ -196,7 +195,6 @@ static void sink_prefetch(LoadContext *ctx, const LoadSink *s, size_t k)
 
 static void sink_replay(LoadContext *ctx, LoadSink *s, const LoadSplitPos *base)
 {
-    events_batch_reserve(&s->batch, s->count);
     for (size_t k = 0; k < PREFETCH_AHEAD; k++) sink_prefetch(ctx, s, k);
     for (size_t k = 0; k < s->n && !ctx->cancelled; k++) {
         sink_prefetch(ctx, s, k + PREFETCH_AHEAD);
@@ -226,7 +224,7 @@ static void sink_reset(LoadSink *s)
     s->len = 0;
     s->ntuples = 0;
     hashtab_clear(&s->tuple_index);
-    memset(s->count, 0, sizeof s->count);
+    events_batch_clear(&s->batch);
 }
 
 static void sink_free(LoadSink *s)

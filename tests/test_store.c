@@ -393,6 +393,68 @@ static void test_conflict_keeps_the_first(void **state)
 }
 
 /* A file's identity finds it again, by any path; a rollback forgets it. */
+/* Records added through batches (as the parallel loader numbers a chunk's
+ * tuples) build the same set as records added one by one: the same pool,
+ * the same tuples in the same order, a file's provenance its own even
+ * when another file's strings are the same. */
+static void test_batches_build_the_same_set(void **state)
+{
+    (void)state;
+    EventSet plain, batched;
+    events_init(&plain);
+    events_init(&batched);
+    static const char *const actors[] = {"JNIM", "ISGS", "JNIM", "Militia", "ISGS", "JNIM"};
+    EventsBatch batch = {0};
+    for (int file = 0; file < 2; file++) {
+        events_add_file(&plain, file ? "b.csv" : "a.csv");
+        events_add_file(&batched, file ? "b.csv" : "a.csv");
+        for (int chunk = 0; chunk < 2; chunk++) {
+            events_batch_clear(&batch);
+            uint32_t numbers[6];
+            /* A worker's numbering. The hashes are all alike on purpose:
+             * the set must tell tuples apart by their strings. */
+            for (int k = 0; k < 6; k++) {
+                int first = 0;
+                while (strcmp(actors[first], actors[k]) != 0) first++;
+                numbers[k] = first == k ? events_batch_add(&batch, EVENTS_TUPLE_ACTORS, 0)
+                                        : numbers[first];
+            }
+            uint32_t place = events_batch_add(&batch, EVENTS_TUPLE_PLACE, 7);
+            uint32_t prov = events_batch_add(&batch, EVENTS_TUPLE_PROV, 7);
+            for (int k = 0; k < 6; k++) {
+                char id[16];
+                snprintf(id, sizeof id, "E%d-%d-%d", file, chunk, k);
+                EventInput in = input(id, 100 + k, actors[k]);
+                in.file = (uint16_t)file;
+                in.source = "Xinhua";
+                in.location = "Gao";
+                assert_int_equal(events_add(&plain, &in), EVENTS_ADDED);
+                in.batch = &batch;
+                in.batch_tuple[EVENTS_TUPLE_ACTORS] = numbers[k];
+                in.batch_tuple[EVENTS_TUPLE_PLACE] = place;
+                in.batch_tuple[EVENTS_TUPLE_PROV] = prov;
+                assert_int_equal(events_add(&batched, &in), EVENTS_ADDED);
+            }
+        }
+    }
+    events_batch_free(&batch);
+    assert_int_equal(plain.strings.len, batched.strings.len);
+    assert_memory_equal(plain.strings.data, batched.strings.data, plain.strings.len);
+    assert_int_equal(batched.prov_tuples.count, plain.prov_tuples.count);
+    assert_int_not_equal(batched.prov[0], batched.prov[12]);   /* one per file */
+    assert_int_equal(batched.prov[0], batched.prov[11]);
+    assert_int_equal(batched.actor_tuples.count, plain.actor_tuples.count);
+    for (size_t i = 0; i < plain.count; i++) {
+        assert_int_equal(plain.actors[i], batched.actors[i]);
+        assert_int_equal(plain.place[i], batched.place[i]);
+        assert_int_equal(plain.prov[i], batched.prov[i]);
+    }
+    assert_string_equal(events_text(&batched, 11, TEXT_FILE), "a.csv");
+    assert_string_equal(events_text(&batched, 12, TEXT_FILE), "b.csv");
+    events_free(&plain);
+    events_free(&batched);
+}
+
 static void test_file_identity(void **state)
 {
     (void)state;
@@ -443,6 +505,7 @@ int main(void)
         cmocka_unit_test(test_id_spaces),
         cmocka_unit_test(test_assoc_actors_all_kept),
         cmocka_unit_test(test_conflict_keeps_the_first),
+        cmocka_unit_test(test_batches_build_the_same_set),
         cmocka_unit_test(test_file_identity),
         cmocka_unit_test(test_enum_names),
     };
