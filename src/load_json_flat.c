@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "decimal.h"
+#include "scan.h"
 
 static bool blank(char c)
 {
@@ -38,7 +39,7 @@ static int hex_digit(char c)
          : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
 }
 
-/* Strings up to this long are scanned a byte at a time. */
+/* Strings up to this long are scanned a word at a time (scan.h). */
 #define SHORT_STRING 32
 
 /* Decodes the string whose opening quote is at p into *out (NUL-ended,
@@ -49,11 +50,11 @@ static const char *flat_string(const char *p, const char *end, char **out)
     char *o = *out;
     p++;                                            /* '"' */
     /* Most strings hold no escape. Short ones (keys, most values) are
-     * read a byte at a time, longer ones found whole with memchr. cJSON
+     * scanned a word at a time, longer ones found whole with memchr. cJSON
      * copies control bytes as they are, but a NUL would cut the string:
      * the serial loader reports it. */
-    const char *scan = p, *stop = end - p > SHORT_STRING ? p + SHORT_STRING : end;
-    while (scan < stop && *scan != '"' && *scan != '\\' && *scan != '\0') scan++;
+    const char *stop = end - p > SHORT_STRING ? p + SHORT_STRING : end;
+    const char *scan = scan_until3(p, stop, '"', '\\', '\0');
     if (scan < stop && *scan == '"') {
         memcpy(o, p, (size_t)(scan - p));
         o[scan - p] = '\0';
