@@ -438,6 +438,7 @@ static void test_csv_fast(void **state)
         "\"a\"\"b\",\"\"\"\"\",\"\"", "\"a,b\",c", "x\"y", "\"a\"b", "\"a\" \"b\"", "\"open",
         "\"a\" ,\"b\"\"\"", "", "   ", "\t", "a b, c d ", "\"\"", "a,\"b\" ", "\"a\"\"\" x",
         "1,2024-01-01,15.5,-2.25,\"notes, with \"\"quotes\"\"\",0", "a\"", " \"",
+        "\"\"\"a\"\"\",\"x\"\"\"\"y\"", "\"\"\"\"\"\"\"\",\"long run then \"\" then more\"",
     };
     static const char *const ends[] = {"\n", "\r\n", "\r"};
     static char scratch[8192];
