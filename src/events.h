@@ -222,8 +222,10 @@ typedef struct EventSet {
     bool dedup_valid;
     struct EventsUndo *undo;
     size_t undo_len, undo_cap;
-    uint32_t *notes_hash;        /* notes' hashes of events [hash_from, count) */
-    size_t hash_from, hash_count, hash_cap;
+    uint32_t *notes_hash;        /* notes' hashes of events [hash_from,
+                                  * hash_from + hash_count), the last few
+                                  * thousand added, by index in a ring */
+    size_t hash_from, hash_count;
     HashTab seen;                /* events reached by seen_file's records */
     HashTab tuple_memo[EVENTS_TUPLE_KINDS];  /* tuples by their strings' hash
                                               * (EventsBatch; load-time only) */

@@ -105,16 +105,25 @@ static uint32_t notes_hash(const char *s, size_t len)
     return (uint32_t)(h ^ h >> 32);
 }
 
+/* The notes' hashes of the last NOTES_WINDOW events added are kept (in a
+ * ring, by index modulo the window): the rows of one event stand together
+ * in an export, so a repeat almost always meets its event's hash; an
+ * older event's notes are read back from the notes file. */
+#define NOTES_WINDOW ((size_t)1 << 16)
+
 void events_merge_note_added(EventSet *set, size_t i, const EventInput *in)
 {
-    if (set->notes_hash == NULL || i != set->hash_from + set->hash_count) {
+    if (set->notes_hash == NULL)
+        set->notes_hash = xmalloc(NOTES_WINDOW * sizeof *set->notes_hash);
+    if (i != set->hash_from + set->hash_count) {
         set->hash_from = i;                      /* a gap: a cache, a finish */
         set->hash_count = 0;
     }
-    size_t at = set->hash_count;
-    set->notes_hash = xgrow(set->notes_hash, &set->hash_cap, at + 1, sizeof *set->notes_hash);
-    set->notes_hash[at] = notes_hash(or_empty(in->notes), in->notes_len);
-    set->hash_count++;
+    set->notes_hash[i & (NOTES_WINDOW - 1)] = notes_hash(or_empty(in->notes), in->notes_len);
+    if (++set->hash_count > NOTES_WINDOW) {     /* i - NOTES_WINDOW's slot reused */
+        set->hash_from++;
+        set->hash_count--;
+    }
 }
 
 /* Whether event i's notes are the record's. */
@@ -125,7 +134,7 @@ static bool notes_equal(EventSet *set, size_t i, const EventInput *in)
     if (len != want) return false;
     if (len == 0) return true;
     if (i >= set->hash_from && i < set->hash_from + set->hash_count)
-        return set->notes_hash[i - set->hash_from] == notes_hash(in->notes, in->notes_len);
+        return set->notes_hash[i & (NOTES_WINDOW - 1)] == notes_hash(in->notes, in->notes_len);
     /* An event of an earlier load (or a cache): read its notes back. */
     notes_flush(&set->notes_store);
     char *held = notes_get(&set->notes_store, set->notes[i]);
@@ -352,7 +361,7 @@ void events_merge_finish(EventSet *set)
     set->seen_file = EVENTS_NO_FILE;
     free(set->notes_hash);
     set->notes_hash = NULL;
-    set->hash_from = set->hash_count = set->hash_cap = 0;
+    set->hash_from = set->hash_count = 0;
 }
 
 /* ------------------------------------------------------------------------- */

@@ -455,6 +455,51 @@ static void test_batches_build_the_same_set(void **state)
     events_free(&batched);
 }
 
+/* A repeated row's notes are compared with its event's, by hash for the
+ * events added last, read back from the notes file for older ones; and
+ * after a rollback, by hash again for those still held. */
+static void test_notes_compared_near_and_far(void **state)
+{
+    (void)state;
+    EventSet set;
+    events_init(&set);
+    events_add_file(&set, "a.csv");
+    enum { N = 70000 };                  /* past the window of hashes kept */
+    char id[16], notes[48];
+    for (int k = 0; k < N; k++) {
+        snprintf(id, sizeof id, "N%d", k);
+        snprintf(notes, sizeof notes, "notes of event %d", k);
+        EventInput in = input(id, 100, "x");
+        in.notes = notes;
+        in.notes_len = strlen(notes);
+        assert_int_equal(events_add(&set, &in), EVENTS_ADDED);
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        int ks[] = {0, 1, N / 2, N - 2, N - 1};       /* far, far, far, near, near */
+        for (size_t j = 0; j < sizeof ks / sizeof ks[0]; j++) {
+            snprintf(id, sizeof id, "N%d", ks[j]);
+            snprintf(notes, sizeof notes, "notes of event %d", ks[j]);
+            EventInput in = input(id, 100, "x");
+            in.notes = notes;
+            in.notes_len = strlen(notes);
+            assert_int_equal(events_add(&set, &in), EVENTS_DUPLICATE);
+            notes[0] = 'N';                           /* same length, other text */
+            EventsAddInfo info;
+            assert_int_equal(events_add_info(&set, &in, &info), EVENTS_CONFLICT);
+            assert_string_equal(info.differs, "notes");
+        }
+        EventsMark mark = events_mark(&set);
+        snprintf(id, sizeof id, "N%d", N);
+        EventInput extra = input(id, 100, "x");
+        extra.notes = "more";
+        extra.notes_len = 4;
+        assert_int_equal(events_add(&set, &extra), EVENTS_ADDED);
+        events_rollback(&set, mark);
+    }
+    assert_int_equal(set.count, N);
+    events_free(&set);
+}
+
 static void test_file_identity(void **state)
 {
     (void)state;
@@ -506,6 +551,7 @@ int main(void)
         cmocka_unit_test(test_assoc_actors_all_kept),
         cmocka_unit_test(test_conflict_keeps_the_first),
         cmocka_unit_test(test_batches_build_the_same_set),
+        cmocka_unit_test(test_notes_compared_near_and_far),
         cmocka_unit_test(test_file_identity),
         cmocka_unit_test(test_enum_names),
     };
