@@ -16,7 +16,17 @@ void *xrealloc(void *ptr, size_t size);
 
 /* Grows an array so that it can hold at least `need` elements of `elem`
  * bytes; *cap is updated. Growth is geometric, so appending is amortised O(1). */
-void *xgrow(void *ptr, size_t *cap, size_t need, size_t elem);
+static inline void *xgrow(void *ptr, size_t *cap, size_t need, size_t elem);
+
+/* xgrow when the array is full: the growth itself. xgrow is inline, so
+ * that the common case (room enough) costs a comparison: the parsers call
+ * it for every field. */
+void *xgrow_more(void *ptr, size_t *cap, size_t need, size_t elem);
+
+static inline void *xgrow(void *ptr, size_t *cap, size_t need, size_t elem)
+{
+    return need <= *cap ? ptr : xgrow_more(ptr, cap, need, elem);
+}
 
 /* A NUL-terminated copy of the first len bytes of s. Free with free(). */
 char *xstrndup(const char *s, size_t len);
