@@ -70,11 +70,11 @@ static void assert_same(EventSet *a, EventSet *b)
 {
     assert_int_equal(a->count, b->count);
     for (size_t i = 0; i < a->count; i++) {
-        assert_float_equal(a->lon[i], b->lon[i], 0);
-        assert_float_equal(a->lat[i], b->lat[i], 0);
+        assert_float_equal(events_lon(a, i), events_lon(b, i), 0);
+        assert_float_equal(events_lat(a, i), events_lat(b, i), 0);
         assert_int_equal(a->day[i], b->day[i]);
         assert_int_equal(a->fat[i], b->fat[i]);
-        assert_int_equal(a->fat_high[i], b->fat_high[i]);
+        assert_int_equal(events_fat_high(a, i), events_fat_high(b, i));
         assert_int_equal(a->type[i], b->type[i]);
         assert_int_equal(a->geo_prec[i], b->geo_prec[i]);
         for (int f = TEXT_ID; f < TEXT_FILE; f++)
@@ -255,7 +255,7 @@ static void test_same_size_edit_with_mtime_kept(void **state)
     assert_int_equal(now.st_mtim.tv_nsec, st.st_mtim.tv_nsec);
     assert_true(load_cached(&set, path, &rep));
     assert_null(strstr(rep.format, "from cache"));
-    assert_float_equal(set.lat[find_event(&set, "S02000")], 16.0, 0);
+    assert_float_equal(events_lat(&set, find_event(&set, "S02000")), 16.0, 0);
     events_free(&set);
     unlink(path);
 }
@@ -294,11 +294,11 @@ static void test_replaced_during_first_load(void **state)
     assert_true(load_file_with(&set, path, &rep, &opt));
     events_finish(&set);
     assert_true(swap.done);
-    assert_float_equal(set.lat[find_event(&set, "S00001")], 15.0, 0);  /* old */
+    assert_float_equal(events_lat(&set, find_event(&set, "S00001")), 15.0, 0);  /* old */
     events_free(&set);
     assert_true(load_cached(&set, path, &rep));
     assert_null(strstr(rep.format, "from cache"));
-    assert_float_equal(set.lat[find_event(&set, "S00001")], 17.0, 0);  /* new */
+    assert_float_equal(events_lat(&set, find_event(&set, "S00001")), 17.0, 0);  /* new */
     events_free(&set);
     unlink(path);
 }
