@@ -462,32 +462,44 @@ static uint8_t *flags_of(uint8_t *at[CACHE_HASHED_SECTIONS])
     return at[CACHE_COLUMN_SECTIONS - 1];
 }
 
-static EventsFatRange *ranges_of(uint8_t *at[CACHE_HASHED_SECTIONS])
+/* Entry k of the side table (the file's sections are not aligned). */
+static EventsFatRange range_at(uint8_t *at[CACHE_HASHED_SECTIONS], size_t k)
 {
-    return (EventsFatRange *)(void *)at[CACHE_SECTION_RANGES];
+    EventsFatRange r;
+    memcpy(&r, at[CACHE_SECTION_RANGES] + k * sizeof r, sizeof r);
+    return r;
+}
+
+static void range_put(uint8_t *at[CACHE_HASHED_SECTIONS], size_t k, EventsFatRange r)
+{
+    memcpy(at[CACHE_SECTION_RANGES] + k * sizeof r, &r, sizeof r);
 }
 
 static void low_above_best(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
 {
     (void)h;
-    ranges_of(at)[1].low = ranges_of(at)[1].high;
+    EventsFatRange r = range_at(at, 1);
+    r.low = r.high;
+    range_put(at, 1, r);
 }
 
 static void high_below_best(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
 {
     (void)h;
-    ranges_of(at)[2].high = 0;
+    EventsFatRange r = range_at(at, 2);
+    r.high = 0;
+    range_put(at, 2, r);
 }
 
 static void flag_dropped(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
 {
     (void)h;
-    flags_of(at)[ranges_of(at)[0].index] &= (uint8_t)~EVENT_FLAG_RANGE;
+    flags_of(at)[range_at(at, 0).index] &= (uint8_t)~EVENT_FLAG_RANGE;
 }
 
 static void last_flag_dropped(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
 {
-    flags_of(at)[ranges_of(at)[h->ranges - 1].index] &= (uint8_t)~EVENT_FLAG_RANGE;
+    flags_of(at)[range_at(at, h->ranges - 1).index] &= (uint8_t)~EVENT_FLAG_RANGE;
 }
 
 static void flag_added(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
@@ -502,14 +514,16 @@ static void flag_added(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
 static void entries_swapped(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
 {
     (void)h;
-    EventsFatRange t = ranges_of(at)[0];
-    ranges_of(at)[0] = ranges_of(at)[1];
-    ranges_of(at)[1] = t;
+    EventsFatRange first = range_at(at, 0);
+    range_put(at, 0, range_at(at, 1));
+    range_put(at, 1, first);
 }
 
 static void index_out_of_range(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
 {
-    ranges_of(at)[h->ranges - 1].index = (uint32_t)h->count;
+    EventsFatRange r = range_at(at, h->ranges - 1);
+    r.index = (uint32_t)h->count;
+    range_put(at, h->ranges - 1, r);
 }
 
 static void lat_out_of_range(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
