@@ -262,12 +262,14 @@ EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddIn
 void events_reserve(EventSet *set, size_t more);
 
 /* The current end of the set: everything added after it can be undone with
- * events_rollback (used to load nothing from a file that turns out bad). */
+ * events_rollback (used to load nothing from a file that turns out bad):
+ * the events, their side-table entries, merges into earlier events, files. */
 EventsMark events_mark(EventSet *set);
 void events_rollback(EventSet *set, EventsMark mark);
 
-/* Sorts the events by start day (stable) and drops load-time indexes. Call
- * after loading, before events_range. Cheap if already sorted. */
+/* Sorts the events by start day (stable; the fatality side table follows
+ * them) and drops load-time indexes. Call after loading, before
+ * events_range. Cheap if already sorted. */
 void events_finish(EventSet *set);
 
 /* The index range [*lo, *hi) of events whose start day is in [day0, day1].
