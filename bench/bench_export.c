@@ -89,7 +89,8 @@ static double run_gmt(const char *input, int width_px)
     char *paths[1] = {(char *)input};
     load_files(&set, paths, 1, &rep);
     FILE *f = fopen("/tmp/sahelmap-bench-points.txt", "w");
-    for (size_t i = 0; i < set.count; i++) fprintf(f, "%.4f %.4f\n", set.lon[i], set.lat[i]);
+    for (size_t i = 0; i < set.count; i++)
+        fprintf(f, "%.4f %.4f\n", events_lon(&set, i), events_lat(&set, i));
     fclose(f);
     events_free(&set);
     /* 20 cm wide at the dpi that makes width_px pixels. */

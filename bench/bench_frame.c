@@ -125,7 +125,8 @@ int main(int argc, char **argv)
         b->px = malloc(b->set.count * sizeof *b->px + 8);
         b->py = malloc(b->set.count * sizeof *b->py + 8);
         for (size_t i = 0; i < b->set.count; i++)
-            if (!proj_forward(&b->view.proj, b->set.lon[i], b->set.lat[i], &b->px[i], &b->py[i]))
+            if (!proj_forward(&b->view.proj, events_lon(&b->set, i), events_lat(&b->set, i),
+                              &b->px[i], &b->py[i]))
                 b->px[i] = b->py[i] = NAN;
         timeline_init(&b->tl, b->set.day[0], b->set.day[b->set.count - 1]);
         ui_histogram(&b->hist, &b->set, NULL, ~0u, &b->tl, &b->layout);

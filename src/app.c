@@ -46,8 +46,8 @@ static void project_events(App *app)
     app->px = xmalloc((app->set.count + 1) * sizeof *app->px);
     app->py = xmalloc((app->set.count + 1) * sizeof *app->py);
     for (size_t i = 0; i < app->set.count; i++)
-        if (!proj_forward(&app->view.proj, app->set.lon[i], app->set.lat[i], &app->px[i],
-                          &app->py[i]))
+        if (!proj_forward(&app->view.proj, events_lon(&app->set, i), events_lat(&app->set, i),
+                          &app->px[i], &app->py[i]))
             app->px[i] = app->py[i] = NAN;
 }
 

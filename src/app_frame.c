@@ -199,8 +199,8 @@ static void update(App *app, bool moving)
         if (app->visible && !app->visible[i]) continue;
         info.events++;
         info.fatalities += app->set.fat[i];
-        info.fatalities_low += app->set.fat_low[i];
-        info.fatalities_high += app->set.fat_high[i];
+        info.fatalities_low += events_fat_low(&app->set, i);
+        info.fatalities_high += events_fat_high(&app->set, i);
     }
     char filter_text[256];
     filter_describe(&app->filter, filter_text, sizeof filter_text);

@@ -8,7 +8,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,6 +168,7 @@ static void set_sections(const EventSet *s, const void *at[CACHE_HASHED_SECTIONS
     at[CACHE_SECTION_ACTORS] = s->actor_tuples.values;
     at[CACHE_SECTION_PLACES] = s->place_tuples.values;
     at[CACHE_SECTION_PROVS] = s->prov_tuples.values;
+    at[CACHE_SECTION_RANGES] = s->fat_ranges;
 }
 
 typedef struct Writer {
@@ -212,6 +212,7 @@ bool cache_store(const Config *cfg, EventSet *set, const char *source,
     h.places = set->place_tuples.count;
     h.provs = set->prov_tuples.count;
     h.notes_len = set->notes_store.size;
+    h.ranges = set->nfat_ranges;
     h.report = *report;
 
     snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
@@ -295,15 +296,28 @@ static bool valid(const EventSet *s, const CacheHeader *h)
         return false;
     const int32_t day_min = date_from_ymd(DATE_MIN_YEAR, 1, 1);
     const int32_t day_max = date_from_ymd(DATE_MAX_YEAR, 12, 31);
+    const int32_t lat_max = 90 * 10000000, lon_max = 180 * 10000000;
+    size_t r = 0;                        /* the side table's next entry */
     for (size_t i = 0; i < s->count; i++) {
         uint64_t note_end = (s->notes[i] >> 24) + (s->notes[i] & NOTES_MAX_LEN);
-        if (!(fabs(s->lat[i]) <= 90) || !(fabs(s->lon[i]) <= 180) ||
-            (s->lat[i] == 0 && s->lon[i] == 0) ||
+        int32_t low = s->fat[i], high = s->fat[i];
+        /* Each event with a range has the next entry, the others none:
+         * the entries are then in order, one per flagged event. */
+        if (s->flags[i] & EVENT_FLAG_RANGE) {
+            if (r >= s->nfat_ranges || s->fat_ranges[r].index != i ||
+                (s->fat_ranges[r].low == s->fat[i] && s->fat_ranges[r].high == s->fat[i]))
+                return false;
+            low = s->fat_ranges[r].low;
+            high = s->fat_ranges[r].high;
+            r++;
+        }
+        if (s->lat_e7[i] < -lat_max || s->lat_e7[i] > lat_max ||
+            s->lon_e7[i] < -lon_max || s->lon_e7[i] > lon_max ||
+            (s->lat_e7[i] == 0 && s->lon_e7[i] == 0) ||
             s->day[i] < day_min || s->day[i] > day_max ||
             (i > 0 && s->day[i] < s->day[i - 1]) ||
-            s->fat[i] < 0 || s->fat_low[i] < 0 || s->fat_low[i] > s->fat[i] ||
-            s->fat_high[i] > 1000000 ||
-            s->fat_high[i] < s->fat[i] || s->id[i] >= pool ||
+            s->fat[i] < 0 || low < 0 || low > s->fat[i] || high > 1000000 ||
+            high < s->fat[i] || s->id[i] >= pool ||
             s->actors[i] >= h->actors || s->place[i] >= h->places ||
             s->prov[i] >= h->provs || note_end > h->notes_len ||
             s->type[i] >= EVENT_TYPE_COUNT || s->sub_type[i] >= SUB_COUNT ||
@@ -311,6 +325,7 @@ static bool valid(const EventSet *s, const CacheHeader *h)
             s->date_prec[i] > 3 || s->geo_prec[i] < 1 || s->geo_prec[i] > 3)
             return false;
     }
+    if (r != s->nfat_ranges) return false;   /* an entry of no flagged event */
     const TupleTable *tables[3] = {&s->actor_tuples, &s->place_tuples, &s->prov_tuples};
     for (int t = 0; t < 3; t++) {
         const TupleTable *tt = tables[t];
@@ -393,6 +408,8 @@ bool cache_load(const Config *cfg, EventSet *set, const char *source,
     EVENTS_COLUMNS(ADOPT_COLUMN)
 #undef ADOPT_COLUMN
     s.count = s.cap = (size_t)h.count;
+    s.fat_ranges = at[CACHE_SECTION_RANGES];
+    s.nfat_ranges = s.fat_ranges_cap = (size_t)h.ranges;
     strpool_adopt(&s.strings, at[CACHE_SECTION_POOL], (size_t)h.pool_len);
     tuples_adopt(&s.actor_tuples, at[CACHE_SECTION_ACTORS], (size_t)h.actors);
     tuples_adopt(&s.place_tuples, at[CACHE_SECTION_PLACES], (size_t)h.places);

@@ -12,6 +12,7 @@
  *     the actor tuples                       actors * CACHE_ACTOR_ARITY uint32
  *     the place tuples                       places * CACHE_PLACE_ARITY uint32
  *     the provenance tuples                  provs * CACHE_PROV_ARITY uint32
+ *     the fatality side table                ranges EventsFatRange (12 bytes)
  *     the notes                              notes_len bytes
  *
  * Everything is in the writing machine's byte order. payload_hash is
@@ -36,9 +37,11 @@
 #include "load.h"
 
 #define CACHE_MAGIC "SMCACHE1"       /* 8 bytes, no NUL in the file */
-#define CACHE_VERSION 5             /* 4: id spaces in the flags, the overlap
-                                       books; 5: the type as written */
-#define CACHE_HEADER_SIZE 6888          /* bytes, on 64-bit systems */
+#define CACHE_VERSION 6             /* 4: id spaces in the flags, the overlap
+                                       books; 5: the type as written; 6:
+                                       fixed-point coordinates, fatality
+                                       ranges in a side table */
+#define CACHE_HEADER_SIZE 6896          /* bytes, on 64-bit systems */
 #define CACHE_HASH_SEED 0xCBF29CE484222325ull
 
 /* The tuples of an EventSet: how many values each holds, and in which
@@ -61,6 +64,7 @@ typedef struct CacheHeader {
     uint64_t source_dev, source_ino;
     int64_t ctime_sec, ctime_nsec;   /* any write or utime changes it */
     uint64_t count, pool_len, actors, places, provs, notes_len;
+    uint64_t ranges;                 /* entries of the fatality side table */
     uint64_t payload_hash;
     LoadReport report;               /* what loading the source reported */
 } CacheHeader;
@@ -80,6 +84,7 @@ enum {
     CACHE_SECTION_ACTORS,
     CACHE_SECTION_PLACES,
     CACHE_SECTION_PROVS,
+    CACHE_SECTION_RANGES,
     CACHE_HASHED_SECTIONS
 };
 #undef CACHE_COUNT_COLUMN
@@ -107,7 +112,7 @@ static inline bool cache_counts_bounded(const CacheHeader *h)
 {
     return h->count <= UINT32_MAX && h->pool_len <= UINT32_MAX &&
            h->actors <= UINT32_MAX && h->places <= UINT32_MAX &&
-           h->provs <= UINT32_MAX;
+           h->provs <= UINT32_MAX && h->ranges <= UINT32_MAX;
 }
 
 /* The byte size of each hashed section of a file with this header, in file
@@ -123,6 +128,7 @@ static inline void cache_section_sizes(const CacheHeader *h,
     sizes[CACHE_SECTION_ACTORS] = h->actors * CACHE_ACTOR_ARITY * sizeof(uint32_t);
     sizes[CACHE_SECTION_PLACES] = h->places * CACHE_PLACE_ARITY * sizeof(uint32_t);
     sizes[CACHE_SECTION_PROVS] = h->provs * CACHE_PROV_ARITY * sizeof(uint32_t);
+    sizes[CACHE_SECTION_RANGES] = h->ranges * sizeof(EventsFatRange);
 }
 
 /* Bytes of all hashed sections together (the notes start after them). The

@@ -67,9 +67,9 @@ void describe_event(const EventSet *s, size_t i, bool full, TextLines *out)
     const char *as2 = events_text(s, i, TEXT_ASSOC_ACTOR2);
     if (full && (as1[0] || as2[0]))
         describe_add(out, "with %.110s%s%.110s", as1, as1[0] && as2[0] ? "; " : "", as2);
-    if (s->fat_low[i] != s->fat[i] || s->fat_high[i] != s->fat[i])
+    if (events_fat_low(s, i) != s->fat[i] || events_fat_high(s, i) != s->fat[i])
         describe_add(out, "Fatalities: %d (reported %d\xe2\x80\x93%d)", s->fat[i],
-                     s->fat_low[i], s->fat_high[i]);
+                     events_fat_low(s, i), events_fat_high(s, i));
     else
         describe_add(out, "Fatalities: %d", s->fat[i]);
     static const char *const geo[4] = {"", "at the town", "near the town / in the district",

@@ -4,11 +4,13 @@
 #include "events.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "cache_format.h"
+#include "events_fat.h"
 #include "events_merge.h"
 #include "xalloc.h"
 
@@ -168,6 +170,7 @@ void events_free(EventSet *set)
 #define FREE_COLUMN(type, name) free(set->name);
     EVENTS_COLUMNS(FREE_COLUMN)
 #undef FREE_COLUMN
+    free(set->fat_ranges);
     strpool_free(&set->strings);
     tuples_free(&set->actor_tuples);
     tuples_free(&set->place_tuples);
@@ -205,7 +208,14 @@ size_t events_column_bytes(void)
 size_t events_shared_bytes(const EventSet *set)
 {
     return strpool_bytes(&set->strings) + tuples_bytes(&set->actor_tuples) +
-           tuples_bytes(&set->place_tuples) + tuples_bytes(&set->prov_tuples);
+           tuples_bytes(&set->place_tuples) + tuples_bytes(&set->prov_tuples) +
+           events_fat_bytes(set);
+}
+
+int32_t events_degrees_e7(double degrees)
+{
+    SM_ASSERT(fabs(degrees) <= 180);
+    return (int32_t)llround(degrees * 1e7);
 }
 
 /* ------------------------------------------------------------------------- */
@@ -348,14 +358,12 @@ EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddIn
 
     grow_columns(set);
     size_t i = set->count++;
-    set->lon[i] = in->lon;
-    set->lat[i] = in->lat;
+    set->lon_e7[i] = events_degrees_e7(in->lon);
+    set->lat_e7[i] = events_degrees_e7(in->lat);
     set->day[i] = in->day;
     int32_t span = in->day_end > in->day ? in->day_end - in->day : 0;
     set->span[i] = (uint16_t)(span > UINT16_MAX ? UINT16_MAX : span);
     set->fat[i] = in->fatalities;
-    set->fat_low[i] = in->fatalities_low;
-    set->fat_high[i] = in->fatalities_high;
     set->id[i] = id;
 
     set->actors[i] = tuple_of(set, in, EVENTS_TUPLE_ACTORS);
@@ -372,6 +380,7 @@ EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddIn
                                    ? EVENT_FLAG_CIVILIAN_TARGETING : 0) |
                               (in->ucdp_type & 3) << EVENT_FLAG_UCDP_SHIFT |
                               (in->id_space & 3) << EVENT_FLAG_ID_SHIFT);
+    events_fat_note(set, i, in->fatalities_low, in->fatalities_high);
     events_merge_note_added(set, i, in);
 
     if (id != 0) events_dedup_insert(set, &probe, i);
@@ -411,6 +420,7 @@ void events_rollback(EventSet *set, EventsMark mark)
     }
     set->undo_len = mark.undo_len;
     set->count = mark.count;
+    events_fat_rollback(set, set->count);
     while (set->nfiles > mark.nfiles) free(set->files[--set->nfiles]);
     events_files_reindex(set);
     events_merge_rollback(set, set->count);
@@ -438,6 +448,7 @@ void events_finish(EventSet *set)
     tuples_compact(&set->place_tuples);
     tuples_compact(&set->prov_tuples);
     if (set->sorted || set->count < 2) {
+        events_fat_compact(set);
         set->sorted = true;
         return;
     }
@@ -466,6 +477,7 @@ void events_finish(EventSet *set)
     }
     EVENTS_COLUMNS(PERMUTE_COLUMN)
 #undef PERMUTE_COLUMN
+    events_fat_permute(set, perm);
     free(perm);
     set->cap = n;
     set->sorted = true;

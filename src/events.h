@@ -6,7 +6,11 @@
  *
  * Strings are interned (strpool) and grouped into shared tuples (tuples):
  * actors, place and provenance each cost 4 bytes per event. Notes live out of
- * memory (notes). One event costs 64 bytes of columns.
+ * memory (notes). One event costs 48 bytes of columns: coordinates are
+ * fixed point (1e-7 degree, events_lon / events_lat), and a reported range
+ * of fatalities (UCDP's low and high estimates) lives in a side table
+ * beside them, 12 bytes for each event that has one (events_fat_low /
+ * events_fat_high).
  *
  * Monadic ACLED exports repeat an event once per actor. events_add merges a
  * record whose id is already in the set into that event, keeping both actors
@@ -76,6 +80,8 @@ enum {
     EVENT_FLAG_MERGED = 1 << 1,       /* built from several monadic rows */
     EVENT_FLAG_COUNTRY_INFERRED = 1 << 2, /* country from the basemap polygon
                                            * it lies in (the file gave none) */
+    EVENT_FLAG_RANGE = 1 << 3,        /* fatalities low/high differ from the
+                                       * best estimate: in the side table */
     EVENT_FLAG_UCDP_SHIFT = 4,        /* bits 4-5 hold the UcdpType */
     EVENT_FLAG_ID_SHIFT = 6           /* bits 6-7 hold the EventIdSpace */
 };
@@ -176,13 +182,11 @@ typedef struct EventsAddInfo {
 
 /* The columns: one array each, `count` long. X(type, name, bytes-doc). */
 #define EVENTS_COLUMNS(X)                                                  \
-    X(double, lon)        /* longitude, degrees */                         \
-    X(double, lat)        /* latitude, degrees */                          \
+    X(int32_t, lon_e7)    /* longitude, 1e-7 degrees (events_lon) */       \
+    X(int32_t, lat_e7)    /* latitude, 1e-7 degrees (events_lat) */        \
     X(int32_t, day)       /* start day, days since 1970-01-01 */           \
     X(uint16_t, span)     /* end day - start day (UCDP spans) */           \
     X(int32_t, fat)       /* fatalities, best estimate */                  \
-    X(int32_t, fat_low)                                                    \
-    X(int32_t, fat_high)                                                   \
     X(uint32_t, id)       /* strpool ref */                                \
     X(uint32_t, actors)   /* tuple: actor1, assoc1, actor2, assoc2 */      \
     X(uint32_t, place)    /* tuple: country, admin1, admin2, admin3, loc */\
@@ -194,6 +198,14 @@ typedef struct EventsAddInfo {
     X(uint8_t, date_prec)                                                  \
     X(uint8_t, geo_prec)                                                   \
     X(uint8_t, flags)     /* EVENT_FLAG_* */
+
+/* The reported fatality range of event `index`, for the events whose low or
+ * high estimate differs from the best (EVENT_FLAG_RANGE): the side table,
+ * sorted by index. */
+typedef struct EventsFatRange {
+    uint32_t index;
+    int32_t low, high;
+} EventsFatRange;
 
 /* A file's identity: the same file, whatever path names it. {0, 0}: not
  * known (standard input, a pipe). */
@@ -207,6 +219,8 @@ typedef struct EventSet {
     EVENTS_COLUMNS(EVENTS_DECLARE_COLUMN)
 #undef EVENTS_DECLARE_COLUMN
     bool sorted;                 /* true after events_finish, until an add */
+    EventsFatRange *fat_ranges;  /* the side table, by index (events_fat_low) */
+    size_t nfat_ranges, fat_ranges_cap;
 
     StrPool strings;
     TupleTable actor_tuples, place_tuples, prov_tuples;
@@ -289,12 +303,14 @@ void events_prefetch(const EventSet *set, const EventInput *in);
 void events_reserve(EventSet *set, size_t more);
 
 /* The current end of the set: everything added after it can be undone with
- * events_rollback (used to load nothing from a file that turns out bad). */
+ * events_rollback (used to load nothing from a file that turns out bad):
+ * the events, their side-table entries, merges into earlier events, files. */
 EventsMark events_mark(EventSet *set);
 void events_rollback(EventSet *set, EventsMark mark);
 
-/* Sorts the events by start day (stable) and drops load-time indexes. Call
- * after loading, before events_range. Cheap if already sorted. */
+/* Sorts the events by start day (stable; the fatality side table follows
+ * them) and drops load-time indexes. Call after loading, before
+ * events_range. Cheap if already sorted. */
 void events_finish(EventSet *set);
 
 /* The index range [*lo, *hi) of events whose start day is in [day0, day1].
@@ -323,10 +339,45 @@ static inline UcdpType events_ucdp_type(const EventSet *set, size_t i)
     return (UcdpType)((set->flags[i] >> EVENT_FLAG_UCDP_SHIFT) & 3);
 }
 
-/* Bytes of column storage per event (the fixed cost; 64). */
+/* Event i's coordinates, WGS84 degrees. A coordinate given with up to 7
+ * decimals comes back as the very double its text parses to (an integer
+ * divided by 1e7 is correctly rounded); finer digits are rounded off to
+ * 1e-7 degree (about 1 cm). */
+static inline double events_lon(const EventSet *set, size_t i)
+{
+    return (double)set->lon_e7[i] / 1e7;
+}
+
+static inline double events_lat(const EventSet *set, size_t i)
+{
+    return (double)set->lat_e7[i] / 1e7;
+}
+
+/* A validated coordinate (|degrees| <= 180) as the stored integer: 1e-7
+ * degrees, rounded to nearest (halves away from zero). */
+int32_t events_degrees_e7(double degrees);
+
+/* Event i's entry in the fatality side table; the event must have one
+ * (EVENT_FLAG_RANGE). Binary search over the events that have a range. */
+const EventsFatRange *events_fat_range(const EventSet *set, size_t i);
+
+/* Event i's reported low and high fatality estimates: its best estimate
+ * (fat) unless it has a range. low <= fat <= high. */
+static inline int32_t events_fat_low(const EventSet *set, size_t i)
+{
+    return set->flags[i] & EVENT_FLAG_RANGE ? events_fat_range(set, i)->low : set->fat[i];
+}
+
+static inline int32_t events_fat_high(const EventSet *set, size_t i)
+{
+    return set->flags[i] & EVENT_FLAG_RANGE ? events_fat_range(set, i)->high : set->fat[i];
+}
+
+/* Bytes of column storage per event (the fixed cost; 48). */
 size_t events_column_bytes(void);
 
-/* Bytes held for strings, tuples and file names (not the columns). */
+/* Bytes held for strings, tuples and the fatality side table (not the
+ * columns). */
 size_t events_shared_bytes(const EventSet *set);
 
 /* Names and parsing of the enums. *_name never returns NULL; *_parse is

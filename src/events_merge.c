@@ -160,8 +160,8 @@ static const char *first_difference(EventSet *set, size_t i, const EventInput *i
     if (span > UINT16_MAX) span = UINT16_MAX;
     if (set->day[i] != in->day) return "event_date";
     if (set->span[i] != span) return "date_end";
-    if (set->lat[i] != in->lat) return "latitude";
-    if (set->lon[i] != in->lon) return "longitude";
+    if (set->lat_e7[i] != events_degrees_e7(in->lat)) return "latitude";
+    if (set->lon_e7[i] != events_degrees_e7(in->lon)) return "longitude";
     if (set->type[i] != in->type) return "event_type";
     if (set->sub_type[i] != in->sub_type) return "sub_event_type";
     if (set->disorder[i] != in->disorder) return "disorder_type";
@@ -169,8 +169,8 @@ static const char *first_difference(EventSet *set, size_t i, const EventInput *i
     if (!(set->flags[i] & EVENT_FLAG_CIVILIAN_TARGETING) != !in->civilian_targeting)
         return "civilian_targeting";
     if (set->fat[i] != in->fatalities) return "fatalities";
-    if (set->fat_low[i] != in->fatalities_low) return "fatalities_low";
-    if (set->fat_high[i] != in->fatalities_high) return "fatalities_high";
+    if (events_fat_low(set, i) != in->fatalities_low) return "fatalities_low";
+    if (events_fat_high(set, i) != in->fatalities_high) return "fatalities_high";
     if (set->date_prec[i] != in->date_precision) return "time_precision";
     if (set->geo_prec[i] != in->geo_precision) return "geo_precision";
     static const char *const place_names[CACHE_PLACE_ARITY] = {

@@ -29,7 +29,8 @@ size_t extract_select(const FrameData *data, const Figure *fig, const View *view
         if (data->visible != NULL ? !data->visible[i] : !filter_match(&fig->filter, set, i))
             continue;
         double sx, sy;
-        if (!view_lonlat_to_screen(view, set->lon[i], set->lat[i], &sx, &sy)) continue;
+        if (!view_lonlat_to_screen(view, events_lon(set, i), events_lat(set, i), &sx, &sy))
+            continue;
         /* Inside the map area, as the legend counts. */
         if (!(sx >= view->x && sx < view->x + view->w && sy >= view->y && sy < view->y + view->h))
             continue;
@@ -101,15 +102,15 @@ static const char *field(const EventSet *s, size_t i, Column c, char *buf, size_
     case COL_ADMIN2: return events_text(s, i, TEXT_ADMIN2);
     case COL_ADMIN3: return events_text(s, i, TEXT_ADMIN3);
     case COL_LOCATION: return events_text(s, i, TEXT_LOCATION);
-    case COL_LAT: snprintf(buf, cap, "%.15g", s->lat[i]); return buf;
-    case COL_LON: snprintf(buf, cap, "%.15g", s->lon[i]); return buf;
+    case COL_LAT: snprintf(buf, cap, "%.15g", events_lat(s, i)); return buf;
+    case COL_LON: snprintf(buf, cap, "%.15g", events_lon(s, i)); return buf;
     case COL_GEO_PRECISION: snprintf(buf, cap, "%d", s->geo_prec[i] ? s->geo_prec[i] : 1); return buf;
     case COL_SOURCE: return events_text(s, i, TEXT_SOURCE);
     case COL_SOURCE_SCALE: return events_text(s, i, TEXT_SOURCE_SCALE);
     case COL_NOTES: *notes = events_notes(s, i); return *notes;
     case COL_FATALITIES: snprintf(buf, cap, "%d", s->fat[i]); return buf;
-    case COL_FAT_LOW: snprintf(buf, cap, "%d", s->fat_low[i]); return buf;
-    case COL_FAT_HIGH: snprintf(buf, cap, "%d", s->fat_high[i]); return buf;
+    case COL_FAT_LOW: snprintf(buf, cap, "%d", events_fat_low(s, i)); return buf;
+    case COL_FAT_HIGH: snprintf(buf, cap, "%d", events_fat_high(s, i)); return buf;
     case COL_DATE_END: date_format(s->day[i] + s->span[i], buf); return buf;
     case COL_FILE: return events_text(s, i, TEXT_FILE);
     case COL_INTER1: case COL_INTER2: case COL_INTERACTION: case COL_ISO: case COL_REGION:
@@ -158,7 +159,7 @@ bool extract_write_geojson(FILE *f, const EventSet *set, const uint8_t *marks, E
         cJSON_AddStringToObject(feature, "type", "Feature");
         cJSON *geometry = cJSON_AddObjectToObject(feature, "geometry");
         cJSON_AddStringToObject(geometry, "type", "Point");
-        const double xy[2] = {set->lon[i], set->lat[i]};
+        const double xy[2] = {events_lon(set, i), events_lat(set, i)};
         cJSON_AddItemToObject(geometry, "coordinates", cJSON_CreateDoubleArray(xy, 2));
         cJSON *props = cJSON_AddObjectToObject(feature, "properties");
         for (int c = 0; c < COL_COUNT; c++) {

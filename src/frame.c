@@ -46,7 +46,7 @@ void frame_view(const EventSet *set, const Figure *fig, const uint8_t *visible, 
     for (size_t i = lo; i < hi; i++) {
         double x, y;
         bool shown = visible != NULL ? visible[i] != 0 : filter_match(&fig->filter, set, i);
-        if (!shown || !proj_forward(&v->proj, set->lon[i], set->lat[i], &x, &y))
+        if (!shown || !proj_forward(&v->proj, events_lon(set, i), events_lat(set, i), &x, &y))
             continue;
         x0 = fmin(x0, x);
         y0 = fmin(y0, y);

@@ -151,7 +151,7 @@ size_t incountry_infer(EventSet *set, const Basemap *map)
     size_t inferred = 0;
     for (size_t i = 0; i < set->count; i++) {
         if (!wants_country(set, i)) continue;
-        int32_t s = grid_country(&g, set->lon[i], set->lat[i]);
+        int32_t s = grid_country(&g, events_lon(set, i), events_lat(set, i));
         if (s < 0) continue;
         const BasemapShape *sh = &g.countries->shapes[s];
         events_set_inferred_country(set, i, basemap_str(map, sh->name));

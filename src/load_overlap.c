@@ -39,9 +39,9 @@ static void values(const EventSet *set, size_t i, const EventInput *in, const ch
     if (strcmp(field, "fatalities") == 0)
         snprintf(out, cap, " (%d here, %d kept)", in->fatalities, set->fat[i]);
     else if (strcmp(field, "latitude") == 0)
-        snprintf(out, cap, " (%.6g here, %.6g kept)", in->lat, set->lat[i]);
+        snprintf(out, cap, " (%.6g here, %.6g kept)", in->lat, events_lat(set, i));
     else if (strcmp(field, "longitude") == 0)
-        snprintf(out, cap, " (%.6g here, %.6g kept)", in->lon, set->lon[i]);
+        snprintf(out, cap, " (%.6g here, %.6g kept)", in->lon, events_lon(set, i));
     else if (strcmp(field, "event_date") == 0) {
         date_format(in->day, a);
         date_format(set->day[i], b);

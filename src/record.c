@@ -421,7 +421,8 @@ static bool place_of(const RawRecord *rec, EventInput *out, Error *why)
     if (!coordinate(rec, FIELD_LATITUDE, 90, &out->lat, why) ||
         !coordinate(rec, FIELD_LONGITUDE, 180, &out->lon, why))
         return false;
-    if (out->lat == 0 && out->lon == 0)
+    /* (0, 0) as the store keeps it (1e-7 degree): no real place. */
+    if (events_degrees_e7(out->lat) == 0 && events_degrees_e7(out->lon) == 0)
         return error_set(why, "latitude and longitude are both 0 "
                               "(missing coordinates?)");
     if (present(rec, FIELD_WHERE_PREC))

@@ -377,8 +377,8 @@ static void build_markers(Scene *s, const SceneInput *in)
             if (classed) s->class_count[scene_class_of(&s->classes, set, i)]++;
             s->events_in_view++;
             s->fatalities_in_view += set->fat[i];
-            s->fatalities_low_in_view += set->fat_low[i];
-            s->fatalities_high_in_view += set->fat_high[i];
+            s->fatalities_low_in_view += events_fat_low(set, i);
+            s->fatalities_high_in_view += events_fat_high(set, i);
             long c = scene_grid_cell(s, (float)sx, (float)sy);
             if (c >= 0) {
                 g->count[(size_t)c * EVENT_TYPE_COUNT + set->type[i]]++;
@@ -391,8 +391,8 @@ static void build_markers(Scene *s, const SceneInput *in)
         }
         if (!want_markers) continue;
         float r = scene_marker_radius(set->fat[i], s->scale);
-        float r_high = set->fat_high[i] > set->fat[i]
-                           ? scene_marker_radius(set->fat_high[i], s->scale) : 0;
+        float r_high = events_fat_high(set, i) > set->fat[i]
+                           ? scene_marker_radius(events_fat_high(set, i), s->scale) : 0;
         float reach = fmaxf(r, r_high);
         if (sx + reach < v->x || sx - reach > v->x + v->w ||
             sy + reach < v->y || sy - reach > v->y + v->h)

@@ -212,7 +212,7 @@ static inline bool scene_event_point(const SceneInput *in, size_t i, double *sx,
         px = in->proj_x[i];
         py = in->proj_y[i];
         if (px != px) return false;                /* NaN: not projected */
-    } else if (!proj_forward(&in->view->proj, set->lon[i], set->lat[i], &px, &py)) {
+    } else if (!proj_forward(&in->view->proj, events_lon(set, i), events_lat(set, i), &px, &py)) {
         return false;
     }
     view_to_screen(in->view, px, py, sx, sy);

@@ -50,8 +50,8 @@ void stats_compute(const EventSet *set, size_t lo, size_t hi, int file,
         if (out->events == 0 || end > out->last_day) out->last_day = end;
         out->events++;
         out->fatalities += fat;
-        out->fatalities_low += set->fat_low[i];
-        out->fatalities_high += set->fat_high[i];
+        out->fatalities_low += events_fat_low(set, i);
+        out->fatalities_high += events_fat_high(set, i);
         out->type_events[set->type[i]]++;
         out->type_fatalities[set->type[i]] += fat;
 

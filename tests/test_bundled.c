@@ -32,10 +32,11 @@ static void check_care(EventSet *set, const char *prefix)
         assert_true(notes_len(set->notes[i]) > 20);
         assert_true(set->geo_prec[i] >= 1 && set->geo_prec[i] <= 3);
         assert_true(set->date_prec[i] >= 1 && set->date_prec[i] <= 3);
-        assert_true(set->lon[i] > -18 && set->lon[i] < 25);
-        assert_true(set->lat[i] > 5 && set->lat[i] < 28);
+        assert_true(events_lon(set, i) > -18 && events_lon(set, i) < 25);
+        assert_true(events_lat(set, i) > 5 && events_lat(set, i) < 28);
         assert_true(set->type[i] != EVENT_UNKNOWN);
-        assert_true(set->fat_low[i] <= set->fat[i] && set->fat[i] <= set->fat_high[i]);
+        assert_true(events_fat_low(set, i) <= set->fat[i] &&
+                    set->fat[i] <= events_fat_high(set, i));
     }
 }
 
@@ -53,8 +54,9 @@ static void test_tinzaouaten(void **state)
     events_range(&set, date_from_ymd(2024, 7, 22), date_from_ymd(2024, 7, 31), &lo, &hi);
     assert_true(hi - lo >= 8);
     for (size_t i = lo; i < hi; i++) {
-        if (set.fat_high[i] >= 60 && set.fat_low[i] < set.fat[i]) ranged++;
-        if (fabs(set.lat[i] - 19.96) < 0.3 && fabs(set.lon[i] - 2.9) < 0.3) near_town++;
+        if (events_fat_high(&set, i) >= 60 && events_fat_low(&set, i) < set.fat[i]) ranged++;
+        if (fabs(events_lat(&set, i) - 19.96) < 0.3 && fabs(events_lon(&set, i) - 2.9) < 0.3)
+            near_town++;
     }
     assert_true(ranged >= 1);
     assert_true(near_town >= 5);

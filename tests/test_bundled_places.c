@@ -56,7 +56,7 @@ static void check_file(const char *name)
     for (size_t i = 0; i < set.count; i++) {
         const char *id = events_text(&set, i, TEXT_ID);
         const char *loc = events_text(&set, i, TEXT_LOCATION);
-        double lon = set.lon[i], lat = set.lat[i];
+        double lon = events_lon(&set, i), lat = events_lat(&set, i);
         int c = basemap_shape_at(&map, BASEMAP_COUNTRIES, lon, lat);
         int named = basemap_find_country_named(&map, events_text(&set, i, TEXT_COUNTRY));
         if (c < 0 || c != named) {

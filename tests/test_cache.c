@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cache.h"
+#include "cache_format.h"
 
 static char dir[64], cache_home[128], source[192];
 static Config cfg;                       /* the cache on, in cache_home */
@@ -70,11 +71,13 @@ static void assert_same(EventSet *a, EventSet *b)
 {
     assert_int_equal(a->count, b->count);
     for (size_t i = 0; i < a->count; i++) {
-        assert_float_equal(a->lon[i], b->lon[i], 0);
-        assert_float_equal(a->lat[i], b->lat[i], 0);
+        assert_float_equal(events_lon(a, i), events_lon(b, i), 0);
+        assert_float_equal(events_lat(a, i), events_lat(b, i), 0);
         assert_int_equal(a->day[i], b->day[i]);
         assert_int_equal(a->fat[i], b->fat[i]);
-        assert_int_equal(a->fat_high[i], b->fat_high[i]);
+        assert_int_equal(events_fat_low(a, i), events_fat_low(b, i));
+        assert_int_equal(events_fat_high(a, i), events_fat_high(b, i));
+        assert_int_equal(a->flags[i], b->flags[i]);
         assert_int_equal(a->type[i], b->type[i]);
         assert_int_equal(a->geo_prec[i], b->geo_prec[i]);
         for (int f = TEXT_ID; f < TEXT_FILE; f++)
@@ -255,7 +258,7 @@ static void test_same_size_edit_with_mtime_kept(void **state)
     assert_int_equal(now.st_mtim.tv_nsec, st.st_mtim.tv_nsec);
     assert_true(load_cached(&set, path, &rep));
     assert_null(strstr(rep.format, "from cache"));
-    assert_float_equal(set.lat[find_event(&set, "S02000")], 16.0, 0);
+    assert_float_equal(events_lat(&set, find_event(&set, "S02000")), 16.0, 0);
     events_free(&set);
     unlink(path);
 }
@@ -294,11 +297,11 @@ static void test_replaced_during_first_load(void **state)
     assert_true(load_file_with(&set, path, &rep, &opt));
     events_finish(&set);
     assert_true(swap.done);
-    assert_float_equal(set.lat[find_event(&set, "S00001")], 15.0, 0);  /* old */
+    assert_float_equal(events_lat(&set, find_event(&set, "S00001")), 15.0, 0);  /* old */
     events_free(&set);
     assert_true(load_cached(&set, path, &rep));
     assert_null(strstr(rep.format, "from cache"));
-    assert_float_equal(set.lat[find_event(&set, "S00001")], 17.0, 0);  /* new */
+    assert_float_equal(events_lat(&set, find_event(&set, "S00001")), 17.0, 0);  /* new */
     events_free(&set);
     unlink(path);
 }
@@ -388,6 +391,204 @@ static void test_stale_temporaries_removed(void **state)
     unlink(other);
 }
 
+/* ------------------------------------------------------------------------- */
+/* UCDP's fatality ranges (the side table)                                  */
+/* ------------------------------------------------------------------------- */
+
+/* A UCDP GED file of n events, days out of order, every third a range. */
+static void write_ucdp(const char *path, int n)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("id,relid,year,type_of_violence,side_a,side_b,where_prec,where_coordinates,adm_1,"
+          "latitude,longitude,country,date_prec,date_start,date_end,deaths_a,deaths_b,"
+          "deaths_civilians,deaths_unknown,best,high,low\n", f);
+    for (int k = 0; k < n; k++) {
+        int day = 1 + (k * 7) % 28, best = 10 + k;
+        int low = k % 3 == 0 ? best - 5 : best, high = k % 3 == 0 ? best + 20 + k : best;
+        fprintf(f, "%d,MLI-2022-1-%d,2022,%d,Government of Mali,JNIM,1,Place %d,Mopti,"
+                   "14.%07d,-4.%04d,Mali,1,2022-03-%02d,2022-03-%02d,0,0,%d,0,%d,%d,%d\n",
+                400000 + k, k, 1 + k % 3, k, 1234567 + k, 1000 + k, day, day, best, best,
+                high, low);
+    }
+    fclose(f);
+}
+
+/* Rewrites the cache at path with its sections patched by `patch` and the
+ * payload hash recomputed, as a hand-made cache would be. */
+static void patch_cache(const char *path, void (*patch)(uint8_t *at[CACHE_HASHED_SECTIONS],
+                                                        const CacheHeader *h))
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long len = ftell(f);
+    rewind(f);
+    uint8_t *buf = malloc((size_t)len);
+    assert_int_equal(fread(buf, 1, (size_t)len, f), (size_t)len);
+    fclose(f);
+    CacheHeader h;
+    memcpy(&h, buf, sizeof h);
+    uint64_t sizes[CACHE_HASHED_SECTIONS];
+    uint8_t *at[CACHE_HASHED_SECTIONS];
+    cache_section_sizes(&h, sizes);
+    size_t off = sizeof h;
+    for (size_t k = 0; k < CACHE_HASHED_SECTIONS; k++) {
+        at[k] = buf + off;
+        off += (size_t)sizes[k];
+    }
+    patch(at, &h);
+    h.payload_hash = 0;
+    uint64_t hash = cache_hash_more(CACHE_HASH_SEED, &h, sizeof h);
+    for (size_t k = 0; k < CACHE_HASHED_SECTIONS; k++)
+        hash = cache_hash_more(hash, at[k], (size_t)sizes[k]);
+    h.payload_hash = hash;
+    memcpy(buf, &h, sizeof h);
+    f = fopen(path, "wb");
+    assert_int_equal(fwrite(buf, 1, (size_t)len, f), (size_t)len);
+    fclose(f);
+    free(buf);
+}
+
+static void leave_alone(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
+{
+    (void)at;
+    (void)h;
+}
+
+/* The flags column is the last one. */
+static uint8_t *flags_of(uint8_t *at[CACHE_HASHED_SECTIONS])
+{
+    return at[CACHE_COLUMN_SECTIONS - 1];
+}
+
+/* Entry k of the side table (the file's sections are not aligned). */
+static EventsFatRange range_at(uint8_t *at[CACHE_HASHED_SECTIONS], size_t k)
+{
+    EventsFatRange r;
+    memcpy(&r, at[CACHE_SECTION_RANGES] + k * sizeof r, sizeof r);
+    return r;
+}
+
+static void range_put(uint8_t *at[CACHE_HASHED_SECTIONS], size_t k, EventsFatRange r)
+{
+    memcpy(at[CACHE_SECTION_RANGES] + k * sizeof r, &r, sizeof r);
+}
+
+static void low_above_best(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
+{
+    (void)h;
+    EventsFatRange r = range_at(at, 1);
+    r.low = r.high;
+    range_put(at, 1, r);
+}
+
+static void high_below_best(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
+{
+    (void)h;
+    EventsFatRange r = range_at(at, 2);
+    r.high = 0;
+    range_put(at, 2, r);
+}
+
+static void flag_dropped(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
+{
+    (void)h;
+    flags_of(at)[range_at(at, 0).index] &= (uint8_t)~EVENT_FLAG_RANGE;
+}
+
+static void last_flag_dropped(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
+{
+    flags_of(at)[range_at(at, h->ranges - 1).index] &= (uint8_t)~EVENT_FLAG_RANGE;
+}
+
+static void flag_added(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
+{
+    for (size_t i = 0; i < h->count; i++)
+        if (!(flags_of(at)[i] & EVENT_FLAG_RANGE)) {
+            flags_of(at)[i] |= EVENT_FLAG_RANGE;
+            return;
+        }
+}
+
+static void entries_swapped(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
+{
+    (void)h;
+    EventsFatRange first = range_at(at, 0);
+    range_put(at, 0, range_at(at, 1));
+    range_put(at, 1, first);
+}
+
+static void index_out_of_range(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
+{
+    EventsFatRange r = range_at(at, h->ranges - 1);
+    r.index = (uint32_t)h->count;
+    range_put(at, h->ranges - 1, r);
+}
+
+static void lat_out_of_range(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
+{
+    (void)h;
+    int32_t lat = 900000001;
+    memcpy(at[1] + 4, &lat, sizeof lat);                 /* lat_e7[1] */
+}
+
+/* A UCDP file with ranges, read back from its cache: the same events, the
+ * same ranges on the same events after the sort. A cache whose side table
+ * disagrees with its events (hash recomputed) is not used. */
+static void test_ucdp_ranges_round_trip(void **state)
+{
+    (void)state;
+    char path[256], cache[512];
+    snprintf(path, sizeof path, "%s/ged.csv", dir);
+    write_ucdp(path, 40);
+    EventSet first, second;
+    LoadReport rep;
+    assert_true(load_cached(&first, path, &rep));
+    assert_null(strstr(rep.format, "from cache"));
+    assert_int_equal(first.count, 40);
+    assert_int_equal(first.nfat_ranges, 14);             /* k = 0, 3, ..., 39 */
+    assert_string_equal(events_text(&first, 0, TEXT_ID), "400000");   /* day 1 */
+    assert_string_equal(events_text(&first, 1, TEXT_ID), "400004");   /* day 1 */
+    for (size_t i = 0; i < first.count; i++) {
+        int k = atoi(events_text(&first, i, TEXT_ID)) - 400000;
+        assert_int_equal(first.fat[i], 10 + k);
+        assert_int_equal(events_fat_low(&first, i), k % 3 == 0 ? 5 + k : 10 + k);
+        assert_int_equal(events_fat_high(&first, i), k % 3 == 0 ? 30 + 2 * k : 10 + k);
+        char lat[16], lon[16];
+        snprintf(lat, sizeof lat, "14.%07d", 1234567 + k);
+        snprintf(lon, sizeof lon, "-4.%04d", 1000 + k);
+        assert_true(events_lat(&first, i) == strtod(lat, NULL));
+        assert_true(events_lon(&first, i) == strtod(lon, NULL));
+    }
+    assert_true(load_cached(&second, path, &rep));
+    assert_contains(rep.format, "(from cache)");
+    assert_same(&first, &second);
+    assert_int_equal(second.nfat_ranges, first.nfat_ranges);
+    events_free(&second);
+
+    /* The patcher itself leaves a cache valid. */
+    assert_true(cache_path(&cfg, path, cache, sizeof cache));
+    patch_cache(cache, leave_alone);
+    assert_true(load_cached(&second, path, &rep));
+    assert_contains(rep.format, "(from cache)");
+    assert_same(&first, &second);
+    events_free(&second);
+    void (*const bad[])(uint8_t *[CACHE_HASHED_SECTIONS], const CacheHeader *) = {
+        low_above_best, high_below_best, flag_dropped, last_flag_dropped, flag_added,
+        entries_swapped,
+        index_out_of_range, lat_out_of_range};
+    for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++) {
+        patch_cache(cache, bad[b]);
+        assert_true(load_cached(&second, path, &rep));
+        if (strstr(rep.format, "from cache") != NULL) fail_msg("patch %zu was trusted", b);
+        assert_same(&first, &second);                 /* parsed again, rewritten */
+        events_free(&second);
+    }
+    events_free(&first);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -399,6 +600,7 @@ int main(void)
         cmocka_unit_test(test_fifo_at_cache_path_is_ignored),
         cmocka_unit_test(test_open_cache_dir_not_used),
         cmocka_unit_test(test_stale_temporaries_removed),
+        cmocka_unit_test(test_ucdp_ranges_round_trip),
         cmocka_unit_test(test_nothing_beside_the_users_file),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

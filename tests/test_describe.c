@@ -361,7 +361,7 @@ static void test_cell(void **state)
     /* D1 and D2 share a place: one cell, two types. */
     double sx, sy;
     size_t d1 = ev("D1");
-    view_lonlat_to_screen(&v, set.lon[d1], set.lat[d1], &sx, &sy);
+    view_lonlat_to_screen(&v, events_lon(&set, d1), events_lat(&set, d1), &sx, &sy);
     long cell = scene_grid_cell(&s, (float)sx, (float)sy);
     assert_true(cell >= 0);
     assert_true(describe_cell(&s, cell, &t));
@@ -371,7 +371,7 @@ static void test_cell(void **state)
     describe_free(&t);
 
     size_t d3 = ev("D3");
-    view_lonlat_to_screen(&v, set.lon[d3], set.lat[d3], &sx, &sy);
+    view_lonlat_to_screen(&v, events_lon(&set, d3), events_lat(&set, d3), &sx, &sy);
     cell = scene_grid_cell(&s, (float)sx, (float)sy);
     assert_true(describe_cell(&s, cell, &t));
     assert_lines(&t, (const char *[]){"1 event " DOT " 0 fatalities here", "Protests: 1",

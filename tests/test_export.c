@@ -133,11 +133,11 @@ static void test_events_land_where_proj_puts_them(void **state)
     assert_non_null(img);
     for (size_t i = 0; i < set.count; i++) {
         double px, py;
-        if (!proj_table(set.lon[i], set.lat[i], &px, &py))
+        if (!proj_table(events_lon(&set, i), events_lat(&set, i), &px, &py))
             fail_msg("no PROJ value for %s", events_text(&set, i, TEXT_ID));
         double ex = W / 2.0 + (px - cx) / mpp, ey = H / 2.0 - (py - cy) / mpp;
         double sx, sy;
-        assert_true(view_lonlat_to_screen(&v, set.lon[i], set.lat[i], &sx, &sy));
+        assert_true(view_lonlat_to_screen(&v, events_lon(&set, i), events_lat(&set, i), &sx, &sy));
         if (fabs(sx - ex) > 1 || fabs(sy - ey) > 1)
             fail_msg("%s at (%.2f, %.2f), PROJ says (%.2f, %.2f)",
                      events_text(&set, i, TEXT_ID), sx, sy, ex, ey);
@@ -642,7 +642,7 @@ static void test_large_output_scales(void **state)
     frame_view(&set, &req, NULL, &v);
     for (size_t i = 0; i < set.count; i++) {  /* every event in the frame */
         double sx, sy;
-        assert_true(view_lonlat_to_screen(&v, set.lon[i], set.lat[i], &sx, &sy));
+        assert_true(view_lonlat_to_screen(&v, events_lon(&set, i), events_lat(&set, i), &sx, &sy));
         assert_true(sx > 0 && sx < 3840 && sy > 0 && sy < 2160);
     }
     SDL_FreeSurface(img);

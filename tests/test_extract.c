@@ -115,10 +115,10 @@ static size_t check_figure(Figure *fig, const char *name)
             assert_true(j != SIZE_MAX);
             assert_int_equal(back.day[i], set.day[j]);
             assert_int_equal(back.type[i], set.type[j]);
-            assert_int_equal(back.fat_low[i], set.fat_low[j]);
-            assert_int_equal(back.fat_high[i], set.fat_high[j]);
-            assert_float_equal(back.lat[i], set.lat[j], 1e-9);
-            assert_float_equal(back.lon[i], set.lon[j], 1e-9);
+            assert_int_equal(events_fat_low(&back, i), events_fat_low(&set, j));
+            assert_int_equal(events_fat_high(&back, i), events_fat_high(&set, j));
+            assert_float_equal(events_lat(&back, i), events_lat(&set, j), 1e-9);
+            assert_float_equal(events_lon(&back, i), events_lon(&set, j), 1e-9);
             const EventText texts[] = {TEXT_ACTOR1, TEXT_ACTOR2, TEXT_ASSOC_ACTOR1,
                                        TEXT_COUNTRY, TEXT_ADMIN1, TEXT_LOCATION, TEXT_SOURCE};
             for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++)

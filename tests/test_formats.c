@@ -169,8 +169,8 @@ static void test_acled_2025_api_numbers(void **state)
     assert_event(&set, "NIG40721", EVENT_VIOLENCE_CIVILIANS, SUB_ABDUCTION, 2025, 7, 2, 0);
     assert_event(&set, "MRT610", EVENT_PROTESTS, SUB_PROTEST_INTERVENTION, 2025, 7, 9, 0);
     size_t i = event(&set, "NIG40721");
-    assert_float_equal(set.lat[i], 16.1333, 1e-9);
-    assert_float_equal(set.lon[i], 4.7833, 1e-9);
+    assert_float_equal(events_lat(&set, i), 16.1333, 1e-9);
+    assert_float_equal(events_lon(&set, i), 4.7833, 1e-9);
     assert_true(set.flags[i] & EVENT_FLAG_CIVILIAN_TARGETING);
     assert_text(&set, "NIG40721", TEXT_ASSOC_ACTOR2, "Women (Niger)");
     assert_text(&set, "BFA20333", TEXT_ASSOC_ACTOR2,
@@ -303,8 +303,8 @@ static void test_ucdp_ged_251(void **state)
     assert_event(&set, "512002", EVENT_VIOLENCE_CIVILIANS, SUB_NONE, 2024, 8, 24, 133);
     assert_event(&set, "512003", EVENT_BATTLES, SUB_NONE, 2024, 5, 3, 10);
     size_t i = event(&set, "512002");
-    assert_int_equal(set.fat_low[i], 133);
-    assert_int_equal(set.fat_high[i], 400);
+    assert_int_equal(events_fat_low(&set, i), 133);
+    assert_int_equal(events_fat_high(&set, i), 400);
     assert_int_equal(events_ucdp_type(&set, i), UCDP_ONE_SIDED);
     assert_true(set.flags[i] & EVENT_FLAG_CIVILIAN_TARGETING);
     i = event(&set, "512003");
@@ -347,8 +347,8 @@ static void test_ucdp_candidate_26(void **state)
     assert_int_equal(set.span[i], 30);
     assert_int_equal(set.date_prec[i], 3);           /* date_prec 4: a month */
     assert_int_equal(set.geo_prec[i], 3);            /* where_prec 4 */
-    assert_int_equal(set.fat_low[i], 15);
-    assert_int_equal(set.fat_high[i], 30);
+    assert_int_equal(events_fat_low(&set, i), 15);
+    assert_int_equal(events_fat_high(&set, i), 30);
     assert_text(&set, "640103", TEXT_ACTOR1, "Government of Niger");
     assert_text(&set, "640103", TEXT_ACTOR2, "IS Sahel");
     assert_text(&set, "640101", TEXT_COUNTRY, "Mali");
@@ -375,8 +375,8 @@ static void test_gis_geojson(void **state)
     /* "fatalities": null is no count given: 0. */
     assert_event(&set, "BFA19002", EVENT_EXPLOSIONS, SUB_SHELLING, 2024, 8, 24, 0);
     size_t i = event(&set, "MLI33101");
-    assert_float_equal(set.lon[i], 2.857, 1e-12);
-    assert_float_equal(set.lat[i], 19.9628, 1e-12);
+    assert_float_equal(events_lon(&set, i), 2.857, 1e-12);
+    assert_float_equal(events_lat(&set, i), 19.9628, 1e-12);
     assert_text(&set, "MLI33101", TEXT_ASSOC_ACTOR2, "");     /* null */
     assert_text(&set, "MLI33101", TEXT_ADMIN3, "");
     assert_text(&set, "MLI33101", TEXT_ASSOC_ACTOR1, "Wagner Group");
@@ -515,12 +515,12 @@ static void test_grid_agrees_with_polygons(void **state)
     size_t n = incountry_infer(&set, &map);
     size_t inside = 0;
     for (size_t i = 0; i < set.count; i++) {
-        int s = basemap_shape_at(&map, BASEMAP_COUNTRIES, set.lon[i], set.lat[i]);
+        double lon = events_lon(&set, i), lat = events_lat(&set, i);
+        int s = basemap_shape_at(&map, BASEMAP_COUNTRIES, lon, lat);
         const char *want = s < 0 ? "" : basemap_str(&map, map.layers[BASEMAP_COUNTRIES].shapes[s].name);
         const char *got = events_text(&set, i, TEXT_COUNTRY);
         if (strcmp(want, got) != 0)
-            fail_msg("(%.4f, %.4f): grid says '%s', polygons '%s'", set.lon[i], set.lat[i],
-                     got, want);
+            fail_msg("(%.4f, %.4f): grid says '%s', polygons '%s'", lon, lat, got, want);
         inside += s >= 0;
     }
     assert_int_equal(n, inside);

@@ -96,8 +96,8 @@ static void test_tags_only(void **state)
     assert_int_equal(set.type[i], EVENT_BATTLES);
     assert_int_equal(set.sub_type[i], SUB_ARMED_CLASH);
     assert_int_equal(set.fat[i], 5);
-    assert_true(set.lat[i] > 13.89 && set.lat[i] < 13.91);
-    assert_true(set.lon[i] > -4.56 && set.lon[i] < -4.54);
+    assert_true(events_lat(&set, i) > 13.89 && events_lat(&set, i) < 13.91);
+    assert_true(events_lon(&set, i) > -4.56 && events_lon(&set, i) < -4.54);
     assert_string_equal(events_text(&set, i, TEXT_ACTOR1), "JNIM");
     assert_string_equal(events_text(&set, i, TEXT_ACTOR2), "Military Forces of Mali");
     assert_string_equal(events_text(&set, i, TEXT_COUNTRY), "Mali");

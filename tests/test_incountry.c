@@ -76,13 +76,14 @@ static bool measure(const char *name, double *share)
         }
         measured++;
         const BasemapShape *s = &map.layers[BASEMAP_COUNTRIES].shapes[c];
-        if (basemap_shape_contains(&map, s, set.lon[i], set.lat[i])) {
+        if (basemap_shape_contains(&map, s, events_lon(&set, i), events_lat(&set, i))) {
             inside++;
         } else if (shown++ < 12) {
-            int at = basemap_shape_at(&map, BASEMAP_COUNTRIES, set.lon[i], set.lat[i]);
+            int at = basemap_shape_at(&map, BASEMAP_COUNTRIES, events_lon(&set, i),
+                                      events_lat(&set, i));
             printf("  outside: %s %s (%s) at %.4f N %.4f E: %s\n",
                    events_text(&set, i, TEXT_ID), events_text(&set, i, TEXT_LOCATION),
-                   country, set.lat[i], set.lon[i],
+                   country, events_lat(&set, i), events_lon(&set, i),
                    at < 0 ? "in no country (sea or off the map)"
                           : basemap_str(&map, map.layers[BASEMAP_COUNTRIES].shapes[at].name));
         }

@@ -37,8 +37,8 @@ static void test_acled_api_envelope(void **state)
     assert_true(set.flags[i] & EVENT_FLAG_CIVILIAN_TARGETING);
     i = find_event(&set, "FIX001");
     assert_int_equal(set.fat[i], 88);
-    assert_int_equal(set.fat_low[i], 29);
-    assert_int_equal(set.fat_high[i], 140);
+    assert_int_equal(events_fat_low(&set, i), 29);
+    assert_int_equal(events_fat_high(&set, i), 140);
     assert_string_equal(events_text(&set, i, TEXT_ASSOC_ACTOR1), "Wagner Group");
     assert_string_equal(events_text(&set, i, TEXT_LOCATION), "Tinzaouaten");
     assert_string_equal(events_text(&set, i, TEXT_SOURCE), "Reuters");
@@ -227,8 +227,8 @@ static void test_ucdp_json_and_csv(void **state)
     assert_int_equal(set.type[i], EVENT_VIOLENCE_CIVILIANS);
     assert_int_equal(events_ucdp_type(&set, i), UCDP_ONE_SIDED);
     assert_int_equal(set.fat[i], 157);
-    assert_int_equal(set.fat_low[i], 150);
-    assert_int_equal(set.fat_high[i], 160);
+    assert_int_equal(events_fat_low(&set, i), 150);
+    assert_int_equal(events_fat_high(&set, i), 160);
     assert_string_equal(events_text(&set, i, TEXT_LOCATION), "Ogossagou village");
     assert_string_equal(events_text(&set, i, TEXT_ADMIN1), "Mopti region");
     i = find_event(&set, "244002");           /* all values as strings */
@@ -243,7 +243,7 @@ static void test_ucdp_json_and_csv(void **state)
     assert_int_equal(set.count, 2);
     i = find_event(&set, "300001");
     assert_int_equal(set.fat[i], 132);
-    assert_int_equal(set.fat_high[i], 160);
+    assert_int_equal(events_fat_high(&set, i), 160);
     assert_int_equal(set.span[i], 1);
     events_free(&set);
 }
@@ -316,8 +316,8 @@ static void test_geojson(void **state)
     assert_contains(error_text(&rep.reasons[1]).s, "feature has no geometry");
     assert_contains(error_text(&rep.reasons[2]).s, "missing date");
     size_t i = find_event(&set, "G1");
-    assert_float_equal(set.lon[i], -1.5197, 1e-12);
-    assert_float_equal(set.lat[i], 12.3714, 1e-12);
+    assert_float_equal(events_lon(&set, i), -1.5197, 1e-12);
+    assert_float_equal(events_lat(&set, i), 12.3714, 1e-12);
     assert_int_equal(set.day[i], date_from_ymd(2016, 1, 15));
     assert_int_equal(set.type[i], EVENT_VIOLENCE_CIVILIANS);
     assert_int_equal(set.fat[i], 30);
@@ -326,7 +326,7 @@ static void test_geojson(void **state)
     assert_true(load_one(&set, fixture("feature.geojson"), &rep));
     assert_string_equal(rep.format, "GeoJSON Feature");
     assert_int_equal(set.count, 1);
-    assert_int_equal(set.fat_low[0], 20);
+    assert_int_equal(events_fat_low(&set, 0), 20);
     events_free(&set);
 
     assert_true(load_one(&set, fixture("bom.json"), &rep));

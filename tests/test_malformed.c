@@ -238,17 +238,18 @@ static void check_load(Load *l)
     int32_t first = date_from_ymd(DATE_MIN_YEAR, 1, 1);
     int32_t last = date_from_ymd(DATE_MAX_YEAR, 12, 31);
     for (size_t i = 0; i < set->count; i++) {
-        assert_true(isfinite(set->lat[i]) && isfinite(set->lon[i]));
-        assert_true(set->lat[i] >= -90 && set->lat[i] <= 90);
-        assert_true(set->lon[i] >= -180 && set->lon[i] <= 180);
-        if (set->lat[i] == 0 && set->lon[i] == 0) {
+        assert_true(isfinite(events_lat(set, i)) && isfinite(events_lon(set, i)));
+        assert_true(events_lat(set, i) >= -90 && events_lat(set, i) <= 90);
+        assert_true(events_lon(set, i) >= -180 && events_lon(set, i) <= 180);
+        if (events_lat(set, i) == 0 && events_lon(set, i) == 0) {
             print_error("event %zu (%s) drawn at (0,0)\n", i,
                         events_text(set, i, TEXT_ID));
             fail();
         }
         assert_true(set->day[i] >= first && set->day[i] <= last);
-        assert_true(set->fat[i] >= 0 && set->fat_low[i] >= 0);
-        assert_true(set->fat_low[i] <= set->fat[i] && set->fat[i] <= set->fat_high[i]);
+        assert_true(set->fat[i] >= 0 && events_fat_low(set, i) >= 0);
+        assert_true(events_fat_low(set, i) <= set->fat[i] &&
+                    set->fat[i] <= events_fat_high(set, i));
         for (int t = 0; t < TEXT_COUNT; t++) {
             const char *s = events_text(set, i, (EventText)t);
             assert_non_null(s);
@@ -412,7 +413,7 @@ static void test_bom(void **state)
     Load *l = load(gen("bom_array.json"));
     expect_ok(l, 1, 1);
     assert_contains(l->rep.format, "ACLED JSON");
-    assert_float_equal(l->set.lat[event(l, "B1")], 15, 0);
+    assert_float_equal(events_lat(&l->set, event(l, "B1")), 15, 0);
     unload(l);
 
     l = load(gen("bom.csv"));
@@ -573,8 +574,8 @@ static void test_types(void **state)
     expect_skip(l, "9:1", "fatalities 'true' is not a number");
     /* Numbers where strings are usual are numbers all the same. */
     size_t i = event(l, "W6");
-    assert_float_equal(l->set.lat[i], 15.5, 0);
-    assert_float_equal(l->set.lon[i], -2.25, 0);
+    assert_float_equal(events_lat(&l->set, i), 15.5, 0);
+    assert_float_equal(events_lon(&l->set, i), -2.25, 0);
     assert_int_equal(l->set.fat[i], 4);
     /* A numeric id is spelled out; a numeric type is just unknown. */
     i = event(l, "777");
@@ -661,8 +662,8 @@ static void test_ranges(void **state)
     expect_skip(l, "10:1", "fatalities '1e999' is not a number");
     expect_skip(l, "11:1", "latitude '1e999' is out of range for a number");
     size_t i = event(l, "R11");                               /* the edges */
-    assert_float_equal(l->set.lat[i], -90, 0);
-    assert_float_equal(l->set.lon[i], 180, 0);
+    assert_float_equal(events_lat(&l->set, i), -90, 0);
+    assert_float_equal(events_lon(&l->set, i), 180, 0);
     assert_int_equal(l->set.fat[i], 1000);
     unload(l);
 
@@ -674,7 +675,7 @@ static void test_ranges(void **state)
     expect_skip(l, "6:1", "'3 dead' is not a number");
     assert_int_equal(l->set.fat[event(l, "M3")], 1000000);
     i = event(l, "M6");
-    assert_float_equal(l->set.lat[i], 15.5, 0);
+    assert_float_equal(events_lat(&l->set, i), 15.5, 0);
     assert_int_equal(l->set.fat[i], 3);
     unload(l);
 }
@@ -1014,7 +1015,7 @@ static void test_csv_duplicate_header(void **state)
     } else {
         expect_ok(l, 3, 3);
         for (size_t i = 0; i < l->set.count; i++)
-            assert_float_equal(l->set.lat[i], 15, 0);
+            assert_float_equal(events_lat(&l->set, i), 15, 0);
     }
     unload(l);
 }
@@ -1116,8 +1117,8 @@ static void test_geojson_geometries(void **state)
     expect_skip(l, "8:1", "coordinates are not");                               /* null */
     expect_skip(l, "9:1", "feature has no geometry");
     size_t i = 0;
-    assert_float_equal(l->set.lon[i], 2, 0);        /* [2,15,300]: altitude ignored */
-    assert_float_equal(l->set.lat[i], 15, 0);
+    assert_float_equal(events_lon(&l->set, i), 2, 0);        /* [2,15,300]: altitude ignored */
+    assert_float_equal(events_lat(&l->set, i), 15, 0);
     unload(l);
 }
 
@@ -1455,9 +1456,9 @@ static void test_underflow_and_bad_times(void **state)
     expect_skip(l, "3:1", "longitude '-1E-400' is out of range");
     expect_skip(l, "5:1", "unreadable date '2024-01-01T25:99:99'");
     expect_skip(l, "7:1", "coordinates");
-    assert_float_equal(l->set.lat[event(l, "U3")], 0, 0);     /* a true zero */
+    assert_float_equal(events_lat(&l->set, event(l, "U3")), 0, 0);     /* a true zero */
     event(l, "U5");
-    assert_float_equal(l->set.lat[event(l, "U7")], 1.5, 1e-12);
+    assert_float_equal(events_lat(&l->set, event(l, "U7")), 1.5, 1e-12);
     unload(l);
     unlink(path);
 

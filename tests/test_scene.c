@@ -347,7 +347,7 @@ static void test_aggregation_counts_the_same(void **state)
     /* The cell under an event holds it. */
     double sx, sy;
     size_t tz = find_event(&set, "POS1");
-    view_lonlat_to_screen(&v, set.lon[tz], set.lat[tz], &sx, &sy);
+    view_lonlat_to_screen(&v, events_lon(&set, tz), events_lat(&set, tz), &sx, &sy);
     long cell = scene_grid_cell(&grid, (float)sx, (float)sy);
     assert_true(cell >= 0);
     assert_int_equal(grid.grid.count[cell * EVENT_TYPE_COUNT + EVENT_BATTLES], 1);
@@ -492,7 +492,8 @@ static void test_pick_built_markers(void **state)
         assert_int_equal(out[0], s.markers[top].event);
         /* The event under a marker is the one it stands for. */
         double sx, sy;
-        view_lonlat_to_screen(&v, set.lon[mk->event], set.lat[mk->event], &sx, &sy);
+        view_lonlat_to_screen(&v, events_lon(&set, mk->event), events_lat(&set, mk->event), &sx,
+                              &sy);
         assert_float_equal(sx, mk->x, 0.5);
         assert_float_equal(sy, mk->y, 0.5);
     }

@@ -148,7 +148,7 @@ static void test_ties_do_not_follow_load_order(void **state)
         char id[32];
         snprintf(id, sizeof id, "R%zu", i);
         EventInput in = {.id = id, .day = a.day[i], .day_end = a.day[i], .date_precision = 1,
-                         .geo_precision = 1, .lon = a.lon[i], .lat = a.lat[i],
+                         .geo_precision = 1, .lon = events_lon(&a, i), .lat = events_lat(&a, i),
                          .type = (EventType)a.type[i], .sub_type = (SubEventType)a.sub_type[i],
                          .actor1 = events_text(&a, i, TEXT_ACTOR1),
                          .country = events_text(&a, i, TEXT_COUNTRY)};

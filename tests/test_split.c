@@ -114,6 +114,9 @@ static void same_store(const EventSet *a, const EventSet *b)
     if (n > 0) assert_memory_equal(a->name, b->name, n * sizeof(type));
     EVENTS_COLUMNS(SAME_COLUMN)
 #undef SAME_COLUMN
+    assert_int_equal(a->nfat_ranges, b->nfat_ranges);
+    if (a->nfat_ranges > 0)
+        assert_memory_equal(a->fat_ranges, b->fat_ranges, a->nfat_ranges * sizeof *a->fat_ranges);
     assert_int_equal(a->strings.len, b->strings.len);
     assert_memory_equal(a->strings.data, b->strings.data, a->strings.len);
     same_tuples(&a->actor_tuples, &b->actor_tuples);

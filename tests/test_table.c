@@ -59,8 +59,8 @@ static void project(const EventSet *set, double **px, double **py)
     *px = calloc(set->count, sizeof **px);
     *py = calloc(set->count, sizeof **py);
     for (size_t i = 0; i < set->count; i++) {
-        (*px)[i] = set->lon[i] * 1e5;
-        (*py)[i] = set->lat[i] * 1e5;
+        (*px)[i] = events_lon(set, i) * 1e5;
+        (*py)[i] = events_lat(set, i) * 1e5;
     }
 }
 

@@ -245,10 +245,11 @@ static void check_equals_seed(EventSet *set, const LoadReport *rep, bool notes_t
                rep->loaded, rep->merged, seed.count, seed_report.read,
                seed_report.loaded, seed_report.merged);
     for (size_t i = 0; i < set->count && i < seed.count; i++) {
-        bool same = set->lon[i] == seed.lon[i] && set->lat[i] == seed.lat[i] &&
+        bool same = set->lon_e7[i] == seed.lon_e7[i] && set->lat_e7[i] == seed.lat_e7[i] &&
                     set->day[i] == seed.day[i] && set->span[i] == seed.span[i] &&
-                    set->fat[i] == seed.fat[i] && set->fat_low[i] == seed.fat_low[i] &&
-                    set->fat_high[i] == seed.fat_high[i] &&
+                    set->fat[i] == seed.fat[i] &&
+                    events_fat_low(set, i) == events_fat_low(&seed, i) &&
+                    events_fat_high(set, i) == events_fat_high(&seed, i) &&
                     set->type[i] == seed.type[i] && set->sub_type[i] == seed.sub_type[i] &&
                     set->disorder[i] == seed.disorder[i] &&
                     set->date_prec[i] == seed.date_prec[i] &&

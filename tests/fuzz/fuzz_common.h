@@ -165,16 +165,16 @@ static inline void fuzz_check_events(EventSet *set, bool zero_coords_banned)
     const int32_t day_max = date_from_ymd(DATE_MAX_YEAR, 12, 31);
     fuzz_check(set->sorted, "sorted", "set not sorted after events_finish");
     for (size_t i = 0; i < set->count; i++) {
-        double lat = set->lat[i], lon = set->lon[i];
+        double lat = events_lat(set, i), lon = events_lon(set, i);
         fuzz_check(fabs(lat) <= 90 && fabs(lon) <= 180, "coords",
                    "event %zu at lat %g lon %g", i, lat, lon);
         if (zero_coords_banned)
             fuzz_check(!(lat == 0 && lon == 0), "zero-coords",
                        "event %zu at (0, 0)", i);
-        fuzz_check(0 <= set->fat_low[i] && set->fat_low[i] <= set->fat[i] &&
-                       set->fat[i] <= set->fat_high[i],
+        fuzz_check(0 <= events_fat_low(set, i) && events_fat_low(set, i) <= set->fat[i] &&
+                       set->fat[i] <= events_fat_high(set, i),
                    "fatalities", "event %zu: low %d best %d high %d", i,
-                   set->fat_low[i], set->fat[i], set->fat_high[i]);
+                   events_fat_low(set, i), set->fat[i], events_fat_high(set, i));
         fuzz_check(set->day[i] >= day_min && set->day[i] <= day_max, "days",
                    "event %zu: day %d outside %d..%d", i, set->day[i], day_min,
                    day_max);
