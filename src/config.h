@@ -39,7 +39,7 @@
 #define CONFIG_CACHE_MIN (8ull * 1024 * 1024) /* files cached from this size */
 #define CONFIG_MAX_VALUE (512ull << 20)       /* largest single JSON value */
 #define CONFIG_MAX_RECORD (64ull << 20)       /* largest CSV record (row) */
-#define CONFIG_LOAD_CHUNK (1ull << 20)        /* the parallel loader's chunk */
+#define CONFIG_LOAD_CHUNK (1ull << 19)        /* the parallel loader's chunk */
 #define CONFIG_MAX_LOAD_THREADS 16
 
 /* The installed data's directory relative to the program's (from the

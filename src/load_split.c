@@ -294,6 +294,19 @@ static void chunk_parse(const Pipeline *p, LoadChunk *c, LoadSink *sink)
     free(worker);
 }
 
+/* Gives back the pages wholly inside what chunk c read: its records are
+ * copied into its sink. A page dropped is read again from the page cache
+ * if wanted (a chunk parsed again, the serial loader), so this is only
+ * about memory: a parse's pages are held while it runs, not until the
+ * loading thread has added its records. */
+static void drop_read(const LoadContext *ctx, const LoadChunk *c)
+{
+    uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
+    uint64_t from = (c->start + page - 1) / page * page, to = c->end / page * page;
+    if (to > from)
+        madvise((void *)(ctx->map + from), (size_t)(to - from), MADV_DONTNEED);
+}
+
 static void *worker_main(void *arg)
 {
     Pipeline *p = arg;
@@ -309,6 +322,7 @@ static void *worker_main(void *arg)
         pthread_mutex_unlock(&p->lock);
         chunk_bounds(p, n, &slot->chunk);
         chunk_parse(p, &slot->chunk, &slot->sink);
+        drop_read(p->ctx, &slot->chunk);
         pthread_mutex_lock(&p->lock);
         slot->state = SLOT_READY;
         pthread_cond_broadcast(&p->ready);
