@@ -304,8 +304,10 @@ static bool valid(const EventSet *s, const CacheHeader *h)
         /* Each event with a range has the next entry, the others none:
          * the entries are then in order, one per flagged event. */
         if (s->flags[i] & EVENT_FLAG_RANGE) {
-            if (r >= s->nfat_ranges || s->fat_ranges[r].index != i ||
-                (s->fat_ranges[r].low == s->fat[i] && s->fat_ranges[r].high == s->fat[i]))
+            if (r >= s->nfat_ranges) return false;
+            const EventsFatRange *e = &s->fat_ranges[r];
+            if (e->index != i || e->span > UINT16_MAX ||
+                (e->low == s->fat[i] && e->high == s->fat[i] && e->span == 0))
                 return false;
             low = s->fat_ranges[r].low;
             high = s->fat_ranges[r].high;

@@ -12,7 +12,7 @@
  *     the actor tuples                       actors * CACHE_ACTOR_ARITY uint32
  *     the place tuples                       places * CACHE_PLACE_ARITY uint32
  *     the provenance tuples                  provs * CACHE_PROV_ARITY uint32
- *     the fatality side table                ranges EventsFatRange (12 bytes)
+ *     the fatality and span side table       ranges EventsFatRange (16 bytes)
  *     the notes                              notes_len bytes
  *
  * Everything is in the writing machine's byte order. payload_hash is
@@ -37,10 +37,11 @@
 #include "load.h"
 
 #define CACHE_MAGIC "SMCACHE1"       /* 8 bytes, no NUL in the file */
-#define CACHE_VERSION 6             /* 4: id spaces in the flags, the overlap
+#define CACHE_VERSION 7             /* 4: id spaces in the flags, the overlap
                                        books; 5: the type as written; 6:
                                        fixed-point coordinates, fatality
-                                       ranges in a side table */
+                                       ranges in a side table; 7: spans in
+                                       it too, ids appended to the pool */
 #define CACHE_HEADER_SIZE 6896          /* bytes, on 64-bit systems */
 #define CACHE_HASH_SEED 0xCBF29CE484222325ull
 

@@ -45,8 +45,8 @@ void describe_event(const EventSet *s, size_t i, bool full, TextLines *out)
 {
     char d[32], d1[32];
     scene_format_day(s->day[i], d, sizeof d);
-    if (s->span[i] > 0) {
-        scene_format_day(s->day[i] + s->span[i], d1, sizeof d1);
+    if (events_span(s, i) > 0) {
+        scene_format_day(s->day[i] + events_span(s, i), d1, sizeof d1);
         describe_add(out, "%s \xe2\x80\x93 %s", d, d1);
     } else {
         static const char *const prec[4] = {"", "", " (within a week)", " (within a month)"};

@@ -361,8 +361,6 @@ EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddIn
     set->lon_e7[i] = events_degrees_e7(in->lon);
     set->lat_e7[i] = events_degrees_e7(in->lat);
     set->day[i] = in->day;
-    int32_t span = in->day_end > in->day ? in->day_end - in->day : 0;
-    set->span[i] = (uint16_t)(span > UINT16_MAX ? UINT16_MAX : span);
     set->fat[i] = in->fatalities;
     set->id[i] = id;
 
@@ -380,7 +378,9 @@ EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddIn
                                    ? EVENT_FLAG_CIVILIAN_TARGETING : 0) |
                               (in->ucdp_type & 3) << EVENT_FLAG_UCDP_SHIFT |
                               (in->id_space & 3) << EVENT_FLAG_ID_SHIFT);
-    events_fat_note(set, i, in->fatalities_low, in->fatalities_high);
+    int32_t span = in->day_end > in->day ? in->day_end - in->day : 0;
+    events_fat_note(set, i, in->fatalities_low, in->fatalities_high,
+                    span > UINT16_MAX ? UINT16_MAX : span);
     events_merge_note_added(set, i, in);
 
     if (id != 0) events_dedup_insert(set, &probe, i);

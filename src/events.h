@@ -6,11 +6,12 @@
  *
  * Strings are interned (strpool) and grouped into shared tuples (tuples):
  * actors, place and provenance each cost 4 bytes per event. Notes live out of
- * memory (notes). One event costs 48 bytes of columns: coordinates are
- * fixed point (1e-7 degree, events_lon / events_lat), and a reported range
- * of fatalities (UCDP's low and high estimates) lives in a side table
- * beside them, 12 bytes for each event that has one (events_fat_low /
- * events_fat_high).
+ * memory (notes). One event costs 46 bytes of columns: coordinates are
+ * fixed point (1e-7 degree, events_lon / events_lat), and what only some
+ * events have, a reported range of fatalities (UCDP's low and high
+ * estimates) or a span of days (UCDP's date_end), lives in a side table
+ * beside them, 16 bytes for each event that has one (events_fat_low,
+ * events_fat_high, events_span).
  *
  * Monadic ACLED exports repeat an event once per actor. events_add merges a
  * record whose id is already in the set into that event, keeping both actors
@@ -81,7 +82,8 @@ enum {
     EVENT_FLAG_COUNTRY_INFERRED = 1 << 2, /* country from the basemap polygon
                                            * it lies in (the file gave none) */
     EVENT_FLAG_RANGE = 1 << 3,        /* fatalities low/high differ from the
-                                       * best estimate: in the side table */
+                                       * best estimate, or the event spans
+                                       * days: in the side table */
     EVENT_FLAG_UCDP_SHIFT = 4,        /* bits 4-5 hold the UcdpType */
     EVENT_FLAG_ID_SHIFT = 6           /* bits 6-7 hold the EventIdSpace */
 };
@@ -185,7 +187,6 @@ typedef struct EventsAddInfo {
     X(int32_t, lon_e7)    /* longitude, 1e-7 degrees (events_lon) */       \
     X(int32_t, lat_e7)    /* latitude, 1e-7 degrees (events_lat) */        \
     X(int32_t, day)       /* start day, days since 1970-01-01 */           \
-    X(uint16_t, span)     /* end day - start day (UCDP spans) */           \
     X(int32_t, fat)       /* fatalities, best estimate */                  \
     X(uint32_t, id)       /* strpool ref */                                \
     X(uint32_t, actors)   /* tuple: actor1, assoc1, actor2, assoc2 */      \
@@ -199,12 +200,13 @@ typedef struct EventsAddInfo {
     X(uint8_t, geo_prec)                                                   \
     X(uint8_t, flags)     /* EVENT_FLAG_* */
 
-/* The reported fatality range of event `index`, for the events whose low or
- * high estimate differs from the best (EVENT_FLAG_RANGE): the side table,
- * sorted by index. */
+/* The reported fatality range and the span of event `index`, for the
+ * events whose low or high estimate differs from the best, or which span
+ * days (EVENT_FLAG_RANGE): the side table, sorted by index. */
 typedef struct EventsFatRange {
     uint32_t index;
     int32_t low, high;
+    uint32_t span;            /* end day - start day, at most UINT16_MAX */
 } EventsFatRange;
 
 /* A file's identity: the same file, whatever path names it. {0, 0}: not
@@ -373,7 +375,13 @@ static inline int32_t events_fat_high(const EventSet *set, size_t i)
     return set->flags[i] & EVENT_FLAG_RANGE ? events_fat_range(set, i)->high : set->fat[i];
 }
 
-/* Bytes of column storage per event (the fixed cost; 48). */
+/* Event i's span: end day - start day (0 for an event of one day). */
+static inline int32_t events_span(const EventSet *set, size_t i)
+{
+    return set->flags[i] & EVENT_FLAG_RANGE ? (int32_t)events_fat_range(set, i)->span : 0;
+}
+
+/* Bytes of column storage per event (the fixed cost; 46). */
 size_t events_column_bytes(void);
 
 /* Bytes held for strings, tuples and the fatality side table (not the

@@ -1,5 +1,5 @@
 /*
- * events_fat: the side table of fatality ranges. See events_fat.h.
+ * events_fat: the side table of fatality ranges and spans. See events_fat.h.
  */
 #include "events_fat.h"
 
@@ -27,14 +27,14 @@ const EventsFatRange *events_fat_range(const EventSet *set, size_t i)
     return r;
 }
 
-void events_fat_note(EventSet *set, size_t i, int32_t low, int32_t high)
+void events_fat_note(EventSet *set, size_t i, int32_t low, int32_t high, int32_t span)
 {
-    if (low == set->fat[i] && high == set->fat[i]) return;
+    if (low == set->fat[i] && high == set->fat[i] && span == 0) return;
     size_t n = set->nfat_ranges;
     SM_ASSERT(n == 0 || set->fat_ranges[n - 1].index < i);   /* added in order */
     set->fat_ranges = xgrow(set->fat_ranges, &set->fat_ranges_cap, n + 1,
                             sizeof *set->fat_ranges);
-    set->fat_ranges[n] = (EventsFatRange){(uint32_t)i, low, high};
+    set->fat_ranges[n] = (EventsFatRange){(uint32_t)i, low, high, (uint32_t)span};
     set->nfat_ranges = n + 1;
     set->flags[i] |= EVENT_FLAG_RANGE;
 }
@@ -58,7 +58,7 @@ void events_fat_permute(EventSet *set, const uint32_t *perm)
         if (!(set->flags[i] & EVENT_FLAG_RANGE)) continue;
         const EventsFatRange *r = find(set->fat_ranges, n, perm[i]);
         SM_ASSERT(r != NULL && k < n);
-        out[k++] = (EventsFatRange){(uint32_t)i, r->low, r->high};
+        out[k++] = (EventsFatRange){(uint32_t)i, r->low, r->high, r->span};
     }
     SM_ASSERT(k == n);
     free(set->fat_ranges);

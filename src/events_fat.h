@@ -1,10 +1,12 @@
 /*
- * events_fat: the side table of fatality ranges (internal to the event
- * store; see events.h, EventsFatRange, events_fat_low). Most events report
- * one fatality figure; an event whose low or high estimate differs from the
- * best (UCDP's reported range) has EVENT_FLAG_RANGE and an entry here,
- * sorted by event index, so the columns need not hold two more numbers for
- * every event. Whatever moves or drops events moves or drops their entries.
+ * events_fat: the side table of fatality ranges and spans (internal to the
+ * event store; see events.h, EventsFatRange, events_fat_low, events_span).
+ * Most events report one fatality figure on one day; an event whose low or
+ * high estimate differs from the best (UCDP's reported range), or which
+ * spans days (UCDP's date_end), has EVENT_FLAG_RANGE and an entry here,
+ * sorted by event index, so the columns need not hold three more numbers
+ * for every event. Whatever moves or drops events moves or drops their
+ * entries.
  */
 #ifndef SAHELMAP_EVENTS_FAT_H
 #define SAHELMAP_EVENTS_FAT_H
@@ -12,9 +14,10 @@
 #include "events.h"
 
 /* Gives new event i (the last one, its flags already written) the range
- * [low, high] around its best estimate: an entry and EVENT_FLAG_RANGE when
- * low or high differs from fat[i], nothing otherwise. */
-void events_fat_note(EventSet *set, size_t i, int32_t low, int32_t high);
+ * [low, high] around its best estimate and its span (0..UINT16_MAX days):
+ * an entry and EVENT_FLAG_RANGE when low or high differs from fat[i] or the
+ * span is not 0, nothing otherwise. */
+void events_fat_note(EventSet *set, size_t i, int32_t low, int32_t high, int32_t span);
 
 /* Drops the entries of events at index `count` and beyond (a rollback). */
 void events_fat_rollback(EventSet *set, size_t count);

@@ -159,7 +159,7 @@ static const char *first_difference(EventSet *set, size_t i, const EventInput *i
     int32_t span = in->day_end > in->day ? in->day_end - in->day : 0;
     if (span > UINT16_MAX) span = UINT16_MAX;
     if (set->day[i] != in->day) return "event_date";
-    if (set->span[i] != span) return "date_end";
+    if (events_span(set, i) != span) return "date_end";
     if (set->lat_e7[i] != events_degrees_e7(in->lat)) return "latitude";
     if (set->lon_e7[i] != events_degrees_e7(in->lon)) return "longitude";
     if (set->type[i] != in->type) return "event_type";

@@ -111,7 +111,7 @@ static const char *field(const EventSet *s, size_t i, Column c, char *buf, size_
     case COL_FATALITIES: snprintf(buf, cap, "%d", s->fat[i]); return buf;
     case COL_FAT_LOW: snprintf(buf, cap, "%d", events_fat_low(s, i)); return buf;
     case COL_FAT_HIGH: snprintf(buf, cap, "%d", events_fat_high(s, i)); return buf;
-    case COL_DATE_END: date_format(s->day[i] + s->span[i], buf); return buf;
+    case COL_DATE_END: date_format(s->day[i] + events_span(s, i), buf); return buf;
     case COL_FILE: return events_text(s, i, TEXT_FILE);
     case COL_INTER1: case COL_INTER2: case COL_INTERACTION: case COL_ISO: case COL_REGION:
     case COL_TAGS: case COL_TIMESTAMP: case COL_COUNT: break;

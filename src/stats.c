@@ -46,7 +46,7 @@ void stats_compute(const EventSet *set, size_t lo, size_t hi, int file,
         int32_t fat = set->fat[i];
         if (out->events == 0 || set->day[i] < out->first_day)
             out->first_day = set->day[i];
-        int32_t end = set->day[i] + set->span[i];
+        int32_t end = set->day[i] + events_span(set, i);
         if (out->events == 0 || end > out->last_day) out->last_day = end;
         out->events++;
         out->fatalities += fat;

@@ -77,6 +77,7 @@ static void assert_same(EventSet *a, EventSet *b)
         assert_int_equal(a->fat[i], b->fat[i]);
         assert_int_equal(events_fat_low(a, i), events_fat_low(b, i));
         assert_int_equal(events_fat_high(a, i), events_fat_high(b, i));
+        assert_int_equal(events_span(a, i), events_span(b, i));
         assert_int_equal(a->flags[i], b->flags[i]);
         assert_int_equal(a->type[i], b->type[i]);
         assert_int_equal(a->geo_prec[i], b->geo_prec[i]);
@@ -395,7 +396,8 @@ static void test_stale_temporaries_removed(void **state)
 /* UCDP's fatality ranges (the side table)                                  */
 /* ------------------------------------------------------------------------- */
 
-/* A UCDP GED file of n events, days out of order, every third a range. */
+/* A UCDP GED file of n events, days out of order, every third a range,
+ * every fourth (from the second) three days long. */
 static void write_ucdp(const char *path, int n)
 {
     FILE *f = fopen(path, "wb");
@@ -408,7 +410,8 @@ static void write_ucdp(const char *path, int n)
         int low = k % 3 == 0 ? best - 5 : best, high = k % 3 == 0 ? best + 20 + k : best;
         fprintf(f, "%d,MLI-2022-1-%d,2022,%d,Government of Mali,JNIM,1,Place %d,Mopti,"
                    "14.%07d,-4.%04d,Mali,1,2022-03-%02d,2022-03-%02d,0,0,%d,0,%d,%d,%d\n",
-                400000 + k, k, 1 + k % 3, k, 1234567 + k, 1000 + k, day, day, best, best,
+                400000 + k, k, 1 + k % 3, k, 1234567 + k, 1000 + k, day,
+                day + (k % 4 == 1 ? 3 : 0), best, best,
                 high, low);
     }
     fclose(f);
@@ -475,20 +478,29 @@ static void range_put(uint8_t *at[CACHE_HASHED_SECTIONS], size_t k, EventsFatRan
     memcpy(at[CACHE_SECTION_RANGES] + k * sizeof r, &r, sizeof r);
 }
 
+/* The entry of the nth event (from 0) with a true range (low < high). */
+static size_t ranged(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h, int nth)
+{
+    for (size_t k = 0; k < h->ranges; k++)
+        if (range_at(at, k).low < range_at(at, k).high && nth-- == 0) return k;
+    fail_msg("no range %d", nth);
+    return 0;
+}
+
 static void low_above_best(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
 {
-    (void)h;
-    EventsFatRange r = range_at(at, 1);
+    size_t k = ranged(at, h, 1);
+    EventsFatRange r = range_at(at, k);
     r.low = r.high;
-    range_put(at, 1, r);
+    range_put(at, k, r);
 }
 
 static void high_below_best(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
 {
-    (void)h;
-    EventsFatRange r = range_at(at, 2);
+    size_t k = ranged(at, h, 2);
+    EventsFatRange r = range_at(at, k);
     r.high = 0;
-    range_put(at, 2, r);
+    range_put(at, k, r);
 }
 
 static void flag_dropped(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
@@ -509,6 +521,14 @@ static void flag_added(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
             flags_of(at)[i] |= EVENT_FLAG_RANGE;
             return;
         }
+}
+
+static void span_too_long(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
+{
+    (void)h;
+    EventsFatRange r = range_at(at, 1);
+    r.span = 70000;
+    range_put(at, 1, r);
 }
 
 static void entries_swapped(uint8_t *at[CACHE_HASHED_SECTIONS], const CacheHeader *h)
@@ -547,7 +567,8 @@ static void test_ucdp_ranges_round_trip(void **state)
     assert_true(load_cached(&first, path, &rep));
     assert_null(strstr(rep.format, "from cache"));
     assert_int_equal(first.count, 40);
-    assert_int_equal(first.nfat_ranges, 14);             /* k = 0, 3, ..., 39 */
+    /* Ranges at k = 0, 3, ..., 39, spans at k = 1, 5, ..., 37, both at 9, 21, 33. */
+    assert_int_equal(first.nfat_ranges, 21);
     assert_string_equal(events_text(&first, 0, TEXT_ID), "400000");   /* day 1 */
     assert_string_equal(events_text(&first, 1, TEXT_ID), "400004");   /* day 1 */
     for (size_t i = 0; i < first.count; i++) {
@@ -555,6 +576,7 @@ static void test_ucdp_ranges_round_trip(void **state)
         assert_int_equal(first.fat[i], 10 + k);
         assert_int_equal(events_fat_low(&first, i), k % 3 == 0 ? 5 + k : 10 + k);
         assert_int_equal(events_fat_high(&first, i), k % 3 == 0 ? 30 + 2 * k : 10 + k);
+        assert_int_equal(events_span(&first, i), k % 4 == 1 ? 3 : 0);
         char lat[16], lon[16];
         snprintf(lat, sizeof lat, "14.%07d", 1234567 + k);
         snprintf(lon, sizeof lon, "-4.%04d", 1000 + k);
@@ -576,7 +598,7 @@ static void test_ucdp_ranges_round_trip(void **state)
     events_free(&second);
     void (*const bad[])(uint8_t *[CACHE_HASHED_SECTIONS], const CacheHeader *) = {
         low_above_best, high_below_best, flag_dropped, last_flag_dropped, flag_added,
-        entries_swapped,
+        entries_swapped, span_too_long,
         index_out_of_range, lat_out_of_range};
     for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++) {
         patch_cache(cache, bad[b]);

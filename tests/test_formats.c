@@ -309,7 +309,7 @@ static void test_ucdp_ged_251(void **state)
     assert_true(set.flags[i] & EVENT_FLAG_CIVILIAN_TARGETING);
     i = event(&set, "512003");
     assert_int_equal(events_ucdp_type(&set, i), UCDP_NON_STATE);
-    assert_int_equal(set.span[i], 6);                 /* 3 to 9 May */
+    assert_int_equal(events_span(&set, i), 6);                 /* 3 to 9 May */
     assert_int_equal(set.date_prec[i], 2);
     assert_int_equal(set.geo_prec[i], 2);
     assert_text(&set, "512001", TEXT_ACTOR1, "Government of Mali");
@@ -344,7 +344,7 @@ static void test_ucdp_candidate_26(void **state)
     assert_event(&set, "640102", EVENT_VIOLENCE_CIVILIANS, SUB_NONE, 2026, 7, 1, 21);
     assert_event(&set, "640103", EVENT_BATTLES, SUB_NONE, 2026, 8, 2, 23);
     size_t i = event(&set, "640102");
-    assert_int_equal(set.span[i], 30);
+    assert_int_equal(events_span(&set, i), 30);
     assert_int_equal(set.date_prec[i], 3);           /* date_prec 4: a month */
     assert_int_equal(set.geo_prec[i], 3);            /* where_prec 4 */
     assert_int_equal(events_fat_low(&set, i), 15);

@@ -232,7 +232,7 @@ static void test_ucdp_json_and_csv(void **state)
     assert_string_equal(events_text(&set, i, TEXT_LOCATION), "Ogossagou village");
     assert_string_equal(events_text(&set, i, TEXT_ADMIN1), "Mopti region");
     i = find_event(&set, "244002");           /* all values as strings */
-    assert_int_equal(set.span[i], 29);
+    assert_int_equal(events_span(&set, i), 29);
     assert_int_equal(set.geo_prec[i], 3);
     assert_int_equal(events_ucdp_type(&set, i), UCDP_STATE_BASED);
     events_free(&set);
@@ -244,7 +244,7 @@ static void test_ucdp_json_and_csv(void **state)
     i = find_event(&set, "300001");
     assert_int_equal(set.fat[i], 132);
     assert_int_equal(events_fat_high(&set, i), 160);
-    assert_int_equal(set.span[i], 1);
+    assert_int_equal(events_span(&set, i), 1);
     events_free(&set);
 }
 
