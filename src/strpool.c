@@ -38,6 +38,7 @@ void strpool_init(StrPool *pool)
     pool->len = 1;
     hashtab_reserve(&pool->index, 512);
     pool->hashed = true;
+    pool->mode_known = true;
 }
 
 void strpool_free(StrPool *pool)
@@ -47,24 +48,34 @@ void strpool_free(StrPool *pool)
     memset(pool, 0, sizeof *pool);
 }
 
-/* Indexes every string of an adopted pool but the appended ones (each
- * stored after an empty string, which no interned string is). */
-static void hash_all(StrPool *pool)
+/* Walks the strings after "" in order, indexing the interned ones when
+ * `index`: how many there are. Leaves pool->appending as the block ends
+ * (an empty string switches between interned and appended strings). */
+static size_t walk(StrPool *pool, bool index)
 {
-    size_t strings = 0;
-    for (size_t at = 1; at < pool->len; at += strlen(pool->data + at) + 1) strings++;
-    hashtab_clear(&pool->index);
-    hashtab_reserve(&pool->index, strings);
+    bool appended = false;
+    size_t interned = 0;
     for (size_t at = 1; at < pool->len;) {
         size_t len = strlen(pool->data + at);
-        if (len == 0) {                        /* an appended string follows */
-            at++;
-            at += strlen(pool->data + at) + 1;
-            continue;
+        if (len == 0) {
+            appended = !appended;
+        } else if (!appended) {
+            interned++;
+            if (index) hashtab_add(&pool->index, strpool_hash(pool->data + at, len), (uint32_t)at);
         }
-        hashtab_add(&pool->index, strpool_hash(pool->data + at, len), (uint32_t)at);
         at += len + 1;
     }
+    pool->appending = appended;
+    pool->mode_known = true;
+    return interned;
+}
+
+/* Indexes every interned string of an adopted or compacted pool. */
+static void hash_all(StrPool *pool)
+{
+    hashtab_clear(&pool->index);
+    hashtab_reserve(&pool->index, walk(pool, false));
+    walk(pool, true);
     pool->hashed = true;
 }
 
@@ -76,19 +87,23 @@ void strpool_adopt(StrPool *pool, char *data, size_t len)
     pool->cap = len;
     hashtab_clear(&pool->index);
     pool->hashed = false;
+    pool->mode_known = false;
 }
 
 /* Appends s[0..len) and its NUL to the block, after an empty string when
- * `appended` (see hash_all): its reference. */
+ * it is not of the kind (appended or interned) stored last: its reference. */
 static uint32_t store(StrPool *pool, const char *s, size_t len, bool appended)
 {
-    size_t need = len + 1 + (appended ? 1 : 0);
+    if (!pool->mode_known) walk(pool, false);
+    bool mark = appended != pool->appending;
+    size_t need = len + 1 + (mark ? 1 : 0);
     if (pool->len + need > UINT32_MAX) {
         fprintf(stderr, "sahelmap: string pool over 4 GiB\n");
         abort();
     }
     pool->data = xgrow(pool->data, &pool->cap, pool->len + need, 1);
-    if (appended) pool->data[pool->len++] = '\0';
+    if (mark) pool->data[pool->len++] = '\0';
+    pool->appending = appended;
     uint32_t ref = (uint32_t)pool->len;
     memcpy(pool->data + ref, s, len);
     pool->data[ref + len] = '\0';

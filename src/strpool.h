@@ -17,8 +17,10 @@
 typedef struct StrPool {
     char *data;          /* NUL-terminated strings, back to back */
     size_t len, cap;
-    HashTab index;       /* references of the strings but "", by content */
+    HashTab index;       /* references of the interned strings but "" */
     bool hashed;         /* false after strpool_adopt, until first intern */
+    bool appending;      /* the last string stored is an appended one */
+    bool mode_known;     /* appending is known (false after an adopt) */
 } StrPool;
 
 /* An empty pool holding only "". Release with strpool_free. */
@@ -31,11 +33,12 @@ uint32_t strpool_intern(StrPool *pool, const char *s, size_t len);
 
 /* Adds s[0..len) (up to an embedded NUL) as a new string, without looking
  * for it and never indexing it: strpool_intern does not find it, now or
- * after an adopt or a compact (it is stored after an empty string, which
- * the index's rebuild skips), so an interned string always has one
- * reference. For strings that are almost all distinct and are found by an
- * index of their own (the events' ids): the pool's index stays small. 0
- * for "". Costs one byte more than interning. */
+ * after an adopt or a compact, so an interned string always has one
+ * reference. In the block an empty string (which is never stored as a
+ * string) switches between interned and appended strings: a run of
+ * appended strings costs one byte more than interning them. For strings
+ * that are almost all distinct and are found by an index of their own
+ * (the events' ids): the pool's index stays small. 0 for "". */
 uint32_t strpool_append(StrPool *pool, const char *s, size_t len);
 
 /* The hash strpool_intern uses for s[0..len): 64 bits, eight bytes a step. */

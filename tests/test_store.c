@@ -67,6 +67,32 @@ static void test_strpool_append(void **state)
     assert_string_equal(strpool_get(&pool, cut), "MLI9");
     assert_string_equal(strpool_get(&pool, mli9), "MLI9");
     strpool_free(&pool);
+
+    /* A run of appended strings costs one byte more than its strings (an
+     * empty string switches the kind); an adopted copy knows which is
+     * which, for its index and for what is stored next. */
+    strpool_init(&pool);
+    strpool_append(&pool, "ab", 2);
+    strpool_append(&pool, "cd", 2);
+    strpool_append(&pool, "ef", 2);
+    assert_int_equal(pool.len, 1 + 1 + 3 * 3);
+    uint32_t x = strpool_intern(&pool, "x", 1);
+    assert_int_equal(pool.len, 11 + 1 + 2);
+    strpool_append(&pool, "gh", 2);
+    assert_int_equal(pool.len, 14 + 1 + 3);
+    StrPool copy;
+    strpool_init(&copy);
+    char *data = malloc(pool.len);
+    memcpy(data, pool.data, pool.len);
+    strpool_adopt(&copy, data, pool.len);
+    assert_int_equal(strpool_intern(&copy, "x", 1), x);
+    uint32_t cd = strpool_intern(&copy, "cd", 2);          /* appended: not found */
+    assert_true(cd >= pool.len);
+    strpool_append(&copy, "ij", 2);
+    size_t before = copy.len;
+    assert_int_equal(strpool_intern(&copy, "ij", 2), before + 1);   /* a new copy */
+    strpool_free(&copy);
+    strpool_free(&pool);
 }
 
 static void test_tuples(void **state)
