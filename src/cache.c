@@ -323,8 +323,8 @@ static bool valid(const EventSet *s, const CacheHeader *h)
             s->actors[i] >= h->actors || s->place[i] >= h->places ||
             s->prov[i] >= h->provs || note_end > h->notes_len ||
             s->type[i] >= EVENT_TYPE_COUNT || s->sub_type[i] >= SUB_COUNT ||
-            s->disorder[i] >= DISORDER_COUNT || s->date_prec[i] < 1 ||
-            s->date_prec[i] > 3 || s->geo_prec[i] < 1 || s->geo_prec[i] > 3)
+            s->disorder[i] >= DISORDER_COUNT || events_date_prec(s, i) < 1 ||
+            events_date_prec(s, i) > 3 || events_geo_prec(s, i) < 1 || events_geo_prec(s, i) > 3)
             return false;
     }
     if (r != s->nfat_ranges) return false;   /* an entry of no flagged event */

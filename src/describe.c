@@ -50,7 +50,7 @@ void describe_event(const EventSet *s, size_t i, bool full, TextLines *out)
         describe_add(out, "%s \xe2\x80\x93 %s", d, d1);
     } else {
         static const char *const prec[4] = {"", "", " (within a week)", " (within a month)"};
-        describe_add(out, "%s%s", d, prec[s->date_prec[i] & 3]);
+        describe_add(out, "%s%s", d, prec[events_date_prec(s, i) & 3]);
     }
     const char *sub = events_sub_type_name((SubEventType)s->sub_type[i]);
     /* The type as the file wrote it, when not one of the six (details). */
@@ -82,7 +82,7 @@ void describe_event(const EventSet *s, size_t i, bool full, TextLines *out)
                  location[0] && admin1[0] ? ", " : "", admin1,
                  (location[0] || admin1[0]) && country[0] ? ", " : "", country,
                  inferred ? " (country inferred from the map)" : "",
-                 geo[s->geo_prec[i] & 3]);
+                 geo[events_geo_prec(s, i) & 3]);
 }
 
 void describe_details(const EventSet *set, size_t i, int pick, int npicks, TextLines *out)

@@ -171,8 +171,8 @@ static const char *first_difference(EventSet *set, size_t i, const EventInput *i
     if (set->fat[i] != in->fatalities) return "fatalities";
     if (events_fat_low(set, i) != in->fatalities_low) return "fatalities_low";
     if (events_fat_high(set, i) != in->fatalities_high) return "fatalities_high";
-    if (set->date_prec[i] != in->date_precision) return "time_precision";
-    if (set->geo_prec[i] != in->geo_precision) return "geo_precision";
+    if (events_date_prec(set, i) != in->date_precision) return "time_precision";
+    if (events_geo_prec(set, i) != in->geo_precision) return "geo_precision";
     static const char *const place_names[CACHE_PLACE_ARITY] = {
         "country", "admin1", "admin2", "admin3", "location"};
     const char *place[CACHE_PLACE_ARITY] = {in->country, in->admin1, in->admin2,

@@ -84,7 +84,7 @@ static const char *field(const EventSet *s, size_t i, Column c, char *buf, size_
         date_to_ymd(s->day[i], &y, &m, &d);
         snprintf(buf, cap, "%d", y);
         return buf;
-    case COL_TIME_PRECISION: snprintf(buf, cap, "%d", s->date_prec[i] ? s->date_prec[i] : 1); return buf;
+    case COL_TIME_PRECISION: snprintf(buf, cap, "%d", events_date_prec(s, i) ? events_date_prec(s, i) : 1); return buf;
     case COL_DISORDER: return events_disorder_name((DisorderType)s->disorder[i]);
     case COL_TYPE:       /* a type sahelmap does not know: as its file wrote it */
         if (s->type[i] == EVENT_UNKNOWN && events_text_ref(s, i, TEXT_ORIGINAL_TYPE) != 0)
@@ -104,7 +104,7 @@ static const char *field(const EventSet *s, size_t i, Column c, char *buf, size_
     case COL_LOCATION: return events_text(s, i, TEXT_LOCATION);
     case COL_LAT: snprintf(buf, cap, "%.15g", events_lat(s, i)); return buf;
     case COL_LON: snprintf(buf, cap, "%.15g", events_lon(s, i)); return buf;
-    case COL_GEO_PRECISION: snprintf(buf, cap, "%d", s->geo_prec[i] ? s->geo_prec[i] : 1); return buf;
+    case COL_GEO_PRECISION: snprintf(buf, cap, "%d", events_geo_prec(s, i) ? events_geo_prec(s, i) : 1); return buf;
     case COL_SOURCE: return events_text(s, i, TEXT_SOURCE);
     case COL_SOURCE_SCALE: return events_text(s, i, TEXT_SOURCE_SCALE);
     case COL_NOTES: *notes = events_notes(s, i); return *notes;

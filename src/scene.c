@@ -409,7 +409,7 @@ static void build_markers(Scene *s, const SceneInput *in)
         }
         s->markers[s->nmarkers++] = (SceneMarker){
             (float)sx, (float)sy, r, r_high, color,
-            set->geo_prec[i] >= 3 ? MARKER_RING : MARKER_DOT, (uint32_t)i};
+            events_geo_prec(set, i) >= 3 ? MARKER_RING : MARKER_DOT, (uint32_t)i};
     }
     if (want_markers) {
         g->kind = GRID_NONE;

@@ -30,8 +30,8 @@ static void check_care(EventSet *set, const char *prefix)
         assert_true(events_text(set, i, TEXT_LOCATION)[0] != '\0');
         assert_true(events_text(set, i, TEXT_SOURCE)[0] != '\0');
         assert_true(notes_len(set->notes[i]) > 20);
-        assert_true(set->geo_prec[i] >= 1 && set->geo_prec[i] <= 3);
-        assert_true(set->date_prec[i] >= 1 && set->date_prec[i] <= 3);
+        assert_true(events_geo_prec(set, i) >= 1 && events_geo_prec(set, i) <= 3);
+        assert_true(events_date_prec(set, i) >= 1 && events_date_prec(set, i) <= 3);
         assert_true(events_lon(set, i) > -18 && events_lon(set, i) < 25);
         assert_true(events_lat(set, i) > 5 && events_lat(set, i) < 28);
         assert_true(set->type[i] != EVENT_UNKNOWN);

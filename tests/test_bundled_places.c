@@ -73,7 +73,7 @@ static void check_file(const char *name)
                    s ? basemap_str(&map, s->name) : "none");
             bad++;
         }
-        double limit = set.geo_prec[i] == 1 ? 5 : set.geo_prec[i] == 2 ? 25 : INFINITY;
+        double limit = events_geo_prec(&set, i) == 1 ? 5 : events_geo_prec(&set, i) == 2 ? 25 : INFINITY;
         double best = INFINITY;
         for (size_t t = 0; t < map.ntowns; t++)
             if (strcasecmp(basemap_str(&map, map.towns[t].name), loc) == 0)
@@ -82,7 +82,7 @@ static void check_file(const char *name)
             near_town++;
             if (best > limit) {
                 printf("  %s %s: %.1f km from the town, precision %d allows %.0f km\n", id,
-                       loc, best, set.geo_prec[i], limit);
+                       loc, best, events_geo_prec(&set, i), limit);
                 bad++;
             }
         }

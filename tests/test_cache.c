@@ -80,7 +80,7 @@ static void assert_same(EventSet *a, EventSet *b)
         assert_int_equal(events_span(a, i), events_span(b, i));
         assert_int_equal(a->flags[i], b->flags[i]);
         assert_int_equal(a->type[i], b->type[i]);
-        assert_int_equal(a->geo_prec[i], b->geo_prec[i]);
+        assert_int_equal(events_geo_prec(a, i), events_geo_prec(b, i));
         for (int f = TEXT_ID; f < TEXT_FILE; f++)
             assert_string_equal(events_text(a, i, (EventText)f), events_text(b, i, (EventText)f));
         char *na = events_notes(a, i), *nb = events_notes(b, i);

@@ -142,7 +142,7 @@ static void test_events_land_where_proj_puts_them(void **state)
             fail_msg("%s at (%.2f, %.2f), PROJ says (%.2f, %.2f)",
                      events_text(&set, i, TEXT_ID), sx, sy, ex, ey);
         /* And the picture agrees: a dot's centre pixel has its colour. */
-        if (set.geo_prec[i] >= 3) continue;
+        if (events_geo_prec(&set, i) >= 3) continue;
         uint32_t want = scene_type_color((EventType)set.type[i]);
         uint32_t got = pixel(img, (int)lround(ex), (int)lround(ey));
         for (int sh = 0; sh <= 16; sh += 8) {

@@ -136,9 +136,9 @@ static void test_acled_2025_text(void **state)
                      DISORDER_POLITICAL_VIOLENCE_DEMONSTRATIONS);
     assert_true(set.flags[event(&set, "BFA20101")] & EVENT_FLAG_CIVILIAN_TARGETING);
     assert_false(set.flags[event(&set, "MLI36001")] & EVENT_FLAG_CIVILIAN_TARGETING);
-    assert_int_equal(set.date_prec[event(&set, "NIG40555")], 2);
-    assert_int_equal(set.date_prec[event(&set, "MLI36200")], 3);
-    assert_int_equal(set.geo_prec[event(&set, "MLI36200")], 3);
+    assert_int_equal(events_date_prec(&set, event(&set, "NIG40555")), 2);
+    assert_int_equal(events_date_prec(&set, event(&set, "MLI36200")), 3);
+    assert_int_equal(events_geo_prec(&set, event(&set, "MLI36200")), 3);
     for (size_t i = 0; i < set.count; i++) {
         assert_string_equal(events_text(&set, i, TEXT_ORIGINAL_TYPE), "");
         assert_false(set.flags[i] & EVENT_FLAG_COUNTRY_INFERRED);
@@ -310,8 +310,8 @@ static void test_ucdp_ged_251(void **state)
     i = event(&set, "512003");
     assert_int_equal(events_ucdp_type(&set, i), UCDP_NON_STATE);
     assert_int_equal(events_span(&set, i), 6);                 /* 3 to 9 May */
-    assert_int_equal(set.date_prec[i], 2);
-    assert_int_equal(set.geo_prec[i], 2);
+    assert_int_equal(events_date_prec(&set, i), 2);
+    assert_int_equal(events_geo_prec(&set, i), 2);
     assert_text(&set, "512001", TEXT_ACTOR1, "Government of Mali");
     assert_text(&set, "512001", TEXT_ACTOR2, "JNIM");
     assert_text(&set, "512001", TEXT_LOCATION, "Boulkessi town");
@@ -345,8 +345,8 @@ static void test_ucdp_candidate_26(void **state)
     assert_event(&set, "640103", EVENT_BATTLES, SUB_NONE, 2026, 8, 2, 23);
     size_t i = event(&set, "640102");
     assert_int_equal(events_span(&set, i), 30);
-    assert_int_equal(set.date_prec[i], 3);           /* date_prec 4: a month */
-    assert_int_equal(set.geo_prec[i], 3);            /* where_prec 4 */
+    assert_int_equal(events_date_prec(&set, i), 3);           /* date_prec 4: a month */
+    assert_int_equal(events_geo_prec(&set, i), 3);            /* where_prec 4 */
     assert_int_equal(events_fat_low(&set, i), 15);
     assert_int_equal(events_fat_high(&set, i), 30);
     assert_text(&set, "640103", TEXT_ACTOR1, "Government of Niger");

@@ -32,8 +32,8 @@ static void test_acled_api_envelope(void **state)
     assert_int_not_equal(i, SIZE_MAX);
     assert_int_equal(set.type[i], EVENT_EXPLOSIONS);        /* "\/" unescaped */
     assert_int_equal(set.sub_type[i], SUB_AIR_DRONE_STRIKE);
-    assert_int_equal(set.geo_prec[i], 3);
-    assert_int_equal(set.date_prec[i], 2);
+    assert_int_equal(events_geo_prec(&set, i), 3);
+    assert_int_equal(events_date_prec(&set, i), 2);
     assert_true(set.flags[i] & EVENT_FLAG_CIVILIAN_TARGETING);
     i = find_event(&set, "FIX001");
     assert_int_equal(set.fat[i], 88);
@@ -233,7 +233,7 @@ static void test_ucdp_json_and_csv(void **state)
     assert_string_equal(events_text(&set, i, TEXT_ADMIN1), "Mopti region");
     i = find_event(&set, "244002");           /* all values as strings */
     assert_int_equal(events_span(&set, i), 29);
-    assert_int_equal(set.geo_prec[i], 3);
+    assert_int_equal(events_geo_prec(&set, i), 3);
     assert_int_equal(events_ucdp_type(&set, i), UCDP_STATE_BASED);
     events_free(&set);
 
