@@ -1,6 +1,7 @@
 /*
  * test_scan: scan_until3 finds the first of its three bytes where a plain
- * byte loop does: random texts of every length up to 40 over a small
+ * byte loop does (through its 16-byte, 8-byte and byte steps): random
+ * texts of every length up to 40 over a small
  * alphabet that holds the bytes sought, their neighbours (one above,
  * one below: the word test's borrows), NUL and bytes above 0x7F.
  */
