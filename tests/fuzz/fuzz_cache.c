@@ -246,14 +246,13 @@ static void check_equals_seed(EventSet *set, const LoadReport *rep, bool notes_t
                seed_report.loaded, seed_report.merged);
     for (size_t i = 0; i < set->count && i < seed.count; i++) {
         bool same = set->lon_e7[i] == seed.lon_e7[i] && set->lat_e7[i] == seed.lat_e7[i] &&
-                    set->day[i] == seed.day[i] && set->span[i] == seed.span[i] &&
+                    set->day[i] == seed.day[i] && events_span(set, i) == events_span(&seed, i) &&
                     set->fat[i] == seed.fat[i] &&
                     events_fat_low(set, i) == events_fat_low(&seed, i) &&
                     events_fat_high(set, i) == events_fat_high(&seed, i) &&
                     set->type[i] == seed.type[i] && set->sub_type[i] == seed.sub_type[i] &&
                     set->disorder[i] == seed.disorder[i] &&
-                    set->date_prec[i] == seed.date_prec[i] &&
-                    set->geo_prec[i] == seed.geo_prec[i] && set->flags[i] == seed.flags[i];
+                    set->prec[i] == seed.prec[i] && set->flags[i] == seed.flags[i];
         fuzz_check(same, "seed-equal", "event %zu differs from the seed's", i);
         for (int f = 0; f < TEXT_COUNT; f++)
             fuzz_check(strcmp(events_text(set, i, (EventText)f),

@@ -183,11 +183,13 @@ static inline void fuzz_check_events(EventSet *set, bool zero_coords_banned)
                    i > 0 ? set->day[i - 1] : 0);
         fuzz_check(set->type[i] < EVENT_TYPE_COUNT && set->sub_type[i] < SUB_COUNT &&
                        set->disorder[i] < DISORDER_COUNT &&
-                       set->date_prec[i] >= 1 && set->date_prec[i] <= 3 &&
-                       set->geo_prec[i] >= 1 && set->geo_prec[i] <= 3,
-                   "enums", "event %zu: type %u sub %u disorder %u prec %u/%u", i,
+                       events_date_prec(set, i) >= 1 && events_date_prec(set, i) <= 3 &&
+                       events_geo_prec(set, i) >= 1 && events_geo_prec(set, i) <= 3,
+                   "enums", "event %zu: type %u sub %u disorder %u prec %d/%d", i,
                    set->type[i], set->sub_type[i], set->disorder[i],
-                   set->date_prec[i], set->geo_prec[i]);
+                   events_date_prec(set, i), events_geo_prec(set, i));
+        fuzz_check(events_span(set, i) >= 0 && events_span(set, i) <= UINT16_MAX, "span",
+                   "event %zu: span %d", i, events_span(set, i));
         /* Read every byte of every text (ASan checks the reads). */
         size_t total = 0;
         for (int f = 0; f < TEXT_COUNT; f++) {
