@@ -323,7 +323,8 @@ static bool valid(const EventSet *s, const CacheHeader *h)
             s->actors[i] >= h->actors || s->place[i] >= h->places ||
             s->prov[i] >= h->provs || note_end > h->notes_len ||
             s->type[i] >= EVENT_TYPE_COUNT || s->sub_type[i] >= SUB_COUNT ||
-            s->disorder[i] >= DISORDER_COUNT || events_date_prec(s, i) < 1 ||
+            events_disorder(s, i) >= DISORDER_COUNT || (s->codes[i] & 0x80) != 0 ||
+            events_date_prec(s, i) < 1 ||
             events_date_prec(s, i) > 3 || events_geo_prec(s, i) < 1 || events_geo_prec(s, i) > 3)
             return false;
     }

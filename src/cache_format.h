@@ -42,7 +42,8 @@
                                        fixed-point coordinates, fatality
                                        ranges in a side table; 7: spans in
                                        it too, ids appended to the pool,
-                                       both precisions in one byte */
+                                       the precisions and the disorder
+                                       type in one byte */
 #define CACHE_HEADER_SIZE 6896          /* bytes, on 64-bit systems */
 #define CACHE_HASH_SEED 0xCBF29CE484222325ull
 

@@ -371,8 +371,7 @@ EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddIn
 
     set->type[i] = (uint8_t)in->type;
     set->sub_type[i] = (uint8_t)in->sub_type;
-    set->disorder[i] = (uint8_t)in->disorder;
-    set->prec[i] = (uint8_t)((in->date_precision & 0x0F) | (in->geo_precision & 0x0F) << 4);
+    set->codes[i] = events_codes(in->date_precision, in->geo_precision, in->disorder);
     set->flags[i] = (uint8_t)((in->civilian_targeting
                                    ? EVENT_FLAG_CIVILIAN_TARGETING : 0) |
                               (in->ucdp_type & 3) << EVENT_FLAG_UCDP_SHIFT |

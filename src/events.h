@@ -6,7 +6,7 @@
  *
  * Strings are interned (strpool) and grouped into shared tuples (tuples):
  * actors, place and provenance each cost 4 bytes per event. Notes live out of
- * memory (notes). One event costs 45 bytes of columns: coordinates are
+ * memory (notes). One event costs 44 bytes of columns: coordinates are
  * fixed point (1e-7 degree, events_lon / events_lat), and what only some
  * events have, a reported range of fatalities (UCDP's low and high
  * estimates) or a span of days (UCDP's date_end), lives in a side table
@@ -195,8 +195,8 @@ typedef struct EventsAddInfo {
     X(uint64_t, notes)    /* NotesStore ref */                             \
     X(uint8_t, type)      /* EventType */                                  \
     X(uint8_t, sub_type)  /* SubEventType */                               \
-    X(uint8_t, disorder)  /* DisorderType */                               \
-    X(uint8_t, prec)      /* precisions: date (low 4 bits), place (high) */\
+    X(uint8_t, codes)     /* date precision (bits 0-1), place precision   \
+                           * (2-3), DisorderType (4-6): events_date_prec */ \
     X(uint8_t, flags)     /* EVENT_FLAG_* */
 
 /* The reported fatality range and the span of event `index`, for the
@@ -378,12 +378,24 @@ static inline int32_t events_fat_high(const EventSet *set, size_t i)
  * (1 town, 2 near town, 3 region). */
 static inline int events_date_prec(const EventSet *set, size_t i)
 {
-    return set->prec[i] & 0x0F;
+    return set->codes[i] & 3;
 }
 
 static inline int events_geo_prec(const EventSet *set, size_t i)
 {
-    return set->prec[i] >> 4;
+    return set->codes[i] >> 2 & 3;
+}
+
+/* Event i's ACLED disorder type. */
+static inline DisorderType events_disorder(const EventSet *set, size_t i)
+{
+    return (DisorderType)(set->codes[i] >> 4 & 7);
+}
+
+/* The codes byte of an event: precisions 1-3, disorder below DISORDER_COUNT. */
+static inline uint8_t events_codes(int date_prec, int geo_prec, DisorderType disorder)
+{
+    return (uint8_t)((date_prec & 3) | (geo_prec & 3) << 2 | ((int)disorder & 7) << 4);
 }
 
 /* Event i's span: end day - start day (0 for an event of one day). */
@@ -392,7 +404,7 @@ static inline int32_t events_span(const EventSet *set, size_t i)
     return set->flags[i] & EVENT_FLAG_RANGE ? (int32_t)events_fat_range(set, i)->span : 0;
 }
 
-/* Bytes of column storage per event (the fixed cost; 45). */
+/* Bytes of column storage per event (the fixed cost; 44). */
 size_t events_column_bytes(void);
 
 /* Bytes held for strings, tuples and the fatality side table (not the

@@ -164,7 +164,7 @@ static const char *first_difference(EventSet *set, size_t i, const EventInput *i
     if (set->lon_e7[i] != events_degrees_e7(in->lon)) return "longitude";
     if (set->type[i] != in->type) return "event_type";
     if (set->sub_type[i] != in->sub_type) return "sub_event_type";
-    if (set->disorder[i] != in->disorder) return "disorder_type";
+    if (events_disorder(set, i) != in->disorder) return "disorder_type";
     if (events_ucdp_type(set, i) != in->ucdp_type) return "type_of_violence";
     if (!(set->flags[i] & EVENT_FLAG_CIVILIAN_TARGETING) != !in->civilian_targeting)
         return "civilian_targeting";

@@ -85,7 +85,7 @@ static const char *field(const EventSet *s, size_t i, Column c, char *buf, size_
         snprintf(buf, cap, "%d", y);
         return buf;
     case COL_TIME_PRECISION: snprintf(buf, cap, "%d", events_date_prec(s, i) ? events_date_prec(s, i) : 1); return buf;
-    case COL_DISORDER: return events_disorder_name((DisorderType)s->disorder[i]);
+    case COL_DISORDER: return events_disorder_name(events_disorder(s, i));
     case COL_TYPE:       /* a type sahelmap does not know: as its file wrote it */
         if (s->type[i] == EVENT_UNKNOWN && events_text_ref(s, i, TEXT_ORIGINAL_TYPE) != 0)
             return events_text(s, i, TEXT_ORIGINAL_TYPE);

@@ -103,7 +103,7 @@ static void usage(FILE *out)
         "  lists it). DATE: 2024-07-27, 27 July 2024, 27-07-2024 or 27-Jul-24.\n"
         "\n"
         "Limits:\n"
-        "  Images up to %dx%d pixels; up to %d events in all (45 bytes each\n"
+        "  Images up to %dx%d pixels; up to %d events in all (44 bytes each\n"
         "  plus names); one JSON value (one event object) up to 512 MB; one CSV\n"
         "  record up to 64 MB (longer ones are skipped); notes over 16 MB are\n"
         "  cut; dates from 1900 to 2100. Files of any size are read as a\n"

@@ -132,7 +132,7 @@ static void test_acled_2025_text(void **state)
     assert_text(&set, "NIG40600", TEXT_ASSOC_ACTOR1, "Students (Niger)");
     assert_text(&set, "MLI36120", TEXT_LOCATION, "Bamako - Commune IV");
     assert_text(&set, "BFA20101", TEXT_SOURCE_SCALE, "National");
-    assert_int_equal(set.disorder[event(&set, "MLI36120")],
+    assert_int_equal(events_disorder(&set, event(&set, "MLI36120")),
                      DISORDER_POLITICAL_VIOLENCE_DEMONSTRATIONS);
     assert_true(set.flags[event(&set, "BFA20101")] & EVENT_FLAG_CIVILIAN_TARGETING);
     assert_false(set.flags[event(&set, "MLI36001")] & EVENT_FLAG_CIVILIAN_TARGETING);

@@ -1,5 +1,5 @@
 /*
- * test_store_compact: what keeps the event store at 45 bytes of columns.
+ * test_store_compact: what keeps the event store at 44 bytes of columns.
  * Coordinates in 1e-7 degree come back as the very doubles their text
  * parses to (every 4-decimal value over the Sahel and at the ends of the
  * ranges, 7-decimal ones spread over the globe); fatality ranges in the

@@ -251,8 +251,8 @@ static void check_equals_seed(EventSet *set, const LoadReport *rep, bool notes_t
                     events_fat_low(set, i) == events_fat_low(&seed, i) &&
                     events_fat_high(set, i) == events_fat_high(&seed, i) &&
                     set->type[i] == seed.type[i] && set->sub_type[i] == seed.sub_type[i] &&
-                    set->disorder[i] == seed.disorder[i] &&
-                    set->prec[i] == seed.prec[i] && set->flags[i] == seed.flags[i];
+                    events_disorder(set, i) == events_disorder(&seed, i) &&
+                    set->codes[i] == seed.codes[i] && set->flags[i] == seed.flags[i];
         fuzz_check(same, "seed-equal", "event %zu differs from the seed's", i);
         for (int f = 0; f < TEXT_COUNT; f++)
             fuzz_check(strcmp(events_text(set, i, (EventText)f),

@@ -182,11 +182,11 @@ static inline void fuzz_check_events(EventSet *set, bool zero_coords_banned)
                    "event %zu: day %d after day %d", i, set->day[i],
                    i > 0 ? set->day[i - 1] : 0);
         fuzz_check(set->type[i] < EVENT_TYPE_COUNT && set->sub_type[i] < SUB_COUNT &&
-                       set->disorder[i] < DISORDER_COUNT &&
+                       events_disorder(set, i) < DISORDER_COUNT &&
                        events_date_prec(set, i) >= 1 && events_date_prec(set, i) <= 3 &&
                        events_geo_prec(set, i) >= 1 && events_geo_prec(set, i) <= 3,
                    "enums", "event %zu: type %u sub %u disorder %u prec %d/%d", i,
-                   set->type[i], set->sub_type[i], set->disorder[i],
+                   set->type[i], set->sub_type[i], events_disorder(set, i),
                    events_date_prec(set, i), events_geo_prec(set, i));
         fuzz_check(events_span(set, i) >= 0 && events_span(set, i) <= UINT16_MAX, "span",
                    "event %zu: span %d", i, events_span(set, i));
@@ -205,7 +205,7 @@ static inline void fuzz_check_events(EventSet *set, bool zero_coords_banned)
         /* The names the UI shows. */
         (void)strlen(events_type_name((EventType)set->type[i]));
         (void)strlen(events_sub_type_name((SubEventType)set->sub_type[i]));
-        (void)strlen(events_disorder_name((DisorderType)set->disorder[i]));
+        (void)strlen(events_disorder_name(events_disorder(set, i)));
     }
 }
 
