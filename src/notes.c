@@ -4,12 +4,15 @@
  */
 #include "notes.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "xalloc.h"
+
+#define NOTES_WRITE_BUFFER (256u << 10)
 
 void notes_init(NotesStore *store)
 {
@@ -19,6 +22,7 @@ void notes_init(NotesStore *store)
 void notes_free(NotesStore *store)
 {
     if (store->file != NULL) fclose(store->file);
+    free(store->file_buf);                   /* after the fclose that flushes it */
     if (store->ro_file != NULL) fclose(store->ro_file);
     free(store->mem);
     memset(store, 0, sizeof *store);
@@ -34,6 +38,13 @@ uint64_t notes_add(NotesStore *store, const char *s, size_t len)
     if (!store->tried_file) {
         store->tried_file = true;
         store->file = tmpfile();
+        /* A big load writes hundreds of MB of notes: in writes of 256 KB,
+         * not of stdio's 4 KB (a system call for every ten events). glibc
+         * takes a size only with a buffer. */
+        if (store->file != NULL) {
+            store->file_buf = xmalloc(NOTES_WRITE_BUFFER);
+            setvbuf(store->file, store->file_buf, _IOFBF, NOTES_WRITE_BUFFER);
+        }
     }
     uint64_t offset = store->size;
     if (store->file != NULL) {

@@ -18,6 +18,7 @@
 
 typedef struct NotesStore {
     FILE *file;          /* anonymous spill file, or NULL */
+    char *file_buf;      /* its stdio buffer (NOTES_WRITE_BUFFER bytes) */
     char *mem;           /* in-memory fallback when file is NULL */
     size_t mem_cap;
     uint64_t size;       /* bytes of notes held (offsets run 0 .. size) */
