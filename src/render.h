@@ -16,6 +16,7 @@
 #include <cairo.h>
 #include <stdbool.h>
 
+#include "blend.h"
 #include "error.h"
 #include "hashtab.h"
 #include "scene.h"
@@ -56,9 +57,12 @@ typedef struct Renderer {
     /* The surface a software renderer draws on (render_set_target), or
      * NULL: markers are then blended into it directly, not through SDL. */
     SDL_Surface *target;
-    /* Batched quads for SDL_RenderGeometry. */
+    /* The atlas's sprites as blend draws them into target. */
+    BlendSheet sheet;
+    /* Batched quads for SDL_RenderGeometry, and each one's sprite in sheet. */
     SDL_Vertex *verts;
     int *indices;
+    uint32_t *quad_sprite;
     size_t nquads, quads_cap;
 } Renderer;
 
