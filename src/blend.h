@@ -59,6 +59,10 @@ static inline uint32_t blend_over(uint32_t d, uint32_t p, uint32_t amask)
     return (p + ((uint32_t)x | (uint32_t)(x >> 24))) & amask;
 }
 
+/* blend_over(d[i], p, amask) for each of the n pixels of d: a span of one
+ * colour (p from blend_tint, alpha > 0), four pixels at a time. */
+void blend_fill(uint32_t *d, size_t n, uint32_t p, uint32_t amask);
+
 /* Pixels x..x+n-1 of a sprite's row, all with alpha > 0, all opaque
  * (alpha 255) or all not; `at`: the first one's place in the sprite's
  * pixels as kept (runs in row order, packed). */
@@ -79,8 +83,7 @@ typedef struct BlendSprite {
 /* A sprite's copy tinted by one colour (see blend_sheet_draw). */
 typedef struct BlendTinted {
     uint32_t sprite, tint;
-    uint32_t at;          /* its first pixel in tinted[] */
-    bool has_clear;       /* some kept pixel tints to alpha 0: skip those */
+    uint32_t at;          /* its first pixel in tinted[] (0 where tinted to alpha 0) */
 } BlendTinted;
 
 typedef struct BlendSheet {

@@ -586,8 +586,7 @@ static void draw_density_direct(Renderer *r, const Scene *scene, const SDL_Rect 
         uint32_t *dst = (uint32_t *)((uint8_t *)t->pixels + (size_t)y * t->pitch);
         for (int k = 0; k < nseg; k++) {
             uint32_t p = row_color[seg_col[k]];
-            if (p == 0) continue;
-            for (int x = seg_x[k]; x < seg_x[k + 1]; x++) dst[x] = blend_over(dst[x], p, amask);
+            if (p != 0) blend_fill(dst + seg_x[k], (size_t)(seg_x[k + 1] - seg_x[k]), p, amask);
         }
     }
     free(row_color);

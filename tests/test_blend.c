@@ -2,7 +2,8 @@
  * test_blend: the software marker blending against SDL's arithmetic as
  * it is written (blend_reference): the division by 255 on every product
  * of two bytes; blend_tint + blend_over on every (alpha, channel) pair and
- * on a large sample of (sprite pixel, tint, destination); a sheet's runs
+ * on a large sample of (sprite pixel, tint, destination); blend_fill's
+ * four-pixel steps against blend_over; a sheet's runs
  * (what they cover, opaque or not); and whole sprites drawn through a
  * sheet, clipped, cached and not, against the reference pixel by pixel.
  */
@@ -80,6 +81,25 @@ static void test_tint_and_over_match_reference(void **state)
         assert_true(((p >> 16) & 0xFF) <= a && ((p >> 8) & 0xFF) <= a && (p & 0xFF) <= a);
         if (a == 0) assert_int_equal(p, 0);
     }
+}
+
+/* blend_fill on spans of every length up to 40 at every offset modulo 4
+ * (its four-pixel steps and the rest) against blend_over on each pixel. */
+static void test_fill_matches_over(void **state)
+{
+    (void)state;
+    uint64_t seed = 77;
+    uint32_t d[48], want[48];
+    for (int round = 0; round < 200; round++)
+        for (size_t n = 0; n <= 40; n++) {
+            size_t at = (size_t)round % 4;
+            uint32_t p = blend_tint(rnd(&seed) | 0x01000000u, rnd(&seed) | 0xFF000000u);
+            uint32_t amask = round & 1 ? 0xFFFFFFFFu : 0x00FFFFFFu;
+            for (int k = 0; k < 48; k++) d[k] = want[k] = rnd(&seed);
+            for (size_t k = 0; k < n; k++) want[at + k] = blend_over(want[at + k], p, amask);
+            blend_fill(d + at, n, p, amask);
+            assert_memory_equal(d, want, sizeof d);
+        }
 }
 
 /* Test sprites, size x size straight-alpha pixels: 0 a disc (translucent
@@ -249,6 +269,7 @@ int main(void)
         cmocka_unit_test(test_div255_every_product),
         cmocka_unit_test(test_over_every_alpha_and_byte),
         cmocka_unit_test(test_tint_and_over_match_reference),
+        cmocka_unit_test(test_fill_matches_over),
         cmocka_unit_test(test_sheet_runs),
         cmocka_unit_test(test_sheet_draw_matches_reference),
         cmocka_unit_test(test_sheet_draw_tiny_cache),
