@@ -5,7 +5,8 @@
  *
  * Markers are antialiased sprites (made once per radius with Cairo, kept in
  * an atlas texture) drawn in one SDL_RenderGeometry batch, tinted per event
- * type by vertex colour. Text is SDL_ttf with a font found by fontconfig;
+ * type by vertex colour, or, on a software target (render_set_target),
+ * blended into its pixels by blend with the same arithmetic. Text is SDL_ttf with a font found by fontconfig;
  * map labels get a halo (TTF_SetFontOutline) so they read over any fill.
  */
 #ifndef SAHELMAP_RENDER_H
@@ -77,12 +78,13 @@ void render_measure(void *ctx, SceneFont font, const char *text, float *w,
                     float *h);
 
 /* Names the surface r's software renderer draws on (NULL: none, or not
- * known). Markers are then blended straight into its pixels, with SDL's
- * own blending arithmetic, instead of as one SDL copy per marker (20,000
- * markers: 40 ms through SDL, 3 ms here). The window's software renderer
- * and the PNG export both do this, so they draw the same pixels. Only
- * 32-bit xRGB surfaces without a render scale or viewport qualify; others
- * are drawn through SDL as before. */
+ * known). Markers and density cells are then blended straight into its
+ * pixels by blend (blend.h), with SDL's own blending arithmetic to the
+ * bit, instead of as one SDL copy per marker (20,000 markers: 40 ms
+ * through SDL). The window's software renderer and the
+ * PNG export both do this, so they draw the same pixels. Only 32-bit xRGB
+ * and ARGB surfaces without a render scale or viewport qualify; others are
+ * drawn through SDL as before. */
 void render_set_target(Renderer *r, SDL_Surface *target);
 
 /* Draws everything of the scene that lies over the basemap: event
