@@ -14,7 +14,7 @@
 #endif
 
 /* The default bound of a sheet's tinted copies, in pixels. */
-#define TINTED_MAX_DEFAULT ((size_t)4 << 20)
+#define TINTED_MAX_DEFAULT ((size_t)1 << 20)
 
 uint32_t blend_reference(uint32_t d, uint32_t s, uint32_t tint, bool keep_alpha)
 {

@@ -106,7 +106,9 @@ typedef struct BlendSheet {
 } BlendSheet;
 
 /* An empty sheet whose tinted copies hold at most max_tinted pixels in all
- * (0: a default of 4M pixels, 16 MB). Release with blend_sheet_free. */
+ * (0: a default of 1M pixels, 4 MB; a 3-month playback with fading at
+ * 1920x1080 holds some 2,500 copies, 0.2M pixels). Release with
+ * blend_sheet_free. */
 void blend_sheet_init(BlendSheet *s, size_t max_tinted);
 void blend_sheet_free(BlendSheet *s);
 
