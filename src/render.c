@@ -431,14 +431,39 @@ static void set_color(SDL_Renderer *sdl, uint32_t argb)
     SDL_SetRenderDrawColor(sdl, c.r, c.g, c.b, c.a);
 }
 
+/* A translucent fill blended straight into r->target inside clip, as SDL's
+ * software renderer blends it (SW_QueueFillRects: the box truncated to
+ * whole pixels, at least 1 x 1; SDL_BlendFillRect: the colour times its
+ * alpha plus each pixel times 255 - alpha, both / 255: blend_tint and
+ * blend_over), four pixels at a time instead of one. */
+static void fill_direct(Renderer *r, const SDL_FRect *box, uint32_t color,
+                        const SDL_Rect *clip)
+{
+    SDL_RenderFlush(r->sdl);       /* what SDL has queued lies beneath */
+    SDL_Surface *t = r->target;
+    int w = (int)box->w, h = (int)box->h;
+    SDL_Rect rect = {(int)box->x, (int)box->y, w > 1 ? w : 1, h > 1 ? h : 1}, in;
+    if (!SDL_IntersectRect(&rect, clip, &in)) return;
+    uint32_t p = blend_tint(color, 0xFFFFFFFFu);
+    uint32_t amask = t->format->format == SDL_PIXELFORMAT_ARGB8888 ? 0xFFFFFFFFu : 0x00FFFFFFu;
+    for (int y = in.y; y < in.y + in.h; y++)
+        blend_fill((uint32_t *)((uint8_t *)t->pixels + (size_t)y * t->pitch) + in.x,
+                   (size_t)in.w, p, amask);
+}
+
 static void draw_rect(Renderer *r, const SceneItem *it)
 {
     SDL_FRect box = {roundf(it->u.rect.x), roundf(it->u.rect.y),
                      roundf(it->u.rect.w), roundf(it->u.rect.h)};
     /* Opaque colours are written, not blended: the same pixels, and SDL's
      * software fill blends every pixel even at full alpha (a third of the
-     * window's drawing time, the timeline's bars and panels). */
-    if (it->color >> 24) {
+     * window's drawing time, the timeline's bars and panels). Translucent
+     * ones on a software target are blended here (SDL's fill: one pixel
+     * at a time, 14 % of a zoom's CPU time at 1920x1080). */
+    SDL_Rect clip;
+    if ((it->color >> 24) && (it->color >> 24) != 0xFF && direct_clip(r, &clip)) {
+        fill_direct(r, &box, it->color, &clip);
+    } else if (it->color >> 24) {
         SDL_SetRenderDrawBlendMode(r->sdl, (it->color >> 24) == 0xFF ? SDL_BLENDMODE_NONE
                                                                    : SDL_BLENDMODE_BLEND);
         set_color(r->sdl, it->color);
@@ -650,4 +675,9 @@ void render_overlay(Renderer *r, const Scene *scene)
         case ITEM_INSET: draw_inset(r, it); break;
         }
     }
+    /* The draw blend mode left at none: an opaque fill after this one is
+     * written, not blended (the window's map background after a
+     * translucent panel: a blended fill of the whole map, 40 % of the CPU
+     * time of a zoom at 1920x1080). */
+    SDL_SetRenderDrawBlendMode(r->sdl, SDL_BLENDMODE_NONE);
 }

@@ -88,7 +88,9 @@ void render_measure(void *ctx, SceneFont font, const char *text, float *w,
 void render_set_target(Renderer *r, SDL_Surface *target);
 
 /* Draws everything of the scene that lies over the basemap: event
- * markers, town dots, labels, then the furniture. */
+ * markers, town dots, labels, then the furniture. Leaves r->sdl's draw
+ * blend mode at none (an opaque fill after it is then written, not blended
+ * pixel by pixel). */
 void render_overlay(Renderer *r, const Scene *scene);
 
 #endif
