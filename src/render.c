@@ -88,17 +88,56 @@ void render_free(Renderer *r)
     free(r->indices);
     free(r->quad_sprite);
     blend_sheet_free(&r->sheet);
+    hashtab_free(&r->measure_index);
+    free(r->measures);
+    free(r->measure_chars);
     memset(r, 0, sizeof *r);
 }
+
+/* A measured text: its font, size and place in measure_chars. */
+struct MeasureEntry {
+    size_t at, len;
+    uint8_t font;
+    float w, h;
+};
+
+/* The measure cache holds at most this many sizes, then starts again. */
+#define MEASURE_CACHE_MAX 16384
+
+static uint64_t text_hash(const char *text, uint8_t font, bool halo, uint32_t color);
 
 void render_measure(void *ctx, SceneFont font, const char *text, float *w,
                     float *h)
 {
     Renderer *r = ctx;
+    size_t len = strlen(text);
+    uint64_t hash = text_hash(text, (uint8_t)font, false, 0);
+    HashProbe probe = hashtab_probe(&r->measure_index, hash);
+    uint32_t k;
+    while (hashtab_next(&r->measure_index, &probe, &k)) {
+        const MeasureEntry *m = &r->measures[k];
+        if (m->font == font && m->len == len && memcmp(r->measure_chars + m->at, text, len) == 0) {
+            *w = m->w;
+            *h = m->h;
+            return;
+        }
+    }
     int tw = 0, th = 0;
     TTF_SizeUTF8(r->font[font], text, &tw, &th);
     *w = (float)tw;
     *h = (float)th;
+    if (r->nmeasures >= MEASURE_CACHE_MAX) {              /* full: start again */
+        hashtab_clear(&r->measure_index);
+        r->nmeasures = r->nmeasure_chars = 0;
+        probe = hashtab_probe(&r->measure_index, hash);
+        while (hashtab_next(&r->measure_index, &probe, &k)) {}
+    }
+    r->measure_chars = xgrow(r->measure_chars, &r->measure_chars_cap, r->nmeasure_chars + len + 1, 1);
+    memcpy(r->measure_chars + r->nmeasure_chars, text, len);
+    r->measures = xgrow(r->measures, &r->measures_cap, r->nmeasures + 1, sizeof *r->measures);
+    r->measures[r->nmeasures] = (MeasureEntry){r->nmeasure_chars, len, (uint8_t)font, *w, *h};
+    r->nmeasure_chars += len;
+    hashtab_insert(&r->measure_index, &probe, (uint32_t)r->nmeasures++);
 }
 
 /* ------------------------------------------------------------------------- */

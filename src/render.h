@@ -24,6 +24,7 @@
 
 typedef struct Sprite Sprite;
 typedef struct TextEntry TextEntry;
+typedef struct MeasureEntry MeasureEntry;
 
 typedef struct Renderer {
     SDL_Renderer *sdl;
@@ -44,6 +45,13 @@ typedef struct Renderer {
     TextEntry *cache;
     size_t cache_count, cache_cap;
     HashTab cache_index;             /* cache entries by text and style */
+    /* Text sizes measured before (render_measure), by font and text: the
+     * scene measures every label it places, every frame. */
+    HashTab measure_index;
+    MeasureEntry *measures;
+    size_t nmeasures, measures_cap;
+    char *measure_chars;             /* their texts, one after another */
+    size_t nmeasure_chars, measure_chars_cap;
     /* The last locator map's basemap image and what it was drawn for. */
     cairo_surface_t *inset_map;
     View inset_view;
@@ -73,7 +81,9 @@ typedef struct Renderer {
 bool render_init(Renderer *r, SDL_Renderer *sdl, float scale, Error *err);
 void render_free(Renderer *r);
 
-/* A SceneMeasure: ctx is the Renderer. */
+/* A SceneMeasure: ctx is the Renderer. Sizes are kept: a text measured
+ * before in the same font is not measured again (SDL_ttf shapes it each
+ * time: 10-50 us). */
 void render_measure(void *ctx, SceneFont font, const char *text, float *w,
                     float *h);
 

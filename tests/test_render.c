@@ -5,13 +5,14 @@
  * SDL_RenderGeometry, rectangles through SDL_RenderFillRectF), pixel for
  * pixel: over random pixels, on xRGB and ARGB surfaces, whole and clipped,
  * with boxes across the edges, fractional and empty ones (xRGB's padding
- * byte aside). Also that an
- * overlay leaves the draw blend mode at none.
+ * byte aside). Also that an overlay leaves the draw blend mode at none,
+ * and that render_measure's kept sizes are SDL_ttf's.
  */
 #include "testutil.h"
 
 #include <SDL.h>
 #include <SDL_ttf.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,6 +143,36 @@ static void test_argb_clipped(void **state)
     compare(SDL_PIXELFORMAT_ARGB8888, &(SDL_Rect){-4, 20, 100, 200});
 }
 
+/* render_measure's kept sizes are SDL_ttf's, for texts measured again,
+ * in another font, and past the cache's bound (where it starts again). */
+static void test_measure_kept(void **state)
+{
+    (void)state;
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 8, 8, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Renderer *sdl = SDL_CreateSoftwareRenderer(surf);
+    Renderer r;
+    Error err;
+    assert_true(render_init(&r, sdl, 1, &err));
+    char text[64];
+    for (int round = 0; round < 2; round++)
+        for (int k = 0; k < 17000; k += round ? 97 : 1) {
+            SceneFont font = (SceneFont)(k % FONT_COUNT);
+            snprintf(text, sizeof text, k % 7 ? "Tombouctou %d" : "%d", k);
+            float w, h;
+            render_measure(&r, font, text, &w, &h);
+            int tw = 0, th = 0;
+            TTF_SizeUTF8(r.font[font], text, &tw, &th);
+            assert_true(w == (float)tw && h == (float)th);
+        }
+    float w0, h0, w1, h1;
+    render_measure(&r, FONT_SMALL, "", &w0, &h0);
+    render_measure(&r, FONT_SMALL, "", &w1, &h1);
+    assert_true(w0 == w1 && h0 == h1);
+    render_free(&r);
+    SDL_DestroyRenderer(sdl);
+    SDL_FreeSurface(surf);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -162,6 +193,7 @@ int main(void)
         cmocka_unit_test(test_xrgb_clipped),
         cmocka_unit_test(test_argb_whole),
         cmocka_unit_test(test_argb_clipped),
+        cmocka_unit_test(test_measure_kept),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
