@@ -2,7 +2,8 @@
  * hashtab: the one hash index of sahelmap. It maps a caller's 64-bit hash
  * to uint32 values (an index or offset into the caller's own storage); it
  * never sees the keys themselves, so the caller compares them. Used by
- * strpool, tuples, stats, the events' id index and render's text cache.
+ * strpool, tuples, stats, the events' id index, render's text cache and
+ * blend's tinted sprites.
  *
  * Open addressing with linear probing, load factor at most 1/2, doubling.
  * Each slot keeps a 32-bit tag (a mix of the hash) beside the value: the

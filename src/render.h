@@ -5,7 +5,8 @@
  *
  * Markers are antialiased sprites (made once per radius with Cairo, kept in
  * an atlas texture) drawn in one SDL_RenderGeometry batch, tinted per event
- * type by vertex colour. Text is SDL_ttf with a font found by fontconfig;
+ * type by vertex colour, or, on a software target (render_set_target),
+ * blended into its pixels by blend with the same arithmetic. Text is SDL_ttf with a font found by fontconfig;
  * map labels get a halo (TTF_SetFontOutline) so they read over any fill.
  */
 #ifndef SAHELMAP_RENDER_H
@@ -16,12 +17,14 @@
 #include <cairo.h>
 #include <stdbool.h>
 
+#include "blend.h"
 #include "error.h"
 #include "hashtab.h"
 #include "scene.h"
 
 typedef struct Sprite Sprite;
 typedef struct TextEntry TextEntry;
+typedef struct MeasureEntry MeasureEntry;
 
 typedef struct Renderer {
     SDL_Renderer *sdl;
@@ -42,6 +45,13 @@ typedef struct Renderer {
     TextEntry *cache;
     size_t cache_count, cache_cap;
     HashTab cache_index;             /* cache entries by text and style */
+    /* Text sizes measured before (render_measure), by font and text: the
+     * scene measures every label it places, every frame. */
+    HashTab measure_index;
+    MeasureEntry *measures;
+    size_t nmeasures, measures_cap;
+    char *measure_chars;             /* their texts, one after another */
+    size_t nmeasure_chars, measure_chars_cap;
     /* The last locator map's basemap image and what it was drawn for. */
     cairo_surface_t *inset_map;
     View inset_view;
@@ -56,9 +66,12 @@ typedef struct Renderer {
     /* The surface a software renderer draws on (render_set_target), or
      * NULL: markers are then blended into it directly, not through SDL. */
     SDL_Surface *target;
-    /* Batched quads for SDL_RenderGeometry. */
+    /* The atlas's sprites as blend draws them into target. */
+    BlendSheet sheet;
+    /* Batched quads for SDL_RenderGeometry, and each one's sprite in sheet. */
     SDL_Vertex *verts;
     int *indices;
+    uint32_t *quad_sprite;
     size_t nquads, quads_cap;
 } Renderer;
 
@@ -68,21 +81,26 @@ typedef struct Renderer {
 bool render_init(Renderer *r, SDL_Renderer *sdl, float scale, Error *err);
 void render_free(Renderer *r);
 
-/* A SceneMeasure: ctx is the Renderer. */
+/* A SceneMeasure: ctx is the Renderer. Sizes are kept: a text measured
+ * before in the same font is not measured again (SDL_ttf shapes it each
+ * time: 10-50 us). */
 void render_measure(void *ctx, SceneFont font, const char *text, float *w,
                     float *h);
 
 /* Names the surface r's software renderer draws on (NULL: none, or not
- * known). Markers are then blended straight into its pixels, with SDL's
- * own blending arithmetic, instead of as one SDL copy per marker (20,000
- * markers: 40 ms through SDL, 3 ms here). The window's software renderer
- * and the PNG export both do this, so they draw the same pixels. Only
- * 32-bit xRGB surfaces without a render scale or viewport qualify; others
- * are drawn through SDL as before. */
+ * known). Markers and density cells are then blended straight into its
+ * pixels by blend (blend.h), with SDL's own blending arithmetic to the
+ * bit, instead of as one SDL copy per marker (20,000 markers: 40 ms
+ * through SDL). The window's software renderer and the
+ * PNG export both do this, so they draw the same pixels. Only 32-bit xRGB
+ * and ARGB surfaces without a render scale or viewport qualify; others are
+ * drawn through SDL as before. */
 void render_set_target(Renderer *r, SDL_Surface *target);
 
 /* Draws everything of the scene that lies over the basemap: event
- * markers, town dots, labels, then the furniture. */
+ * markers, town dots, labels, then the furniture. Leaves r->sdl's draw
+ * blend mode at none (an opaque fill after it is then written, not blended
+ * pixel by pixel). */
 void render_overlay(Renderer *r, const Scene *scene);
 
 #endif
