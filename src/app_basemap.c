@@ -192,9 +192,14 @@ void app_basemap_draw(const App *app)
     if (mh <= 0) return;
     SDL_Rect clip = {0, 0, mw, mh};
     SDL_RenderSetClipRect(app->sdl, &clip);
-    SDL_SetRenderDrawColor(app->sdl, 0xEC, 0xED, 0xEE, 0xFF);
-    SDL_RenderFillRect(app->sdl, &clip);
-    if (!app->base_valid || app->base_view.proj.kind != app->view.proj.kind) return;
+    bool drawn = app->base_valid && app->base_view.proj.kind == app->view.proj.kind;
+    if (!drawn || !app_view_equal(&app->base_view, &app->view)) {
+        /* The sea, where no raster covers the map (opaque: not blended). */
+        SDL_SetRenderDrawBlendMode(app->sdl, SDL_BLENDMODE_NONE);
+        SDL_SetRenderDrawColor(app->sdl, 0xEC, 0xED, 0xEE, 0xFF);
+        SDL_RenderFillRect(app->sdl, &clip);
+    }
+    if (!drawn) return;
     if (app_view_equal(&app->base_view, &app->view)) {
         SDL_SetTextureScaleMode(app->base_tex, SDL_ScaleModeNearest);
         SDL_RenderCopy(app->sdl, app->base_tex, NULL, &clip);   /* pixel for pixel */
