@@ -259,7 +259,7 @@ typedef struct Reader {
 
 static void *take(Reader *r, size_t n)
 {
-    void *p = xmalloc(n ? n : 1);
+    void *p = xmalloc_big(n ? n : 1);         /* a column of a million events */
     if (r->ok && n > 0) {
         if (fread(p, 1, n, r->f) != n) r->ok = false;
         else r->hash = cache_hash_more(r->hash, p, n);

@@ -101,7 +101,7 @@ void events_dedup_insert(EventSet *set, const HashProbe *probe, size_t i)
 
 static uint32_t notes_hash(const char *s, size_t len)
 {
-    uint64_t h = cache_hash_more(CACHE_HASH_SEED, s, len);   /* 8 bytes a step */
+    uint64_t h = cache_hash_more(CACHE_HASH_SEED, s, len);   /* 32 bytes a step */
     return (uint32_t)(h ^ h >> 32);
 }
 

@@ -2,12 +2,10 @@
  * hashtab: open-addressing hash index of uint32 values (linear probing,
  * load factor <= 1/2, doubling). See hashtab.h.
  */
-#define _GNU_SOURCE                    /* madvise's MADV_HUGEPAGE */
 #include "hashtab.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "check.h"
 #include "xalloc.h"
@@ -24,21 +22,13 @@ static void place(uint64_t *slots, size_t nslots, uint64_t word)
     slots[j] = word;
 }
 
-/* Tables this big get their memory in 2 MiB pages where the system
- * allows it: a lookup in a table of millions of slots is a miss in the
- * caches, and with 4 KiB pages a miss in the address translation too. */
-#define HUGE_TABLE (4u << 20)
-#define HUGE_PAGE (2u << 20)
-
-/* Zeroed memory for n slots. */
+/* Zeroed memory for n slots: a big table in 2 MiB pages where the system
+ * allows it (xmalloc_big), as a look-up in a table of millions of slots
+ * misses the caches, and with 4 KiB pages the address translation too. */
 static uint64_t *slots_alloc(size_t n)
 {
-    size_t bytes = n * sizeof(uint64_t);
-    if (bytes < HUGE_TABLE) return xcalloc(n, sizeof(uint64_t));
-    void *p = NULL;
-    if (posix_memalign(&p, HUGE_PAGE, bytes) != 0) return xcalloc(n, sizeof(uint64_t));
-    madvise(p, bytes, MADV_HUGEPAGE);              /* a hint; fine if refused */
-    memset(p, 0, bytes);
+    uint64_t *p = xmalloc_big(n * sizeof *p);
+    memset(p, 0, n * sizeof *p);
     return p;
 }
 

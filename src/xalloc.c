@@ -1,12 +1,14 @@
 /*
  * xalloc: allocation wrappers that abort on out-of-memory. See xalloc.h.
  */
+#define _GNU_SOURCE                    /* madvise's MADV_HUGEPAGE */
 #include "xalloc.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static void out_of_memory(size_t size)
 {
@@ -44,6 +46,18 @@ void *xgrow_more(void *ptr, size_t *cap, size_t need, size_t elem)
     }
     *cap = n;
     return xrealloc(ptr, n * elem);
+}
+
+#define BIG_ARRAY (4u << 20)
+#define HUGE_PAGE (2u << 20)
+
+void *xmalloc_big(size_t size)
+{
+    if (size < BIG_ARRAY) return xmalloc(size);
+    void *p = NULL;
+    if (posix_memalign(&p, HUGE_PAGE, size) != 0) return xmalloc(size);
+    madvise(p, size, MADV_HUGEPAGE);               /* a hint; fine if refused */
+    return p;
 }
 
 char *xstrndup(const char *s, size_t len)

@@ -28,6 +28,12 @@ static inline void *xgrow(void *ptr, size_t *cap, size_t need, size_t elem)
     return need <= *cap ? ptr : xgrow_more(ptr, cap, need, elem);
 }
 
+/* xmalloc for a big array about to be filled whole (a cache's column, a
+ * hash table): from 4 MiB up, aligned to and advised into 2 MiB pages where
+ * the system allows, so filling it takes a page fault per 2 MiB, not per
+ * 4 KiB. Free with free(); realloc works on it. */
+void *xmalloc_big(size_t size);
+
 /* A NUL-terminated copy of the first len bytes of s. Free with free(). */
 char *xstrndup(const char *s, size_t len);
 
