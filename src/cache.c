@@ -165,6 +165,7 @@ static void set_sections(const EventSet *s, const void *at[CACHE_HASHED_SECTIONS
     EVENTS_COLUMNS(COLUMN_AT)
 #undef COLUMN_AT
     at[CACHE_SECTION_POOL] = s->strings.data;
+    at[CACHE_SECTION_IDS] = s->ids.data;
     at[CACHE_SECTION_ACTORS] = s->actor_tuples.values;
     at[CACHE_SECTION_PLACES] = s->place_tuples.values;
     at[CACHE_SECTION_PROVS] = s->prov_tuples.values;
@@ -208,6 +209,7 @@ bool cache_store(const Config *cfg, EventSet *set, const char *source,
     h.ctime_nsec = read->ctime_nsec;
     h.count = set->count;
     h.pool_len = set->strings.len;
+    h.ids_len = set->ids.len;
     h.actors = set->actor_tuples.count;
     h.places = set->place_tuples.count;
     h.provs = set->prov_tuples.count;
@@ -291,9 +293,10 @@ static bool report_sane(LoadReport *rep, uint64_t count)
  * but was built wrong (or by hand) still cannot point outside its tables. */
 static bool valid(const EventSet *s, const CacheHeader *h)
 {
-    const uint64_t pool = h->pool_len;
+    const uint64_t pool = h->pool_len, ids = h->ids_len;
     if (pool == 0 || s->strings.data[0] != '\0' || s->strings.data[pool - 1] != '\0')
         return false;
+    if (ids == 0 || s->ids.data[0] != '\0' || s->ids.data[ids - 1] != '\0') return false;
     const int32_t day_min = date_from_ymd(DATE_MIN_YEAR, 1, 1);
     const int32_t day_max = date_from_ymd(DATE_MAX_YEAR, 12, 31);
     const int32_t lat_max = 90 * 10000000, lon_max = 180 * 10000000;
@@ -319,7 +322,7 @@ static bool valid(const EventSet *s, const CacheHeader *h)
             s->day[i] < day_min || s->day[i] > day_max ||
             (i > 0 && s->day[i] < s->day[i - 1]) ||
             s->fat[i] < 0 || low < 0 || low > s->fat[i] || high > 1000000 ||
-            high < s->fat[i] || s->id[i] >= pool ||
+            high < s->fat[i] || s->id[i] >= ids ||
             s->actors[i] >= h->actors || s->place[i] >= h->places ||
             s->prov[i] >= h->provs || note_end > h->notes_len ||
             s->type[i] >= EVENT_TYPE_COUNT || s->sub_type[i] >= SUB_COUNT ||
@@ -414,6 +417,7 @@ bool cache_load(const Config *cfg, EventSet *set, const char *source,
     s.fat_ranges = at[CACHE_SECTION_RANGES];
     s.nfat_ranges = s.fat_ranges_cap = (size_t)h.ranges;
     strpool_adopt(&s.strings, at[CACHE_SECTION_POOL], (size_t)h.pool_len);
+    strpool_adopt(&s.ids, at[CACHE_SECTION_IDS], (size_t)h.ids_len);
     tuples_adopt(&s.actor_tuples, at[CACHE_SECTION_ACTORS], (size_t)h.actors);
     tuples_adopt(&s.place_tuples, at[CACHE_SECTION_PLACES], (size_t)h.places);
     tuples_adopt(&s.prov_tuples, at[CACHE_SECTION_PROVS], (size_t)h.provs);

@@ -9,6 +9,7 @@
  *     CacheHeader
  *     the event columns, EVENTS_COLUMNS order, count elements each
  *     the string pool                        pool_len bytes
+ *     the ids' pool                          ids_len bytes
  *     the actor tuples                       actors * CACHE_ACTOR_ARITY uint32
  *     the place tuples                       places * CACHE_PLACE_ARITY uint32
  *     the provenance tuples                  provs * CACHE_PROV_ARITY uint32
@@ -43,8 +44,9 @@
                                        it too, ids appended to the pool,
                                        the precisions and the disorder
                                        type in one byte, the hash in four
-                                       lanes */
-#define CACHE_HEADER_SIZE 6896          /* bytes, on 64-bit systems */
+                                       lanes, the ids in a pool of their
+                                       own */
+#define CACHE_HEADER_SIZE 6904          /* bytes, on 64-bit systems */
 #define CACHE_HASH_SEED 0xCBF29CE484222325ull
 
 /* The tuples of an EventSet: how many values each holds, and in which
@@ -67,6 +69,7 @@ typedef struct CacheHeader {
     uint64_t source_dev, source_ino;
     int64_t ctime_sec, ctime_nsec;   /* any write or utime changes it */
     uint64_t count, pool_len, actors, places, provs, notes_len;
+    uint64_t ids_len;                /* bytes of the ids' pool */
     uint64_t ranges;                 /* entries of the fatality side table */
     uint64_t payload_hash;
     LoadReport report;               /* what loading the source reported */
@@ -84,6 +87,7 @@ _Static_assert(sizeof(CacheHeader) == CACHE_HEADER_SIZE,
 enum {
     CACHE_COLUMN_SECTIONS = 0 EVENTS_COLUMNS(CACHE_COUNT_COLUMN),
     CACHE_SECTION_POOL = CACHE_COLUMN_SECTIONS,
+    CACHE_SECTION_IDS,
     CACHE_SECTION_ACTORS,
     CACHE_SECTION_PLACES,
     CACHE_SECTION_PROVS,
@@ -135,7 +139,7 @@ static inline uint64_t cache_hash_more(uint64_t h, const void *data, size_t n)
  * for the section sizes below to be computed without wrapping around. */
 static inline bool cache_counts_bounded(const CacheHeader *h)
 {
-    return h->count <= UINT32_MAX && h->pool_len <= UINT32_MAX &&
+    return h->count <= UINT32_MAX && h->pool_len <= UINT32_MAX && h->ids_len <= UINT32_MAX &&
            h->actors <= UINT32_MAX && h->places <= UINT32_MAX &&
            h->provs <= UINT32_MAX && h->ranges <= UINT32_MAX;
 }
@@ -150,6 +154,7 @@ static inline void cache_section_sizes(const CacheHeader *h,
     EVENTS_COLUMNS(CACHE_COLUMN_SIZE)
 #undef CACHE_COLUMN_SIZE
     sizes[CACHE_SECTION_POOL] = h->pool_len;
+    sizes[CACHE_SECTION_IDS] = h->ids_len;
     sizes[CACHE_SECTION_ACTORS] = h->actors * CACHE_ACTOR_ARITY * sizeof(uint32_t);
     sizes[CACHE_SECTION_PLACES] = h->places * CACHE_PLACE_ARITY * sizeof(uint32_t);
     sizes[CACHE_SECTION_PROVS] = h->provs * CACHE_PROV_ARITY * sizeof(uint32_t);

@@ -157,6 +157,7 @@ void events_init(EventSet *set)
 {
     memset(set, 0, sizeof *set);
     strpool_init(&set->strings);
+    strpool_init(&set->ids);
     tuples_init(&set->actor_tuples, CACHE_ACTOR_ARITY);
     tuples_init(&set->place_tuples, CACHE_PLACE_ARITY);
     tuples_init(&set->prov_tuples, CACHE_PROV_ARITY);
@@ -172,6 +173,7 @@ void events_free(EventSet *set)
 #undef FREE_COLUMN
     free(set->fat_ranges);
     strpool_free(&set->strings);
+    strpool_free(&set->ids);
     tuples_free(&set->actor_tuples);
     tuples_free(&set->place_tuples);
     tuples_free(&set->prov_tuples);
@@ -207,7 +209,8 @@ size_t events_column_bytes(void)
 
 size_t events_shared_bytes(const EventSet *set)
 {
-    return strpool_bytes(&set->strings) + tuples_bytes(&set->actor_tuples) +
+    return strpool_bytes(&set->strings) + strpool_bytes(&set->ids) +
+           tuples_bytes(&set->actor_tuples) +
            tuples_bytes(&set->place_tuples) + tuples_bytes(&set->prov_tuples) +
            events_fat_bytes(set);
 }
@@ -346,15 +349,16 @@ EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddIn
     EventsAddInfo scratch;
     if (info == NULL) info = &scratch;
     *info = (EventsAddInfo){.held = set->count, .held_file = in->file};
-    /* Ids are nearly all distinct: appended to the pool, not interned (the
-     * id index finds them), so the pool's index stays small. */
+    /* Ids are nearly all distinct: appended to a pool of their own, not
+     * interned (the id index finds them), so the strings' pool and its
+     * index stay small. */
     size_t id_len = in->id != NULL ? strlen(in->id) : 0;
     HashProbe probe = {0, 0};
     if (id_len > 0) {
         size_t held = events_dedup_find(set, in->id, id_len, in->id_space, in->file, &probe);
         if (held != SIZE_MAX) return events_merge_row(set, held, in, info);
     }
-    uint32_t id = id_len > 0 ? strpool_append(&set->strings, in->id, id_len) : 0;
+    uint32_t id = id_len > 0 ? strpool_append(&set->ids, in->id, id_len) : 0;
 
     grow_columns(set);
     size_t i = set->count++;
@@ -441,6 +445,7 @@ void events_finish(EventSet *set)
     /* The strings' and tuples' hash tables only serve interning: rebuilt
      * if another file is loaded (~20 of the ~50 bytes they cost an event). */
     strpool_compact(&set->strings);
+    strpool_compact(&set->ids);
     for (int k = 0; k < EVENTS_TUPLE_KINDS; k++) hashtab_free(&set->tuple_memo[k]);
     tuples_compact(&set->actor_tuples);
     tuples_compact(&set->place_tuples);
@@ -538,7 +543,7 @@ const char *events_text(const EventSet *set, size_t i, EventText field)
 {
     uint32_t ref = events_text_ref(set, i, field);
     if (field == TEXT_FILE) return ref < set->nfiles ? set->files[ref] : "";
-    return strpool_get(&set->strings, ref);
+    return strpool_get(field == TEXT_ID ? &set->ids : &set->strings, ref);
 }
 
 void events_set_inferred_country(EventSet *set, size_t i, const char *country)

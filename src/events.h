@@ -188,7 +188,7 @@ typedef struct EventsAddInfo {
     X(int32_t, lat_e7)    /* latitude, 1e-7 degrees (events_lat) */        \
     X(int32_t, day)       /* start day, days since 1970-01-01 */           \
     X(int32_t, fat)       /* fatalities, best estimate */                  \
-    X(uint32_t, id)       /* strpool ref */                                \
+    X(uint32_t, id)       /* ref in the ids pool */                        \
     X(uint32_t, actors)   /* tuple: actor1, assoc1, actor2, assoc2 */      \
     X(uint32_t, place)    /* tuple: country, admin1, admin2, admin3, loc */\
     X(uint32_t, prov)     /* tuple: file, source, scale, original type */  \
@@ -224,6 +224,10 @@ typedef struct EventSet {
     size_t nfat_ranges, fat_ranges_cap;
 
     StrPool strings;
+    StrPool ids;                 /* the events' ids, appended (strpool_append:
+                                  * found through the id index), apart from
+                                  * the few interned strings, which stay
+                                  * together and in the processor's caches */
     TupleTable actor_tuples, place_tuples, prov_tuples;
     NotesStore notes_store;
     char **files;                /* paths, indexed by EventInput.file */

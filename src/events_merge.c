@@ -48,7 +48,7 @@ static uint64_t id_hash(const char *id, size_t len, EventIdSpace space, uint16_t
 static uint64_t hash_of(const EventSet *set, size_t i)
 {
     EventIdSpace space = space_of(set, i);
-    const char *id = strpool_get(&set->strings, set->id[i]);
+    const char *id = strpool_get(&set->ids, set->id[i]);
     return id_hash(id, strlen(id), space, space == EVENTS_ID_FILE ? file_of(set, i) : 0);
 }
 
@@ -74,7 +74,7 @@ size_t events_dedup_find(EventSet *set, const char *id, size_t len, EventIdSpace
     *probe = hashtab_probe(&set->dedup, id_hash(id, len, space, file));
     uint32_t i;
     while (hashtab_next(&set->dedup, probe, &i)) {
-        const char *held = strpool_get(&set->strings, set->id[i]);
+        const char *held = strpool_get(&set->ids, set->id[i]);
         if (memcmp(held, id, len) == 0 && held[len] == '\0' && space_of(set, i) == space &&
             (space != EVENTS_ID_FILE || file_of(set, i) == file))
             return i;

@@ -29,7 +29,7 @@ void events_dedup_reserve(EventSet *set, size_t more);
 /* The event holding the id id[0..len) (no NUL in it, len > 0) in that
  * space (for EVENTS_ID_FILE: from that file), or SIZE_MAX with *probe where
  * it would be added (events_dedup_insert). Ids are compared by their text
- * (they are appended to the pool, not interned: strpool_append). Builds
+ * (they are appended to the ids pool, not interned: strpool_append). Builds
  * the index first when it is not valid. */
 size_t events_dedup_find(EventSet *set, const char *id, size_t len, EventIdSpace space,
                          uint16_t file, HashProbe *probe);
