@@ -40,6 +40,8 @@ typedef struct CsvState {
     LoadContext *ctx;
     char *row;                 /* the current row's fields, NUL-separated */
     size_t row_len, row_cap;
+    size_t row_bytes;          /* its fields' bytes as read (with a NUL
+                                  each), kept or not: its size */
     size_t *offsets;           /* start of each field in row */
     size_t nfields, offsets_cap;
     FieldId *columns;          /* meaning of each column, from the header */
@@ -67,7 +69,7 @@ typedef struct CsvState {
  * and what libcsv has of the field it is reading. */
 static uint64_t record_bytes(const CsvState *st, size_t pending)
 {
-    return (uint64_t)st->row_len + (uint64_t)st->nfields * sizeof(size_t) + pending;
+    return (uint64_t)st->row_bytes + (uint64_t)st->nfields * sizeof(size_t) + pending;
 }
 
 static void on_field(void *data, size_t len, void *state_ptr)
@@ -81,6 +83,12 @@ static void on_field(void *data, size_t len, void *state_ptr)
     }
     if (!st->fast_fields && st->nul_field == 0 && len > 0 && memchr(data, '\0', len) != NULL)
         st->nul_field = st->nfields + 1;
+    st->row_bytes += len + 1;
+    /* A column sahelmap does not read is kept empty, once the header and
+     * the row that may hold HXL tags (which look at every cell) are past. */
+    if (st->header_checked && st->nfields < st->ncolumns &&
+        st->columns[st->nfields] == FIELD_NONE)
+        len = 0;
     st->offsets = xgrow(st->offsets, &st->offsets_cap, st->nfields + 1,
                         sizeof *st->offsets);
     st->offsets[st->nfields++] = st->row_len;
@@ -218,6 +226,7 @@ static void on_row_end(int terminator, void *state_ptr)
     }
     st->nfields = 0;
     st->row_len = 0;
+    st->row_bytes = 0;
     st->oversize = false;
     st->nul_field = 0;
     st->rows++;
@@ -347,7 +356,7 @@ static void csv_chunk(void *state, LoadContext *w, LoadChunk *c)
     st.row = NULL;
     st.offsets = NULL;
     st.fast = NULL;
-    st.row_len = st.row_cap = st.nfields = st.offsets_cap = 0;
+    st.row_len = st.row_cap = st.row_bytes = st.nfields = st.offsets_cap = 0;
     st.line = st.row_line = 1;
     st.line_fed = 0;
     st.oversize = false;

@@ -1432,6 +1432,36 @@ static void test_csv_record_over_limit(void **state)
     unlink(path);
 }
 
+/* A column sahelmap does not read still counts: a record over the limit
+ * in it, or a NUL in it, is skipped as in any other column; the columns
+ * it reads load around it (the loader keeps such a column's cells empty). */
+static void test_csv_unread_column_still_counts(void **state)
+{
+    (void)state;
+    Config cfg;
+    config_defaults(&cfg);
+    cfg.max_record = 64 << 10;
+    LoadOptions opt = {.config = &cfg};
+    const char *path = gen("unread_column.csv");
+    FILE *f = fopen(path, "wb");
+    fputs("event_id_cnty,event_date,latitude,longitude,not_a_field,notes\n", f);
+    fputs("U1,2024-01-01,15,2,tag,first\n", f);
+    fputs("U2,2024-01-01,15,2,", f);                               /* line 3 */
+    for (int i = 0; i < (100 << 10); i++) fputc('x', f);
+    fputs(",big\nU3,2024-01-01,15,2,a", f);                        /* line 4 */
+    fputc('\0', f);
+    fputs("b,nul\nU4,2024-01-01,15,2,tag,last\n", f);
+    fclose(f);
+    Load *l = load_with(path, &opt);
+    expect_ok(l, 4, 2);
+    expect_skip(l, "3", "record larger than 65536 bytes");
+    expect_skip(l, "4", "a NUL byte (0x00) in field 5");
+    assert_string_equal(notes_of(l, event(l, "U4")), "last");
+    assert_string_equal(notes_of(l, event(l, "U1")), "first");
+    unload(l);
+    unlink(path);
+}
+
 /* 1e-400 reads as 0 (strtod underflows): a coordinate spelled so is
  * refused, never put on the equator; in JSON numbers and strings, CSV and
  * GeoJSON. Times of day that are no time are refused with their date. */
@@ -1524,6 +1554,7 @@ int main(void)
         cmocka_unit_test_teardown(test_utf16_and_utf32_named, release_all),
         cmocka_unit_test_teardown(test_csv_nul_in_field, release_all),
         cmocka_unit_test_teardown(test_csv_record_over_limit, release_all),
+        cmocka_unit_test_teardown(test_csv_unread_column_still_counts, release_all),
         cmocka_unit_test_teardown(test_underflow_and_bad_times, release_all),
     };
     return cmocka_run_group_tests(tests, setup_corpus, teardown_corpus);
