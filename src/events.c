@@ -236,53 +236,61 @@ static void grow_columns(EventSet *set)
     set->cap = cap;
 }
 
+int events_tuple_fields(EventInput *in, int kind, const char **f[EVENTS_TUPLE_STRINGS])
+{
+    if (kind == EVENTS_TUPLE_ACTORS) {
+        f[0] = &in->actor1, f[1] = &in->assoc_actor1;
+        f[2] = &in->actor2, f[3] = &in->assoc_actor2;
+        return 4;
+    }
+    if (kind == EVENTS_TUPLE_PLACE) {
+        f[0] = &in->country, f[1] = &in->admin1, f[2] = &in->admin2;
+        f[3] = &in->admin3, f[4] = &in->location;
+        return 5;
+    }
+    f[0] = &in->source, f[1] = &in->source_scale, f[2] = &in->original_type;
+    return 3;
+}
+
+static TupleTable *tuple_table(EventSet *set, int kind)
+{
+    return kind == EVENTS_TUPLE_ACTORS ? &set->actor_tuples
+         : kind == EVENTS_TUPLE_PLACE  ? &set->place_tuples : &set->prov_tuples;
+}
+
+/* The strings of in's tuple of kind into s (read only: in is not changed);
+ * *first: where they start in the tuple (after a provenance's file). */
+static int tuple_strings(const EventInput *in, int kind, const char *s[EVENTS_TUPLE_STRINGS],
+                         int *first)
+{
+    const char **f[EVENTS_TUPLE_STRINGS];
+    int n = events_tuple_fields((EventInput *)in, kind, f);
+    for (int k = 0; k < n; k++) s[k] = *f[k];
+    *first = kind == EVENTS_TUPLE_PROV ? CACHE_PROV_SOURCE : 0;
+    return n;
+}
+
 /* The set's tuple of kind for the record's strings (and file). */
 static uint32_t intern_tuple(EventSet *set, const EventInput *in, int kind)
 {
-    if (kind == EVENTS_TUPLE_ACTORS) {
-        uint32_t actors[CACHE_ACTOR_ARITY] = {
-            events_intern(set, in->actor1), events_intern(set, in->assoc_actor1),
-            events_intern(set, in->actor2), events_intern(set, in->assoc_actor2)};
-        return tuples_intern(&set->actor_tuples, actors);
-    }
-    if (kind == EVENTS_TUPLE_PLACE) {
-        uint32_t place[CACHE_PLACE_ARITY] = {
-            events_intern(set, in->country), events_intern(set, in->admin1),
-            events_intern(set, in->admin2), events_intern(set, in->admin3),
-            events_intern(set, in->location)};
-        return tuples_intern(&set->place_tuples, place);
-    }
-    uint32_t prov[CACHE_PROV_ARITY] = {in->file, events_intern(set, in->source),
-                                       events_intern(set, in->source_scale),
-                                       events_intern(set, in->original_type)};
-    return tuples_intern(&set->prov_tuples, prov);
-}
-
-static const char *or_empty(const char *s)
-{
-    return s != NULL ? s : "";
+    const char *s[EVENTS_TUPLE_STRINGS];
+    int first, n = tuple_strings(in, kind, s, &first);
+    uint32_t v[EVENTS_TUPLE_STRINGS + 1];
+    if (kind == EVENTS_TUPLE_PROV) v[CACHE_PROV_FILE] = in->file;
+    for (int k = 0; k < n; k++) v[first + k] = events_intern(set, s[k]);
+    return tuples_intern(tuple_table(set, kind), v);
 }
 
 /* Whether tuple t of kind holds the record's strings (and file). */
-static bool tuple_equal(const EventSet *set, const EventInput *in, int kind, uint32_t t)
+static bool tuple_equal(EventSet *set, const EventInput *in, int kind, uint32_t t)
 {
-    const StrPool *pool = &set->strings;
-#define SAME(ref, str) (strcmp(strpool_get(pool, ref), or_empty(str)) == 0)
-    if (kind == EVENTS_TUPLE_ACTORS) {
-        const uint32_t *v = tuples_get(&set->actor_tuples, t);
-        return SAME(v[0], in->actor1) && SAME(v[1], in->assoc_actor1) &&
-               SAME(v[2], in->actor2) && SAME(v[3], in->assoc_actor2);
-    }
-    if (kind == EVENTS_TUPLE_PLACE) {
-        const uint32_t *v = tuples_get(&set->place_tuples, t);
-        return SAME(v[0], in->country) && SAME(v[1], in->admin1) && SAME(v[2], in->admin2) &&
-               SAME(v[3], in->admin3) && SAME(v[4], in->location);
-    }
-    const uint32_t *v = tuples_get(&set->prov_tuples, t);
-    return v[CACHE_PROV_FILE] == in->file && SAME(v[CACHE_PROV_SOURCE], in->source) &&
-           SAME(v[CACHE_PROV_SCALE], in->source_scale) &&
-           SAME(v[CACHE_PROV_ORIGINAL_TYPE], in->original_type);
-#undef SAME
+    const char *s[EVENTS_TUPLE_STRINGS];
+    int first, n = tuple_strings(in, kind, s, &first);
+    const uint32_t *v = tuples_get(tuple_table(set, kind), t);
+    if (kind == EVENTS_TUPLE_PROV && v[CACHE_PROV_FILE] != in->file) return false;
+    for (int k = 0; k < n; k++)
+        if (!events_text_equal(set, v[first + k], s[k])) return false;
+    return true;
 }
 
 /* intern_tuple, through the record's batch when it has one: its number's
@@ -380,9 +388,7 @@ EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddIn
                                    ? EVENT_FLAG_CIVILIAN_TARGETING : 0) |
                               (in->ucdp_type & 3) << EVENT_FLAG_UCDP_SHIFT |
                               (in->id_space & 3) << EVENT_FLAG_ID_SHIFT);
-    int32_t span = in->day_end > in->day ? in->day_end - in->day : 0;
-    events_fat_note(set, i, in->fatalities_low, in->fatalities_high,
-                    span > UINT16_MAX ? UINT16_MAX : span);
+    events_fat_note(set, i, in->fatalities_low, in->fatalities_high, events_span_of(in));
     events_merge_note_added(set, i, in);
 
     if (id != 0) events_dedup_insert(set, &probe, i);

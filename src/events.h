@@ -285,6 +285,12 @@ EventsAddResult events_add(EventSet *set, const EventInput *in);
 /* events_add, and what it found in *info (NULL: not wanted). */
 EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddInfo *info);
 
+/* Points f[k] at the string fields of in's tuple of kind, in the tuple's
+ * order (a provenance tuple's file, which is no string, comes before them
+ * in the tuple): how many, at most EVENTS_TUPLE_STRINGS. */
+#define EVENTS_TUPLE_STRINGS 5
+int events_tuple_fields(EventInput *in, int kind, const char **f[EVENTS_TUPLE_STRINGS]);
+
 /* Numbers a distinct tuple of kind in the batch, whose strings (each
  * followed by a NUL, NULL as "", in the tuple's order) hash to `hash`
  * (strpool_hash): its number, from 0 for each kind. A worker's call. */

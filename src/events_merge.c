@@ -147,19 +147,23 @@ static bool notes_equal(EventSet *set, size_t i, const EventInput *in)
 /* Comparing                                                                 */
 /* ------------------------------------------------------------------------- */
 
-static bool text_equal(const EventSet *set, uint32_t ref, const char *s)
+bool events_text_equal(const EventSet *set, uint32_t ref, const char *s)
 {
     return strcmp(strpool_get(&set->strings, ref), or_empty(s)) == 0;
+}
+
+int32_t events_span_of(const EventInput *in)
+{
+    int32_t span = in->day_end > in->day ? in->day_end - in->day : 0;
+    return span > UINT16_MAX ? UINT16_MAX : span;
 }
 
 /* The first field beyond the actors in which record in differs from event
  * i, by its ACLED name; NULL when none does. */
 static const char *first_difference(EventSet *set, size_t i, const EventInput *in)
 {
-    int32_t span = in->day_end > in->day ? in->day_end - in->day : 0;
-    if (span > UINT16_MAX) span = UINT16_MAX;
     if (set->day[i] != in->day) return "event_date";
-    if (events_span(set, i) != span) return "date_end";
+    if (events_span(set, i) != events_span_of(in)) return "date_end";
     if (set->lat_e7[i] != events_degrees_e7(in->lat)) return "latitude";
     if (set->lon_e7[i] != events_degrees_e7(in->lon)) return "longitude";
     if (set->type[i] != in->type) return "event_type";
@@ -179,10 +183,11 @@ static const char *first_difference(EventSet *set, size_t i, const EventInput *i
                                             in->admin3, in->location};
     const uint32_t *held = tuples_get(&set->place_tuples, set->place[i]);
     for (int k = 0; k < CACHE_PLACE_ARITY; k++)
-        if (!text_equal(set, held[k], place[k])) return place_names[k];
+        if (!events_text_equal(set, held[k], place[k])) return place_names[k];
     const uint32_t *prov = tuples_get(&set->prov_tuples, set->prov[i]);
-    if (!text_equal(set, prov[CACHE_PROV_SOURCE], in->source)) return "source";
-    if (!text_equal(set, prov[CACHE_PROV_SCALE], in->source_scale)) return "source_scale";
+    if (!events_text_equal(set, prov[CACHE_PROV_SOURCE], in->source)) return "source";
+    if (!events_text_equal(set, prov[CACHE_PROV_SCALE], in->source_scale))
+        return "source_scale";
     if (!notes_equal(set, i, in)) return "notes";
     return NULL;
 }

@@ -22,6 +22,13 @@ typedef struct EventsUndo {
 /* The interned reference of s (NULL: 0). */
 uint32_t events_intern(EventSet *set, const char *s);
 
+/* Whether the interned string ref is s (NULL: ""). */
+bool events_text_equal(const EventSet *set, uint32_t ref, const char *s);
+
+/* A record's span of days as the store keeps it: end - start, 0 to
+ * UINT16_MAX. */
+int32_t events_span_of(const EventInput *in);
+
 /* Makes the id index valid and room in it for `more` events beyond those
  * held (events_reserve). */
 void events_dedup_reserve(EventSet *set, size_t more);
