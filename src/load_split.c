@@ -81,31 +81,14 @@ static SinkItem *sink_push(LoadSink *s, size_t line, size_t col, size_t index)
     X(admin1) X(admin2) X(admin3) X(location) X(source) X(source_scale)   \
     X(original_type)
 
-/* The fields of a tuple kind into f, in the tuple's order: how many. */
-static int tuple_fields(EventInput *in, int kind, const char **f[5])
-{
-    if (kind == EVENTS_TUPLE_ACTORS) {
-        f[0] = &in->actor1, f[1] = &in->assoc_actor1;
-        f[2] = &in->actor2, f[3] = &in->assoc_actor2;
-        return 4;
-    }
-    if (kind == EVENTS_TUPLE_PLACE) {
-        f[0] = &in->country, f[1] = &in->admin1, f[2] = &in->admin2;
-        f[3] = &in->admin3, f[4] = &in->location;
-        return 5;
-    }
-    f[0] = &in->source, f[1] = &in->source_scale, f[2] = &in->original_type;
-    return 3;
-}
-
 /* Keeps the strings of in's tuple of kind as offsets, once per distinct
  * tuple of the chunk (NULL kept as "", which the set takes as the same),
  * and numbers the tuple (in->batch_tuple). */
 static void sink_tuple(LoadSink *s, EventInput *in, int kind)
 {
-    const char **f[5];
-    int n = tuple_fields(in, kind, f);
-    size_t start = s->len, lens[5];
+    const char **f[EVENTS_TUPLE_STRINGS];
+    int n = events_tuple_fields(in, kind, f);
+    size_t start = s->len, lens[EVENTS_TUPLE_STRINGS];
     for (int k = 0; k < n; k++) {
         const char *str = *f[k] != NULL ? *f[k] : "";
         lens[k] = strlen(str);
@@ -178,9 +161,6 @@ void load_sink_skip(LoadContext *ctx, size_t line, size_t col, size_t index,
     it->reason = sink_keep(s, reason, strlen(reason));
 }
 
-/* Adds the buffered records to the set as load_record and load_skip
- * would have, at positions made absolute from the chunk's start `base`.
- * Stops when the context is cancelled (or full). */
 /* How many records ahead sink_replay asks for the id index's slot. */
 #define PREFETCH_AHEAD 8
 
@@ -193,6 +173,9 @@ static void sink_prefetch(LoadContext *ctx, const LoadSink *s, size_t k)
     events_prefetch(ctx->set, &in);
 }
 
+/* Adds the buffered records to the set as load_record and load_skip
+ * would have, at positions made absolute from the chunk's start `base`.
+ * Stops when the context is cancelled (or full). */
 static void sink_replay(LoadContext *ctx, LoadSink *s, const LoadSplitPos *base)
 {
     for (size_t k = 0; k < PREFETCH_AHEAD; k++) sink_prefetch(ctx, s, k);
@@ -294,17 +277,26 @@ static void chunk_parse(const Pipeline *p, LoadChunk *c, LoadSink *sink)
     free(worker);
 }
 
-/* Gives back the pages wholly inside what chunk c read: its records are
- * copied into its sink. A page dropped is read again from the page cache
- * if wanted (a chunk parsed again, the serial loader), so this is only
- * about memory: a parse's pages are held while it runs, not until the
+/* Gives back the map's pages wholly inside [from, to): they are in the
+ * page cache, and what the process holds of them counts as its memory. A
+ * page dropped is read again from the page cache if wanted (a chunk parsed
+ * again, the serial loader), so this is only about memory. Returns `to`
+ * rounded down to a page: the end of what was given back. */
+static uint64_t give_back(const LoadContext *ctx, uint64_t from, uint64_t to)
+{
+    uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
+    from = (from + page - 1) / page * page;
+    to = to / page * page;
+    if (to > from) madvise((void *)(ctx->map + from), (size_t)(to - from), MADV_DONTNEED);
+    return to;
+}
+
+/* Gives back the pages of what chunk c read once its records are copied
+ * into its sink: a parse's pages are held while it runs, not until the
  * loading thread has added its records. */
 static void drop_read(const LoadContext *ctx, const LoadChunk *c)
 {
-    uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
-    uint64_t from = (c->start + page - 1) / page * page, to = c->end / page * page;
-    if (to > from)
-        madvise((void *)(ctx->map + from), (size_t)(to - from), MADV_DONTNEED);
+    give_back(ctx, c->start, c->end);
 }
 
 static void *worker_main(void *arg)
@@ -340,15 +332,13 @@ static void advance(LoadSplitPos *pos, const LoadChunk *c)
     pos->index += c->records;
 }
 
-/* Gives back the map's pages before offset (they are in the page cache;
- * what the process holds of them counts as its memory). */
+/* Gives back the map's pages before offset not given back yet (the
+ * pages chunks share at their edges, and those a chunk parsed again here
+ * read). */
 static void release_pages(LoadContext *ctx, uint64_t *released, uint64_t offset)
 {
-    uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
-    uint64_t to = offset / page * page;
-    if (to <= *released) return;
-    madvise((void *)(ctx->map + *released), (size_t)(to - *released), MADV_DONTNEED);
-    *released = to;
+    uint64_t to = give_back(ctx, *released, offset);
+    if (to > *released) *released = to;
 }
 
 /* Sizes the set's hash tables for the events the rest of the file holds,
