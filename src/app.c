@@ -66,18 +66,17 @@ void app_refilter(App *app)
 {
     free(app->visible);
     app->visible = NULL;
-    if (!filter_only_types(&app->filter)) {
-        app->visible = xmalloc(app->set.count + 1);
-        filter_apply(&app->filter, &app->set, app->visible);
-    }
-    /* The same without the place lists, for the checklist's counts. */
     free(app->unplaced);
     app->unplaced = NULL;
+    /* The same without the place lists too, for the checklist's counts:
+     * in the same pass, each event matched once. */
     Filter rest = app->filter;
     rest.country[0] = rest.admin1[0] = '\0';
-    if ((app->filter.country[0] || app->filter.admin1[0]) && !filter_only_types(&rest)) {
+    if ((app->filter.country[0] || app->filter.admin1[0]) && !filter_only_types(&rest))
         app->unplaced = xmalloc(app->set.count + 1);
-        filter_apply(&rest, &app->set, app->unplaced);
+    if (!filter_only_types(&app->filter)) {
+        app->visible = xmalloc(app->set.count + 1);
+        filter_apply_unplaced(&app->filter, &app->set, app->visible, app->unplaced);
     }
     app->filter_gen++;
     app->hist_dirty = true;

@@ -186,6 +186,12 @@ static bool memo_has(PlaceMemo *m, const EventSet *set, const char *list, uint32
 
 size_t filter_apply(const Filter *f, const EventSet *set, uint8_t *visible)
 {
+    return filter_apply_unplaced(f, set, visible, NULL);
+}
+
+size_t filter_apply_unplaced(const Filter *f, const EventSet *set, uint8_t *visible,
+                             uint8_t *unplaced)
+{
     size_t n = 0;
     /* The place parts by string ref, the rest by filter_match. */
     Filter rest = *f;
@@ -193,12 +199,15 @@ size_t filter_apply(const Filter *f, const EventSet *set, uint8_t *visible)
     PlaceMemo *countries = f->country[0] ? xcalloc(1, sizeof *countries) : NULL;
     PlaceMemo *areas = f->admin1[0] ? xcalloc(1, sizeof *areas) : NULL;
     for (size_t i = 0; i < set->count; i++) {
-        bool ok = (countries == NULL ||
-                   memo_has(countries, set, f->country, events_text_ref(set, i, TEXT_COUNTRY))) &&
-                  (areas == NULL ||
-                   memo_has(areas, set, f->admin1, events_text_ref(set, i, TEXT_ADMIN1))) &&
-                  filter_match(&rest, set, i);
-        visible[i] = ok;
+        bool placed = (countries == NULL ||
+                       memo_has(countries, set, f->country,
+                                events_text_ref(set, i, TEXT_COUNTRY))) &&
+                      (areas == NULL ||
+                       memo_has(areas, set, f->admin1, events_text_ref(set, i, TEXT_ADMIN1)));
+        /* The rest (the text search reads notes back) only where it counts. */
+        bool rest_ok = (placed || unplaced != NULL) && filter_match(&rest, set, i);
+        if (unplaced != NULL) unplaced[i] = rest_ok;
+        visible[i] = placed && rest_ok;
         n += visible[i];
     }
     free(countries);

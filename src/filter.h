@@ -43,6 +43,12 @@ bool filter_match(const Filter *f, const EventSet *set, size_t i);
  * pass. visible must hold set->count bytes. */
 size_t filter_apply(const Filter *f, const EventSet *set, uint8_t *visible);
 
+/* filter_apply, and in the same pass unplaced[i]: whether event i passes f
+ * but its country and admin-1 lists (the checklist's counts), each event
+ * matched once. unplaced must hold set->count bytes. */
+size_t filter_apply_unplaced(const Filter *f, const EventSet *set, uint8_t *visible,
+                             uint8_t *unplaced);
+
 /* Place lists ("Mali,Niger"): comma-separated exact names. */
 
 /* Whether name is one of list's names ("" holds none). */

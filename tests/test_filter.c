@@ -43,6 +43,23 @@ static void test_filters(void **state)
     strcpy(f.country, "Niger");
     assert_int_equal(filter_apply(&f, &set, vis), 0);
 
+    /* One pass gives both the filter's events and those it keeps but for
+     * its place lists: the same as two filter_apply calls. */
+    uint8_t *unplaced = calloc(set.count, 1), *vis2 = calloc(set.count, 1);
+    for (int pass = 0; pass < 2; pass++) {
+        filter_init(&f);
+        strcpy(f.text, "kidal");
+        strcpy(f.country, pass == 0 ? "Mali" : "Niger");
+        size_t n = filter_apply(&f, &set, vis);
+        assert_int_equal(filter_apply_unplaced(&f, &set, vis2, unplaced), n);
+        assert_memory_equal(vis, vis2, set.count);
+        f.country[0] = '\0';
+        assert_int_equal(filter_apply(&f, &set, vis), 2);
+        assert_memory_equal(vis, unplaced, set.count);
+    }
+    free(unplaced);
+    free(vis2);
+
     char desc[200];
     filter_init(&f);
     strcpy(f.text, "wagner");
