@@ -6,13 +6,13 @@
  */
 #include "table.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
 #include "filter.h"
+#include "scene.h"
 #include "xalloc.h"
 
 /* ------------------------------------------------------------------------- */
@@ -183,13 +183,12 @@ void table_collect(Table *t, const EventSet *set, size_t lo, size_t hi, uint32_t
                    const View *v)
 {
     t->count = 0;
+    /* An event is in the table where the map shows it. */
+    const SceneInput in = {.events = set, .type_mask = type_mask, .visible = visible,
+                           .proj_x = px, .proj_y = py, .view = v};
     for (size_t i = lo; i < hi && i < set->count; i++) {
-        if (!(type_mask & (1u << set->type[i]))) continue;
-        if (visible != NULL && !visible[i]) continue;
-        if (isnan(px[i])) continue;
         double sx, sy;
-        view_to_screen(v, px[i], py[i], &sx, &sy);
-        if (!view_contains(v, sx, sy)) continue;
+        if (!scene_event_point(&in, i, &sx, &sy) || !view_contains(v, sx, sy)) continue;
         t->rows = xgrow(t->rows, &t->cap, t->count + 1, sizeof *t->rows);
         t->rows[t->count++] = (uint32_t)i;
     }
