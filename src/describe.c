@@ -100,15 +100,12 @@ void describe_details(const EventSet *set, size_t i, int pick, int npicks, TextL
 
 void describe_stack_row(const EventSet *set, size_t i, char *out, size_t cap)
 {
-    static const char *const short_type[EVENT_TYPE_COUNT] = {
-        "Unknown", "Battle", "Explosion", "Against civilians", "Protest", "Riot",
-        "Strategic dev."};
     char d[32];
     scene_format_day(set->day[i], d, sizeof d);
-    unsigned type = set->type[i] < EVENT_TYPE_COUNT ? set->type[i] : 0;
     const char *place = events_text(set, i, TEXT_LOCATION);
     if (!place[0]) place = events_text(set, i, TEXT_ADMIN1);
-    int n = snprintf(out, cap, "%s\t%s\t%d\t%.80s", d, short_type[type], set->fat[i], place);
+    int n = snprintf(out, cap, "%s\t%s\t%d\t%.80s", d,
+                     events_type_short_name((EventType)set->type[i]), set->fat[i], place);
     if (n >= 0 && (size_t)n >= cap && cap > 0) {      /* cut: not inside a character */
         size_t len = cap - 1;
         while (len > 0 && ((unsigned char)out[len] & 0xC0) == 0x80) len--;

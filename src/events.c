@@ -107,6 +107,14 @@ const char *events_type_name(EventType type)
     return (unsigned)type < EVENT_TYPE_COUNT ? type_names[type] : type_names[0];
 }
 
+const char *events_type_short_name(EventType type)
+{
+    static const char *const short_names[EVENT_TYPE_COUNT] = {
+        "Unknown", "Battle", "Explosion", "Against civilians", "Protest", "Riot",
+        "Strategic dev."};
+    return (unsigned)type < EVENT_TYPE_COUNT ? short_names[type] : short_names[0];
+}
+
 const char *events_type_key(EventType type)
 {
     return (unsigned)type < EVENT_TYPE_COUNT ? type_keys[type] : type_keys[0];

@@ -431,6 +431,9 @@ EventType events_type_parse(const char *s);
  * events_type_from_key also takes the full names; EVENT_UNKNOWN if neither. */
 const char *events_type_key(EventType type);
 EventType events_type_from_key(const char *s);
+/* A type's name in a narrow column (a table, a stack of events):
+ * "Battle", "Explosion", "Against civilians"... */
+const char *events_type_short_name(EventType type);
 const char *events_sub_type_name(SubEventType sub);
 SubEventType events_sub_type_parse(const char *s);
 EventType events_sub_type_parent(SubEventType sub);

@@ -109,10 +109,6 @@ static void radix_sort(uint64_t *a, size_t n)
     free(count);
 }
 
-static const char *const short_type[EVENT_TYPE_COUNT] = {
-    "Unknown", "Battle", "Explosion", "Against civilians", "Protest", "Riot",
-    "Strategic dev."};
-
 void table_sort(Table *t, const EventSet *set, TableColumn col, bool descending)
 {
     t->sort = col;
@@ -135,7 +131,8 @@ void table_sort(Table *t, const EventSet *set, TableColumn col, bool descending)
     for (int a = 0; a < EVENT_TYPE_COUNT; a++) {
         type_rank[a] = 0;
         for (int b = 0; b < EVENT_TYPE_COUNT; b++)
-            type_rank[a] += strcmp(short_type[b], short_type[a]) < 0;
+            type_rank[a] += strcmp(events_type_short_name((EventType)b),
+                                   events_type_short_name((EventType)a)) < 0;
     }
     for (size_t r = 0; r < n; r++) {
         uint32_t i = t->rows[r], key = 0;
@@ -225,7 +222,7 @@ void table_cell(const EventSet *set, size_t i, TableColumn col, char *out, size_
         break;
     }
     case TABLE_TYPE:
-        snprintf(out, cap, "%s", short_type[set->type[i] < EVENT_TYPE_COUNT ? set->type[i] : 0]);
+        snprintf(out, cap, "%s", events_type_short_name((EventType)set->type[i]));
         break;
     case TABLE_PLACE: {
         const char *parts[3] = {events_text(set, i, TEXT_LOCATION),
