@@ -142,25 +142,14 @@ static void update_counts(App *app)
     c->gen = app->filter_gen;
 }
 
-/* Case-insensitive (ASCII) substring test. */
-static bool contains_nocase(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (; *hay; hay++) {
-        size_t k = 0;
-        while (k < n && hay[k] && tolower((unsigned char)hay[k]) == tolower((unsigned char)needle[k]))
-            k++;
-        if (k == n) return true;
-    }
-    return n == 0;
-}
-
 /* The checklist's items: a heading, the countries, a heading, the areas;
  * with a find text, the places whose name (or country) holds it. */
 static void update_items(App *app)
 {
     ChecklistState *c = &app->places;
     const StrPool *pool = &app->set.strings;
+    char find[sizeof c->find];                       /* lowered once */
+    for (size_t k = 0; k < sizeof find; k++) find[k] = (char)tolower((unsigned char)c->find[k]);
     c->nitems = 0;
     for (size_t r = 0; r <= c->list.count; r++) {
         for (int head = 0; head < 2; head++) {       /* both when there is no country */
@@ -170,8 +159,8 @@ static void update_items(App *app)
         }
         if (r == c->list.count) break;
         const ChecklistRow *row = &c->list.rows[r];
-        if (c->find[0] && !contains_nocase(strpool_get(pool, row->admin1), c->find) &&
-            !contains_nocase(strpool_get(pool, row->country), c->find))
+        if (find[0] && !filter_contains(strpool_get(pool, row->admin1), find) &&
+            !filter_contains(strpool_get(pool, row->country), find))
             continue;
         c->items = xgrow(c->items, &c->items_cap, c->nitems + 1, sizeof *c->items);
         c->items[c->nitems++] = (int32_t)r;

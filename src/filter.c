@@ -22,8 +22,7 @@ bool filter_only_types(const Filter *f)
            f->admin1[0] == '\0';
 }
 
-/* Case-insensitive (ASCII) substring test; needle is already lower case. */
-static bool contains(const char *hay, const char *needle)
+bool filter_contains(const char *hay, const char *needle)
 {
     size_t n = strlen(needle);
     if (n == 0) return true;
@@ -46,10 +45,10 @@ static bool text_match(const Filter *f, const EventSet *set, size_t i)
                                        TEXT_ASSOC_ACTOR2, TEXT_LOCATION, TEXT_ADMIN1,
                                        TEXT_ADMIN2, TEXT_ADMIN3, TEXT_COUNTRY};
     for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++)
-        if (contains(events_text(set, i, fields[k]), needle)) return true;
+        if (filter_contains(events_text(set, i, fields[k]), needle)) return true;
     if (set->notes[i] == 0) return false;
     char *notes = events_notes(set, i);
-    bool hit = contains(notes, needle);
+    bool hit = filter_contains(notes, needle);
     free(notes);
     return hit;
 }

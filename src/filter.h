@@ -35,6 +35,10 @@ void filter_init(Filter *f);
 /* True when f hides nothing but (perhaps) event types. */
 bool filter_only_types(const Filter *f);
 
+/* Whether hay holds needle, ignoring ASCII case; needle is already in
+ * lower case (lowered once, not at each comparison). "" is in anything. */
+bool filter_contains(const char *hay, const char *needle);
+
 /* Whether event i passes every part of f (types included). Reads notes
  * from the store only when the text is not found in names and places. */
 bool filter_match(const Filter *f, const EventSet *set, size_t i);
