@@ -38,18 +38,11 @@ static int job_run(void *data)
     return 0;
 }
 
-/* A zip member not loaded (a README, a codebook): said on stderr. */
-static void note_member(void *ctx, const char *name, const char *why)
-{
-    (void)ctx;
-    fprintf(stderr, "sahelmap: %s: %s\n", name, why);
-}
-
 void app_load_start(App *app, char *const *paths, int n, bool first)
 {
     LoadJob *job = xcalloc(1, sizeof *job);
     /* A zip archive loads as its event members, each a file of its own. */
-    job->paths = archive_expand(paths, n, &n, note_member, NULL);
+    job->paths = archive_expand(paths, n, &n, archive_note_stderr, NULL);
     job->n = n;
     job->first = first;
     job->set = &app->set;

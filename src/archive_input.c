@@ -16,6 +16,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -475,6 +476,12 @@ static void push(char ***list, size_t *n, size_t *cap, const char *s)
     *list = xgrow(*list, cap, *n + 2, sizeof **list);
     (*list)[(*n)++] = xstrndup(s, strlen(s));
     (*list)[*n] = NULL;
+}
+
+void archive_note_stderr(void *ctx, const char *name, const char *why)
+{
+    (void)ctx;
+    fprintf(stderr, "sahelmap: %s: %s\n", name, why);
 }
 
 char **archive_expand(char *const *paths, int n, int *count, ArchiveNote note, void *ctx)

@@ -84,6 +84,10 @@ const char *archive_stream_error(const ArchiveStream *s);
  * ("FILE.zip:README.txt") and why. */
 typedef void (*ArchiveNote)(void *ctx, const char *name, const char *why);
 
+/* The ArchiveNote of the command line and the window: "sahelmap: NAME:
+ * WHY" on stderr (ctx unused). */
+void archive_note_stderr(void *ctx, const char *name, const char *why);
+
 /* The files to load for paths[0..n): each path as it is, except a zip
  * archive given whole, which becomes "PATH:MEMBER" for each member that
  * may hold events (archive_member_holds_events), in archive order; the

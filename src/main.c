@@ -142,13 +142,6 @@ static int usage_error(const char *fmt, const char *what)
     return 2;
 }
 
-/* A zip member left out of the files to load (a README, a codebook). */
-static void note_member(void *ctx, const char *name, const char *why)
-{
-    (void)ctx;
-    fprintf(stderr, "sahelmap: %s: %s\n", name, why);
-}
-
 /* The files named (a zip archive: its event members, the others noted on
  * stderr when notes), or the bundled ones when none; free with
  * bundled_free. */
@@ -161,7 +154,7 @@ static char **input_files(const Config *cfg, char **names, int n, int *count, bo
         while (files != NULL && files[*count] != NULL) (*count)++;
         return files;
     }
-    return archive_expand(names, n, count, notes ? note_member : NULL, NULL);
+    return archive_expand(names, n, count, notes ? archive_note_stderr : NULL, NULL);
 }
 
 /* ------------------------------------------------------------------------- */
