@@ -99,11 +99,7 @@ void load_record(LoadContext *ctx, size_t line, size_t col, size_t index)
         load_sink_record(ctx, line, col, index);
         return;
     }
-    if (ctx->set->count >= ctx->max_events) {
-        ctx->full = ctx->cancelled = true;         /* stop reading the file */
-        return;
-    }
-    EventInput in;
+    EventInput in;                   /* load_event stops a full set's read */
     Error why;
     bool ok = record_to_event(&ctx->record, &in, &why);
     RecordKind kind = ok && ctx->kind == RECORD_GENERIC ? record_kind(&ctx->record)
@@ -298,15 +294,6 @@ static FILE *stream_open(int fd, const char *path, const LoadProgress *progress,
     return f;
 }
 
-/* A zip member's name mixed into the zip's inode: its identity (FNV-1a). */
-static uint64_t member_hash(const char *member)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (const unsigned char *p = (const unsigned char *)member; *p; p++)
-        h = (h ^ *p) * 1099511628211ull;
-    return h;
-}
-
 static uint64_t archive_position(const void *stream)
 {
     return archive_stream_bytes(stream);
@@ -375,7 +362,7 @@ bool load_file_with(EventSet *set, const char *path, LoadReport *report,
         st = arc.st;
         /* The members of one zip share its inode: each is a file of its own. */
         const char *member = strrchr(arc.name, ':');
-        if (member != NULL && arc.kind == ARCHIVE_ZIP) st.st_ino ^= member_hash(member);
+        if (member != NULL && arc.kind == ARCHIVE_ZIP) st.st_ino ^= strpool_hash(member, strlen(member));   /* its name mixed in */
     } else if (is_stdin ? fstat(STDIN_FILENO, &st) != 0 : stat(path, &st) != 0) {
         error_set(err, "%s", strerror(errno));
         return error_set_file(err, path);
