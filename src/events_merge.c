@@ -378,12 +378,20 @@ static uint64_t file_hash(uint64_t dev, uint64_t ino)
     return ino * 0x9E3779B97F4A7C15ull ^ dev;
 }
 
+/* Puts file f in the index of identities, unless its identity is not
+ * known or an earlier file has it (the first file holds it). */
+static void index_file(EventSet *set, size_t f)
+{
+    const EventsFileKey *k = &set->file_keys[f];
+    if ((k->dev != 0 || k->ino != 0) && events_file_find(set, k->dev, k->ino) == EVENTS_NO_FILE)
+        hashtab_add(&set->file_index, file_hash(k->dev, k->ino), (uint32_t)f);
+}
+
 void events_file_identify(EventSet *set, uint16_t file, uint64_t dev, uint64_t ino)
 {
     SM_ASSERT(file < set->nfiles);
     set->file_keys[file] = (EventsFileKey){dev, ino};
-    if (events_file_find(set, dev, ino) == EVENTS_NO_FILE)
-        hashtab_add(&set->file_index, file_hash(dev, ino), file);
+    index_file(set, file);
 }
 
 uint16_t events_file_find(const EventSet *set, uint64_t dev, uint64_t ino)
@@ -400,9 +408,5 @@ uint16_t events_file_find(const EventSet *set, uint64_t dev, uint64_t ino)
 void events_files_reindex(EventSet *set)
 {
     hashtab_clear(&set->file_index);
-    for (size_t f = 0; f < set->nfiles; f++) {
-        const EventsFileKey *k = &set->file_keys[f];
-        if ((k->dev != 0 || k->ino != 0) && events_file_find(set, k->dev, k->ino) == EVENTS_NO_FILE)
-            hashtab_add(&set->file_index, file_hash(k->dev, k->ino), (uint32_t)f);
-    }
+    for (size_t f = 0; f < set->nfiles; f++) index_file(set, f);
 }
