@@ -56,8 +56,12 @@ typedef struct CsvState {
     size_t row_line;           /* line the current row started on */
     const char *row_at;        /* ... and where (a file in memory) */
     size_t rows;               /* rows ended, the header's too */
-    char *fast;                /* load_csv_fast_row's scratch */
+    char *fast;                /* load_csv_fast_row's scratch ... */
+    size_t fast_cap;           /* ... of this many bytes: its longest line */
+    CsvField *fast_row;        /* ... and the fields it splits a row into */
     bool fast_fields;          /* fields come from it (they hold no NUL) */
+    size_t *kept;              /* the columns sahelmap reads, in order */
+    size_t nkept;
     uint64_t max_record;       /* largest record, in bytes */
     bool oversize;             /* the current record passed max_record */
     size_t nul_field;          /* first field (from 1) holding a NUL, or 0 */
@@ -165,7 +169,11 @@ static void check_header(CsvState *st)
                  !seen[FIELD_LATITUDE] ? "latitude"
                  : !seen[FIELD_LONGITUDE] ? "longitude" : "date",
                  st->header_first);
+        return;
     }
+    st->kept = xcalloc(st->ncolumns + 1, sizeof *st->kept);
+    for (size_t j = 0; j < st->ncolumns; j++)
+        if (st->columns[j] != FIELD_NONE) st->kept[st->nkept++] = j;
 }
 
 static void take_row(CsvState *st)
@@ -232,6 +240,63 @@ static void on_row_end(int terminator, void *state_ptr)
     st->rows++;
 }
 
+/* A row the fast path split (st->fast_row[0..n)), of a line of `len`
+ * bytes: a record under a checked header, its kept columns straight into
+ * the record; any other row as libcsv's fields would be taken. */
+static void take_fast_row(CsvState *st, size_t n, size_t len)
+{
+    const CsvField *f = st->fast_row;
+    if (!st->header_checked || st->failed || n != st->ncolumns) {
+        st->fast_fields = true;
+        for (size_t j = 0; j < n; j++) on_field((void *)f[j].at, f[j].len, st);
+        st->fast_fields = false;
+        on_row_end('\n', st);
+        return;
+    }
+    /* No row the fast path reads is over the record limit (its longest
+     * line is a tenth of it), and none holds a NUL. */
+    LoadContext *ctx = st->ctx;
+    st->row = xgrow(st->row, &st->row_cap, len + st->nkept + 1, 1);
+    char *out = st->row;
+    record_clear(&ctx->record);
+    for (size_t k = 0; k < st->nkept; k++) {
+        size_t j = st->kept[k];
+        size_t flen = f[j].len;
+        if (flen == 2 && f[j].at[0] == 'N' && f[j].at[1] == 'A') flen = 0;   /* R's NA */
+        memcpy(out, f[j].at, flen);
+        out[flen] = '\0';
+        record_set_string(&ctx->record, st->columns[j], out);
+        out += flen + 1;
+    }
+    load_record(ctx, st->row_line, 0, 0);
+    st->rows++;
+}
+
+/* The row of the line at p (a line start, libcsv between rows), if the
+ * fast path (load_csv_fast.c) splits it, which it does with most: returns
+ * the end of the line, or NULL, leaving the line and any fault in it to
+ * libcsv. */
+static const char *fast_line(CsvState *st, const struct csv_parser *parser, const char *p,
+                             const char *end)
+{
+    if (parser->pstate != 0) return NULL;
+    if (st->fast == NULL) {
+        /* A line a tenth of the record limit is never over it. */
+        uint64_t cap = st->max_record > 64 ? (st->max_record - 64) / 10 : 0;
+        st->fast_cap = cap < CSV_FAST_MAX ? (size_t)cap : CSV_FAST_MAX;
+        st->fast = xmalloc(st->fast_cap + 1);
+        st->fast_row = xmalloc(LOAD_CSV_FAST_FIELDS * sizeof *st->fast_row);
+    }
+    size_t n;
+    size_t len = load_csv_fast_row(p, (size_t)(end - p), st->fast, st->fast_cap,
+                                   st->fast_row, &n);
+    if (len == 0) return NULL;
+    st->row_line = st->line;
+    st->row_at = p;
+    take_fast_row(st, n, len);
+    return p + len;
+}
+
 /* Feeds one piece of a line; false (with err) on a quoting error. */
 static bool feed(CsvState *st, struct csv_parser *parser, const char *p,
                  size_t n, bool line_start)
@@ -240,22 +305,6 @@ static bool feed(CsvState *st, struct csv_parser *parser, const char *p,
     if (line_start && parser->pstate == 0) {
         st->row_line = st->line;
         st->row_at = p;
-        /* A whole line from a row boundary: most are split without libcsv
-         * (load_csv_fast.c), which keeps the rest and every fault. */
-        char last = n > 0 ? p[n - 1] : 0;
-        if ((last == '\n' || last == '\r') && n <= CSV_FAST_MAX &&
-            10 * (uint64_t)n + 64 <= st->max_record) {
-            size_t body = n - 1 - (last == '\n' && n >= 2 && p[n - 2] == '\r');
-            if (st->fast == NULL) st->fast = xmalloc(CSV_FAST_MAX);
-            st->fast_fields = true;
-            bool fast = load_csv_fast_row(p, body, st->fast, CSV_FAST_MAX, on_field, st);
-            st->fast_fields = false;
-            if (fast) {
-                on_row_end(last, st);
-                st->line_fed += n;
-                return !st->failed;
-            }
-        }
     }
     size_t used = csv_parse(parser, p, n, on_field, on_row_end, st);
     if (used < n) {
@@ -356,6 +405,7 @@ static void csv_chunk(void *state, LoadContext *w, LoadChunk *c)
     st.row = NULL;
     st.offsets = NULL;
     st.fast = NULL;
+    st.fast_row = NULL;
     st.row_len = st.row_cap = st.row_bytes = st.nfields = st.offsets_cap = 0;
     st.line = st.row_line = 1;
     st.line_fed = 0;
@@ -381,6 +431,13 @@ static void csv_chunk(void *state, LoadContext *w, LoadChunk *c)
             break;
         }
         if (at > limit) break;
+        const char *next = line_start ? fast_line(&st, parser, p, end) : NULL;
+        if (next != NULL) {
+            st.line++;
+            p = next;
+            if (st.failed) break;
+            continue;
+        }
         bool whole;
         const char *stop = piece_end(p, end, &whole);
         if (!feed(&st, parser, p, (size_t)(stop - p), line_start)) break;
@@ -402,6 +459,7 @@ static void csv_chunk(void *state, LoadContext *w, LoadChunk *c)
     free(st.row);
     free(st.offsets);
     free(st.fast);
+    free(st.fast_row);
 }
 
 /* The rows of the file in memory (ctx->map), from its start: the header
@@ -431,6 +489,13 @@ static bool csv_from_map(CsvState *st, struct csv_parser *parser, LoadContext *c
         if (p - ticked >= CSV_CHUNK) {
             ticked = p;
             if (!load_tick(ctx, (uint64_t)(p - map))) return error_set(err, "loading cancelled");
+        }
+        const char *next = line_start ? fast_line(st, parser, p, end) : NULL;
+        if (next != NULL) {
+            st->line++;
+            p = next;
+            ok = !st->failed;
+            continue;
         }
         bool whole;
         const char *stop = piece_end(p, end, &whole);
@@ -477,6 +542,14 @@ bool load_csv(LoadContext *ctx, FILE *f, Error *err)
             p++;
         }
         while (ok && p < end && !ctx->cancelled) {
+            const char *next = line_start ? fast_line(&st, parser, p, end) : NULL;
+            if (next != NULL) {
+                after_cr = next[-1] == '\r';
+                st.line++;
+                p = next;
+                ok = !st.failed;
+                continue;
+            }
             const char *stop = line_end(p, end);
             bool whole = stop != NULL;
             if (!whole) stop = end;
@@ -505,6 +578,8 @@ bool load_csv(LoadContext *ctx, FILE *f, Error *err)
     free(st.row);
     free(st.offsets);
     free(st.fast);
+    free(st.fast_row);
     free(st.columns);
+    free(st.kept);
     return ok;
 }

@@ -12,91 +12,164 @@
  * that does not close on the line) is libcsv's to report, with its
  * position: the fast path declines. So does a NUL in a field, which the
  * loader reports: the fields it hands over hold none.
+ *
+ * The line is looked at 64 bytes at a time: one pass marks, in three
+ * 64-bit masks, where its commas, its quotes and its line breaks (or
+ * NULs) are, and the fields are then found with a bit scan each, however
+ * long they are. The masks of a block are made when the walk reaches it,
+ * so nothing past the line's end is looked at but the rest of its block.
  */
 #include "load_csv_fast.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
-#include "scan.h"
+enum { MASK_COMMA, MASK_QUOTE, MASK_BREAK, MASKS };   /* BREAK: "\n", "\r", NUL */
+enum { FIND_COMMA = 1 << MASK_COMMA, FIND_QUOTE = 1 << MASK_QUOTE,
+       FIND_BREAK = 1 << MASK_BREAK };
 
-#define FAST_MAX_FIELDS 256
+typedef struct Scan {
+    const char *text;
+    size_t limit;              /* what may be looked at: text[0..limit) */
+    size_t base;               /* the block's first byte (a multiple of 64) */
+    uint64_t mask[MASKS];      /* bit k: text[base + k] is one */
+} Scan;
 
 static bool csv_blank(char c)
 {
     return c == ' ' || c == '\t';
 }
 
-typedef struct Span {
-    const char *at;
-    size_t len;
-    bool unquote;            /* a quoted field holding doubled quotes */
-} Span;
-
-bool load_csv_fast_row(const char *body, size_t n, char *scratch, size_t scratch_cap,
-                       void (*field)(void *data, size_t len, void *ctx), void *ctx)
+/* The masks of the block at base (< s->limit); bytes past the limit are
+ * none of the three. */
+static void scan_block(Scan *s, size_t base)
 {
-    Span spans[FAST_MAX_FIELDS];
-    size_t nspans = 0;
-    const char *p = body, *end = body + n;
-    size_t k = 0;
-    while (k < n && csv_blank(body[k])) k++;
-    if (k == n || n > scratch_cap) return false;      /* a blank line: no row */
+    const char *p = s->text + base;
+    char pad[64];
+    size_t left = s->limit - base;
+    if (left < 64) {
+        memset(pad, ' ', sizeof pad);
+        memcpy(pad, p, left);
+        p = pad;
+    }
+    uint64_t comma = 0, quote = 0, brk = 0;
+#ifdef __SSE2__
+    const __m128i vc = _mm_set1_epi8(','), vq = _mm_set1_epi8('"');
+    const __m128i vn = _mm_set1_epi8('\n'), vr = _mm_set1_epi8('\r'), vz = _mm_setzero_si128();
+    for (int i = 0; i < 4; i++) {
+        __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
+        __m128i b = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, vn), _mm_cmpeq_epi8(w, vr)),
+                                 _mm_cmpeq_epi8(w, vz));
+        comma |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(w, vc)) << (16 * i);
+        quote |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(w, vq)) << (16 * i);
+        brk |= (uint64_t)(unsigned)_mm_movemask_epi8(b) << (16 * i);
+    }
+#else
+    for (int k = 0; k < 64; k++) {
+        uint64_t bit = 1ull << k;
+        if (p[k] == ',') comma |= bit;
+        else if (p[k] == '"') quote |= bit;
+        else if (p[k] == '\n' || p[k] == '\r' || p[k] == '\0') brk |= bit;
+    }
+#endif
+    s->base = base;
+    s->mask[MASK_COMMA] = comma;
+    s->mask[MASK_QUOTE] = quote;
+    s->mask[MASK_BREAK] = brk;
+}
+
+/* The first byte at or after pos (at or after the block's start) of the
+ * kinds in `find`, or s->limit. */
+static inline size_t scan_next(Scan *s, size_t pos, unsigned find)
+{
+    if (pos >= s->limit) return s->limit;
+    while (pos - s->base >= 64) scan_block(s, s->base + 64);
     for (;;) {
-        if (nspans == FAST_MAX_FIELDS) return false;
-        while (p < end && csv_blank(*p)) p++;
-        Span *s = &spans[nspans++];
-        if (p < end && *p == '"') {
-            const char *q = p + 1;
-            s->at = q;
-            s->unquote = false;
+        uint64_t bits = 0;
+        if (find & FIND_COMMA) bits |= s->mask[MASK_COMMA];
+        if (find & FIND_QUOTE) bits |= s->mask[MASK_QUOTE];
+        if (find & FIND_BREAK) bits |= s->mask[MASK_BREAK];
+        bits &= ~0ull << (pos - s->base);
+        if (bits != 0) return s->base + (size_t)__builtin_ctzll(bits);
+        if (s->base + 64 >= s->limit) return s->limit;
+        scan_block(s, s->base + 64);
+        pos = s->base;
+    }
+}
+
+/* A quoted field's text [from, to) with each doubled quote made one, into
+ * out; its length. Runs up to and including a quote are copied whole. */
+static size_t unquote(const char *from, const char *to, char *out)
+{
+    size_t len = 0;
+    while (from < to) {
+        const char *quote = memchr(from, '"', (size_t)(to - from));
+        size_t run = quote != NULL ? (size_t)(quote - from) + 1 : (size_t)(to - from);
+        memcpy(out + len, from, run);
+        len += run;
+        from += run + (quote != NULL ? 1 : 0);
+    }
+    return len;
+}
+
+size_t load_csv_fast_row(const char *text, size_t avail, char *scratch, size_t scratch_cap,
+                         CsvField *fields, size_t *nfields)
+{
+    /* The line break may be at scratch_cap: the line is then that long. */
+    Scan s = {.text = text, .limit = avail <= scratch_cap ? avail : scratch_cap + 1};
+    if (s.limit == 0) return 0;
+    scan_block(&s, 0);
+    size_t n = 0, pos = 0, used = 0, stop;
+    for (;;) {
+        if (n == LOAD_CSV_FAST_FIELDS) return 0;
+        while (pos < s.limit && csv_blank(text[pos])) pos++;
+        CsvField *f = &fields[n++];
+        if (pos < s.limit && text[pos] == '"') {
+            size_t from = pos + 1, q = from, close;
+            bool doubled = false;
             for (;;) {
-                const char *close = memchr(q, '"', (size_t)(end - q));
-                if (close == NULL) return false;          /* goes on past the line */
-                if (close + 1 < end && close[1] == '"') {
-                    s->unquote = true;
+                close = scan_next(&s, q, FIND_QUOTE | FIND_BREAK);
+                /* Not closed on the line (or within what may be looked
+                 * at), or a NUL inside. */
+                if (close >= s.limit || text[close] != '"') return 0;
+                if (close + 1 < s.limit && text[close + 1] == '"') {
+                    doubled = true;
                     q = close + 2;
                     continue;
                 }
-                s->len = (size_t)(close - s->at);
-                p = close + 1;
                 break;
             }
-            while (p < end && csv_blank(*p)) p++;
-            if (p < end && *p != ',') return false;       /* text after the quote */
-            if (memchr(s->at, '\0', s->len) != NULL) return false;
+            f->at = text + from;
+            f->len = close - from;
+            if (doubled) {
+                f->at = scratch + used;
+                f->len = unquote(text + from, text + close, scratch + used);
+                used += f->len;
+            }
+            stop = close + 1;
+            while (stop < s.limit && csv_blank(text[stop])) stop++;
+            if (stop >= s.limit) return 0;
+            char c = text[stop];
+            if (c != ',' && c != '\n' && c != '\r') return 0;   /* text after the quote */
         } else {
-            /* Fields are short: one pass, a word at a time, beats a memchr
-             * call for the comma and another for a quote. */
-            const char *stop = scan_until3(p, end, ',', '"', '\0');
-            if (stop < end && *stop != ',') return false; /* a quote inside, a NUL */
-            const char *last = stop;
-            while (last > p && csv_blank(last[-1])) last--;
-            s->at = p;
-            s->len = (size_t)(last - p);
-            s->unquote = false;
-            p = stop;
+            stop = scan_next(&s, pos, FIND_COMMA | FIND_QUOTE | FIND_BREAK);
+            if (stop >= s.limit) return 0;
+            if (text[stop] == '"' || text[stop] == '\0') return 0;
+            size_t last = stop;
+            while (last > pos && csv_blank(text[last - 1])) last--;
+            f->at = text + pos;
+            f->len = last - pos;
+            /* Nothing but blanks before the line break: no row. */
+            if (n == 1 && f->len == 0 && text[stop] != ',') return 0;
         }
-        if (p >= end) break;
-        p++;                                              /* ',' */
+        if (text[stop] != ',') break;
+        pos = stop + 1;
     }
-    for (size_t i = 0; i < nspans; i++) {
-        Span *s = &spans[i];
-        if (!s->unquote) {
-            field((void *)s->at, s->len, ctx);
-            continue;
-        }
-        /* Runs up to and including a quote, each copied whole: "" is one
-         * quote. */
-        size_t len = 0;
-        const char *q = s->at, *stop = s->at + s->len;
-        while (q < stop) {
-            const char *quote = memchr(q, '"', (size_t)(stop - q));
-            size_t run = quote != NULL ? (size_t)(quote - q) + 1 : (size_t)(stop - q);
-            memcpy(scratch + len, q, run);
-            len += run;
-            q += run + (quote != NULL ? 1 : 0);
-        }
-        field(scratch, len, ctx);
-    }
-    return true;
+    *nfields = n;
+    return text[stop] == '\r' && stop + 1 < avail && text[stop + 1] == '\n' ? stop + 2
+                                                                              : stop + 1;
 }

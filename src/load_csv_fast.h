@@ -1,23 +1,35 @@
 /*
  * load_csv_fast: the fast path of load_csv for a common row: one whole
- * line (its line break removed) split into fields exactly as libcsv would
- * in strict mode, without its byte-at-a-time state machine.
+ * physical line split into fields exactly as libcsv would in strict mode,
+ * without its byte-at-a-time state machine, and its line break found in
+ * the same pass.
  */
 #ifndef SAHELMAP_LOAD_CSV_FAST_H
 #define SAHELMAP_LOAD_CSV_FAST_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
-/* Splits body[0..n) (a whole line but its line break, read from a row
- * boundary) into fields as libcsv does (CSV_STRICT, default space test)
- * and calls field(data, len, ctx) for each, in order (data may point into
- * body or into scratch, of scratch_cap >= n bytes). Returns false, having
- * called nothing, for a line it leaves to libcsv: a quote it cannot read
- * within the line (a field going on to the next line, a stray quote), a
- * blank line (no row), a NUL in a field (the fields it hands over hold
- * none), more than 256 fields, or n > scratch_cap. */
-bool load_csv_fast_row(const char *body, size_t n, char *scratch, size_t scratch_cap,
-                       void (*field)(void *data, size_t len, void *ctx), void *ctx);
+/* The most fields a row the fast path reads may have. */
+#define LOAD_CSV_FAST_FIELDS 256
+
+/* One field of a row: len bytes at `at`, holding no NUL. */
+typedef struct CsvField {
+    const char *at;
+    size_t len;
+} CsvField;
+
+/* Reads the row that starts text[0..avail) (a row boundary: libcsv between
+ * rows): one physical line, ended by the first "\n", "\r\n" or lone "\r"
+ * (the "\r\n" of a "\r" at avail's end is the caller's), split as libcsv
+ * splits it (CSV_STRICT, default space test) into fields[0..*nfields),
+ * which point into text or, for a quoted field holding doubled quotes,
+ * into scratch (of scratch_cap bytes). Returns the line's length with its
+ * line break; 0, having filled nothing to use, for a line it leaves to
+ * libcsv: a quote it cannot read within the line (a field going on to the
+ * next line, a stray quote), a blank line (no row), a NUL (the fields it
+ * hands over hold none), more than LOAD_CSV_FAST_FIELDS fields, no line
+ * break within avail, or a line longer than scratch_cap without it. */
+size_t load_csv_fast_row(const char *text, size_t avail, char *scratch, size_t scratch_cap,
+                         CsvField *fields, size_t *nfields);
 
 #endif

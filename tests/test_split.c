@@ -456,9 +456,15 @@ static void test_csv_fast(void **state)
             size_t used = csv_parse(&parser, line, strlen(line), fields_add, fields_row, &lib);
             bool lib_ok = used == strlen(line) && parser.pstate == 0;
             csv_free(&parser);
-            size_t body = strlen(lines[i]);
-            if (!load_csv_fast_row(line, body, scratch, sizeof scratch, fields_add, &fast))
-                continue;                                 /* libcsv's */
+            /* The line, and another after it: the fast path reads the
+             * first alone, up to its line break. */
+            char two[2100];
+            snprintf(two, sizeof two, "%s%s", line, line);
+            CsvField f[LOAD_CSV_FAST_FIELDS];
+            size_t nf, len = load_csv_fast_row(two, strlen(two), scratch, sizeof scratch, f, &nf);
+            if (len == 0) continue;                       /* libcsv's */
+            assert_int_equal(len, strlen(line));
+            for (size_t k = 0; k < nf; k++) fields_add((void *)f[k].at, f[k].len, &fast);
             taken++;
             fast.rows = 1;
             if (!lib_ok || lib.rows != 1 || strcmp(lib.text, fast.text) != 0)
