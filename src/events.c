@@ -5,6 +5,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,14 +92,54 @@ static const char *type_name_at(int k) { return type_names[k]; }
 static const char *sub_name_at(int k) { return sub_types[k].name; }
 static const char *disorder_name_at(int k) { return disorder_names[k]; }
 
-/* The k in [1, n) whose name_at(k) is s, compared exactly first (the way
- * files write them, and cheap), then with name_equal's leniency; 0 if none. */
-static int name_index(const char *s, const char *(*name_at)(int), int n)
+/* Each list of names by the hash of its names as written, for finding a
+ * file's exact spelling with one comparison (a list is at most 25 long):
+ * slot[] holds k (from 1) or 0 for none. Made once, for every thread. */
+#define NAME_SLOTS 64
+
+typedef struct NameIndex {
+    const char *(*name_at)(int);
+    int n;
+    uint8_t slot[NAME_SLOTS];
+} NameIndex;
+
+static NameIndex type_index = {type_name_at, EVENT_TYPE_COUNT, {0}};
+static NameIndex sub_index = {sub_name_at, SUB_COUNT, {0}};
+static NameIndex disorder_index = {disorder_name_at, DISORDER_COUNT, {0}};
+static pthread_once_t names_indexed = PTHREAD_ONCE_INIT;
+
+static size_t name_slot(const char *s)
 {
-    for (int k = 1; k < n; k++)
-        if (strcmp(s, name_at(k)) == 0) return k;
-    for (int k = 1; k < n; k++)
-        if (name_equal(s, name_at(k))) return k;
+    return (size_t)strpool_hash(s, strlen(s)) & (NAME_SLOTS - 1);
+}
+
+static void index_names(NameIndex *ix)
+{
+    /* In order: of two equal names, the first is found first, as in a
+     * walk down the list. */
+    for (int k = 1; k < ix->n; k++) {
+        size_t at = name_slot(ix->name_at(k));
+        while (ix->slot[at] != 0) at = (at + 1) & (NAME_SLOTS - 1);
+        ix->slot[at] = (uint8_t)k;
+    }
+}
+
+static void index_all_names(void)
+{
+    index_names(&type_index);
+    index_names(&sub_index);
+    index_names(&disorder_index);
+}
+
+/* The k in [1, n) whose name is s, found exactly first (the way files
+ * write them, and cheap), then with name_equal's leniency; 0 if none. */
+static int name_index(const char *s, NameIndex *ix)
+{
+    pthread_once(&names_indexed, index_all_names);
+    for (size_t at = name_slot(s); ix->slot[at] != 0; at = (at + 1) & (NAME_SLOTS - 1))
+        if (strcmp(s, ix->name_at(ix->slot[at])) == 0) return ix->slot[at];
+    for (int k = 1; k < ix->n; k++)
+        if (name_equal(s, ix->name_at(k))) return k;
     return 0;
 }
 
@@ -129,7 +170,7 @@ EventType events_type_from_key(const char *s)
 
 EventType events_type_parse(const char *s)
 {
-    return (EventType)name_index(s, type_name_at, EVENT_TYPE_COUNT);
+    return (EventType)name_index(s, &type_index);
 }
 
 const char *events_sub_type_name(SubEventType sub)
@@ -139,7 +180,7 @@ const char *events_sub_type_name(SubEventType sub)
 
 SubEventType events_sub_type_parse(const char *s)
 {
-    return (SubEventType)name_index(s, sub_name_at, SUB_COUNT);
+    return (SubEventType)name_index(s, &sub_index);
 }
 
 EventType events_sub_type_parent(SubEventType sub)
@@ -154,7 +195,7 @@ const char *events_disorder_name(DisorderType d)
 
 DisorderType events_disorder_parse(const char *s)
 {
-    return (DisorderType)name_index(s, disorder_name_at, DISORDER_COUNT);
+    return (DisorderType)name_index(s, &disorder_index);
 }
 
 /* ------------------------------------------------------------------------- */

@@ -265,7 +265,7 @@ static void take_fast_row(CsvState *st, size_t n, size_t len)
         if (flen == 2 && f[j].at[0] == 'N' && f[j].at[1] == 'A') flen = 0;   /* R's NA */
         memcpy(out, f[j].at, flen);
         out[flen] = '\0';
-        record_set_string(&ctx->record, st->columns[j], out);
+        record_set_text(&ctx->record, st->columns[j], out, flen);
         out += flen + 1;
     }
     load_record(ctx, st->row_line, 0, 0);

@@ -207,7 +207,7 @@ size_t load_json_flat(const char *text, size_t n, RawRecord *rec, KeyCache *cach
             if (p == NULL) return 0;
             if (key_len == 4 && memcmp(key, "type", 4) == 0 && strcmp(value, "Feature") == 0)
                 return 0;
-            if (f != FIELD_NONE) record_set_string(rec, f, value);
+            if (f != FIELD_NONE) record_set_text(rec, f, value, (size_t)(o - value) - 1);
         } else if (c == '-' || (c >= '0' && c <= '9')) {
             double num;
             p = flat_number(p, end, &num);

@@ -166,7 +166,9 @@ static bool present(const RawRecord *rec, FieldId f)
 {
     const RawValue *v = &rec->v[f];
     if (v->kind == RAW_NUMBER || v->kind == RAW_OTHER) return true;
-    if (v->kind != RAW_STRING) return false;
+    if (v->kind != RAW_STRING || v->len == 0) return false;
+    unsigned char c = (unsigned char)v->str[0];
+    if (c > ' ' && c < 0x7F) return true;        /* most: no space in any locale */
     for (const char *s = v->str; *s != '\0'; s++)
         if (!isspace((unsigned char)*s)) return true;
     return false;
@@ -211,7 +213,7 @@ static NumStatus number(const RawRecord *rec, FieldId f, double *out)
     const RawValue *v = &rec->v[f];
     double d = v->num;
     if (v->kind == RAW_OTHER) return NUM_BAD;
-    if (v->kind == RAW_STRING && decimal_fast(v->str, strlen(v->str), &d)) {
+    if (v->kind == RAW_STRING && decimal_fast(v->str, v->len, &d)) {
         /* the common case: a plain decimal, read exactly as strtod would */
     } else if (v->kind == RAW_STRING) {
         if (!decimal(v->str)) return NUM_BAD;
@@ -517,8 +519,8 @@ bool record_to_event(RawRecord *rec, EventInput *out, Error *why)
     out->source = text(rec, first_present(rec, FIELD_SOURCE,
                                           FIELD_SOURCE_OFFICE));
     out->source_scale = text(rec, FIELD_SOURCE_SCALE);
-    out->notes = text(rec, first_present(rec, FIELD_NOTES,
-                                         FIELD_SOURCE_HEADLINE));
-    out->notes_len = out->notes ? strlen(out->notes) : 0;
+    FieldId notes = first_present(rec, FIELD_NOTES, FIELD_SOURCE_HEADLINE);
+    out->notes = text(rec, notes);
+    out->notes_len = out->notes ? rec->v[notes].len : 0;
     return true;
 }

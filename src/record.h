@@ -10,6 +10,8 @@
 #define SAHELMAP_RECORD_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
 
 #include "error.h"
 #include "events.h"
@@ -49,6 +51,7 @@ typedef enum RawKind {
 typedef struct RawValue {
     RawKind kind;
     const char *str;
+    size_t len;        /* strlen(str), for RAW_STRING */
     double num;
 } RawValue;
 
@@ -79,10 +82,15 @@ const char *record_field_name(FieldId field);
 void record_clear(RawRecord *rec);
 
 /* Set one value; a later value for the same field replaces the earlier. */
-static inline void record_set_string(RawRecord *rec, FieldId f, const char *s)
+static inline void record_set_text(RawRecord *rec, FieldId f, const char *s, size_t len)
 {
     rec->v[f].kind = RAW_STRING;
     rec->v[f].str = s;
+    rec->v[f].len = len;       /* strlen(s): a loader that has it saves the count */
+}
+static inline void record_set_string(RawRecord *rec, FieldId f, const char *s)
+{
+    record_set_text(rec, f, s, strlen(s));
 }
 static inline void record_set_number(RawRecord *rec, FieldId f, double num)
 {

@@ -10,22 +10,35 @@
 
 #include "xalloc.h"
 
-/* Eight bytes at a time (the table mixes the result again: hashtab_tag);
- * was FNV-1a, a byte at a time, a tenth of a big load's adding thread. */
+/* Sixteen bytes at a time in two lanes, so the multiplications of one
+ * do not wait for the other's (the table mixes the result again:
+ * hashtab_tag); was eight at a time in one lane, and before that FNV-1a,
+ * a byte at a time, a tenth of a big load's adding thread. */
 uint64_t strpool_hash(const char *s, size_t len)
 {
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)len;
-    while (len >= 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
-        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)len, g = 0xC2B2AE3D27D4EB4Full;
+    while (len >= 16) {
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + 8, 8);
+        h = (h ^ a) * 0xFF51AFD7ED558CCDull;
+        g = (g ^ b) * 0xC4CEB9FE1A85EC53ull;
+        h ^= h >> 32;
+        g ^= g >> 29;
+        s += 16;
+        len -= 16;
+    }
+    if (len >= 8) {
+        uint64_t a;
+        memcpy(&a, s, 8);
+        h = (h ^ a) * 0xFF51AFD7ED558CCDull;
         h ^= h >> 32;
         s += 8;
         len -= 8;
     }
     uint64_t w = 0;
     memcpy(&w, s, len);
-    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+    h = (h ^ w ^ g) * 0xC4CEB9FE1A85EC53ull;
     return h ^ (h >> 29);
 }
 
