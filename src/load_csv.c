@@ -62,6 +62,8 @@ typedef struct CsvState {
     bool fast_fields;          /* fields come from it (they hold no NUL) */
     size_t *kept;              /* the columns sahelmap reads, in order */
     size_t nkept;
+    bool record_kept;          /* ctx->record holds those columns' fields
+                                  alone (take_fast_row need not clear it) */
     uint64_t max_record;       /* largest record, in bytes */
     bool oversize;             /* the current record passed max_record */
     size_t nul_field;          /* first field (from 1) holding a NUL, or 0 */
@@ -258,7 +260,9 @@ static void take_fast_row(CsvState *st, size_t n, size_t len)
     LoadContext *ctx = st->ctx;
     st->row = xgrow(st->row, &st->row_cap, len + st->nkept + 1, 1);
     char *out = st->row;
-    record_clear(&ctx->record);
+    /* Every row sets the same fields: the record is cleared once. */
+    if (!st->record_kept) record_clear(&ctx->record);
+    st->record_kept = true;
     for (size_t k = 0; k < st->nkept; k++) {
         size_t j = st->kept[k];
         size_t flen = f[j].len;
@@ -406,6 +410,7 @@ static void csv_chunk(void *state, LoadContext *w, LoadChunk *c)
     st.offsets = NULL;
     st.fast = NULL;
     st.fast_row = NULL;
+    st.record_kept = false;
     st.row_len = st.row_cap = st.row_bytes = st.nfields = st.offsets_cap = 0;
     st.line = st.row_line = 1;
     st.line_fed = 0;

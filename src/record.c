@@ -162,16 +162,20 @@ RecordKind record_kind(const RawRecord *rec)
 
 /* True when the field holds something: a number, a non-blank string or a
  * value of the wrong kind. */
-static bool present(const RawRecord *rec, FieldId f)
+static bool blank_text(const char *s)
+{
+    for (; *s != '\0'; s++)
+        if (!isspace((unsigned char)*s)) return false;
+    return true;
+}
+
+static inline bool present(const RawRecord *rec, FieldId f)
 {
     const RawValue *v = &rec->v[f];
     if (v->kind == RAW_NUMBER || v->kind == RAW_OTHER) return true;
     if (v->kind != RAW_STRING || v->len == 0) return false;
     unsigned char c = (unsigned char)v->str[0];
-    if (c > ' ' && c < 0x7F) return true;        /* most: no space in any locale */
-    for (const char *s = v->str; *s != '\0'; s++)
-        if (!isspace((unsigned char)*s)) return true;
-    return false;
+    return (c > ' ' && c < 0x7F) || !blank_text(v->str);   /* most: no space in any locale */
 }
 
 /* The text of a string field, NULL if absent (numbers are not text). */

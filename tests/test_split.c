@@ -431,8 +431,46 @@ static void fields_row(int c, void *ctx)
     ((Fields *)ctx)->rows++;
 }
 
-/* load_csv_fast_row splits a line as libcsv does (strict), or declines;
- * every line here, each with "\n", "\r\n" and "\r" after it. */
+/* Splits `line` (line_len bytes: one physical line and its break, then
+ * more) with libcsv into lib, and with `fast` into out; false if fast
+ * declines. Fails the test where both read it and they differ. */
+typedef size_t (*FastRow)(const char *, size_t, char *, size_t, CsvField *, size_t *);
+
+static bool fast_matches_libcsv(FastRow fast, const char *text, size_t text_len,
+                                size_t line_len)
+{
+    static char scratch[8192];
+    Fields lib = {.len = 0}, mine = {.len = 0};
+    struct csv_parser parser;
+    assert_int_equal(csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI), 0);
+    size_t used = csv_parse(&parser, text, line_len, fields_add, fields_row, &lib);
+    bool lib_ok = used == line_len && parser.pstate == 0;
+    csv_free(&parser);
+    CsvField f[LOAD_CSV_FAST_FIELDS];
+    size_t nf, len = fast(text, text_len, scratch, sizeof scratch, f, &nf);
+    if (len == 0) return false;                           /* libcsv's */
+    for (size_t k = 0; k < nf; k++) fields_add((void *)f[k].at, f[k].len, &mine);
+    if (len != line_len || !lib_ok || lib.rows != 1 || strcmp(lib.text, mine.text) != 0)
+        fail_msg("line '%.*s': libcsv %s %d rows %s, fast %zu bytes %s", (int)line_len, text,
+                 lib_ok ? "ok" : "fails", lib.rows, lib.text, len, mine.text);
+    return true;
+}
+
+/* The length of the physical line at text: up to its first "\n", "\r\n"
+ * or "\r", as load_csv counts lines. */
+static size_t physical_line(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '\n' || text[i] == '\r')
+            return text[i] == '\r' && i + 1 < len && text[i + 1] == '\n' ? i + 2 : i + 1;
+    return len;
+}
+
+/* load_csv_fast_row (and its portable twin) splits a line as libcsv does
+ * (strict), or declines: every line here, each with "\n", "\r\n" and
+ * "\r" after it and another line after that, and 20000 random lines of
+ * quoted and unquoted fields, some spoilt, up to 600 bytes (across the
+ * 64-byte blocks it reads). */
 static void test_csv_fast(void **state)
 {
     (void)state;
@@ -442,37 +480,66 @@ static void test_csv_fast(void **state)
         "\"a\" ,\"b\"\"\"", "", "   ", "\t", "a b, c d ", "\"\"", "a,\"b\" ", "\"a\"\"\" x",
         "1,2024-01-01,15.5,-2.25,\"notes, with \"\"quotes\"\"\",0", "a\"", " \"",
         "\"\"\"a\"\"\",\"x\"\"\"\"y\"", "\"\"\"\"\"\"\"\",\"long run then \"\" then more\"",
+        "\"\"\"", "\"a\"\",b\"", "\"", "a\rb", "\"a\rb\",c", "\"a\nb\"",
+        "0123456789012345678901234567890123456789012345678901234567890,\"2,\"\"\",x",
+        "012345678901234567890123456789012345678901234567890123456789012\"", 
+        "01234567890123456789012345678901234567890123456789012345678901,\"a,,,,,,,,,,,,,,,,,,"
+        ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\",b",
     };
     static const char *const ends[] = {"\n", "\r\n", "\r"};
-    static char scratch[8192];
+    static const FastRow fasts[] = {load_csv_fast_row, load_csv_fast_row_portable};
     int taken = 0;
-    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
-        for (size_t e = 0; e < 3; e++) {
-            char line[1024];
-            snprintf(line, sizeof line, "%s%s", lines[i], ends[e]);
-            Fields lib = {.len = 0}, fast = {.len = 0};
-            struct csv_parser parser;
-            assert_int_equal(csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI), 0);
-            size_t used = csv_parse(&parser, line, strlen(line), fields_add, fields_row, &lib);
-            bool lib_ok = used == strlen(line) && parser.pstate == 0;
-            csv_free(&parser);
-            /* The line, and another after it: the fast path reads the
-             * first alone, up to its line break. */
-            char two[2100];
-            snprintf(two, sizeof two, "%s%s", line, line);
-            CsvField f[LOAD_CSV_FAST_FIELDS];
-            size_t nf, len = load_csv_fast_row(two, strlen(two), scratch, sizeof scratch, f, &nf);
-            if (len == 0) continue;                       /* libcsv's */
-            assert_int_equal(len, strlen(line));
-            for (size_t k = 0; k < nf; k++) fields_add((void *)f[k].at, f[k].len, &fast);
-            taken++;
-            fast.rows = 1;
-            if (!lib_ok || lib.rows != 1 || strcmp(lib.text, fast.text) != 0)
-                fail_msg("line '%s': libcsv %s %d rows %s, fast %s", lines[i],
-                         lib_ok ? "ok" : "fails", lib.rows, lib.text, fast.text);
+    for (size_t v = 0; v < 2; v++) {
+        for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+            for (size_t e = 0; e < 3; e++) {
+                /* The line, and another after it: the fast path reads
+                 * the first alone, up to its line break. */
+                char two[2100];
+                int n = snprintf(two, sizeof two, "%s%s%s%s", lines[i], ends[e], lines[i],
+                                 ends[e]);
+                size_t line_len = physical_line(two, (size_t)n);
+                taken += fast_matches_libcsv(fasts[v], two, (size_t)n, line_len);
+            }
         }
     }
-    assert_true(taken >= 3 * 12);
+    assert_true(taken >= 2 * 3 * 14);
+
+    /* Random lines. */
+    static const char plain[] = "ab c\t,\"\r\n";
+    unsigned seed = 12345;
+    int random_taken = 0;
+    for (int r = 0; r < 20000; r++) {
+        char text[1400];
+        size_t len = 0;
+        int nfields = (int)(rand_r(&seed) % 14);
+        for (int k = 0; k <= nfields && len < 1200; k++) {
+            if (k > 0) text[len++] = ',';
+            int flen = (int)(rand_r(&seed) % 48);
+            bool quoted = rand_r(&seed) % 2;
+            if (rand_r(&seed) % 4 == 0) text[len++] = ' ';
+            if (quoted) text[len++] = '"';
+            for (int c = 0; c < flen; c++) {
+                int pick = (int)(rand_r(&seed) % 100);
+                if (pick < 3 && quoted) {
+                    text[len++] = '"';
+                    text[len++] = '"';
+                } else if (pick < 8 && quoted) {
+                    text[len++] = ',';
+                } else if (pick == 99) {
+                    text[len++] = plain[rand_r(&seed) % (sizeof plain - 1)];   /* may spoil */
+                } else {
+                    text[len++] = (char)('a' + c % 26);
+                }
+            }
+            if (quoted) text[len++] = '"';
+            if (rand_r(&seed) % 4 == 0) text[len++] = '\t';
+        }
+        const char *end = ends[rand_r(&seed) % 3];
+        len += (size_t)snprintf(text + len, sizeof text - len, "%snext,line\n", end);
+        size_t line_len = physical_line(text, len);
+        for (size_t v = 0; v < 2; v++) random_taken += fast_matches_libcsv(fasts[v], text, len, line_len);
+    }
+    assert_true(random_taken >= 20000);
 }
 
 /* load_json_flat reads what cJSON and load_json_members read, or
