@@ -27,6 +27,7 @@
 #include "load_split.h"
 
 #include <csv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -256,21 +257,25 @@ static void take_fast_row(CsvState *st, size_t n, size_t len)
         return;
     }
     /* No row the fast path reads is over the record limit (its longest
-     * line is a tenth of it), and none holds a NUL. */
+     * line is a tenth of it), and none holds a NUL. The line is copied
+     * whole and each field ended in the copy where it ends in the line
+     * (on the comma, blank, quote or line break after it); a field the
+     * fast path unquoted into its scratch already ends in a NUL. */
     LoadContext *ctx = st->ctx;
-    st->row = xgrow(st->row, &st->row_cap, len + st->nkept + 1, 1);
-    char *out = st->row;
+    const char *line = st->row_at;
+    st->row = xgrow(st->row, &st->row_cap, len + 1, 1);
+    memcpy(st->row, line, len);
     /* Every row sets the same fields: the record is cleared once. */
     if (!st->record_kept) record_clear(&ctx->record);
     st->record_kept = true;
     for (size_t k = 0; k < st->nkept; k++) {
         size_t j = st->kept[k];
         size_t flen = f[j].len;
-        if (flen == 2 && f[j].at[0] == 'N' && f[j].at[1] == 'A') flen = 0;   /* R's NA */
-        memcpy(out, f[j].at, flen);
-        out[flen] = '\0';
-        record_set_text(&ctx->record, st->columns[j], out, flen);
-        out += flen + 1;
+        uintptr_t at = (uintptr_t)f[j].at - (uintptr_t)line;   /* in the line, or not */
+        char *v = at < len ? st->row + at : (char *)(uintptr_t)f[j].at;
+        if (flen == 2 && v[0] == 'N' && v[1] == 'A') flen = 0;   /* R's NA */
+        v[flen] = '\0';
+        record_set_text(&ctx->record, st->columns[j], v, flen);
     }
     load_record(ctx, st->row_line, 0, 0);
     st->rows++;

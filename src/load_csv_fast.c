@@ -83,16 +83,17 @@ __attribute__((target("avx2"))) static inline void classify_avx2(const char *p, 
     const __m256i vq = _mm256_set1_epi8('"'), vc = _mm256_set1_epi8(',');
     const __m256i vn = _mm256_set1_epi8('\n'), vr = _mm256_set1_epi8('\r');
     const __m256i vz = _mm256_setzero_si256();
-    __m256i w[2] = {_mm256_loadu_si256((const __m256i *)(const void *)p),
-                    _mm256_loadu_si256((const __m256i *)(const void *)(p + 32))};
-    *m = (Masks){0, 0, 0, 0};
-    for (int i = 0; i < 2; i++) {
-        __m256i brk = _mm256_or_si256(_mm256_cmpeq_epi8(w[i], vn), _mm256_cmpeq_epi8(w[i], vr));
-        m->quote |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(w[i], vq)) << (32 * i);
-        m->comma |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(w[i], vc)) << (32 * i);
-        m->brk |= (uint64_t)(uint32_t)_mm256_movemask_epi8(brk) << (32 * i);
-        m->nul |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(w[i], vz)) << (32 * i);
-    }
+    __m256i lo = _mm256_loadu_si256((const __m256i *)(const void *)p);
+    __m256i hi = _mm256_loadu_si256((const __m256i *)(const void *)(p + 32));
+#define MASK64(lo_bits, hi_bits) \
+    ((uint64_t)(uint32_t)_mm256_movemask_epi8(lo_bits) | \
+     (uint64_t)(uint32_t)_mm256_movemask_epi8(hi_bits) << 32)
+    m->quote = MASK64(_mm256_cmpeq_epi8(lo, vq), _mm256_cmpeq_epi8(hi, vq));
+    m->comma = MASK64(_mm256_cmpeq_epi8(lo, vc), _mm256_cmpeq_epi8(hi, vc));
+    m->brk = MASK64(_mm256_or_si256(_mm256_cmpeq_epi8(lo, vn), _mm256_cmpeq_epi8(lo, vr)),
+                    _mm256_or_si256(_mm256_cmpeq_epi8(hi, vn), _mm256_cmpeq_epi8(hi, vr)));
+    m->nul = MASK64(_mm256_cmpeq_epi8(lo, vz), _mm256_cmpeq_epi8(hi, vz));
+#undef MASK64
 }
 #endif
 
@@ -137,9 +138,10 @@ static bool take_quoted(const char *text, size_t a, size_t b, char *scratch, siz
     }
     memcpy(out + len, p, (size_t)(stop - p));
     len += (size_t)(stop - p);
+    out[len] = '\0';          /* fits: the field lost at least three quotes */
     f->at = out;
     f->len = len;
-    *used += len;
+    *used += len + 1;
     return true;
 }
 
@@ -150,8 +152,12 @@ static inline __attribute__((always_inline)) bool
 take_field(const char *text, size_t a, size_t b, bool quoted, char *scratch, size_t *used,
            CsvField *f)
 {
-    while (a < b && csv_blank(text[a])) a++;
-    while (b > a && csv_blank(text[b - 1])) b--;
+    /* Blanks are below '!': most fields begin and end with no byte that
+     * low, which one test each rules out. */
+    if (a < b && (unsigned char)text[a] <= ' ')
+        while (a < b && csv_blank(text[a])) a++;
+    if (b > a && (unsigned char)text[b - 1] <= ' ')
+        while (b > a && csv_blank(text[b - 1])) b--;
     if (quoted) return take_quoted(text, a, b, scratch, used, f);
     f->at = text + a;
     f->len = b - a;
