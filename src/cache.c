@@ -181,7 +181,7 @@ typedef struct Writer {
 static void put(Writer *w, const void *data, size_t n)
 {
     if (!w->ok || n == 0) return;
-    w->hash = cache_hash_more(w->hash, data, n);
+    w->hash = cache_hash_section(w->hash, data, n);
     if (fwrite(data, 1, n, w->f) != n) w->ok = false;
 }
 
@@ -261,10 +261,12 @@ typedef struct Reader {
 
 static void *take(Reader *r, size_t n)
 {
-    void *p = xmalloc_big(n ? n : 1);         /* a column of a million events */
-    if (r->ok && n > 0) {
-        if (fread(p, 1, n, r->f) != n) r->ok = false;
-        else r->hash = cache_hash_more(r->hash, p, n);
+    char *p = xmalloc_big(n ? n : 1);         /* a column of a million events */
+    /* Read and hashed a piece at a time, as cache_hash_section hashes. */
+    for (size_t at = 0; r->ok && at < n; at += CACHE_HASH_PIECE) {
+        size_t piece = n - at < CACHE_HASH_PIECE ? n - at : CACHE_HASH_PIECE;
+        if (fread(p + at, 1, piece, r->f) != piece) r->ok = false;
+        else r->hash = cache_hash_more(r->hash, p + at, piece);
     }
     return p;
 }

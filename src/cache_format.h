@@ -37,7 +37,7 @@
 #include "load.h"
 
 #define CACHE_MAGIC "SMCACHE1"       /* 8 bytes, no NUL in the file */
-#define CACHE_VERSION 7             /* 4: id spaces in the flags, the overlap
+#define CACHE_VERSION 8             /* 4: id spaces in the flags, the overlap
                                        books; 5: the type as written; 6:
                                        fixed-point coordinates, fatality
                                        ranges in a side table; 7: spans in
@@ -45,7 +45,8 @@
                                        the precisions and the disorder
                                        type in one byte, the hash in four
                                        lanes, the ids in a pool of their
-                                       own */
+                                       own; 8: sections hashed in pieces
+                                       (cache_hash_section) */
 #define CACHE_HEADER_SIZE 6904          /* bytes, on 64-bit systems */
 #define CACHE_HASH_SEED 0xCBF29CE484222325ull
 
@@ -96,6 +97,13 @@ enum {
 };
 #undef CACHE_COUNT_COLUMN
 
+/* One step of the cache's hash: w mixed into a lane. */
+static inline uint64_t cache_hash_step(uint64_t lane, uint64_t w)
+{
+    lane = (lane ^ w) * 0x9E3779B97F4A7C15ull;
+    return lane ^ lane >> 29;
+}
+
 /* The cache's hash: a fast 64-bit hash, 32 bytes at a time in four lanes,
  * then 8, then 1; `h` carries it across calls (start with CACHE_HASH_SEED). */
 static inline uint64_t cache_hash_more(uint64_t h, const void *data, size_t n)
@@ -105,33 +113,49 @@ static inline uint64_t cache_hash_more(uint64_t h, const void *data, size_t n)
         /* Four lanes, 32 bytes a step: one lane's multiply need not wait
          * for another's (a cache of a million events is checked 4x as
          * fast as by one chain), then the lanes folded into h. */
-        uint64_t lane[4] = {h, h ^ 0x243F6A8885A308D3ull, h ^ 0x13198A2E03707344ull,
-                            h ^ 0xA4093822299F31D0ull};
+        uint64_t a = h, b = h ^ 0x243F6A8885A308D3ull, c = h ^ 0x13198A2E03707344ull,
+                 d = h ^ 0xA4093822299F31D0ull;
         while (n >= 32) {
-            for (int k = 0; k < 4; k++) {
-                uint64_t w;
-                memcpy(&w, p + 8 * k, 8);
-                lane[k] = (lane[k] ^ w) * 0x9E3779B97F4A7C15ull;
-                lane[k] ^= lane[k] >> 29;
-            }
+            uint64_t w[4];
+            memcpy(w, p, sizeof w);
+            a = cache_hash_step(a, w[0]);
+            b = cache_hash_step(b, w[1]);
+            c = cache_hash_step(c, w[2]);
+            d = cache_hash_step(d, w[3]);
+#if defined(__GNUC__)
+            /* Kept in four registers: GCC would otherwise do the lanes in
+             * SSE2, whose 64-bit multiply is three 32-bit ones: half as
+             * fast (5 GB/s against 10 here). */
+            __asm__("" : "+r"(a), "+r"(b), "+r"(c), "+r"(d));
+#endif
             p += 32;
             n -= 32;
         }
-        h = lane[0];
-        for (int k = 1; k < 4; k++) {
-            h = (h ^ lane[k]) * 0x9E3779B97F4A7C15ull;
-            h ^= h >> 29;
-        }
+        h = cache_hash_step(cache_hash_step(cache_hash_step(a, b), c), d);
     }
     while (n >= 8) {
         uint64_t w;
         memcpy(&w, p, 8);
-        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-        h ^= h >> 29;
+        h = cache_hash_step(h, w);
         p += 8;
         n -= 8;
     }
     for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 0x100000001B3ull;
+    return h;
+}
+
+/* How a section is hashed, from h: cache_hash_more over its pieces of
+ * CACHE_HASH_PIECE bytes in turn. A reader hashes each piece as soon as
+ * it has read it, while it is still in the processor's cache; hashing a
+ * whole column of a million events after reading it read it from memory
+ * a second time (a fifth of a reopen). */
+#define CACHE_HASH_PIECE ((size_t)256 << 10)
+
+static inline uint64_t cache_hash_section(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    for (size_t at = 0; at < n; at += CACHE_HASH_PIECE)
+        h = cache_hash_more(h, p + at, n - at < CACHE_HASH_PIECE ? n - at : CACHE_HASH_PIECE);
     return h;
 }
 

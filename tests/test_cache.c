@@ -444,7 +444,7 @@ static void patch_cache(const char *path, void (*patch)(uint8_t *at[CACHE_HASHED
     h.payload_hash = 0;
     uint64_t hash = cache_hash_more(CACHE_HASH_SEED, &h, sizeof h);
     for (size_t k = 0; k < CACHE_HASHED_SECTIONS; k++)
-        hash = cache_hash_more(hash, at[k], (size_t)sizes[k]);
+        hash = cache_hash_section(hash, at[k], (size_t)sizes[k]);
     h.payload_hash = hash;
     memcpy(buf, &h, sizeof h);
     f = fopen(path, "wb");

@@ -97,7 +97,7 @@ static bool payload_hash(const uint8_t *file, size_t len, const CacheHeader *h,
     size_t off = sizeof *h;
     for (size_t k = 0; k < CACHE_HASHED_SECTIONS; k++) {
         if (sizes[k] > len - off) return false;
-        hash = cache_hash_more(hash, file + off, (size_t)sizes[k]);
+        hash = cache_hash_section(hash, file + off, (size_t)sizes[k]);
         off += (size_t)sizes[k];
     }
     *out = hash;
