@@ -268,14 +268,20 @@ static void take_fast_row(CsvState *st, size_t n, size_t len)
     /* Every row sets the same fields: the record is cleared once. */
     if (!st->record_kept) record_clear(&ctx->record);
     st->record_kept = true;
-    for (size_t k = 0; k < st->nkept; k++) {
-        size_t j = st->kept[k];
+    /* Read once: the NULs written could alias them, as far as the compiler
+     * knows, and it would load them again for every field. */
+    const size_t *kept = st->kept, nkept = st->nkept;
+    const FieldId *columns = st->columns;
+    char *row = st->row;
+    RawRecord *rec = &ctx->record;
+    for (size_t k = 0; k < nkept; k++) {
+        size_t j = kept[k];
         size_t flen = f[j].len;
         uintptr_t at = (uintptr_t)f[j].at - (uintptr_t)line;   /* in the line, or not */
-        char *v = at < len ? st->row + at : (char *)(uintptr_t)f[j].at;
+        char *v = at < len ? row + at : (char *)(uintptr_t)f[j].at;
         if (flen == 2 && v[0] == 'N' && v[1] == 'A') flen = 0;   /* R's NA */
         v[flen] = '\0';
-        record_set_text(&ctx->record, st->columns[j], v, flen);
+        record_set_text(rec, columns[j], v, flen);
     }
     load_record(ctx, st->row_line, 0, 0);
     st->rows++;
