@@ -1,8 +1,9 @@
 /*
  * bench_scale: one event file end to end, in its own child process: the
  * first load (parallel loader, no cache), the cache written and loaded
- * back (the loaded set freed first, as a later run has only the cache;
- * the set read back is the one exported), one 1920x1080 PNG export of the whole Sahel and one animation
+ * back (the loaded set freed and the file written out first, as a later
+ * run finds it; the fastest of three reads; the set read back is the one
+ * exported), one 1920x1080 PNG export of the whole Sahel and one animation
  * frame (a one-week GIF of the last week), with the memory the store
  * holds per event (events_column_bytes + events_shared_bytes / n) and the
  * child's peak RSS; each step's wall time and CPU seconds (all threads:
@@ -91,18 +92,30 @@ static void run(const void *arg, void *result)
      * read is the one exported below. */
     size_t count = set.count;
     events_free(&set);
-    EventSet again;
-    events_init(&again);
-    LoadReport rep2;
-    const char *why = "";
-    t0 = bench_now();
-    c0 = cpu_now();
-    if (!cache_load(&cfg, &again, path, &src, &rep2, &why)) fail("cache_load", why);
-    events_finish(&again);
-    r->cache_load_s = bench_now() - t0;
-    r->cpu[2] = cpu_now() - c0;
-    if (again.count != count) fail("cache_load", "not the same count");
-    set = again;
+    /* ... and not while the kernel is still writing the new file out
+     * (that took the first read of a 2M cache from 0.07 s to 0.12-0.18). */
+    sync();
+    /* The fastest of three reads: a read of 100 MB of fresh memory takes
+     * from 0.07 to 0.17 s from one read to the next on this VM. */
+    r->cache_load_s = -1;
+    for (int k = 0; k < 3; k++) {
+        EventSet again;
+        events_init(&again);
+        LoadReport rep2;
+        const char *why = "";
+        t0 = bench_now();
+        c0 = cpu_now();
+        if (!cache_load(&cfg, &again, path, &src, &rep2, &why)) fail("cache_load", why);
+        events_finish(&again);
+        double s = bench_now() - t0, cpu = cpu_now() - c0;
+        if (r->cache_load_s < 0 || s < r->cache_load_s) {
+            r->cache_load_s = s;
+            r->cpu[2] = cpu;
+        }
+        if (again.count != count) fail("cache_load", "not the same count");
+        if (k < 2) events_free(&again);
+        else set = again;
+    }
     close(fd);
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
