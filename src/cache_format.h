@@ -122,7 +122,7 @@ static inline uint64_t cache_hash_more(uint64_t h, const void *data, size_t n)
             b = cache_hash_step(b, w[1]);
             c = cache_hash_step(c, w[2]);
             d = cache_hash_step(d, w[3]);
-#if defined(__GNUC__)
+#if defined(__GNUC__) && __SIZEOF_POINTER__ == 8
             /* Kept in four registers: GCC would otherwise do the lanes in
              * SSE2, whose 64-bit multiply is three 32-bit ones: half as
              * fast (5 GB/s against 10 here). */

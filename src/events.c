@@ -96,6 +96,9 @@ static const char *disorder_name_at(int k) { return disorder_names[k]; }
  * file's exact spelling with one comparison (a list is at most 25 long):
  * slot[] holds k (from 1) or 0 for none. Made once, for every thread. */
 #define NAME_SLOTS 64
+_Static_assert(EVENT_TYPE_COUNT < NAME_SLOTS && SUB_COUNT < NAME_SLOTS &&
+                   DISORDER_COUNT < NAME_SLOTS && SUB_COUNT <= UINT8_MAX,
+               "a list of names fills its index");
 
 typedef struct NameIndex {
     const char *(*name_at)(int);

@@ -3,8 +3,10 @@
  * LF or CRLF, UPPERCASE or lower-case headers, a UTF-8 byte order mark).
  * The first row names the columns; each later row becomes one record.
  *
- * The file is fed to libcsv one physical line at a time, so every record
- * knows the line it starts on even when quoted fields hold line breaks.
+ * The file is read one physical line at a time, so every record knows the
+ * line it starts on even when quoted fields hold line breaks. Most lines
+ * are whole rows that load_csv_fast.c splits exactly as libcsv would; the
+ * others, and every fault, are fed to libcsv.
  * libcsv runs in strict mode: a stray or unbalanced quote is an error with
  * its position, never a silent merge of rows.
  *
@@ -58,7 +60,7 @@ typedef struct CsvState {
     const char *row_at;        /* ... and where (a file in memory) */
     size_t rows;               /* rows ended, the header's too */
     char *fast;                /* load_csv_fast_row's scratch ... */
-    size_t fast_cap;           /* ... of this many bytes: its longest line */
+    size_t fast_cap;           /* ... its capacity: the longest line it reads */
     CsvField *fast_row;        /* ... and the fields it splits a row into */
     bool fast_fields;          /* fields come from it (they hold no NUL) */
     size_t *kept;              /* the columns sahelmap reads, in order */
@@ -103,6 +105,12 @@ static void on_field(void *data, size_t len, void *state_ptr)
     if (len > 0) memcpy(st->row + st->row_len, data, len);
     st->row[st->row_len + len] = '\0';
     st->row_len += len + 1;
+}
+
+/* Whether a cell is exactly NA (R's write.csv): missing, as an empty one. */
+static bool cell_is_na(const char *v, size_t len)
+{
+    return len == 2 && v[0] == 'N' && v[1] == 'A';
 }
 
 static const char *field_text(const CsvState *st, size_t j)
@@ -211,7 +219,7 @@ static void take_row(CsvState *st)
     for (size_t j = 0; j < st->ncolumns; j++) {
         if (st->columns[j] == FIELD_NONE) continue;
         const char *v = field_text(st, j);
-        record_set_string(&ctx->record, st->columns[j], strcmp(v, "NA") == 0 ? "" : v);
+        record_set_string(&ctx->record, st->columns[j], cell_is_na(v, strlen(v)) ? "" : v);
     }
     load_record(ctx, st->row_line, 0, 0);
 }
@@ -256,11 +264,11 @@ static void take_fast_row(CsvState *st, size_t n, size_t len)
         on_row_end('\n', st);
         return;
     }
-    /* No row the fast path reads is over the record limit (its longest
-     * line is a tenth of it), and none holds a NUL. The line is copied
-     * whole and each field ended in the copy where it ends in the line
-     * (on the comma, blank, quote or line break after it); a field the
-     * fast path unquoted into its scratch already ends in a NUL. */
+    /* No row the fast path reads is over the record limit (fast_line
+     * keeps its lines to a tenth of it), and none holds a NUL. The line
+     * is copied whole and each field ended in the copy where it ends in
+     * the line (on the comma, blank, quote or line break after it); a
+     * field the fast path unquoted lies in its scratch, ended there. */
     LoadContext *ctx = st->ctx;
     const char *line = st->row_at;
     st->row = xgrow(st->row, &st->row_cap, len + 1, 1);
@@ -279,7 +287,7 @@ static void take_fast_row(CsvState *st, size_t n, size_t len)
         size_t flen = f[j].len;
         uintptr_t at = (uintptr_t)f[j].at - (uintptr_t)line;   /* in the line, or not */
         char *v = at < len ? row + at : (char *)(uintptr_t)f[j].at;
-        if (flen == 2 && v[0] == 'N' && v[1] == 'A') flen = 0;   /* R's NA */
+        if (cell_is_na(v, flen)) flen = 0;
         v[flen] = '\0';
         record_set_text(rec, columns[j], v, flen);
     }
@@ -289,8 +297,8 @@ static void take_fast_row(CsvState *st, size_t n, size_t len)
 
 /* The row of the line at p (a line start, libcsv between rows), if the
  * fast path (load_csv_fast.c) splits it, which it does with most: returns
- * the end of the line, or NULL, leaving the line and any fault in it to
- * libcsv. */
+ * the end of the line (st->line counted past it), or NULL, leaving the
+ * line and any fault in it to libcsv. */
 static const char *fast_line(CsvState *st, const struct csv_parser *parser, const char *p,
                              const char *end)
 {
@@ -299,7 +307,7 @@ static const char *fast_line(CsvState *st, const struct csv_parser *parser, cons
         /* A line a tenth of the record limit is never over it. */
         uint64_t cap = st->max_record > 64 ? (st->max_record - 64) / 10 : 0;
         st->fast_cap = cap < CSV_FAST_MAX ? (size_t)cap : CSV_FAST_MAX;
-        st->fast = xmalloc(st->fast_cap + 1);
+        st->fast = xmalloc(st->fast_cap > 0 ? st->fast_cap : 1);
         st->fast_row = xmalloc(LOAD_CSV_FAST_FIELDS * sizeof *st->fast_row);
     }
     size_t n;
@@ -309,6 +317,7 @@ static const char *fast_line(CsvState *st, const struct csv_parser *parser, cons
     st->row_line = st->line;
     st->row_at = p;
     take_fast_row(st, n, len);
+    st->line++;
     return p + len;
 }
 
@@ -447,11 +456,11 @@ static void csv_chunk(void *state, LoadContext *w, LoadChunk *c)
             break;
         }
         if (at > limit) break;
+        /* (The header was checked before the split: a fast row here
+         * cannot fail the load.) */
         const char *next = line_start ? fast_line(&st, parser, p, end) : NULL;
         if (next != NULL) {
-            st.line++;
             p = next;
-            if (st.failed) break;
             continue;
         }
         bool whole;
@@ -508,7 +517,6 @@ static bool csv_from_map(CsvState *st, struct csv_parser *parser, LoadContext *c
         }
         const char *next = line_start ? fast_line(st, parser, p, end) : NULL;
         if (next != NULL) {
-            st->line++;
             p = next;
             ok = !st->failed;
             continue;
@@ -561,7 +569,6 @@ bool load_csv(LoadContext *ctx, FILE *f, Error *err)
             const char *next = line_start ? fast_line(&st, parser, p, end) : NULL;
             if (next != NULL) {
                 after_cr = next[-1] == '\r';
-                st.line++;
                 p = next;
                 ok = !st.failed;
                 continue;

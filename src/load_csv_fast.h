@@ -23,12 +23,13 @@ typedef struct CsvField {
  * (the "\r\n" of a "\r" at avail's end is the caller's), split as libcsv
  * splits it (CSV_STRICT, default space test) into fields[0..*nfields),
  * which point into text or, for a quoted field holding doubled quotes,
- * into scratch (of scratch_cap bytes), where a NUL follows each. Returns the line's length with its
- * line break; 0, having filled nothing to use, for a line it leaves to
- * libcsv: a quote it cannot read within the line (a field going on to the
- * next line, a stray quote), a blank line (no row), a NUL (the fields it
- * hands over hold none), more than LOAD_CSV_FAST_FIELDS fields, no line
- * break within avail, or a line longer than scratch_cap without it. */
+ * into scratch (of scratch_cap bytes), where a NUL follows each. Returns
+ * the line's length with its line break; 0, having filled nothing to
+ * use, for a line it leaves to libcsv: a quote it cannot read within the
+ * line (a field going on to the next line, a stray quote), a blank line
+ * (no row), a NUL (the fields it hands over hold none), more than
+ * LOAD_CSV_FAST_FIELDS fields, no line break within avail, or a line
+ * longer than scratch_cap without it. */
 size_t load_csv_fast_row(const char *text, size_t avail, char *scratch, size_t scratch_cap,
                          CsvField *fields, size_t *nfields);
 

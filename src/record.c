@@ -160,8 +160,7 @@ RecordKind record_kind(const RawRecord *rec)
 /* Values                                                                    */
 /* ------------------------------------------------------------------------- */
 
-/* True when the field holds something: a number, a non-blank string or a
- * value of the wrong kind. */
+/* Whether s is nothing but spaces. */
 static bool blank_text(const char *s)
 {
     for (; *s != '\0'; s++)
@@ -169,6 +168,8 @@ static bool blank_text(const char *s)
     return true;
 }
 
+/* True when the field holds something: a number, a non-blank string or a
+ * value of the wrong kind. */
 static inline bool present(const RawRecord *rec, FieldId f)
 {
     const RawValue *v = &rec->v[f];

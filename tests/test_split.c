@@ -325,6 +325,56 @@ static void test_straddling_csv(void **state)
     free(text);
 }
 
+/* Rows ending in "\r\n": one whose "\r" is the last byte of the serial
+ * loader's first 1 MiB read and its "\n" the first of the next, and a
+ * quoted field whose line break straddles the second read's end. Every
+ * row is an event, serially and in parallel. */
+static void test_csv_read_boundaries(void **state)
+{
+    (void)state;
+    const size_t mib = (size_t)1 << 20;
+    size_t cap = 3 * mib, len = 0;
+    char *text = malloc(cap);
+    len += (size_t)snprintf(text + len, cap - len, "event_id_cnty,event_date,event_type,"
+                            "latitude,longitude,fatalities,notes\r\n");
+    int rows = 0;
+    while (len < 5 * mib / 2) {
+        char prefix[96];
+        int n = snprintf(prefix, sizeof prefix, "R%d,2020-01-%02d,Riots,12.5,%d.5,0,", rows,
+                         1 + rows % 28, rows % 7);
+        const char *notes = "\"plain, notes\"";
+        char pad[400];
+        size_t at_end = len + (size_t)n;
+        if (at_end < mib - 1 && mib - 1 - at_end < 300) {
+            /* Notes that put this row's "\r" at mib - 1. */
+            memset(pad, 'n', mib - 1 - at_end);
+            pad[mib - 1 - at_end] = '\0';
+            notes = pad;
+        } else if (at_end < 2 * mib - 2 && 2 * mib - 2 - at_end < 300) {
+            /* A quoted field with "\r\n" at 2 MiB - 1. */
+            size_t k = 2 * mib - 2 - at_end;
+            pad[0] = '"';
+            memset(pad + 1, 'q', k);
+            strcpy(pad + 1 + k, "\r\nsecond line\"");
+            notes = pad;
+        }
+        len += (size_t)snprintf(text + len, cap - len, "%s%s\r\n", prefix, notes);
+        rows++;
+    }
+    assert_memory_equal(text + mib - 1, "\r\n", 2);
+    assert_memory_equal(text + 2 * mib - 1, "\r\n", 2);
+    write_file("boundaries.csv", text);
+    Loaded serial;
+    load_as(&serial, path_in_tmp("boundaries.csv"), 1, 0, NULL);
+    assert_true(serial.ok);
+    assert_int_equal(serial.set.count, (size_t)rows);
+    assert_int_equal(serial.rep.skipped, 0);
+    free_loaded(&serial);
+    static const uint64_t chunks[] = {4096, 65536};
+    assert_int_equal(compare_file(path_in_tmp("boundaries.csv"), chunks, 2), 2);
+    free(text);
+}
+
 /* The event limit reached in the middle of a parallel load. */
 static void test_limit(void **state)
 {
@@ -421,8 +471,10 @@ typedef struct Fields {
 static void fields_add(void *data, size_t len, void *ctx)
 {
     Fields *f = ctx;
-    f->len += (size_t)snprintf(f->text + f->len, sizeof f->text - f->len, "[%.*s]",
-                               (int)len, data ? (const char *)data : "");
+    if (f->len >= sizeof f->text - 1) return;                     /* full: cut */
+    int n = snprintf(f->text + f->len, sizeof f->text - f->len, "[%.*s]", (int)len,
+                     data ? (const char *)data : "");
+    f->len += (size_t)n < sizeof f->text - f->len ? (size_t)n : sizeof f->text - 1 - f->len;
 }
 
 static void fields_row(int c, void *ctx)
@@ -469,7 +521,7 @@ static size_t physical_line(const char *text, size_t len)
 /* load_csv_fast_row (and its portable twin) splits a line as libcsv does
  * (strict), or declines: every line here, each with "\n", "\r\n" and
  * "\r" after it and another line after that, and 20000 random lines of
- * quoted and unquoted fields, some spoilt, up to 600 bytes (across the
+ * quoted and unquoted fields, some spoilt, up to 1.3 KB (across the
  * 64-byte blocks it reads). */
 static void test_csv_fast(void **state)
 {
@@ -540,6 +592,49 @@ static void test_csv_fast(void **state)
         for (size_t v = 0; v < 2; v++) random_taken += fast_matches_libcsv(fasts[v], text, len, line_len);
     }
     assert_true(random_taken >= 20000);
+    if (!__builtin_cpu_supports("avx2"))
+        print_message("no AVX2 here: both splitters were the portable one\n");
+
+    /* Edges: a line exactly as long as scratch_cap (taken, with "\n" and
+     * "\r\n"), one byte longer (declined), a quoted field of doubled
+     * quotes filling the scratch; "\r" as avail's last byte; no break
+     * within avail; NULs; 256 fields and 257. */
+    static char small[40];
+    CsvField f[LOAD_CSV_FAST_FIELDS];
+    size_t nf;
+    for (size_t v = 0; v < 2; v++) {
+        FastRow fast = fasts[v];
+        char line[1200];
+        memset(line, 'x', 40);
+        memcpy(line + 40, "\nx", 3);
+        assert_int_equal(fast(line, 43, small, 40, f, &nf), 41);
+        assert_int_equal(nf, 1);
+        assert_int_equal(f[0].len, 40);
+        memcpy(line + 40, "\r\nx", 4);
+        assert_int_equal(fast(line, 44, small, 40, f, &nf), 42);
+        memcpy(line + 40, "x\n", 3);
+        assert_int_equal(fast(line, 43, small, 40, f, &nf), 0);
+        memset(line, '"', 40);                  /* 19 doubled quotes inside */
+        memcpy(line + 40, "\n", 2);
+        assert_int_equal(fast(line, 41, small, 40, f, &nf), 41);
+        assert_int_equal(f[0].len, 19);
+        assert_memory_equal(f[0].at, "\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"", 19);
+        assert_int_equal(fast("a,b\r", 4, small, 40, f, &nf), 4);
+        assert_int_equal(nf, 2);
+        assert_int_equal(fast("a,b", 3, small, 40, f, &nf), 0);
+        assert_int_equal(fast("a,\"b", 4, small, 40, f, &nf), 0);
+        assert_int_equal(fast("a,b\0c\n", 6, small, 40, f, &nf), 0);
+        assert_int_equal(fast("a,\"b\0c\"\n", 8, small, 40, f, &nf), 0);
+        static char wide[8192];
+        for (int k = 0; k < 2; k++) {
+            size_t len = 0, fields = LOAD_CSV_FAST_FIELDS + (size_t)k;
+            for (size_t i = 0; i < fields; i++) len += (size_t)sprintf(line + len, "%s%zu",
+                                                                       i ? "," : "", i % 10);
+            line[len++] = '\n';
+            assert_int_equal(fast(line, len, wide, sizeof wide, f, &nf), k == 0 ? len : 0);
+            if (k == 0) assert_int_equal(nf, LOAD_CSV_FAST_FIELDS);
+        }
+    }
 }
 
 /* load_json_flat reads what cJSON and load_json_members read, or
@@ -588,6 +683,10 @@ static void test_flat(void **state)
                 if (a.v[f].kind == RAW_NUMBER) assert_true(a.v[f].num == b.v[f].num);
                 if (a.v[f].kind == RAW_STRING || a.v[f].kind == RAW_OTHER)
                     assert_string_equal(a.v[f].str, b.v[f].str);
+                if (a.v[f].kind == RAW_STRING) {
+                    assert_int_equal(a.v[f].len, strlen(a.v[f].str));
+                    assert_int_equal(b.v[f].len, strlen(b.v[f].str));
+                }
             }
             cJSON_Delete(item);
         }
@@ -632,6 +731,7 @@ int main(void)
         cmocka_unit_test(test_generated),
         cmocka_unit_test(test_straddling_json),
         cmocka_unit_test(test_straddling_csv),
+        cmocka_unit_test(test_csv_read_boundaries),
         cmocka_unit_test(test_limit),
         cmocka_unit_test(test_cache),
         cmocka_unit_test(test_compact),
