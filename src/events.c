@@ -412,10 +412,12 @@ EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddIn
     /* Ids are nearly all distinct: appended to a pool of their own, not
      * interned (the id index finds them), so the strings' pool and its
      * index stay small. */
-    size_t id_len = in->id != NULL ? strlen(in->id) : 0;
+    size_t id_len = in->pre.known ? in->pre.id_len : in->id != NULL ? strlen(in->id) : 0;
     HashProbe probe = {0, 0};
     if (id_len > 0) {
-        size_t held = events_dedup_find(set, in->id, id_len, in->id_space, in->file, &probe);
+        uint64_t text_hash = in->pre.known ? in->pre.id_hash : strpool_hash(in->id, id_len);
+        size_t held = events_dedup_find(set, in->id, id_len, text_hash, in->id_space, in->file,
+                                        &probe);
         if (held != SIZE_MAX) return events_merge_row(set, held, in, info);
     }
     uint32_t id = id_len > 0 ? strpool_append(&set->ids, in->id, id_len) : 0;
@@ -450,7 +452,10 @@ EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddIn
 
 void events_prefetch(const EventSet *set, const EventInput *in)
 {
-    events_dedup_prefetch(set, in->id, in->id_space, in->file);
+    size_t id_len = in->pre.known ? in->pre.id_len : in->id != NULL ? strlen(in->id) : 0;
+    if (id_len == 0) return;
+    uint64_t text_hash = in->pre.known ? in->pre.id_hash : strpool_hash(in->id, id_len);
+    events_dedup_prefetch(set, text_hash, in->id_space, in->file);
 }
 
 void events_reserve(EventSet *set, size_t more)

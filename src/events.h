@@ -153,6 +153,16 @@ typedef struct EventInput {
                                        * strings, equal numbers; the file is
                                        * one per batch): */
     uint32_t batch_tuple[EVENTS_TUPLE_KINDS];
+    /* What a loader may work out ahead, off the adding thread (the parallel
+     * loader's workers do); record_to_event leaves it unset. When `known`:
+     * id_len is strlen(id) (0 for NULL), id_hash strpool_hash(id, id_len)
+     * and notes_hash events_notes_hash(notes, notes_len). */
+    struct {
+        bool known;
+        uint32_t notes_hash;
+        size_t id_len;
+        uint64_t id_hash;
+    } pre;
 } EventInput;
 
 /* How many actors beyond two one event keeps (joined into assoc_actor2),
@@ -305,6 +315,10 @@ void events_batch_free(EventsBatch *b);
  * set's index keeps out of the caches. A loader holding the next records
  * calls it a few records ahead. Changes nothing. */
 void events_prefetch(const EventSet *set, const EventInput *in);
+
+/* The hash events_add keeps of an event's notes (s may be NULL if len is
+ * 0), for EventInput.pre. */
+uint32_t events_notes_hash(const char *s, size_t len);
 
 /* Sizes the load-time hash tables (ids, interned strings) for `more`
  * events beyond those held, so that a big load does not grow them (a

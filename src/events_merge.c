@@ -34,12 +34,11 @@ static EventIdSpace space_of(const EventSet *set, size_t i)
 /* The id index                                                              */
 /* ------------------------------------------------------------------------- */
 
-/* The hash of an id's text in its space: another space (and a file, for
- * file-local ids) moves it by a constant of its own, so equal ids of two
- * spaces land apart. */
-static uint64_t id_hash(const char *id, size_t len, EventIdSpace space, uint16_t file)
+/* The hash of an id in its space, from the hash of its text: another
+ * space (and a file, for file-local ids) moves it by a constant of its
+ * own, so equal ids of two spaces land apart. */
+static uint64_t id_hash(uint64_t h, EventIdSpace space, uint16_t file)
 {
-    uint64_t h = strpool_hash(id, len);
     if (space == EVENTS_ID_ACLED) return h;
     uint64_t salt = (uint64_t)space << 16 | (space == EVENTS_ID_FILE ? file : 0);
     return h ^ (salt * 0x9E3779B97F4A7C15ull);
@@ -49,7 +48,8 @@ static uint64_t hash_of(const EventSet *set, size_t i)
 {
     EventIdSpace space = space_of(set, i);
     const char *id = strpool_get(&set->ids, set->id[i]);
-    return id_hash(id, strlen(id), space, space == EVENTS_ID_FILE ? file_of(set, i) : 0);
+    return id_hash(strpool_hash(id, strlen(id)), space,
+                   space == EVENTS_ID_FILE ? file_of(set, i) : 0);
 }
 
 static void dedup_rebuild(EventSet *set)
@@ -67,11 +67,11 @@ void events_dedup_reserve(EventSet *set, size_t more)
     hashtab_reserve(&set->dedup, set->count + more);
 }
 
-size_t events_dedup_find(EventSet *set, const char *id, size_t len, EventIdSpace space,
-                         uint16_t file, HashProbe *probe)
+size_t events_dedup_find(EventSet *set, const char *id, size_t len, uint64_t text_hash,
+                         EventIdSpace space, uint16_t file, HashProbe *probe)
 {
     if (!set->dedup_valid) dedup_rebuild(set);
-    *probe = hashtab_probe(&set->dedup, id_hash(id, len, space, file));
+    *probe = hashtab_probe(&set->dedup, id_hash(text_hash, space, file));
     uint32_t i;
     while (hashtab_next(&set->dedup, probe, &i)) {
         const char *held = strpool_get(&set->ids, set->id[i]);
@@ -82,11 +82,11 @@ size_t events_dedup_find(EventSet *set, const char *id, size_t len, EventIdSpace
     return SIZE_MAX;
 }
 
-void events_dedup_prefetch(const EventSet *set, const char *id, EventIdSpace space,
+void events_dedup_prefetch(const EventSet *set, uint64_t text_hash, EventIdSpace space,
                            uint16_t file)
 {
-    if (!set->dedup_valid || set->dedup.slots == NULL || id == NULL || id[0] == '\0') return;
-    HashProbe p = hashtab_probe(&set->dedup, id_hash(id, strlen(id), space, file));
+    if (!set->dedup_valid || set->dedup.slots == NULL) return;
+    HashProbe p = hashtab_probe(&set->dedup, id_hash(text_hash, space, file));
     __builtin_prefetch(&set->dedup.slots[p.at]);
 }
 
@@ -99,10 +99,16 @@ void events_dedup_insert(EventSet *set, const HashProbe *probe, size_t i)
 /* Notes' hashes                                                             */
 /* ------------------------------------------------------------------------- */
 
-static uint32_t notes_hash(const char *s, size_t len)
+uint32_t events_notes_hash(const char *s, size_t len)
 {
-    uint64_t h = cache_hash_more(CACHE_HASH_SEED, s, len);   /* 32 bytes a step */
+    uint64_t h = cache_hash_more(CACHE_HASH_SEED, or_empty(s), len);   /* 32 bytes a step */
     return (uint32_t)(h ^ h >> 32);
+}
+
+/* The record's notes' hash, worked out ahead or now. */
+static uint32_t notes_hash(const EventInput *in)
+{
+    return in->pre.known ? in->pre.notes_hash : events_notes_hash(in->notes, in->notes_len);
 }
 
 /* The notes' hashes of the last NOTES_WINDOW events added are kept (in a
@@ -119,7 +125,7 @@ void events_merge_note_added(EventSet *set, size_t i, const EventInput *in)
         set->hash_from = i;                      /* a gap: a cache, a finish */
         set->hash_count = 0;
     }
-    set->notes_hash[i & (NOTES_WINDOW - 1)] = notes_hash(or_empty(in->notes), in->notes_len);
+    set->notes_hash[i & (NOTES_WINDOW - 1)] = notes_hash(in);
     if (++set->hash_count > NOTES_WINDOW) {     /* i - NOTES_WINDOW's slot reused */
         set->hash_from++;
         set->hash_count--;
@@ -134,7 +140,7 @@ static bool notes_equal(EventSet *set, size_t i, const EventInput *in)
     if (len != want) return false;
     if (len == 0) return true;
     if (i >= set->hash_from && i < set->hash_from + set->hash_count)
-        return set->notes_hash[i & (NOTES_WINDOW - 1)] == notes_hash(in->notes, in->notes_len);
+        return set->notes_hash[i & (NOTES_WINDOW - 1)] == notes_hash(in);
     /* An event of an earlier load (or a cache): read its notes back. */
     notes_flush(&set->notes_store);
     char *held = notes_get(&set->notes_store, set->notes[i]);

@@ -33,19 +33,20 @@ int32_t events_span_of(const EventInput *in);
  * held (events_reserve). */
 void events_dedup_reserve(EventSet *set, size_t more);
 
-/* The event holding the id id[0..len) (no NUL in it, len > 0) in that
- * space (for EVENTS_ID_FILE: from that file), or SIZE_MAX with *probe where
- * it would be added (events_dedup_insert). Ids are compared by their text
- * (they are appended to the ids pool, not interned: strpool_append). Builds
- * the index first when it is not valid. */
-size_t events_dedup_find(EventSet *set, const char *id, size_t len, EventIdSpace space,
-                         uint16_t file, HashProbe *probe);
+/* The event holding the id id[0..len) (no NUL in it, len > 0; text_hash
+ * is strpool_hash(id, len)) in that space (for EVENTS_ID_FILE: from that
+ * file), or SIZE_MAX with *probe where it would be added
+ * (events_dedup_insert). Ids are compared by their text (they are
+ * appended to the ids pool, not interned: strpool_append). Builds the
+ * index first when it is not valid. */
+size_t events_dedup_find(EventSet *set, const char *id, size_t len, uint64_t text_hash,
+                         EventIdSpace space, uint16_t file, HashProbe *probe);
 
-/* Asks the processor to fetch the id index's slot for id (NUL-terminated;
- * NULL or "": nothing) ahead of its events_dedup_find: the index is too big
- * for the caches, and a loader knows the next records' ids in advance.
- * Changes nothing. */
-void events_dedup_prefetch(const EventSet *set, const char *id, EventIdSpace space,
+/* Asks the processor to fetch the id index's slot for the id whose text
+ * hashes to text_hash (strpool_hash) ahead of its events_dedup_find: the
+ * index is too big for the caches, and a loader knows the next records'
+ * ids in advance. Changes nothing. */
+void events_dedup_prefetch(const EventSet *set, uint64_t text_hash, EventIdSpace space,
                            uint16_t file);
 
 /* Adds event i (just appended, its id, flags and prov set) to the index at

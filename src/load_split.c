@@ -149,7 +149,14 @@ void load_sink_record(LoadContext *ctx, size_t line, size_t col, size_t index)
     it->what = SINK_EVENT;
     it->reason = 0;
     it->kind = (uint8_t)record_kind(&ctx->record);
-    in.id = sink_ref(s, in.id, in.id ? strlen(in.id) : 0);
+    /* Worked out here, off the loading thread: the id's length and hash,
+     * the notes' hash. */
+    size_t id_len = in.id != NULL ? strlen(in.id) : 0;
+    in.pre.known = true;
+    in.pre.id_len = id_len;
+    in.pre.id_hash = id_len > 0 ? strpool_hash(in.id, id_len) : 0;
+    in.pre.notes_hash = events_notes_hash(in.notes, in.notes_len);
+    in.id = sink_ref(s, in.id, id_len);
     for (int kind = 0; kind < EVENTS_TUPLE_KINDS; kind++) sink_tuple(s, &in, kind);
     in.notes = sink_ref(s, in.notes, in.notes_len);
     it->in = in;
