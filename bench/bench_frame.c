@@ -129,7 +129,7 @@ int main(int argc, char **argv)
                               &b->px[i], &b->py[i]))
                 b->px[i] = b->py[i] = NAN;
         timeline_init(&b->tl, b->set.day[0], b->set.day[b->set.count - 1]);
-        ui_histogram(&b->hist, &b->set, NULL, ~0u, &b->tl, &b->layout);
+        ui_histogram(&b->hist, &b->set, NULL, ~0u, NULL, &b->tl, &b->layout);
 
         double all = time_frames(b, 20, 0);
         const char *how = b->scene.grid.kind != GRID_NONE ? "density layer" : "markers";

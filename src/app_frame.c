@@ -186,9 +186,11 @@ static void update(App *app, bool moving)
         return;
     }
     update_scene(app);
-    if (app->hist_dirty) {
-        ui_histogram(&app->hist, &app->set, app->visible, app->filter.type_mask, &app->tl,
-                     &app->layout);
+    /* The bars are stacked as the map is coloured: again when its colour
+     * classes change (a new colouring, or other leaders in view). */
+    if (app->hist_dirty || !ui_histogram_counts_by(&app->hist, &app->scene.classes)) {
+        ui_histogram(&app->hist, &app->set, app->visible, app->filter.type_mask,
+                     &app->scene.classes, &app->tl, &app->layout);
         app->hist_dirty = false;
     }
     UiTimelineInfo info = {0};

@@ -62,9 +62,28 @@ double ui_x_to_day(const UiLayout *l, const Timeline *t, double x)
 /* Histogram                                                                 */
 /* ------------------------------------------------------------------------- */
 
-void ui_histogram(Histogram *h, const EventSet *set, const uint8_t *visible,
-                  uint32_t type_mask, const Timeline *t, const UiLayout *l)
+/* Whether a colouring is by type (no classes). */
+static bool by_type(const SceneClasses *c)
 {
+    return c == NULL || c->by == COLOR_BY_TYPE;
+}
+
+bool ui_histogram_counts_by(const Histogram *h, const SceneClasses *classes)
+{
+    const SceneClasses *held = &h->classes;
+    if (by_type(classes) || by_type(held)) return by_type(classes) == by_type(held);
+    return held->by == classes->by && held->n == classes->n &&
+           memcmp(held->key, classes->key, (size_t)held->n * sizeof held->key[0]) == 0;
+}
+
+void ui_histogram(Histogram *h, const EventSet *set, const uint8_t *visible,
+                  uint32_t type_mask, const SceneClasses *classes, const Timeline *t,
+                  const UiLayout *l)
+{
+    memset(&h->classes, 0, sizeof h->classes);
+    h->classes.by = COLOR_BY_TYPE;
+    if (!by_type(classes)) h->classes = *classes;
+    bool by_class = !by_type(classes);
     h->bin = timeline_bin(t, (int)l->bars_w);
     h->nbins = 0;
     h->max_total = 0;
@@ -75,14 +94,14 @@ void ui_histogram(Histogram *h, const EventSet *set, const uint8_t *visible,
         if (need > h->cap) {
             h->cap = need * 2;
             h->start = xrealloc(h->start, h->cap * sizeof *h->start);
-            h->count = xrealloc(h->count, h->cap * EVENT_TYPE_COUNT * sizeof *h->count);
+            h->count = xrealloc(h->count, h->cap * UI_HIST_KINDS * sizeof *h->count);
         }
         h->start[h->nbins] = day;
         if (day > t->axis1) break;
         h->nbins++;
         day = timeline_bin_next(h->bin, day);
     }
-    memset(h->count, 0, h->nbins * EVENT_TYPE_COUNT * sizeof *h->count);
+    memset(h->count, 0, h->nbins * UI_HIST_KINDS * sizeof *h->count);
     if (h->nbins == 0) return;
     size_t lo, hi;
     events_range(set, h->start[0], h->start[h->nbins] - 1, &lo, &hi);
@@ -91,11 +110,12 @@ void ui_histogram(Histogram *h, const EventSet *set, const uint8_t *visible,
         if (!(type_mask & (1u << set->type[i]))) continue;
         if (visible != NULL && !visible[i]) continue;
         while (b + 1 < h->nbins && set->day[i] >= h->start[b + 1]) b++;
-        h->count[b * EVENT_TYPE_COUNT + set->type[i]]++;
+        int kind = by_class ? scene_class_of(&h->classes, set, i) : set->type[i];
+        h->count[b * UI_HIST_KINDS + kind]++;
     }
     for (size_t k = 0; k < h->nbins; k++) {
         uint32_t total = 0;
-        for (int ty = 0; ty < EVENT_TYPE_COUNT; ty++) total += h->count[k * EVENT_TYPE_COUNT + ty];
+        for (int kind = 0; kind < UI_HIST_KINDS; kind++) total += h->count[k * UI_HIST_KINDS + kind];
         if (total > h->max_total) h->max_total = total;
     }
 }
@@ -185,7 +205,10 @@ void ui_build_timeline(Scene *s, const UiLayout *l, const Timeline *t,
     scene_add_rect(s, l->tl_x, l->tl_y, l->tl_w, l->tl_h, UI_BG, 0, 0);
     scene_add_rect(s, l->tl_x, l->tl_y, l->tl_w, 1 * sc, UI_BORDER, 0, 0);
 
-    /* Bars, stacked by type in the marker colours. */
+    /* Bars, stacked in the map's colours: by type (Unknown on top), or by
+     * its colour classes (Other on top). */
+    bool by_class = !by_type(&h->classes);
+    int nkinds = by_class ? h->classes.n + 1 : EVENT_TYPE_COUNT;
     if (h->max_total > 0) {
         for (size_t b = 0; b < h->nbins; b++) {
             float x0 = (float)ui_day_to_x(l, t, h->start[b]);
@@ -195,13 +218,15 @@ void ui_build_timeline(Scene *s, const UiLayout *l, const Timeline *t,
             if (x1 <= x0) continue;
             float w = fmaxf(1.0f, x1 - x0 - (x1 - x0 > 4 ? 1 : 0));
             float y = l->bars_y + l->bars_h;
-            for (int ty = 1; ty <= EVENT_TYPE_COUNT; ty++) {
-                int type = ty % EVENT_TYPE_COUNT;
-                uint32_t n = h->count[b * EVENT_TYPE_COUNT + type];
+            for (int k = 0; k < nkinds; k++) {
+                int kind = by_class ? k : (k + 1) % EVENT_TYPE_COUNT;
+                uint32_t n = h->count[b * UI_HIST_KINDS + kind];
                 if (n == 0) continue;
                 float bh = l->bars_h * (float)n / (float)h->max_total;
                 y -= bh;
-                scene_add_rect(s, x0, y, w, bh, scene_type_color((EventType)type), 0, 0);
+                uint32_t color = by_class ? h->classes.color[kind]
+                                          : scene_type_color((EventType)kind);
+                scene_add_rect(s, x0, y, w, bh, color, 0, 0);
             }
         }
     }

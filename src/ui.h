@@ -37,19 +37,35 @@ void ui_layout(UiLayout *l, int width, int height, float scale);
 double ui_day_to_x(const UiLayout *l, const Timeline *t, double day);
 double ui_x_to_day(const UiLayout *l, const Timeline *t, double x);
 
-/* Per-bin event counts by type over the timeline's axis. */
+/* The most kinds a bar is stacked from: event types, or colour classes
+ * and Other. */
+#define UI_HIST_KINDS \
+    (SCENE_MAX_CLASSES + 1 > EVENT_TYPE_COUNT ? SCENE_MAX_CLASSES + 1 : EVENT_TYPE_COUNT)
+
+/* Per-bin event counts over the timeline's axis, by the kinds the map is
+ * coloured by: event types (kind = EventType), or the map's colour
+ * classes (kind = class, Other last: scene_class_of). */
 typedef struct Histogram {
     TimelineBin bin;
     int32_t *start;              /* first day of each bin; nbins + 1 */
-    uint32_t *count;             /* nbins * EVENT_TYPE_COUNT */
+    uint32_t *count;             /* nbins * UI_HIST_KINDS, kind k of bin b at
+                                    b * UI_HIST_KINDS + k */
     size_t nbins, cap;
     uint32_t max_total;
+    SceneClasses classes;        /* what it counted by (by COLOR_BY_TYPE:
+                                    the types) */
 } Histogram;
 
 /* Counts the events passing `visible` (NULL: all) and the type mask into
- * bins over t's axis, sized for l's plot width. */
+ * bins over t's axis, sized for l's plot width, by event type or, when
+ * classes (may be NULL) colour by something else, by its classes. */
 void ui_histogram(Histogram *h, const EventSet *set, const uint8_t *visible,
-                  uint32_t type_mask, const Timeline *t, const UiLayout *l);
+                  uint32_t type_mask, const SceneClasses *classes, const Timeline *t,
+                  const UiLayout *l);
+
+/* Whether h is counted by the kinds of `classes` (NULL: by type), the
+ * same classes in the same order. */
+bool ui_histogram_counts_by(const Histogram *h, const SceneClasses *classes);
 void ui_histogram_free(Histogram *h);
 
 typedef enum UiTimelinePart {

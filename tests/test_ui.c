@@ -248,7 +248,7 @@ static int teardown_known(void **state)
 
 static uint32_t bin_count(const Histogram *h, size_t b, EventType type)
 {
-    return h->count[b * EVENT_TYPE_COUNT + type];
+    return h->count[b * UI_HIST_KINDS + type];
 }
 
 static uint32_t bin_total(const Histogram *h, size_t b)
@@ -268,7 +268,7 @@ static void test_histogram_days(void **state)
     Timeline t;
     timeline_init(&t, ymd(2024, 1, 1), ymd(2024, 2, 29));   /* 60 days */
     Histogram h = {0};
-    ui_histogram(&h, &set, NULL, ALL_TYPES, &t, &l);
+    ui_histogram(&h, &set, NULL, ALL_TYPES, NULL, &t, &l);
     assert_int_equal(h.bin, BIN_DAY);            /* 1594 px / 60 days */
     assert_int_equal(h.nbins, 60);
     for (size_t b = 0; b <= h.nbins; b++)
@@ -290,7 +290,7 @@ static void test_histogram_days(void **state)
     assert_int_equal(h.max_total, 3);
 
     /* The type mask and the filter's visible flags drop events. */
-    ui_histogram(&h, &set, NULL, 1u << EVENT_BATTLES, &t, &l);
+    ui_histogram(&h, &set, NULL, 1u << EVENT_BATTLES, NULL, &t, &l);
     sum = 0;
     for (size_t b = 0; b < h.nbins; b++) sum += bin_total(&h, b);
     assert_int_equal(sum, 4);
@@ -298,7 +298,7 @@ static void test_histogram_days(void **state)
     uint8_t visible[NKNOWN + 1];
     for (size_t i = 0; i < set.count; i++)
         visible[i] = set.type[i] != EVENT_BATTLES;    /* all but battles */
-    ui_histogram(&h, &set, visible, ALL_TYPES, &t, &l);
+    ui_histogram(&h, &set, visible, ALL_TYPES, NULL, &t, &l);
     assert_int_equal(bin_count(&h, b0, EVENT_BATTLES), 0);
     assert_int_equal(bin_total(&h, b0), 1);
     sum = 0;
@@ -307,6 +307,59 @@ static void test_histogram_days(void **state)
     assert_int_equal(h.max_total, 2);
     ui_histogram_free(&h);
     assert_null(h.start);
+}
+
+/* Coloured by something else than the type, the bars are stacked by the
+ * map's colour classes, in their colours, Other on top. */
+static void test_histogram_classes(void **state)
+{
+    (void)state;
+    UiLayout l;
+    ui_layout(&l, 1920, 1080, 1.0f);
+    Timeline t;
+    timeline_init(&t, ymd(2024, 1, 1), ymd(2024, 2, 29));
+    SceneClasses c = {.by = COLOR_BY_COUNTRY, .n = 1};
+    c.key[0] = events_text_ref(&set, 0, TEXT_COUNTRY);          /* Mali: all of them */
+    c.color[0] = 0xFF123456u;
+    c.color[1] = 0xFF654321u;
+    Histogram h = {0};
+    assert_true(ui_histogram_counts_by(&h, NULL));               /* empty: by type */
+    assert_false(ui_histogram_counts_by(&h, &c));
+    ui_histogram(&h, &set, NULL, ALL_TYPES, &c, &t, &l);
+    assert_true(ui_histogram_counts_by(&h, &c));
+    assert_false(ui_histogram_counts_by(&h, NULL));
+    assert_int_equal(h.count[0 * UI_HIST_KINDS + 0], 3);        /* Jan 1, in Mali */
+    assert_int_equal(h.count[0 * UI_HIST_KINDS + 1], 0);        /* ... none Other */
+    assert_int_equal(h.max_total, 3);
+
+    FakeFont font = {1.0f, 0};
+    Scene s = {0};
+    scene_reset(&s, 1920, 1080, 1.0f);
+    UiTimelineInfo info = {.filter_text = ""};
+    ui_build_timeline(&s, &l, &t, &h, &info, fake_measure, &font);
+    int classed = 0, typed = 0;
+    for (size_t k = 0; k < s.nitems; k++) {
+        if (s.items[k].kind != ITEM_RECT) continue;
+        classed += s.items[k].color == c.color[0];
+        typed += s.items[k].color == scene_type_color(EVENT_BATTLES);
+    }
+    assert_int_equal(classed, 7);                /* the 7 days with events */
+    assert_int_equal(typed, 0);
+
+    /* Another leader: every event is Other now, and counted again. */
+    c.key[0] = events_text_ref(&set, 0, TEXT_LOCATION);
+    assert_false(ui_histogram_counts_by(&h, &c));
+    ui_histogram(&h, &set, NULL, ALL_TYPES, &c, &t, &l);
+    assert_int_equal(h.count[0 * UI_HIST_KINDS + 0], 0);
+    assert_int_equal(h.count[0 * UI_HIST_KINDS + 1], 3);
+
+    /* By type again. */
+    SceneClasses types = {.by = COLOR_BY_TYPE};
+    ui_histogram(&h, &set, NULL, ALL_TYPES, &types, &t, &l);
+    assert_true(ui_histogram_counts_by(&h, NULL));
+    assert_int_equal(bin_count(&h, 0, EVENT_BATTLES), 2);
+    scene_free(&s);
+    ui_histogram_free(&h);
 }
 
 static void test_histogram_weeks_and_months(void **state)
@@ -319,7 +372,7 @@ static void test_histogram_weeks_and_months(void **state)
     /* 60 days over a narrow plot: under 3 px a day, weeks (Mondays). */
     ui_layout(&l, 300, 400, 1.0f);
     assert_true(l.bars_w / 60 < 3 && l.bars_w * 7 / 60 >= 3);
-    ui_histogram(&h, &set, NULL, ALL_TYPES, &t, &l);
+    ui_histogram(&h, &set, NULL, ALL_TYPES, NULL, &t, &l);
     assert_int_equal(h.bin, BIN_WEEK);
     assert_int_equal(h.start[0], ymd(2024, 1, 1));            /* a Monday */
     for (size_t b = 0; b < h.nbins; b++)
@@ -333,7 +386,7 @@ static void test_histogram_weeks_and_months(void **state)
 
     /* Years over the same plot: months. */
     timeline_init(&t, ymd(2020, 3, 15), ymd(2024, 12, 31));
-    ui_histogram(&h, &set, NULL, ALL_TYPES, &t, &l);
+    ui_histogram(&h, &set, NULL, ALL_TYPES, NULL, &t, &l);
     assert_int_equal(h.bin, BIN_MONTH);
     assert_int_equal(h.start[0], ymd(2020, 3, 1));
     size_t jan = 0;
@@ -413,7 +466,7 @@ static void test_timeline_builder(void **state)
         timeline_init(&t, ymd(2024, 1, 1), ymd(2024, 2, 29));
         timeline_set_window(&t, ymd(2024, 1, 1), ymd(2024, 1, 31));
         Histogram h = {0};
-        ui_histogram(&h, &set, NULL, ALL_TYPES, &t, &l);
+        ui_histogram(&h, &set, NULL, ALL_TYPES, NULL, &t, &l);
         UiTimelineInfo info = {.events = 7, .fatalities = 21, .fatalities_low = 15,
                                .fatalities_high = 30, .filter_text = "type: battles"};
         Scene s = {0};
@@ -634,6 +687,7 @@ int main(void)
     const struct CMUnitTest with_events[] = {
         cmocka_unit_test(test_histogram_days),
         cmocka_unit_test(test_histogram_weeks_and_months),
+        cmocka_unit_test(test_histogram_classes),
         cmocka_unit_test(test_timeline_builder),
         cmocka_unit_test(test_panels_inside_drawable),
         cmocka_unit_test(test_tooltip_wraps),
