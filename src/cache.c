@@ -314,8 +314,8 @@ static bool valid(const EventSet *s, const CacheHeader *h)
             if (e->index != i || e->span > UINT16_MAX ||
                 (e->low == s->fat[i] && e->high == s->fat[i] && e->span == 0))
                 return false;
-            low = s->fat_ranges[r].low;
-            high = s->fat_ranges[r].high;
+            low = e->low;
+            high = e->high;
             r++;
         }
         if (s->lat_e7[i] < -lat_max || s->lat_e7[i] > lat_max ||

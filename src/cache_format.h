@@ -18,9 +18,10 @@
  *
  * Everything is in the writing machine's byte order. payload_hash is
  * cache_hash_more from CACHE_HASH_SEED over the header (with payload_hash
- * zero), then over each section but the notes, one call per section (the
- * hash of data cut into several calls depends on where they are cut). The notes are only ever shown as text; cache.c checks their
- * offsets instead.
+ * zero), then cache_hash_section over each section but the notes (the
+ * hash of data cut into several calls depends on where they are cut, so
+ * the pieces are fixed). The notes are only ever shown as text; cache.c
+ * checks their offsets instead.
  *
  * Change anything here, in LoadReport or in the event columns, and bump
  * CACHE_VERSION: older caches are then refused as corrupt and rewritten.

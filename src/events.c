@@ -399,6 +399,16 @@ void events_batch_free(EventsBatch *b)
     memset(b, 0, sizeof *b);
 }
 
+/* The length of the record's id (0 for none) and, when it has one, the
+ * hash of its text in *hash (strpool_hash): worked out ahead by the
+ * loader (in->pre) or here. */
+static size_t id_text(const EventInput *in, uint64_t *hash)
+{
+    size_t len = in->pre.known ? in->pre.id_len : in->id != NULL ? strlen(in->id) : 0;
+    if (len > 0) *hash = in->pre.known ? in->pre.id_hash : strpool_hash(in->id, len);
+    return len;
+}
+
 EventsAddResult events_add(EventSet *set, const EventInput *in)
 {
     return events_add_info(set, in, NULL);
@@ -412,10 +422,10 @@ EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddIn
     /* Ids are nearly all distinct: appended to a pool of their own, not
      * interned (the id index finds them), so the strings' pool and its
      * index stay small. */
-    size_t id_len = in->pre.known ? in->pre.id_len : in->id != NULL ? strlen(in->id) : 0;
+    uint64_t text_hash = 0;
+    size_t id_len = id_text(in, &text_hash);
     HashProbe probe = {0, 0};
     if (id_len > 0) {
-        uint64_t text_hash = in->pre.known ? in->pre.id_hash : strpool_hash(in->id, id_len);
         size_t held = events_dedup_find(set, in->id, id_len, text_hash, in->id_space, in->file,
                                         &probe);
         if (held != SIZE_MAX) return events_merge_row(set, held, in, info);
@@ -452,10 +462,9 @@ EventsAddResult events_add_info(EventSet *set, const EventInput *in, EventsAddIn
 
 void events_prefetch(const EventSet *set, const EventInput *in)
 {
-    size_t id_len = in->pre.known ? in->pre.id_len : in->id != NULL ? strlen(in->id) : 0;
-    if (id_len == 0) return;
-    uint64_t text_hash = in->pre.known ? in->pre.id_hash : strpool_hash(in->id, id_len);
-    events_dedup_prefetch(set, text_hash, in->id_space, in->file);
+    uint64_t text_hash;
+    if (id_text(in, &text_hash) > 0)
+        events_dedup_prefetch(set, text_hash, in->id_space, in->file);
 }
 
 void events_reserve(EventSet *set, size_t more)

@@ -80,10 +80,8 @@ void ui_histogram(Histogram *h, const EventSet *set, const uint8_t *visible,
                   uint32_t type_mask, const SceneClasses *classes, const Timeline *t,
                   const UiLayout *l)
 {
-    memset(&h->classes, 0, sizeof h->classes);
-    h->classes.by = COLOR_BY_TYPE;
-    if (!by_type(classes)) h->classes = *classes;
     bool by_class = !by_type(classes);
+    h->classes = by_class ? *classes : (SceneClasses){.by = COLOR_BY_TYPE};
     h->bin = timeline_bin(t, (int)l->bars_w);
     h->nbins = 0;
     h->max_total = 0;
@@ -115,7 +113,8 @@ void ui_histogram(Histogram *h, const EventSet *set, const uint8_t *visible,
     }
     for (size_t k = 0; k < h->nbins; k++) {
         uint32_t total = 0;
-        for (int kind = 0; kind < UI_HIST_KINDS; kind++) total += h->count[k * UI_HIST_KINDS + kind];
+        for (int kind = 0; kind < UI_HIST_KINDS; kind++)
+            total += h->count[k * UI_HIST_KINDS + kind];
         if (total > h->max_total) h->max_total = total;
     }
 }
